@@ -1,0 +1,268 @@
+//! Main-text extraction from an HTML page.
+//!
+//! One pass over the DOM cuts the page into text blocks (the text between two block-level
+//! boundaries), skipping subtrees that are never article text (scripts, navigation,
+//! forms, comment and share widgets as named by their class or id). Each block gets a
+//! weight: long, sentence-like text with few links is positive, link lists are negative.
+//! The article container is the element whose subtree has the largest total weight,
+//! which is the smallest element that holds most of the prose while leaving out the
+//! surrounding navigation. Its blocks, minus link lists and furniture lines, are the text.
+//!
+//! This is the foundation's extractor; the ingest issue replaces the heuristics with a
+//! tuned and faster design. Its weights were set by reasoning, not fitted to any page.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use ego_tree::iter::Edge;
+use ego_tree::NodeId;
+use regex::Regex;
+use scraper::{Html, Node};
+
+use crate::text::is_furniture;
+
+/// Elements whose whole subtree is never article text.
+const SKIP_TAGS: &[&str] = &[
+    "script", "style", "noscript", "template", "svg", "nav", "footer", "aside", "form", "button", "select",
+    "textarea", "iframe", "object", "embed", "canvas", "figure", "figcaption", "head", "menu", "dialog", "video", "audio",
+];
+
+/// Elements that start a new block of text.
+const BLOCK_TAGS: &[&str] = &[
+    "address", "article", "blockquote", "body", "center", "dd", "div", "dl", "dt", "fieldset", "h1", "h2", "h3", "h4",
+    "h5", "h6", "header", "hr", "li", "main", "ol", "p", "pre", "section", "table", "tbody", "td", "tfoot", "th",
+    "thead", "tr", "ul", "br", "details", "summary", "caption",
+];
+
+/// Class or id words of widgets that are not article text.
+static BOILERPLATE_HINT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(^|[-_ ])(comments?|share|sharing|social|related|sidebar|footer|navbar|nav|menu|breadcrumbs?|promo|advert\w*|ads?|newsletter|subscribe|subscription|cookies?|popup|modal|widget|recommend\w*|outbrain|taboola|byline|caption|credits?|tags|masthead|paywall|signup|most-?popular|trending|more-stories|read-?more)([-_ ]|$)",
+    )
+    .expect("hint pattern compiles")
+});
+
+/// Class or id words of the article's own containers; they keep an element whose other
+/// words look like boilerplate (e.g. `article-body related-links` is kept).
+static CONTENT_HINT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(article|story|entry|post|content|body|text|main)").expect("hint pattern compiles")
+});
+
+#[derive(Debug)]
+struct Block {
+    text: String,
+    link_chars: usize,
+    /// The innermost block-level element holding the text.
+    owner: NodeId,
+}
+
+impl Block {
+    fn chars(&self) -> usize {
+        self.text.chars().count()
+    }
+
+    fn link_density(&self) -> f64 {
+        self.link_chars as f64 / self.chars().max(1) as f64
+    }
+
+    /// Positive for prose, negative for link lists, zero for short odds and ends.
+    fn weight(&self) -> f64 {
+        let n = self.chars() as f64;
+        let ld = self.link_density();
+        if ld > 0.5 {
+            -n
+        } else if n < 25.0 {
+            0.0
+        } else {
+            let sentence_like = self.text.ends_with(['.', '!', '?', '"', '”', '»']);
+            n * (1.0 - ld) * if sentence_like { 1.5 } else { 1.0 }
+        }
+    }
+}
+
+pub(crate) fn main_text(page: &Html) -> String {
+    let blocks = blocks(page);
+    let Some(container) = best_container(page, &blocks) else { return String::new() };
+    let mut out: Vec<&str> = Vec::new();
+    for b in &blocks {
+        if !is_within(page, b.owner, container) {
+            continue;
+        }
+        let n = b.chars();
+        if b.link_density() > 0.5 || (n < 100 && is_furniture(&b.text)) {
+            continue;
+        }
+        out.push(&b.text);
+    }
+    out.join("\n\n")
+}
+
+fn is_within(page: &Html, node: NodeId, ancestor: NodeId) -> bool {
+    let mut cur = page.tree.get(node);
+    while let Some(n) = cur {
+        if n.id() == ancestor {
+            return true;
+        }
+        cur = n.parent();
+    }
+    false
+}
+
+fn best_container(page: &Html, blocks: &[Block]) -> Option<NodeId> {
+    let mut score: HashMap<NodeId, f64> = HashMap::new();
+    for b in blocks {
+        let w = b.weight();
+        if w == 0.0 {
+            continue;
+        }
+        let mut cur = page.tree.get(b.owner);
+        while let Some(n) = cur {
+            *score.entry(n.id()).or_default() += w;
+            cur = n.parent();
+        }
+    }
+    // Walk in document order so that, on equal scores, the deeper (later) node wins.
+    let mut best: Option<(NodeId, f64)> = None;
+    for node in page.tree.root().descendants() {
+        if let Some(&s) = score.get(&node.id()) {
+            if s > 0.0 && best.is_none_or(|(_, b)| s >= b) {
+                best = Some((node.id(), s));
+            }
+        }
+    }
+    best.map(|(id, _)| id)
+}
+
+fn is_skipped(el: &scraper::node::Element) -> bool {
+    if SKIP_TAGS.contains(&el.name()) {
+        return true;
+    }
+    if el.attr("hidden").is_some() || el.attr("aria-hidden") == Some("true") {
+        return true;
+    }
+    if matches!(el.attr("role"), Some("navigation" | "complementary" | "banner" | "contentinfo")) {
+        return true;
+    }
+    let hints = format!("{} {}", el.attr("class").unwrap_or(""), el.attr("id").unwrap_or(""));
+    let hints = hints.trim();
+    !hints.is_empty() && BOILERPLATE_HINT.is_match(hints) && !CONTENT_HINT.is_match(hints)
+}
+
+fn blocks(page: &Html) -> Vec<Block> {
+    let mut blocks = Vec::new();
+    let mut open_blocks: Vec<NodeId> = vec![page.tree.root().id()];
+    let mut skipping: Option<NodeId> = None;
+    let mut link_depth = 0usize;
+    let mut text = String::new();
+    let mut link_chars = 0usize;
+
+    let mut flush = |text: &mut String, link_chars: &mut usize, owner: NodeId| {
+        let t = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        if !t.is_empty() {
+            blocks.push(Block { text: t, link_chars: *link_chars, owner });
+        }
+        text.clear();
+        *link_chars = 0;
+    };
+
+    for edge in page.tree.root().traverse() {
+        match edge {
+            Edge::Open(node) => {
+                if skipping.is_some() {
+                    continue;
+                }
+                match node.value() {
+                    Node::Element(el) => {
+                        if is_skipped(el) {
+                            skipping = Some(node.id());
+                            continue;
+                        }
+                        let name = el.name();
+                        if BLOCK_TAGS.contains(&name) {
+                            flush(&mut text, &mut link_chars, *open_blocks.last().expect("root is open"));
+                            if name != "br" && name != "hr" {
+                                open_blocks.push(node.id());
+                            }
+                        } else if name == "a" {
+                            link_depth += 1;
+                        } else if name == "img" {
+                            // Alternative text is a caption, not article text.
+                        }
+                    }
+                    Node::Text(t) => {
+                        let s: &str = t;
+                        if link_depth > 0 {
+                            link_chars += s.split_whitespace().map(|w| w.chars().count() + 1).sum::<usize>();
+                        }
+                        text.push_str(s);
+                    }
+                    _ => {}
+                }
+            }
+            Edge::Close(node) => {
+                if let Some(skip) = skipping {
+                    if skip == node.id() {
+                        skipping = None;
+                    }
+                    continue;
+                }
+                if let Node::Element(el) = node.value() {
+                    let name = el.name();
+                    if BLOCK_TAGS.contains(&name) && name != "br" && name != "hr" {
+                        flush(&mut text, &mut link_chars, node.id());
+                        open_blocks.pop();
+                    } else if name == "a" {
+                        link_depth = link_depth.saturating_sub(1);
+                    } else if matches!(name, "span" | "em" | "strong" | "b" | "i") {
+                        // Inline: text flows on.
+                    }
+                }
+            }
+        }
+    }
+    flush(&mut text, &mut link_chars, page.tree.root().id());
+    blocks
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keeps_prose_and_drops_navigation_and_widgets() {
+        let page = Html::parse_document(
+            r#"<html><body>
+            <div class="menu"><a href="/">Home</a> <a href="/world">World</a> <a href="/politics">Politics</a></div>
+            <ul class="top"><li><a href="/a">A long link to another story about something else</a></li>
+                <li><a href="/b">Another long link to another story about other things</a></li></ul>
+            <article class="story-body">
+              <h1>Putin meets Assad</h1>
+              <p>Russian President Vladimir Putin met Syrian President Bashar al-Assad in Sochi, the Kremlin said.</p>
+              <figure><img src="x.jpg" alt="Putin"><figcaption>Putin and Assad in Sochi. Photo: Agency</figcaption></figure>
+              <p>The meeting, according to the Kremlin, happened yesterday evening in the <a href="/sochi">Black Sea resort</a> of Sochi.</p>
+              <div class="share-buttons"><a>Share on Facebook</a><a>Tweet</a></div>
+              <p>Assad stayed on Russian soil for a total of four hours, RIA news agency quoted Kremlin spokesman Dmitry Peskov as saying.</p>
+            </article>
+            <div class="comments"><p>Great article, thanks for sharing this with all of us readers!</p></div>
+            <footer><p>Copyright 2017 Example News. All rights reserved and more text here.</p></footer>
+            </body></html>"#,
+        );
+        let text = main_text(&page);
+        assert!(text.starts_with("Putin meets Assad\n\nRussian President Vladimir Putin met"), "{text}");
+        assert!(text.contains("Black Sea resort of Sochi."), "{text}");
+        assert!(text.ends_with("as saying."), "{text}");
+        for absent in ["Home", "another story", "Photo: Agency", "Share on", "Great article", "Copyright"] {
+            assert!(!text.contains(absent), "{absent:?} leaked into {text}");
+        }
+    }
+
+    #[test]
+    fn empty_and_tag_soup_pages_do_not_panic() {
+        assert_eq!(main_text(&Html::parse_document("")), "");
+        let soup = "<div><p>Unclosed <b>bold <i>italic</p></div></span><table><td>cell text that is long enough to count as a block of text.";
+        let text = main_text(&Html::parse_document(soup));
+        assert!(text.contains("cell text"), "{text}");
+        let deep = "<div>".repeat(5000) + "Deep text inside many divs, long enough to count here." + &"</div>".repeat(5000);
+        assert!(main_text(&Html::parse_document(&deep)).contains("Deep text"));
+    }
+}

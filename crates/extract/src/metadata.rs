@@ -1,0 +1,230 @@
+//! Metadata of an HTML page. Signals are tried from the most to the least reliable
+//! (JSON-LD, then Open Graph and article meta tags, then the page's own elements) and
+//! the first one found wins; [`Meta::sources`] records which signal that was.
+
+use std::sync::LazyLock;
+
+use gazette_doc::Meta;
+use scraper::{ElementRef, Html, Selector};
+use serde_json::Value;
+
+use crate::dates::parse_date;
+
+fn selector(s: &str) -> Selector {
+    Selector::parse(s).expect("static selector parses")
+}
+
+static JSON_LD: LazyLock<Selector> = LazyLock::new(|| selector(r#"script[type="application/ld+json"]"#));
+static META: LazyLock<Selector> = LazyLock::new(|| selector("meta[content]"));
+static TITLE: LazyLock<Selector> = LazyLock::new(|| selector("title"));
+static H1: LazyLock<Selector> = LazyLock::new(|| selector("h1"));
+static CANONICAL: LazyLock<Selector> = LazyLock::new(|| selector(r#"link[rel="canonical"][href]"#));
+static HTML_LANG: LazyLock<Selector> = LazyLock::new(|| selector("html[lang]"));
+static TIME: LazyLock<Selector> = LazyLock::new(|| selector("time[datetime]"));
+static BYLINE: LazyLock<Selector> = LazyLock::new(|| {
+    selector(r#"[rel="author"], [itemprop="author"], .byline, .author, .author-name, .byline-name"#)
+});
+
+/// Article types of schema.org whose properties describe the page's article.
+const ARTICLE_TYPES: &[&str] =
+    &["NewsArticle", "Article", "ReportageNews", "AnalysisNewsArticle", "BlogPosting", "WebPage", "LiveBlogPosting", "OpinionNewsArticle"];
+
+pub(crate) fn from_page(page: &Html) -> Meta {
+    let mut meta = Meta::default();
+    json_ld(page, &mut meta);
+    meta_tags(page, &mut meta);
+
+    if let Some(t) = page.select(&TITLE).next() {
+        let title = clean_title(&text_of(t));
+        meta.offer_title(&title, "<title>");
+    }
+    if let Some(h) = page.select(&H1).next() {
+        meta.offer_title(&text_of(h), "<h1>");
+    }
+    if let Some(l) = page.select(&CANONICAL).next().and_then(|e| e.value().attr("href")) {
+        if l.starts_with("http") {
+            meta.offer_url(l, "link rel=canonical");
+        }
+    }
+    if let Some(lang) = page.select(&HTML_LANG).next().and_then(|e| e.value().attr("lang")) {
+        let code = lang.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
+        if (2..=3).contains(&code.len()) {
+            meta.offer_language(&code, "html lang");
+        }
+    }
+    if meta.published.is_none() {
+        for t in page.select(&TIME) {
+            if let Some(p) = t.value().attr("datetime").and_then(parse_date) {
+                meta.offer_published(p, "<time datetime>");
+                break;
+            }
+        }
+    }
+    if meta.byline.is_none() {
+        for e in page.select(&BYLINE) {
+            let t = text_of(e);
+            let t = t.trim_start_matches("By ").trim_start_matches("by ").trim();
+            if (3..=80).contains(&t.chars().count()) {
+                meta.offer_byline(t, "byline element");
+                break;
+            }
+        }
+    }
+    meta
+}
+
+fn json_ld(page: &Html, meta: &mut Meta) {
+    for script in page.select(&JSON_LD) {
+        let raw = script.text().collect::<String>();
+        let Ok(value) = serde_json::from_str::<Value>(raw.trim()) else { continue };
+        let mut found = Vec::new();
+        collect_articles(&value, &mut found);
+        for article in found {
+            if let Some(h) = article.get("headline").and_then(Value::as_str) {
+                meta.offer_title(h, "json-ld headline");
+            }
+            if let Some(p) = article.get("datePublished").and_then(Value::as_str).and_then(parse_date) {
+                meta.offer_published(p, "json-ld datePublished");
+            }
+            if let Some(a) = article.get("author").and_then(names) {
+                meta.offer_byline(&a, "json-ld author");
+            }
+            if let Some(p) = article.get("publisher").and_then(names) {
+                meta.offer_site(&p, "json-ld publisher");
+            }
+            if let Some(u) = article.get("url").and_then(Value::as_str) {
+                if u.starts_with("http") {
+                    meta.offer_url(u, "json-ld url");
+                }
+            }
+        }
+    }
+}
+
+/// Article objects in a JSON-LD value, including inside `@graph` and arrays.
+fn collect_articles<'a>(v: &'a Value, out: &mut Vec<&'a Value>) {
+    match v {
+        Value::Array(items) => items.iter().for_each(|i| collect_articles(i, out)),
+        Value::Object(map) => {
+            let is_article = match map.get("@type") {
+                Some(Value::String(t)) => ARTICLE_TYPES.contains(&t.as_str()),
+                Some(Value::Array(ts)) => ts.iter().filter_map(Value::as_str).any(|t| ARTICLE_TYPES.contains(&t)),
+                _ => false,
+            };
+            if is_article {
+                out.push(v);
+            }
+            if let Some(g) = map.get("@graph") {
+                collect_articles(g, out);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Names from a schema.org `author`/`publisher`: a string, a Person/Organization, or a list.
+fn names(v: &Value) -> Option<String> {
+    let list: Vec<String> = match v {
+        Value::String(s) if !s.starts_with("http") => vec![s.clone()],
+        Value::Object(o) => o.get("name").and_then(Value::as_str).map(str::to_string).into_iter().collect(),
+        Value::Array(items) => items.iter().filter_map(names).collect(),
+        _ => Vec::new(),
+    };
+    let list: Vec<String> = list.into_iter().map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect();
+    if list.is_empty() { None } else { Some(list.join(", ")) }
+}
+
+fn meta_tags(page: &Html, meta: &mut Meta) {
+    // (attribute value, field, signal name) in priority order within each field.
+    let mut tags: Vec<(String, String)> = Vec::new();
+    for m in page.select(&META) {
+        let e = m.value();
+        let key = e.attr("property").or_else(|| e.attr("name")).or_else(|| e.attr("itemprop"));
+        if let (Some(k), Some(c)) = (key, e.attr("content")) {
+            tags.push((k.to_ascii_lowercase(), c.to_string()));
+        }
+    }
+    let get = |name: &str| tags.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str());
+    for key in ["og:title", "twitter:title"] {
+        if let Some(v) = get(key) {
+            meta.offer_title(v, &format!("meta {key}"));
+        }
+    }
+    for key in ["article:published_time", "datepublished", "og:published_time", "article.published", "publishdate", "pubdate", "date", "dc.date.issued", "dc.date", "sailthru.date", "parsely-pub-date", "dcterms.created"] {
+        if let Some(p) = get(key).and_then(parse_date) {
+            meta.offer_published(p, &format!("meta {key}"));
+        }
+    }
+    for key in ["author", "article:author", "sailthru.author", "parsely-author", "dc.creator", "byl"] {
+        if let Some(v) = get(key) {
+            if !v.starts_with("http") {
+                let v = v.trim_start_matches("By ").trim_start_matches("by ");
+                meta.offer_byline(v, &format!("meta {key}"));
+            }
+        }
+    }
+    if let Some(v) = get("og:url") {
+        if v.starts_with("http") {
+            meta.offer_url(v, "meta og:url");
+        }
+    }
+    if let Some(v) = get("og:site_name") {
+        meta.offer_site(v, "meta og:site_name");
+    }
+    if let Some(v) = get("og:locale").or_else(|| get("language")).or_else(|| get("content-language")) {
+        let code = v.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
+        if (2..=3).contains(&code.len()) {
+            meta.offer_language(&code, "meta locale");
+        }
+    }
+}
+
+fn text_of(e: ElementRef<'_>) -> String {
+    e.text().collect::<Vec<_>>().join(" ").split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Removes the site name that `<title>` often carries ("Headline | Site", "Site - Headline").
+fn clean_title(title: &str) -> String {
+    for sep in [" | ", " – ", " — ", " - ", " :: ", " · "] {
+        if title.contains(sep) {
+            return title.split(sep).max_by_key(|part| part.chars().count()).unwrap_or(title).trim().to_string();
+        }
+    }
+    title.trim().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_ld_beats_meta_tags_and_sources_are_recorded() {
+        let page = Html::parse_document(
+            r#"<html lang="en-GB"><head><title>Putin meets Assad in Sochi | Example News</title>
+            <meta property="og:title" content="OG headline">
+            <meta property="article:published_time" content="2017-11-21T10:00:00+00:00">
+            <meta name="author" content="By Meta Author">
+            <meta property="og:site_name" content="Example News">
+            <script type="application/ld+json">{"@context":"https://schema.org","@graph":[{"@type":"WebSite","name":"x"},
+              {"@type":"NewsArticle","headline":"LD headline","datePublished":"2017-11-20T21:00:00+03:00",
+               "author":[{"@type":"Person","name":"Jane Roe"},{"@type":"Person","name":"John Doe"}]}]}</script>
+            <link rel="canonical" href="https://example.com/a"></head><body><h1>H1</h1></body></html>"#,
+        );
+        let m = from_page(&page);
+        assert_eq!(m.title.as_deref(), Some("LD headline"));
+        assert_eq!(m.published.unwrap().to_string(), "2017-11-20T21:00:00+03:00");
+        assert_eq!(m.sources["published"], "json-ld datePublished");
+        assert_eq!(m.byline.as_deref(), Some("Jane Roe, John Doe"));
+        assert_eq!(m.site.as_deref(), Some("Example News"));
+        assert_eq!(m.url.as_deref(), Some("https://example.com/a"));
+        assert_eq!(m.language.as_deref(), Some("en"));
+    }
+
+    #[test]
+    fn title_falls_back_to_cleaned_title_tag() {
+        let page = Html::parse_document("<title>Example News - Putin meets Assad in Sochi</title><p>x</p>");
+        let m = from_page(&page);
+        assert_eq!(m.title.as_deref(), Some("Putin meets Assad in Sochi"));
+        assert_eq!(m.sources["title"], "<title>");
+    }
+}

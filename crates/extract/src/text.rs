@@ -1,0 +1,127 @@
+//! Plain-text articles: the first line is the title, an optional "By ..." line is the
+//! byline, the rest is the body, minus the page furniture that copy-pasted or scraped
+//! text often ends with ("Other news", "Related articles", share and subscribe lines).
+
+use std::sync::LazyLock;
+
+use gazette_doc::Meta;
+use regex::Regex;
+
+/// Lines that are page furniture rather than article text when they stand alone.
+static FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)^[\s\p{P}\p{S}]*(
+            (other|more|latest|top|related|recommended|popular|trending)\s+(news|stories|articles|posts|reads|videos|links)
+          | related(\s+(articles?|stories|content|coverage|topics))?
+          | (you\s+)?(may|might)\s+(also\s+)?like.*
+          | see\s+also | read\s+(more|next|also)(\s+.*)? | also\s+read.*
+          | (share|tweet|email|print)(\s+(this|on|via)\b.*|\s+(article|story|page))?
+          | share\s+this\s+(article|story|page)?
+          | (subscribe|sign\s+up|follow\s+us|join\s+us)\b.*
+          | (click|tap)\s+here\b.*
+          | advertisement | sponsored(\s+content)? | comments?(\s*\(\d+\))? | leave\s+a\s+(comment|reply).*
+          | tags?\s*:.* | topics?\s*:.* | filed\s+under\s*:?.*
+          | (all\s+rights\s+reserved|copyright\b|©).*
+          | newsletter.* | back\s+to\s+top | next\s+article | previous\s+article
+        )[\s\p{P}\p{S}]*$",
+    )
+    .expect("furniture pattern compiles")
+});
+
+static BYLINE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?i:by)\s+\p{Lu}[\p{L}.'’-]*(\s+(\p{Lu}[\p{L}.'’-]*|and|&|,|de|van|von|al|bin))*\s*$").expect("byline pattern compiles"));
+
+/// Whether a line (or short paragraph) is page furniture: a short navigation, sharing
+/// or promotion phrase that is not article text.
+pub fn is_furniture(line: &str) -> bool {
+    let line = line.trim();
+    line.is_empty() || (line.chars().count() <= 80 && FURNITURE.is_match(line))
+}
+
+/// Splits a plain-text article into metadata (title, byline) and body text.
+///
+/// The body keeps its paragraphs, separated by one blank line, with surrounding
+/// whitespace trimmed from each line.
+pub(crate) fn split(input: &str) -> (Meta, String) {
+    let input = input.trim_start_matches('\u{feff}');
+    let mut meta = Meta::default();
+    let mut lines = input.lines().map(|l| l.trim_end());
+    for line in lines.by_ref() {
+        if !line.trim().is_empty() {
+            meta.offer_title(line, "first line");
+            break;
+        }
+    }
+
+    // Paragraphs are runs of non-blank lines.
+    let mut paragraphs: Vec<Vec<&str>> = Vec::new();
+    let mut current: Vec<&str> = Vec::new();
+    for line in lines {
+        if line.trim().is_empty() {
+            if !current.is_empty() {
+                paragraphs.push(std::mem::take(&mut current));
+            }
+        } else {
+            current.push(line.trim());
+        }
+    }
+    if !current.is_empty() {
+        paragraphs.push(current);
+    }
+
+    // A byline right under the title is metadata, not body.
+    if let Some(first) = paragraphs.first() {
+        if first.len() == 1 && first[0].chars().count() <= 80 && BYLINE.is_match(first[0]) {
+            meta.offer_byline(first[0][2..].trim(), "\"By\" line under the title");
+            paragraphs.remove(0);
+        }
+    }
+
+    // Trailing furniture, line by line from the end.
+    while let Some(last) = paragraphs.last_mut() {
+        while last.last().is_some_and(|l| is_furniture(l)) {
+            last.pop();
+        }
+        if last.is_empty() {
+            paragraphs.pop();
+        } else {
+            break;
+        }
+    }
+
+    let body = paragraphs.iter().map(|p| p.join("\n")).collect::<Vec<_>>().join("\n\n");
+    (meta, body)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn title_byline_body_and_trailing_furniture() {
+        let input = "\n\nPutin meets Assad\n\nBy Jane Roe and John Doe\n\nThe leaders met.  \nThey talked.\n\nAssad left.\n\nShare this article\nRelated articles\n\n\nOther news";
+        let (meta, body) = split(input);
+        assert_eq!(meta.title.as_deref(), Some("Putin meets Assad"));
+        assert_eq!(meta.byline.as_deref(), Some("Jane Roe and John Doe"));
+        assert_eq!(body, "The leaders met.\nThey talked.\n\nAssad left.");
+    }
+
+    #[test]
+    fn furniture_only_at_the_end_and_only_when_short() {
+        let (_, body) = split("T\n\nRead more about it.\n\nThe story goes on to say that readers should read more news every day.\n");
+        // A sentence that merely mentions news is text; "Read more ..." in the middle stays too.
+        assert!(body.starts_with("Read more about it."));
+        assert!(body.ends_with("every day."));
+        assert!(is_furniture("Other news"));
+        assert!(is_furniture("— Related Stories —"));
+        assert!(is_furniture("Subscribe to our newsletter"));
+        assert!(!is_furniture("Other news outlets reported the summit on Wednesday."));
+    }
+
+    #[test]
+    fn a_by_sentence_is_not_a_byline() {
+        let (meta, body) = split("Title\n\nBy the end of the day, Assad had left Sochi.\n");
+        assert_eq!(meta.byline, None);
+        assert_eq!(body, "By the end of the day, Assad had left Sochi.");
+    }
+}
