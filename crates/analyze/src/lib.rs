@@ -1,1 +1,210 @@
-//! stub
+/*!
+The analysis pipeline: [`Component`]s that each add one layer to a [`Doc`], and the
+[`Pipeline`] that checks their order once and runs them.
+
+A component declares the layers it `requires` and the layers it `assigns`;
+[`Pipeline::new`] refuses an order in which a requirement is not assigned by an earlier
+component, so a misconfigured pipeline fails when it is built, not on article 10,000.
+[`Pipeline::run`] is the only place that calls [`Component::process`].
+
+The pipeline holds no global state: build one per thread or share it (`Pipeline` is
+`Send + Sync`), and run it on as many Docs as needed.
+
+```
+use gazette_analyze::Pipeline;
+use gazette_doc::{Doc, Layer, Meta};
+
+let pipeline = Pipeline::english();
+let mut doc = Doc::new("Putin met Assad in Sochi. They talked for four hours.".into(), Meta::default());
+pipeline.run(&mut doc).unwrap();
+assert_eq!(doc.sentences().len(), 2);
+assert!(doc.has(Layer::Tokens));
+```
+*/
+#![deny(missing_docs)]
+
+mod sentences;
+mod tokens;
+
+use gazette_doc::{Doc, Layer, LayerError};
+
+pub use sentences::SentenceSplitter;
+pub use tokens::Tokenizer;
+
+/// A pipeline step that adds one or more layers to a Doc.
+///
+/// Contract for implementers: `process` may read any layer named in `requires` (the
+/// pipeline guarantees they are present) and must set every layer named in `assigns`
+/// through the Doc's validating setters, even when it finds nothing (an empty layer).
+/// It must not change the text, the metadata or other layers. On error, the Doc may
+/// hold the layers set before the failure; the pipeline reports the error with the
+/// component's name and stops processing that Doc.
+///
+/// Contract for callers: call components only through [`Pipeline::run`].
+pub trait Component: Send + Sync {
+    /// Short name, used in errors and in `gazette analyze --explain`.
+    fn name(&self) -> &'static str;
+    /// Layers that must be present before this component runs.
+    fn requires(&self) -> &'static [Layer];
+    /// Layers this component sets.
+    fn assigns(&self) -> &'static [Layer];
+    /// Adds this component's layers to one Doc.
+    fn process(&self, doc: &mut Doc) -> Result<(), ComponentError>;
+}
+
+/// A component failure.
+#[derive(Debug, thiserror::Error)]
+pub enum ComponentError {
+    /// The component produced a layer that breaks a Doc invariant (a bug in it).
+    #[error(transparent)]
+    Layer(#[from] LayerError),
+    /// Anything else.
+    #[error("{0}")]
+    Other(String),
+}
+
+/// An error while building or running a pipeline.
+#[derive(Debug, thiserror::Error)]
+pub enum PipelineError {
+    /// A component needs a layer that no earlier component assigns.
+    #[error("component {component} requires layer {layer}, which no earlier component assigns")]
+    Unmet {
+        /// The component.
+        component: &'static str,
+        /// The missing layer.
+        layer: Layer,
+    },
+    /// A component failed on a Doc.
+    #[error("component {component}: {source}")]
+    Failed {
+        /// The component.
+        component: &'static str,
+        /// Its error.
+        source: ComponentError,
+    },
+}
+
+/// An ordered, checked list of components.
+pub struct Pipeline {
+    components: Vec<Box<dyn Component>>,
+}
+
+impl Pipeline {
+    /// Builds a pipeline, checking that every requirement is met by an earlier component.
+    pub fn new(components: Vec<Box<dyn Component>>) -> Result<Pipeline, PipelineError> {
+        let mut assigned: Vec<Layer> = Vec::new();
+        for c in &components {
+            if let Some(&layer) = c.requires().iter().find(|l| !assigned.contains(l)) {
+                return Err(PipelineError::Unmet {
+                    component: c.name(),
+                    layer,
+                });
+            }
+            assigned.extend_from_slice(c.assigns());
+        }
+        Ok(Pipeline { components })
+    }
+
+    /// The default English pipeline with every component that has landed.
+    pub fn english() -> Pipeline {
+        Pipeline::new(vec![
+            Box::new(Tokenizer::default()),
+            Box::new(SentenceSplitter::default()),
+        ])
+        .expect("the default pipeline is well ordered")
+    }
+
+    /// The components, in order.
+    pub fn components(&self) -> impl Iterator<Item = &dyn Component> {
+        self.components.iter().map(|c| c.as_ref())
+    }
+
+    /// Runs every component on `doc`, in order; stops at the first failure.
+    pub fn run(&self, doc: &mut Doc) -> Result<(), PipelineError> {
+        for c in &self.components {
+            c.process(doc).map_err(|source| PipelineError::Failed {
+                component: c.name(),
+                source,
+            })?;
+            debug_assert!(
+                c.assigns().iter().all(|l| doc.has(*l)),
+                "{} did not set all its layers",
+                c.name()
+            );
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use gazette_doc::Meta;
+
+    struct NeedsEntities;
+    impl Component for NeedsEntities {
+        fn name(&self) -> &'static str {
+            "needs-entities"
+        }
+        fn requires(&self) -> &'static [Layer] {
+            &[Layer::Entities]
+        }
+        fn assigns(&self) -> &'static [Layer] {
+            &[Layer::Quotes]
+        }
+        fn process(&self, _: &mut Doc) -> Result<(), ComponentError> {
+            Err(ComponentError::Other("not reached".into()))
+        }
+    }
+
+    struct Broken;
+    impl Component for Broken {
+        fn name(&self) -> &'static str {
+            "broken"
+        }
+        fn requires(&self) -> &'static [Layer] {
+            &[]
+        }
+        fn assigns(&self) -> &'static [Layer] {
+            &[Layer::Sentences]
+        }
+        fn process(&self, doc: &mut Doc) -> Result<(), ComponentError> {
+            let past_end = doc.char_len() + 5;
+            doc.set_sentences(vec![gazette_doc::Sentence::new(0, past_end)])?;
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn unmet_requirements_fail_at_construction() {
+        let Err(e) = Pipeline::new(vec![
+            Box::new(Tokenizer::default()),
+            Box::new(NeedsEntities),
+        ]) else {
+            panic!("pipeline with an unmet requirement was built");
+        };
+        assert_eq!(
+            e.to_string(),
+            "component needs-entities requires layer entities, which no earlier component assigns"
+        );
+        assert!(Pipeline::new(vec![Box::new(SentenceSplitter::default())]).is_err());
+    }
+
+    #[test]
+    fn component_errors_name_the_component() {
+        let p = Pipeline::new(vec![Box::new(Broken)]).unwrap();
+        let mut doc = Doc::new("Text.".into(), Meta::default());
+        let e = p.run(&mut doc).unwrap_err();
+        assert!(
+            e.to_string()
+                .starts_with("component broken: sentences item 0"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn pipeline_is_shareable_across_threads() {
+        fn assert_send_sync<T: Send + Sync>() {}
+        assert_send_sync::<Pipeline>();
+    }
+}

@@ -123,7 +123,11 @@ impl Doc {
         for (i, t) in tokens.iter().enumerate() {
             if let Some(h) = t.head {
                 if h >= tokens.len() {
-                    return Err(err(Layer::Tokens, i, format!("head {h} is not a token index")));
+                    return Err(err(
+                        Layer::Tokens,
+                        i,
+                        format!("head {h} is not a token index"),
+                    ));
                 }
             }
         }
@@ -186,31 +190,56 @@ impl Doc {
 
     fn check_span(&self, layer: Layer, item: usize, s: Span) -> Result<(), LayerError> {
         if s.start >= s.end {
-            return Err(err(layer, item, format!("empty span {}..{}", s.start, s.end)));
+            return Err(err(
+                layer,
+                item,
+                format!("empty span {}..{}", s.start, s.end),
+            ));
         }
         if s.end > self.char_len() {
             return Err(err(
                 layer,
                 item,
-                format!("span {}..{} ends beyond the text ({} chars)", s.start, s.end, self.char_len()),
+                format!(
+                    "span {}..{} ends beyond the text ({} chars)",
+                    s.start,
+                    s.end,
+                    self.char_len()
+                ),
             ));
         }
         Ok(())
     }
 
-    fn check_mention(&self, layer: Layer, item: usize, m: Option<&Mention>) -> Result<(), LayerError> {
+    fn check_mention(
+        &self,
+        layer: Layer,
+        item: usize,
+        m: Option<&Mention>,
+    ) -> Result<(), LayerError> {
         match m {
             Some(m) => self.check_span(layer, item, m.span()),
             None => Ok(()),
         }
     }
 
-    fn check_sequence(&self, layer: Layer, spans: impl Iterator<Item = Span>) -> Result<(), LayerError> {
+    fn check_sequence(
+        &self,
+        layer: Layer,
+        spans: impl Iterator<Item = Span>,
+    ) -> Result<(), LayerError> {
         let mut prev_end = 0;
         for (i, s) in spans.enumerate() {
             self.check_span(layer, i, s)?;
             if s.start < prev_end {
-                return Err(err(layer, i, format!("span {}..{} overlaps or precedes the previous one", s.start, s.end)));
+                return Err(err(
+                    layer,
+                    i,
+                    format!(
+                        "span {}..{} overlaps or precedes the previous one",
+                        s.start, s.end
+                    ),
+                ));
             }
             prev_end = s.end;
         }
@@ -222,7 +251,11 @@ fn check_ordered(layer: Layer, spans: impl Iterator<Item = Span>) -> Result<(), 
     let mut prev = 0;
     for (i, s) in spans.enumerate() {
         if s.start < prev {
-            return Err(err(layer, i, format!("starts at {} before the previous item", s.start)));
+            return Err(err(
+                layer,
+                i,
+                format!("starts at {} before the previous item", s.start),
+            ));
         }
         prev = s.start;
     }
@@ -230,7 +263,11 @@ fn check_ordered(layer: Layer, spans: impl Iterator<Item = Span>) -> Result<(), 
 }
 
 fn err(layer: Layer, item: usize, problem: String) -> LayerError {
-    LayerError { layer, item, problem }
+    LayerError {
+        layer,
+        item,
+        problem,
+    }
 }
 
 #[cfg(test)]
@@ -262,7 +299,9 @@ mod tests {
     #[test]
     fn rejects_overlap_out_of_bounds_and_bad_heads() {
         let mut d = doc();
-        let e = d.set_tokens(vec![Token::new(1, 6), Token::new(4, 9)]).unwrap_err();
+        let e = d
+            .set_tokens(vec![Token::new(1, 6), Token::new(4, 9)])
+            .unwrap_err();
         assert_eq!((e.layer, e.item), (Layer::Tokens, 1));
         let e = d.set_sentences(vec![Sentence::new(0, 400)]).unwrap_err();
         assert!(e.to_string().contains("beyond the text"), "{e}");
@@ -284,11 +323,35 @@ mod tests {
     #[test]
     fn quotes_may_nest_but_mentions_must_be_in_bounds() {
         let mut d = doc();
-        let speaker = Mention { start: 19, end: 23, canonical: None, entity_id: None };
-        let outer = Quote { start: 0, end: 18, kind: QuoteKind::Direct, speaker: Some(speaker.clone()), via: None };
-        let inner = Quote { start: 1, end: 16, kind: QuoteKind::Direct, speaker: None, via: None };
+        let speaker = Mention {
+            start: 19,
+            end: 23,
+            canonical: None,
+            entity_id: None,
+        };
+        let outer = Quote {
+            start: 0,
+            end: 18,
+            kind: QuoteKind::Direct,
+            speaker: Some(speaker.clone()),
+            via: None,
+        };
+        let inner = Quote {
+            start: 1,
+            end: 16,
+            kind: QuoteKind::Direct,
+            speaker: None,
+            via: None,
+        };
         d.set_quotes(vec![outer.clone(), inner]).unwrap();
-        let bad = Quote { via: Some(Mention { start: 25, end: 99, ..speaker }), ..outer };
+        let bad = Quote {
+            via: Some(Mention {
+                start: 25,
+                end: 99,
+                ..speaker
+            }),
+            ..outer
+        };
         assert!(d.set_quotes(vec![bad]).is_err());
     }
 }

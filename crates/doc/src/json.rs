@@ -6,12 +6,13 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::FORMAT_VERSION;
 use crate::doc::{Doc, LayerError};
 use crate::layers::{
-    Entity, EntityLabel, Event, Layer, Mention, Quote, QuoteKind, Sentence, Span, Timex, TimexType, Token,
+    Entity, EntityLabel, Event, Layer, Mention, Quote, QuoteKind, Sentence, Span, Timex, TimexType,
+    Token,
 };
 use crate::meta::{Meta, Published};
-use crate::FORMAT_VERSION;
 
 /// A JSON document that is not a valid Doc.
 #[derive(Debug, thiserror::Error)]
@@ -23,7 +24,9 @@ pub enum JsonError {
     #[error(transparent)]
     Layer(#[from] LayerError),
     /// A span's `text` differs from the text at its offsets.
-    #[error("{layer} item {item}: text {found:?} does not match offsets (text there is {expected:?})")]
+    #[error(
+        "{layer} item {item}: text {found:?} does not match offsets (text there is {expected:?})"
+    )]
     TextMismatch {
         /// Layer of the span.
         layer: Layer,
@@ -203,7 +206,14 @@ impl Doc {
             meta_sources: m.sources.clone(),
             text: self.text().to_string(),
             layers: self.layers().collect(),
-            sentences: self.sentences().iter().map(|s| SpanWire { start: s.start, end: s.end }).collect(),
+            sentences: self
+                .sentences()
+                .iter()
+                .map(|s| SpanWire {
+                    start: s.start,
+                    end: s.end,
+                })
+                .collect(),
             tokens: self
                 .tokens()
                 .iter()
@@ -290,12 +300,24 @@ impl Doc {
         let tokens: Vec<Token> = w
             .tokens
             .into_iter()
-            .map(|t| Token { start: t.start, end: t.end, pos: t.pos, tag: t.tag, lemma: t.lemma, head: t.head, dep: t.dep })
+            .map(|t| Token {
+                start: t.start,
+                end: t.end,
+                pos: t.pos,
+                tag: t.tag,
+                lemma: t.lemma,
+                head: t.head,
+                dep: t.dep,
+            })
             .collect();
         if ran(Layer::Tokens) || !tokens.is_empty() {
             doc.set_tokens(tokens)?;
         }
-        let sentences: Vec<Sentence> = w.sentences.into_iter().map(|s| Sentence::new(s.start, s.end)).collect();
+        let sentences: Vec<Sentence> = w
+            .sentences
+            .into_iter()
+            .map(|s| Sentence::new(s.start, s.end))
+            .collect();
         if ran(Layer::Sentences) || !sentences.is_empty() {
             doc.set_sentences(sentences)?;
         }
@@ -321,7 +343,13 @@ impl Doc {
         let timexes: Vec<Timex> = w
             .timexes
             .iter()
-            .map(|t| Timex { start: t.start, end: t.end, kind: t.kind, value: t.value.clone(), modifier: t.modifier.clone() })
+            .map(|t| Timex {
+                start: t.start,
+                end: t.end,
+                kind: t.kind,
+                value: t.value.clone(),
+                modifier: t.modifier.clone(),
+            })
             .collect();
         if ran(Layer::Timexes) || !timexes.is_empty() {
             doc.set_timexes(timexes)?;
@@ -372,17 +400,33 @@ impl Doc {
         Ok(doc)
     }
 
-    fn check_text(&self, layer: Layer, item: usize, span: Span, found: &str) -> Result<(), JsonError> {
+    fn check_text(
+        &self,
+        layer: Layer,
+        item: usize,
+        span: Span,
+        found: &str,
+    ) -> Result<(), JsonError> {
         let expected = self.slice(span);
         if expected != found {
-            return Err(JsonError::TextMismatch { layer, item, found: found.into(), expected: expected.into() });
+            return Err(JsonError::TextMismatch {
+                layer,
+                item,
+                found: found.into(),
+                expected: expected.into(),
+            });
         }
         Ok(())
     }
 }
 
 fn mention(m: &MentionWire<'_>) -> Mention {
-    Mention { start: m.start, end: m.end, canonical: m.canonical.clone(), entity_id: m.entity_id.clone() }
+    Mention {
+        start: m.start,
+        end: m.end,
+        canonical: m.canonical.clone(),
+        entity_id: m.entity_id.clone(),
+    }
 }
 
 #[cfg(test)]
@@ -407,16 +451,50 @@ mod tests {
         tok.head = Some(0);
         tok.dep = Some("root".into());
         doc.set_tokens(vec![tok]).unwrap();
-        doc.set_sentences(vec![Sentence::new(0, 46), Sentence::new(47, text.chars().count())]).unwrap();
-        doc.set_entities(vec![
-            Entity { start: ps, end: pe, label: EntityLabel::Per, entity_id: "per:dmitry-peskov".into(), canonical: "Dmitry Peskov".into() },
-            Entity { start: us, end: ue, label: EntityLabel::Per, entity_id: "per:vladimir-putin".into(), canonical: "Vladimir Putin".into() },
+        doc.set_sentences(vec![
+            Sentence::new(0, 46),
+            Sentence::new(47, text.chars().count()),
         ])
         .unwrap();
-        doc.set_timexes(vec![Timex { start: ts, end: te, kind: TimexType::Date, value: "2017-11-21".into(), modifier: None }])
-            .unwrap();
-        let speaker = Mention { start: ps, end: pe, canonical: Some("Dmitry Peskov".into()), entity_id: Some("per:dmitry-peskov".into()) };
-        doc.set_quotes(vec![Quote { start: 1, end: 20, kind: QuoteKind::Direct, speaker: Some(speaker), via: None }]).unwrap();
+        doc.set_entities(vec![
+            Entity {
+                start: ps,
+                end: pe,
+                label: EntityLabel::Per,
+                entity_id: "per:dmitry-peskov".into(),
+                canonical: "Dmitry Peskov".into(),
+            },
+            Entity {
+                start: us,
+                end: ue,
+                label: EntityLabel::Per,
+                entity_id: "per:vladimir-putin".into(),
+                canonical: "Vladimir Putin".into(),
+            },
+        ])
+        .unwrap();
+        doc.set_timexes(vec![Timex {
+            start: ts,
+            end: te,
+            kind: TimexType::Date,
+            value: "2017-11-21".into(),
+            modifier: None,
+        }])
+        .unwrap();
+        let speaker = Mention {
+            start: ps,
+            end: pe,
+            canonical: Some("Dmitry Peskov".into()),
+            entity_id: Some("per:dmitry-peskov".into()),
+        };
+        doc.set_quotes(vec![Quote {
+            start: 1,
+            end: 20,
+            kind: QuoteKind::Direct,
+            speaker: Some(speaker),
+            via: None,
+        }])
+        .unwrap();
         doc.set_events(Vec::new()).unwrap();
         doc
     }
@@ -435,7 +513,10 @@ mod tests {
         let mut buf = Vec::new();
         doc.write_json(&mut buf, false).unwrap();
         assert!(!buf.contains(&b'\n'));
-        assert_eq!(Doc::from_json_str(std::str::from_utf8(&buf).unwrap()).unwrap(), doc);
+        assert_eq!(
+            Doc::from_json_str(std::str::from_utf8(&buf).unwrap()).unwrap(),
+            doc
+        );
     }
 
     #[test]
@@ -443,17 +524,33 @@ mod tests {
         let mut json = rich_doc().to_json();
         json["entities"][1]["text"] = "Assad".into();
         let e = Doc::from_json(&json).unwrap_err();
-        assert!(matches!(e, JsonError::TextMismatch { layer: Layer::Entities, item: 1, .. }), "{e}");
+        assert!(
+            matches!(
+                e,
+                JsonError::TextMismatch {
+                    layer: Layer::Entities,
+                    item: 1,
+                    ..
+                }
+            ),
+            "{e}"
+        );
     }
 
     #[test]
     fn out_of_bounds_and_future_versions_are_refused() {
         let mut json = rich_doc().to_json();
         json["sentences"][1]["end"] = 1000.into();
-        assert!(matches!(Doc::from_json(&json).unwrap_err(), JsonError::Layer(_)));
+        assert!(matches!(
+            Doc::from_json(&json).unwrap_err(),
+            JsonError::Layer(_)
+        ));
         let mut json = rich_doc().to_json();
         json["version"] = 99.into();
-        assert!(matches!(Doc::from_json(&json).unwrap_err(), JsonError::Version(99)));
+        assert!(matches!(
+            Doc::from_json(&json).unwrap_err(),
+            JsonError::Version(99)
+        ));
     }
 
     #[test]

@@ -25,8 +25,14 @@ pub enum Layer {
 
 impl Layer {
     /// Every layer, in production order.
-    pub const ALL: [Layer; 6] =
-        [Layer::Tokens, Layer::Sentences, Layer::Entities, Layer::Timexes, Layer::Quotes, Layer::Events];
+    pub const ALL: [Layer; 6] = [
+        Layer::Tokens,
+        Layer::Sentences,
+        Layer::Entities,
+        Layer::Timexes,
+        Layer::Quotes,
+        Layer::Events,
+    ];
 
     /// The layer's name as used in JSON and on the command line.
     pub fn name(self) -> &'static str {
@@ -121,7 +127,11 @@ pub struct Token {
 impl Token {
     /// A bare token over `start..end`.
     pub fn new(start: usize, end: usize) -> Token {
-        Token { start, end, ..Token::default() }
+        Token {
+            start,
+            end,
+            ..Token::default()
+        }
     }
 
     /// Its char span.

@@ -51,7 +51,13 @@ impl Meta {
 
     /// Like [`Meta::offer_title`] for the language code.
     pub fn offer_language(&mut self, value: &str, signal: &str) -> bool {
-        offer(&mut self.language, &mut self.sources, "language", value, signal)
+        offer(
+            &mut self.language,
+            &mut self.sources,
+            "language",
+            value,
+            signal,
+        )
     }
 
     /// Sets the publication date from `signal` unless one is already set.

@@ -16,7 +16,10 @@ impl CharIndex {
     /// Builds the index of `text`.
     pub fn new(text: &str) -> CharIndex {
         if text.is_ascii() {
-            return CharIndex { starts: Vec::new(), char_len: text.len() };
+            return CharIndex {
+                starts: Vec::new(),
+                char_len: text.len(),
+            };
         }
         let mut starts: Vec<u32> = text.char_indices().map(|(b, _)| b as u32).collect();
         let char_len = starts.len();
@@ -33,8 +36,16 @@ impl CharIndex {
     ///
     /// Panics if `c > char_len`.
     pub fn char_to_byte(&self, c: usize) -> usize {
-        assert!(c <= self.char_len, "char offset {c} beyond text of {} chars", self.char_len);
-        if self.starts.is_empty() { c } else { self.starts[c] as usize }
+        assert!(
+            c <= self.char_len,
+            "char offset {c} beyond text of {} chars",
+            self.char_len
+        );
+        if self.starts.is_empty() {
+            c
+        } else {
+            self.starts[c] as usize
+        }
     }
 
     /// Char offset of byte offset `b`; a byte inside a multi-byte char maps to that char.

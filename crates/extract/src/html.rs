@@ -14,8 +14,8 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use ego_tree::iter::Edge;
 use ego_tree::NodeId;
+use ego_tree::iter::Edge;
 use regex::Regex;
 use scraper::{Html, Node};
 
@@ -23,15 +23,69 @@ use crate::text::is_furniture;
 
 /// Elements whose whole subtree is never article text.
 const SKIP_TAGS: &[&str] = &[
-    "script", "style", "noscript", "template", "svg", "nav", "footer", "aside", "form", "button", "select",
-    "textarea", "iframe", "object", "embed", "canvas", "figure", "figcaption", "head", "menu", "dialog", "video", "audio",
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "svg",
+    "nav",
+    "footer",
+    "aside",
+    "form",
+    "button",
+    "select",
+    "textarea",
+    "iframe",
+    "object",
+    "embed",
+    "canvas",
+    "figure",
+    "figcaption",
+    "head",
+    "menu",
+    "dialog",
+    "video",
+    "audio",
 ];
 
 /// Elements that start a new block of text.
 const BLOCK_TAGS: &[&str] = &[
-    "address", "article", "blockquote", "body", "center", "dd", "div", "dl", "dt", "fieldset", "h1", "h2", "h3", "h4",
-    "h5", "h6", "header", "hr", "li", "main", "ol", "p", "pre", "section", "table", "tbody", "td", "tfoot", "th",
-    "thead", "tr", "ul", "br", "details", "summary", "caption",
+    "address",
+    "article",
+    "blockquote",
+    "body",
+    "center",
+    "dd",
+    "div",
+    "dl",
+    "dt",
+    "fieldset",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hr",
+    "li",
+    "main",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "table",
+    "tbody",
+    "td",
+    "tfoot",
+    "th",
+    "thead",
+    "tr",
+    "ul",
+    "br",
+    "details",
+    "summary",
+    "caption",
 ];
 
 /// Class or id words of widgets that are not article text.
@@ -45,7 +99,8 @@ static BOILERPLATE_HINT: LazyLock<Regex> = LazyLock::new(|| {
 /// Class or id words of the article's own containers; they keep an element whose other
 /// words look like boilerplate (e.g. `article-body related-links` is kept).
 static CONTENT_HINT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(article|story|entry|post|content|body|text|main)").expect("hint pattern compiles")
+    Regex::new(r"(?i)(article|story|entry|post|content|body|text|main)")
+        .expect("hint pattern compiles")
 });
 
 #[derive(Debug)]
@@ -82,7 +137,9 @@ impl Block {
 
 pub(crate) fn main_text(page: &Html) -> String {
     let blocks = blocks(page);
-    let Some(container) = best_container(page, &blocks) else { return String::new() };
+    let Some(container) = best_container(page, &blocks) else {
+        return String::new();
+    };
     let mut out: Vec<&str> = Vec::new();
     for b in &blocks {
         if !is_within(page, b.owner, container) {
@@ -140,10 +197,17 @@ fn is_skipped(el: &scraper::node::Element) -> bool {
     if el.attr("hidden").is_some() || el.attr("aria-hidden") == Some("true") {
         return true;
     }
-    if matches!(el.attr("role"), Some("navigation" | "complementary" | "banner" | "contentinfo")) {
+    if matches!(
+        el.attr("role"),
+        Some("navigation" | "complementary" | "banner" | "contentinfo")
+    ) {
         return true;
     }
-    let hints = format!("{} {}", el.attr("class").unwrap_or(""), el.attr("id").unwrap_or(""));
+    let hints = format!(
+        "{} {}",
+        el.attr("class").unwrap_or(""),
+        el.attr("id").unwrap_or("")
+    );
     let hints = hints.trim();
     !hints.is_empty() && BOILERPLATE_HINT.is_match(hints) && !CONTENT_HINT.is_match(hints)
 }
@@ -159,7 +223,11 @@ fn blocks(page: &Html) -> Vec<Block> {
     let mut flush = |text: &mut String, link_chars: &mut usize, owner: NodeId| {
         let t = text.split_whitespace().collect::<Vec<_>>().join(" ");
         if !t.is_empty() {
-            blocks.push(Block { text: t, link_chars: *link_chars, owner });
+            blocks.push(Block {
+                text: t,
+                link_chars: *link_chars,
+                owner,
+            });
         }
         text.clear();
         *link_chars = 0;
@@ -179,7 +247,11 @@ fn blocks(page: &Html) -> Vec<Block> {
                         }
                         let name = el.name();
                         if BLOCK_TAGS.contains(&name) {
-                            flush(&mut text, &mut link_chars, *open_blocks.last().expect("root is open"));
+                            flush(
+                                &mut text,
+                                &mut link_chars,
+                                *open_blocks.last().expect("root is open"),
+                            );
                             if name != "br" && name != "hr" {
                                 open_blocks.push(node.id());
                             }
@@ -192,7 +264,10 @@ fn blocks(page: &Html) -> Vec<Block> {
                     Node::Text(t) => {
                         let s: &str = t;
                         if link_depth > 0 {
-                            link_chars += s.split_whitespace().map(|w| w.chars().count() + 1).sum::<usize>();
+                            link_chars += s
+                                .split_whitespace()
+                                .map(|w| w.chars().count() + 1)
+                                .sum::<usize>();
                         }
                         text.push_str(s);
                     }
@@ -248,10 +323,20 @@ mod tests {
             </body></html>"#,
         );
         let text = main_text(&page);
-        assert!(text.starts_with("Putin meets Assad\n\nRussian President Vladimir Putin met"), "{text}");
+        assert!(
+            text.starts_with("Putin meets Assad\n\nRussian President Vladimir Putin met"),
+            "{text}"
+        );
         assert!(text.contains("Black Sea resort of Sochi."), "{text}");
         assert!(text.ends_with("as saying."), "{text}");
-        for absent in ["Home", "another story", "Photo: Agency", "Share on", "Great article", "Copyright"] {
+        for absent in [
+            "Home",
+            "another story",
+            "Photo: Agency",
+            "Share on",
+            "Great article",
+            "Copyright",
+        ] {
             assert!(!text.contains(absent), "{absent:?} leaked into {text}");
         }
     }
@@ -262,7 +347,9 @@ mod tests {
         let soup = "<div><p>Unclosed <b>bold <i>italic</p></div></span><table><td>cell text that is long enough to count as a block of text.";
         let text = main_text(&Html::parse_document(soup));
         assert!(text.contains("cell text"), "{text}");
-        let deep = "<div>".repeat(5000) + "Deep text inside many divs, long enough to count here." + &"</div>".repeat(5000);
+        let deep = "<div>".repeat(5000)
+            + "Deep text inside many divs, long enough to count here."
+            + &"</div>".repeat(5000);
         assert!(main_text(&Html::parse_document(&deep)).contains("Deep text"));
     }
 }

@@ -62,7 +62,10 @@ pub fn from_html(page: &str, opts: &Options) -> Extracted {
         warnings.push("no main text found".to_string());
     }
     finish(&body, &mut meta, opts);
-    Extracted { doc: Doc::new(body, meta), warnings }
+    Extracted {
+        doc: Doc::new(body, meta),
+        warnings,
+    }
 }
 
 /// Extracts the article from plain text whose first non-empty line is the title.
@@ -73,14 +76,20 @@ pub fn from_text(input: &str, opts: &Options) -> Extracted {
         warnings.push("no text after the title line".to_string());
     }
     finish(&body, &mut meta, opts);
-    Extracted { doc: Doc::new(body, meta), warnings }
+    Extracted {
+        doc: Doc::new(body, meta),
+        warnings,
+    }
 }
 
 /// Takes the input verbatim as the article text: no title line, no clean-up.
 pub fn from_body(input: &str, opts: &Options) -> Extracted {
     let mut meta = Meta::default();
     finish(input, &mut meta, opts);
-    Extracted { doc: Doc::new(input.to_string(), meta), warnings: Vec::new() }
+    Extracted {
+        doc: Doc::new(input.to_string(), meta),
+        warnings: Vec::new(),
+    }
 }
 
 /// Fills what the input did not say: the caller's date and URL, and the language.

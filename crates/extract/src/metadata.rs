@@ -14,7 +14,8 @@ fn selector(s: &str) -> Selector {
     Selector::parse(s).expect("static selector parses")
 }
 
-static JSON_LD: LazyLock<Selector> = LazyLock::new(|| selector(r#"script[type="application/ld+json"]"#));
+static JSON_LD: LazyLock<Selector> =
+    LazyLock::new(|| selector(r#"script[type="application/ld+json"]"#));
 static META: LazyLock<Selector> = LazyLock::new(|| selector("meta[content]"));
 static TITLE: LazyLock<Selector> = LazyLock::new(|| selector("title"));
 static H1: LazyLock<Selector> = LazyLock::new(|| selector("h1"));
@@ -26,8 +27,16 @@ static BYLINE: LazyLock<Selector> = LazyLock::new(|| {
 });
 
 /// Article types of schema.org whose properties describe the page's article.
-const ARTICLE_TYPES: &[&str] =
-    &["NewsArticle", "Article", "ReportageNews", "AnalysisNewsArticle", "BlogPosting", "WebPage", "LiveBlogPosting", "OpinionNewsArticle"];
+const ARTICLE_TYPES: &[&str] = &[
+    "NewsArticle",
+    "Article",
+    "ReportageNews",
+    "AnalysisNewsArticle",
+    "BlogPosting",
+    "WebPage",
+    "LiveBlogPosting",
+    "OpinionNewsArticle",
+];
 
 pub(crate) fn from_page(page: &Html) -> Meta {
     let mut meta = Meta::default();
@@ -41,13 +50,25 @@ pub(crate) fn from_page(page: &Html) -> Meta {
     if let Some(h) = page.select(&H1).next() {
         meta.offer_title(&text_of(h), "<h1>");
     }
-    if let Some(l) = page.select(&CANONICAL).next().and_then(|e| e.value().attr("href")) {
+    if let Some(l) = page
+        .select(&CANONICAL)
+        .next()
+        .and_then(|e| e.value().attr("href"))
+    {
         if l.starts_with("http") {
             meta.offer_url(l, "link rel=canonical");
         }
     }
-    if let Some(lang) = page.select(&HTML_LANG).next().and_then(|e| e.value().attr("lang")) {
-        let code = lang.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
+    if let Some(lang) = page
+        .select(&HTML_LANG)
+        .next()
+        .and_then(|e| e.value().attr("lang"))
+    {
+        let code = lang
+            .split(['-', '_'])
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
         if (2..=3).contains(&code.len()) {
             meta.offer_language(&code, "html lang");
         }
@@ -76,14 +97,20 @@ pub(crate) fn from_page(page: &Html) -> Meta {
 fn json_ld(page: &Html, meta: &mut Meta) {
     for script in page.select(&JSON_LD) {
         let raw = script.text().collect::<String>();
-        let Ok(value) = serde_json::from_str::<Value>(raw.trim()) else { continue };
+        let Ok(value) = serde_json::from_str::<Value>(raw.trim()) else {
+            continue;
+        };
         let mut found = Vec::new();
         collect_articles(&value, &mut found);
         for article in found {
             if let Some(h) = article.get("headline").and_then(Value::as_str) {
                 meta.offer_title(h, "json-ld headline");
             }
-            if let Some(p) = article.get("datePublished").and_then(Value::as_str).and_then(parse_date) {
+            if let Some(p) = article
+                .get("datePublished")
+                .and_then(Value::as_str)
+                .and_then(parse_date)
+            {
                 meta.offer_published(p, "json-ld datePublished");
             }
             if let Some(a) = article.get("author").and_then(names) {
@@ -108,7 +135,10 @@ fn collect_articles<'a>(v: &'a Value, out: &mut Vec<&'a Value>) {
         Value::Object(map) => {
             let is_article = match map.get("@type") {
                 Some(Value::String(t)) => ARTICLE_TYPES.contains(&t.as_str()),
-                Some(Value::Array(ts)) => ts.iter().filter_map(Value::as_str).any(|t| ARTICLE_TYPES.contains(&t)),
+                Some(Value::Array(ts)) => ts
+                    .iter()
+                    .filter_map(Value::as_str)
+                    .any(|t| ARTICLE_TYPES.contains(&t)),
                 _ => false,
             };
             if is_article {
@@ -126,12 +156,25 @@ fn collect_articles<'a>(v: &'a Value, out: &mut Vec<&'a Value>) {
 fn names(v: &Value) -> Option<String> {
     let list: Vec<String> = match v {
         Value::String(s) if !s.starts_with("http") => vec![s.clone()],
-        Value::Object(o) => o.get("name").and_then(Value::as_str).map(str::to_string).into_iter().collect(),
+        Value::Object(o) => o
+            .get("name")
+            .and_then(Value::as_str)
+            .map(str::to_string)
+            .into_iter()
+            .collect(),
         Value::Array(items) => items.iter().filter_map(names).collect(),
         _ => Vec::new(),
     };
-    let list: Vec<String> = list.into_iter().map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect();
-    if list.is_empty() { None } else { Some(list.join(", ")) }
+    let list: Vec<String> = list
+        .into_iter()
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty())
+        .collect();
+    if list.is_empty() {
+        None
+    } else {
+        Some(list.join(", "))
+    }
 }
 
 fn meta_tags(page: &Html, meta: &mut Meta) {
@@ -139,23 +182,50 @@ fn meta_tags(page: &Html, meta: &mut Meta) {
     let mut tags: Vec<(String, String)> = Vec::new();
     for m in page.select(&META) {
         let e = m.value();
-        let key = e.attr("property").or_else(|| e.attr("name")).or_else(|| e.attr("itemprop"));
+        let key = e
+            .attr("property")
+            .or_else(|| e.attr("name"))
+            .or_else(|| e.attr("itemprop"));
         if let (Some(k), Some(c)) = (key, e.attr("content")) {
             tags.push((k.to_ascii_lowercase(), c.to_string()));
         }
     }
-    let get = |name: &str| tags.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str());
+    let get = |name: &str| {
+        tags.iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+    };
     for key in ["og:title", "twitter:title"] {
         if let Some(v) = get(key) {
             meta.offer_title(v, &format!("meta {key}"));
         }
     }
-    for key in ["article:published_time", "datepublished", "og:published_time", "article.published", "publishdate", "pubdate", "date", "dc.date.issued", "dc.date", "sailthru.date", "parsely-pub-date", "dcterms.created"] {
+    for key in [
+        "article:published_time",
+        "datepublished",
+        "og:published_time",
+        "article.published",
+        "publishdate",
+        "pubdate",
+        "date",
+        "dc.date.issued",
+        "dc.date",
+        "sailthru.date",
+        "parsely-pub-date",
+        "dcterms.created",
+    ] {
         if let Some(p) = get(key).and_then(parse_date) {
             meta.offer_published(p, &format!("meta {key}"));
         }
     }
-    for key in ["author", "article:author", "sailthru.author", "parsely-author", "dc.creator", "byl"] {
+    for key in [
+        "author",
+        "article:author",
+        "sailthru.author",
+        "parsely-author",
+        "dc.creator",
+        "byl",
+    ] {
         if let Some(v) = get(key) {
             if !v.starts_with("http") {
                 let v = v.trim_start_matches("By ").trim_start_matches("by ");
@@ -171,8 +241,15 @@ fn meta_tags(page: &Html, meta: &mut Meta) {
     if let Some(v) = get("og:site_name") {
         meta.offer_site(v, "meta og:site_name");
     }
-    if let Some(v) = get("og:locale").or_else(|| get("language")).or_else(|| get("content-language")) {
-        let code = v.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
+    if let Some(v) = get("og:locale")
+        .or_else(|| get("language"))
+        .or_else(|| get("content-language"))
+    {
+        let code = v
+            .split(['-', '_'])
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
         if (2..=3).contains(&code.len()) {
             meta.offer_language(&code, "meta locale");
         }
@@ -180,14 +257,24 @@ fn meta_tags(page: &Html, meta: &mut Meta) {
 }
 
 fn text_of(e: ElementRef<'_>) -> String {
-    e.text().collect::<Vec<_>>().join(" ").split_whitespace().collect::<Vec<_>>().join(" ")
+    e.text()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Removes the site name that `<title>` often carries ("Headline | Site", "Site - Headline").
 fn clean_title(title: &str) -> String {
     for sep in [" | ", " – ", " — ", " - ", " :: ", " · "] {
         if title.contains(sep) {
-            return title.split(sep).max_by_key(|part| part.chars().count()).unwrap_or(title).trim().to_string();
+            return title
+                .split(sep)
+                .max_by_key(|part| part.chars().count())
+                .unwrap_or(title)
+                .trim()
+                .to_string();
         }
     }
     title.trim().to_string()
@@ -212,7 +299,10 @@ mod tests {
         );
         let m = from_page(&page);
         assert_eq!(m.title.as_deref(), Some("LD headline"));
-        assert_eq!(m.published.unwrap().to_string(), "2017-11-20T21:00:00+03:00");
+        assert_eq!(
+            m.published.unwrap().to_string(),
+            "2017-11-20T21:00:00+03:00"
+        );
         assert_eq!(m.sources["published"], "json-ld datePublished");
         assert_eq!(m.byline.as_deref(), Some("Jane Roe, John Doe"));
         assert_eq!(m.site.as_deref(), Some("Example News"));
@@ -222,7 +312,9 @@ mod tests {
 
     #[test]
     fn title_falls_back_to_cleaned_title_tag() {
-        let page = Html::parse_document("<title>Example News - Putin meets Assad in Sochi</title><p>x</p>");
+        let page = Html::parse_document(
+            "<title>Example News - Putin meets Assad in Sochi</title><p>x</p>",
+        );
         let m = from_page(&page);
         assert_eq!(m.title.as_deref(), Some("Putin meets Assad in Sochi"));
         assert_eq!(m.sources["title"], "<title>");

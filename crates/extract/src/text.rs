@@ -28,8 +28,12 @@ static FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("furniture pattern compiles")
 });
 
-static BYLINE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?i:by)\s+\p{Lu}[\p{L}.'’-]*(\s+(\p{Lu}[\p{L}.'’-]*|and|&|,|de|van|von|al|bin))*\s*$").expect("byline pattern compiles"));
+static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?i:by)\s+\p{Lu}[\p{L}.'’-]*(\s+(\p{Lu}[\p{L}.'’-]*|and|&|,|de|van|von|al|bin))*\s*$",
+    )
+    .expect("byline pattern compiles")
+});
 
 /// Whether a line (or short paragraph) is page furniture: a short navigation, sharing
 /// or promotion phrase that is not article text.
@@ -89,7 +93,11 @@ pub(crate) fn split(input: &str) -> (Meta, String) {
         }
     }
 
-    let body = paragraphs.iter().map(|p| p.join("\n")).collect::<Vec<_>>().join("\n\n");
+    let body = paragraphs
+        .iter()
+        .map(|p| p.join("\n"))
+        .collect::<Vec<_>>()
+        .join("\n\n");
     (meta, body)
 }
 
@@ -108,14 +116,18 @@ mod tests {
 
     #[test]
     fn furniture_only_at_the_end_and_only_when_short() {
-        let (_, body) = split("T\n\nRead more about it.\n\nThe story goes on to say that readers should read more news every day.\n");
+        let (_, body) = split(
+            "T\n\nRead more about it.\n\nThe story goes on to say that readers should read more news every day.\n",
+        );
         // A sentence that merely mentions news is text; "Read more ..." in the middle stays too.
         assert!(body.starts_with("Read more about it."));
         assert!(body.ends_with("every day."));
         assert!(is_furniture("Other news"));
         assert!(is_furniture("— Related Stories —"));
         assert!(is_furniture("Subscribe to our newsletter"));
-        assert!(!is_furniture("Other news outlets reported the summit on Wednesday."));
+        assert!(!is_furniture(
+            "Other news outlets reported the summit on Wednesday."
+        ));
     }
 
     #[test]

@@ -1,1 +1,161 @@
-fn main() {}
+//! The `gazette` command: parses flags, builds the library objects, runs them and maps the
+//! outcome to an exit code. No extraction or analysis lives here.
+//!
+//! Exit codes: 0 success; 1 some inputs failed (each named on stderr, the others were
+//! processed); 2 bad usage or a failure that stopped the whole run.
+
+mod analyze;
+mod eval;
+mod render;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+#[derive(Parser)]
+#[command(
+    name = "gazette",
+    version,
+    about = "News understanding: clean articles, entities, dates, quotes, events"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Extract and analyze articles (files, directories, or - for stdin) and print Docs.
+    Analyze(AnalyzeArgs),
+    /// Run every benchmark found under the data directory and print the scores.
+    Eval(EvalArgs),
+    /// Time gazette against a peer tool on the same inputs and print the ratio.
+    Bench(BenchArgs),
+}
+
+/// How to read an input.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum InputKind {
+    /// Detect HTML or plain text from the content.
+    Auto,
+    /// Plain text: the first line is the title; trailing page furniture is dropped.
+    Text,
+    /// An HTML page: main text and metadata are extracted.
+    Html,
+    /// The whole input verbatim as the article text (no title line, no clean-up), so
+    /// offsets refer to the input exactly.
+    Body,
+}
+
+/// Output format of `analyze`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// One pretty-printed JSON object per document (several inputs: a stream of objects, as jq prints).
+    Json,
+    /// One compact JSON object per line.
+    Jsonl,
+    /// A readable terminal view.
+    Table,
+}
+
+#[derive(clap::Args)]
+pub struct AnalyzeArgs {
+    /// Files or directories (walked recursively) to analyze; - reads standard input.
+    #[arg(value_name = "FILE", default_value = "-")]
+    inputs: Vec<PathBuf>,
+    /// How to read the inputs.
+    #[arg(long = "input", value_enum, default_value = "auto")]
+    input: InputKind,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "json")]
+    format: Format,
+    /// Publication date (YYYY-MM-DD or RFC 3339) for inputs that do not carry one.
+    #[arg(long, value_name = "DATE")]
+    published: Option<String>,
+    /// URL for inputs that do not name their own.
+    #[arg(long)]
+    url: Option<String>,
+    /// Print the pipeline's components with the layers they require and assign, then exit.
+    #[arg(long)]
+    explain: bool,
+}
+
+#[derive(clap::Args)]
+pub struct EvalArgs {
+    /// Data directory holding the benchmarks (default: $GAZETTE_DATA, else ../shared/data).
+    #[arg(long, value_name = "DIR")]
+    data: Option<PathBuf>,
+    /// Run only this benchmark.
+    #[arg(long, value_name = "NAME")]
+    only: Option<String>,
+    /// Print the rows as a JSON array of {benchmark, metric, value, count}.
+    #[arg(long)]
+    json: bool,
+    /// Also write gazette's predictions here (one folder per benchmark), for the reference scorers.
+    #[arg(long, value_name = "DIR")]
+    predictions: Option<PathBuf>,
+}
+
+#[derive(clap::Args)]
+pub struct BenchArgs {
+    /// What to time: extraction.
+    task: String,
+    /// The peer to compare with (default: the task's first peer).
+    #[arg(long)]
+    peer: Option<String>,
+    /// Data directory holding the benchmarks (default: $GAZETTE_DATA, else ../shared/data).
+    #[arg(long, value_name = "DIR")]
+    data: Option<PathBuf>,
+    /// Passes over the inputs; the best pass of each system counts.
+    #[arg(long, default_value_t = 3)]
+    repeat: usize,
+    /// The repository's bench/ folder with the peers' setup script and runners.
+    #[arg(long, value_name = "DIR")]
+    bench_dir: Option<PathBuf>,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Analyze(args) => analyze::run(&args),
+        Command::Eval(args) => eval::run_eval(&args),
+        Command::Bench(args) => eval::run_bench(&args),
+    };
+    match result {
+        Ok(code) => code,
+        Err(err) => {
+            // `gazette analyze ... | head` closes the pipe early: that is success.
+            if err.chain().any(|c| {
+                c.downcast_ref::<std::io::Error>()
+                    .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+            }) {
+                return ExitCode::SUCCESS;
+            }
+            eprintln!("gazette: {err:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// The workspace root this binary was built from, for finding `bench/` and `../shared`
+/// when gazette runs from another directory (as tests do).
+fn workspace_root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+/// The data directory: the flag, else `$GAZETTE_DATA`, else `../shared/data` from the
+/// current directory, else beside the workspace it was built from.
+fn data_dir(flag: Option<&PathBuf>) -> PathBuf {
+    if let Some(d) = flag {
+        return d.clone();
+    }
+    if let Some(d) = std::env::var_os("GAZETTE_DATA") {
+        return PathBuf::from(d);
+    }
+    let here = PathBuf::from("../shared/data");
+    if here.is_dir() {
+        return here;
+    }
+    workspace_root().join("../shared/data")
+}

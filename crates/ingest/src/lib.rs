@@ -74,15 +74,21 @@ pub fn expand_inputs(args: &[PathBuf]) -> Vec<Result<PathBuf, (PathBuf, IngestEr
     let mut out = Vec::new();
     for arg in args {
         if arg.is_dir() {
-            let walker = walkdir::WalkDir::new(arg).sort_by_file_name().into_iter().filter_entry(|e| {
-                e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.')
-            });
+            let walker = walkdir::WalkDir::new(arg)
+                .sort_by_file_name()
+                .into_iter()
+                .filter_entry(|e| {
+                    e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.')
+                });
             for entry in walker {
                 match entry {
                     Ok(e) if e.file_type().is_file() => out.push(Ok(e.into_path())),
                     Ok(_) => {}
                     Err(e) => {
-                        let path = e.path().map(Path::to_path_buf).unwrap_or_else(|| arg.clone());
+                        let path = e
+                            .path()
+                            .map(Path::to_path_buf)
+                            .unwrap_or_else(|| arg.clone());
                         out.push(Err((path, IngestError::Io(e.into()))));
                     }
                 }
@@ -144,7 +150,11 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, IngestError> {
         return Err(IngestError::Empty);
     }
     let format = sniff_format(&text);
-    Ok(Decoded { text, format, encoding })
+    Ok(Decoded {
+        text,
+        format,
+        encoding,
+    })
 }
 
 fn decode_text(bytes: &[u8]) -> Result<(String, &'static str), IngestError> {
@@ -168,7 +178,11 @@ fn decode_text(bytes: &[u8]) -> Result<(String, &'static str), IngestError> {
     let (text, _, _) = enc.decode(bytes);
     // Text in a wrong guess still decodes; data that is mostly control characters or
     // replacement characters is not text at all.
-    let bad = text.chars().take(8192).filter(|c| *c == '\u{FFFD}' || (c.is_control() && !c.is_whitespace())).count();
+    let bad = text
+        .chars()
+        .take(8192)
+        .filter(|c| *c == '\u{FFFD}' || (c.is_control() && !c.is_whitespace()))
+        .count();
     let sample = text.chars().take(8192).count().max(1);
     if bad * 10 > sample {
         return Err(IngestError::Binary("not text in any known encoding"));
@@ -192,7 +206,11 @@ fn declared_charset(head: &[u8]) -> Option<&'static Encoding> {
             .map_or(lower.len(), |p| j + p);
         if let Some(enc) = Encoding::for_label(&lower[j..end]) {
             // A page that says UTF-8 but is not valid UTF-8 is usually windows-1252.
-            return Some(if enc == encoding_rs::UTF_8 { encoding_rs::WINDOWS_1252 } else { enc });
+            return Some(if enc == encoding_rs::UTF_8 {
+                encoding_rs::WINDOWS_1252
+            } else {
+                enc
+            });
         }
         from = end.max(from + i + 1);
     }
@@ -209,17 +227,42 @@ fn binary_signature(bytes: &[u8]) -> Option<&'static str> {
         (b"\x7fELF", "executable"),
         (b"RIFF", "RIFF media"),
     ];
-    SIGNATURES.iter().find(|(magic, _)| bytes.starts_with(magic)).map(|(_, kind)| *kind)
+    SIGNATURES
+        .iter()
+        .find(|(magic, _)| bytes.starts_with(magic))
+        .map(|(_, kind)| *kind)
 }
 
 /// Tells HTML from plain text by the start of the document.
 pub fn sniff_format(text: &str) -> Format {
-    let head: String = text.trim_start_matches('\u{feff}').trim_start().chars().take(1024).collect::<String>().to_ascii_lowercase();
+    let head: String = text
+        .trim_start_matches('\u{feff}')
+        .trim_start()
+        .chars()
+        .take(1024)
+        .collect::<String>()
+        .to_ascii_lowercase();
     if !head.starts_with('<') {
         return Format::Text;
     }
-    const MARKERS: &[&str] = &["<!doctype html", "<html", "<head", "<body", "<meta", "<title", "<div", "<p>", "<p ", "<article", "<!--"];
-    if MARKERS.iter().any(|m| head.contains(m)) { Format::Html } else { Format::Text }
+    const MARKERS: &[&str] = &[
+        "<!doctype html",
+        "<html",
+        "<head",
+        "<body",
+        "<meta",
+        "<title",
+        "<div",
+        "<p>",
+        "<p ",
+        "<article",
+        "<!--",
+    ];
+    if MARKERS.iter().any(|m| head.contains(m)) {
+        Format::Html
+    } else {
+        Format::Text
+    }
 }
 
 #[cfg(test)]
@@ -230,7 +273,10 @@ mod tests {
     fn detects_html_and_text() {
         assert_eq!(sniff_format("  <!DOCTYPE html>\n<html>"), Format::Html);
         assert_eq!(sniff_format("<p>Short fragment</p>"), Format::Html);
-        assert_eq!(sniff_format("Putin says he will talk to Trump\n\n<b>not html</b>"), Format::Text);
+        assert_eq!(
+            sniff_format("Putin says he will talk to Trump\n\n<b>not html</b>"),
+            Format::Text
+        );
         assert_eq!(sniff_format("<Reuters> wire copy"), Format::Text);
     }
 
@@ -248,10 +294,19 @@ mod tests {
 
     #[test]
     fn refuses_binary_and_empty() {
-        assert!(matches!(decode(b"%PDF-1.4 ..."), Err(IngestError::Binary("PDF"))));
+        assert!(matches!(
+            decode(b"%PDF-1.4 ..."),
+            Err(IngestError::Binary("PDF"))
+        ));
         assert!(matches!(decode(b"abc\0def"), Err(IngestError::Binary(_))));
-        let noise: Vec<u8> = (0..4096u32).map(|i| (i * 7919 % 32) as u8 + if i % 3 == 0 { 0x80 } else { 1 }).collect();
-        assert!(matches!(decode(&noise), Err(IngestError::Binary(_))), "{:?}", decode(&noise).map(|d| d.encoding));
+        let noise: Vec<u8> = (0..4096u32)
+            .map(|i| (i * 7919 % 32) as u8 + if i % 3 == 0 { 0x80 } else { 1 })
+            .collect();
+        assert!(
+            matches!(decode(&noise), Err(IngestError::Binary(_))),
+            "{:?}",
+            decode(&noise).map(|d| d.encoding)
+        );
         assert!(matches!(decode(b"  \n\t "), Err(IngestError::Empty)));
     }
 
@@ -261,9 +316,15 @@ mod tests {
         let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
         gz.write_all(b"Assad stayed for four hours.").unwrap();
         let packed = gz.finish().unwrap();
-        assert_eq!(gunzip_if_needed(packed.clone()).unwrap(), b"Assad stayed for four hours.");
+        assert_eq!(
+            gunzip_if_needed(packed.clone()).unwrap(),
+            b"Assad stayed for four hours."
+        );
         let truncated = packed[..packed.len() / 2].to_vec();
-        assert!(matches!(gunzip_if_needed(truncated), Err(IngestError::Gzip(_))));
+        assert!(matches!(
+            gunzip_if_needed(truncated),
+            Err(IngestError::Gzip(_))
+        ));
     }
 
     #[test]
@@ -275,7 +336,13 @@ mod tests {
         }
         let got: Vec<String> = expand_inputs(&[dir.path().to_path_buf()])
             .into_iter()
-            .map(|r| r.unwrap().strip_prefix(dir.path()).unwrap().to_string_lossy().into_owned())
+            .map(|r| {
+                r.unwrap()
+                    .strip_prefix(dir.path())
+                    .unwrap()
+                    .to_string_lossy()
+                    .into_owned()
+            })
             .collect();
         assert_eq!(got, ["a.html", "b.txt", "sub/c.txt"]);
     }

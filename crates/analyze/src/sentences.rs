@@ -1,0 +1,144 @@
+//! Sentence splitter over the token layer: a sentence ends at `.`, `!`, `?` or `…`
+//! (with any closing quotes and brackets that follow), and at every paragraph break,
+//! so that headlines and datelines without final punctuation stand alone. A period kept
+//! on an abbreviation ("Mr.") ends a sentence only where the abbreviation can close one
+//! ("Inc.", "etc.") and the next word starts with a capital.
+
+use gazette_doc::{Doc, Layer, Sentence};
+
+use crate::{Component, ComponentError};
+
+/// Abbreviations after which a sentence may end.
+const FINAL_ABBREVIATIONS: &[&str] = &[
+    "Inc.", "Corp.", "Ltd.", "Co.", "Bros.", "etc.", "Jr.", "Sr.", "a.m.", "p.m.", "U.S.", "U.K.",
+    "U.N.",
+];
+
+/// Groups tokens into sentences.
+#[derive(Debug, Default)]
+pub struct SentenceSplitter;
+
+impl Component for SentenceSplitter {
+    fn name(&self) -> &'static str {
+        "sentence-splitter"
+    }
+    fn requires(&self) -> &'static [Layer] {
+        &[Layer::Tokens]
+    }
+    fn assigns(&self) -> &'static [Layer] {
+        &[Layer::Sentences]
+    }
+    fn process(&self, doc: &mut Doc) -> Result<(), ComponentError> {
+        let sentences = split(doc);
+        doc.set_sentences(sentences)?;
+        Ok(())
+    }
+}
+
+fn is_closing(s: &str) -> bool {
+    matches!(s, "\"" | "'" | "”" | "’" | "»" | ")" | "]" | "}")
+}
+
+fn split(doc: &Doc) -> Vec<Sentence> {
+    let tokens = doc.tokens();
+    let text = doc.text();
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None; // index of the first token of the open sentence
+    let mut i = 0;
+    while i < tokens.len() {
+        let first = *start.get_or_insert(i);
+        let tok = doc.slice(tokens[i].span());
+        let mut end_here = match tok {
+            "." | "!" | "?" | "…" | "..." => true,
+            t if t.ends_with('.') && t.len() > 1 => {
+                FINAL_ABBREVIATIONS.contains(&t)
+                    && tokens
+                        .get(i + 1)
+                        .is_some_and(|n| doc.slice(n.span()).starts_with(char::is_uppercase))
+            }
+            _ => false,
+        };
+        let mut last = i;
+        if end_here {
+            // Runs of terminators and closing quotes/brackets belong to this sentence.
+            while let Some(next) = tokens.get(last + 1) {
+                let s = doc.slice(next.span());
+                if matches!(s, "." | "!" | "?" | "…") || is_closing(s) {
+                    last += 1;
+                } else {
+                    break;
+                }
+            }
+        }
+        // A blank line before the next token is a paragraph break.
+        if let Some(next) = tokens.get(last + 1) {
+            let gap = &text[doc.char_to_byte(tokens[last].end)..doc.char_to_byte(next.start)];
+            if gap.matches('\n').count() >= 2 {
+                end_here = true;
+            }
+        } else {
+            end_here = true;
+        }
+        if end_here {
+            out.push(Sentence::new(tokens[first].start, tokens[last].end));
+            start = None;
+        }
+        i = last + 1;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Tokenizer;
+    use gazette_doc::Meta;
+
+    fn sents(text: &str) -> Vec<String> {
+        let mut doc = Doc::new(text.into(), Meta::default());
+        Tokenizer.process(&mut doc).unwrap();
+        split(&doc)
+            .iter()
+            .map(|s| doc.slice(s.span()).to_string())
+            .collect()
+    }
+
+    #[test]
+    fn splits_at_terminators_keeping_closing_quotes() {
+        assert_eq!(
+            sents(
+                "“It must be admitted,” he said. “What is next?” Putin asked! Mr. Peskov agreed."
+            ),
+            [
+                "“It must be admitted,” he said.",
+                "“What is next?”",
+                "Putin asked!",
+                "Mr. Peskov agreed."
+            ]
+        );
+    }
+
+    #[test]
+    fn abbreviations_and_initials_do_not_split() {
+        assert_eq!(
+            sents("Gen. J. Smith met Dr. Roe on Jan. 5 in Sochi."),
+            ["Gen. J. Smith met Dr. Roe on Jan. 5 in Sochi."]
+        );
+        assert_eq!(
+            sents("He works for Acme Inc. The firm grew."),
+            ["He works for Acme Inc.", "The firm grew."]
+        );
+    }
+
+    #[test]
+    fn paragraph_breaks_end_headlines() {
+        assert_eq!(
+            sents("Putin meets Assad in Sochi\n\nThe two met yesterday.\nThey talked"),
+            [
+                "Putin meets Assad in Sochi",
+                "The two met yesterday.",
+                "They talked"
+            ]
+        );
+    }
+}

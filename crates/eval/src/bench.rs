@@ -1,0 +1,176 @@
+//! Speed benchmarks: gazette and a peer tool on the same inputs in one run.
+//!
+//! The peer runs as a child process from the virtualenv that `bench/setup` makes; it
+//! times only its own work (see `bench/peers/`) and reports JSON. gazette is timed in
+//! this process on the same inputs, already in memory. Both run on one thread; the
+//! best of `repeat` passes is kept for each, since a busy machine only ever adds time.
+//! Both outputs are scored too, so speed is never shown without quality beside it.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Instant;
+
+use serde::Deserialize;
+
+use crate::{EvalError, aeb};
+
+/// Tasks `gazette bench` knows, with the peers each can be compared with.
+pub const TASKS: &[(&str, &[&str])] = &[("extraction", &["trafilatura"])];
+
+/// Throughput of one system.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Measured {
+    /// System name and version.
+    pub system: String,
+    /// Items processed per pass.
+    pub items: usize,
+    /// Input bytes per pass.
+    pub bytes: usize,
+    /// Best wall time of one pass, in seconds.
+    pub seconds: f64,
+    /// Quality of its output on the same inputs.
+    pub f1: Option<f64>,
+}
+
+impl Measured {
+    /// Items per second.
+    pub fn per_second(&self) -> f64 {
+        self.items as f64 / self.seconds.max(1e-9)
+    }
+
+    /// Megabytes (10^6 bytes) of input per second.
+    pub fn mb_per_second(&self) -> f64 {
+        self.bytes as f64 / 1e6 / self.seconds.max(1e-9)
+    }
+}
+
+/// Where the peers' virtualenv and runner scripts live.
+#[derive(Debug, Clone)]
+pub struct PeerEnv {
+    /// The `bench/` folder of the repository.
+    pub bench_dir: PathBuf,
+}
+
+impl PeerEnv {
+    fn python(&self) -> PathBuf {
+        self.bench_dir.join(".venv/bin/python")
+    }
+
+    /// Creates the virtualenv with `bench/setup` unless it exists.
+    pub fn ensure(&self) -> Result<(), EvalError> {
+        if self.python().is_file() {
+            return Ok(());
+        }
+        let setup = self.bench_dir.join("setup");
+        let status = Command::new("bash")
+            .arg(&setup)
+            .status()
+            .map_err(|e| EvalError::io(&setup, e))?;
+        if !status.success() {
+            return Err(EvalError::Peer {
+                peer: "setup".into(),
+                message: format!("{} failed ({status})", setup.display()),
+            });
+        }
+        Ok(())
+    }
+}
+
+#[derive(Deserialize)]
+struct PeerReport {
+    system: String,
+    items: usize,
+    bytes: usize,
+    seconds: f64,
+}
+
+/// Main-text extraction on the AEB pages: gazette vs `peer`. Returns gazette first.
+pub fn extraction(
+    data: &Path,
+    env: &PeerEnv,
+    peer: &str,
+    repeat: usize,
+) -> Result<Vec<Measured>, EvalError> {
+    let dir = data.join(aeb::DIR);
+    let gold = aeb::load_gold(&dir)?;
+
+    // Pages in memory first, so that neither side is timed reading files.
+    let mut pages: Vec<(String, Vec<u8>)> = Vec::new();
+    for id in gold.keys() {
+        let path = aeb::page_path(&dir, id);
+        let bytes = gazette_ingest::read_bytes(&path).map_err(|e| EvalError::Format {
+            path,
+            message: e.to_string(),
+        })?;
+        pages.push((id.clone(), bytes));
+    }
+    let bytes: usize = pages.iter().map(|(_, b)| b.len()).sum();
+
+    let mut best = f64::INFINITY;
+    let mut predictions = BTreeMap::new();
+    for _ in 0..repeat.max(1) {
+        predictions.clear();
+        let start = Instant::now();
+        for (id, page) in &pages {
+            let text = match gazette_ingest::decode(page) {
+                Ok(d) => gazette_extract::from_html(&d.text, &gazette_extract::Options::default())
+                    .doc
+                    .text()
+                    .to_string(),
+                Err(_) => String::new(),
+            };
+            predictions.insert(id.clone(), text);
+        }
+        best = best.min(start.elapsed().as_secs_f64());
+    }
+    let ours = Measured {
+        system: format!("gazette {}", env!("CARGO_PKG_VERSION")),
+        items: pages.len(),
+        bytes,
+        seconds: best,
+        f1: Some(aeb::score(&gold, &predictions).f1),
+    };
+
+    env.ensure()?;
+    let out =
+        std::env::temp_dir().join(format!("gazette-bench-{}-{peer}.json", std::process::id()));
+    let script = env.bench_dir.join("peers/extraction.py");
+    let output = Command::new(env.python())
+        .arg(&script)
+        .arg(peer)
+        .arg("--pages")
+        .arg(dir.join("html"))
+        .arg("--out")
+        .arg(&out)
+        .arg("--repeat")
+        .arg(repeat.max(1).to_string())
+        .output()
+        .map_err(|e| EvalError::io(&script, e))?;
+    if !output.status.success() {
+        return Err(EvalError::Peer {
+            peer: peer.into(),
+            message: String::from_utf8_lossy(&output.stderr).trim().to_string(),
+        });
+    }
+    let report: PeerReport =
+        serde_json::from_slice(&output.stdout).map_err(|e| EvalError::Peer {
+            peer: peer.into(),
+            message: format!("unreadable report: {e}"),
+        })?;
+    let raw = std::fs::read_to_string(&out).map_err(|e| EvalError::io(&out, e))?;
+    let _ = std::fs::remove_file(&out);
+    let peer_predictions: BTreeMap<String, String> =
+        serde_json::from_str(&raw).map_err(|e| EvalError::Format {
+            path: out.clone(),
+            message: e.to_string(),
+        })?;
+    let theirs = Measured {
+        system: report.system,
+        items: report.items,
+        bytes: report.bytes,
+        seconds: report.seconds,
+        f1: Some(aeb::score(&gold, &peer_predictions).f1),
+    };
+    Ok(vec![ours, theirs])
+}

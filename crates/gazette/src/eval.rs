@@ -1,0 +1,141 @@
+//! `gazette eval` and `gazette bench`: thin wrappers that print what `gazette-eval` measures.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::Context;
+use gazette_eval::RunOptions;
+use gazette_eval::bench::{self, Measured, PeerEnv};
+
+use crate::{BenchArgs, EvalArgs, data_dir, workspace_root};
+
+pub fn run_eval(args: &EvalArgs) -> anyhow::Result<ExitCode> {
+    let data = data_dir(args.data.as_ref());
+    if !data.is_dir() {
+        anyhow::bail!(
+            "data directory {} not found (use --data or GAZETTE_DATA)",
+            data.display()
+        );
+    }
+    let bar = indicatif::ProgressBar::new(0);
+    bar.set_style(
+        indicatif::ProgressStyle::with_template("{msg} {bar:40} {pos}/{len}")
+            .expect("static template parses"),
+    );
+    let progress = |done: usize, total: usize| {
+        bar.set_length(total as u64);
+        bar.set_position(done as u64);
+    };
+    let opts = RunOptions {
+        predictions_dir: args.predictions.clone(),
+    };
+    let report = gazette_eval::run(&data, args.only.as_deref(), &opts, &progress)?;
+    bar.finish_and_clear();
+
+    for w in &report.warnings {
+        eprintln!("gazette: warning: {w}");
+    }
+    for (name, dir) in &report.missing {
+        eprintln!("gazette: {name}: no data at {}, skipped", dir.display());
+    }
+    for note in &report.not_scored {
+        eprintln!("gazette: not scored yet: {note}");
+    }
+    let mut out = std::io::stdout().lock();
+    if args.json {
+        serde_json::to_writer_pretty(&mut out, &report.rows)?;
+        writeln!(out)?;
+    } else {
+        writeln!(
+            out,
+            "{:<24} {:<12} {:>8} {:>8}",
+            "benchmark", "metric", "score", "count"
+        )?;
+        for r in &report.rows {
+            writeln!(
+                out,
+                "{:<24} {:<12} {:>8.4} {:>8}",
+                r.benchmark, r.metric, r.value, r.count
+            )?;
+        }
+    }
+    if report.rows.is_empty() {
+        eprintln!("gazette: no benchmark found under {}", data.display());
+        return Ok(ExitCode::from(1));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn run_bench(args: &BenchArgs) -> anyhow::Result<ExitCode> {
+    let Some((task, peers)) = bench::TASKS.iter().find(|(t, _)| *t == args.task) else {
+        let known: Vec<&str> = bench::TASKS.iter().map(|(t, _)| *t).collect();
+        anyhow::bail!(
+            "unknown bench task {:?} (known: {})",
+            args.task,
+            known.join(", ")
+        );
+    };
+    let peer = args.peer.as_deref().unwrap_or(peers[0]);
+    if !peers.contains(&peer) {
+        anyhow::bail!(
+            "task {task} has no peer {peer:?} (known: {})",
+            peers.join(", ")
+        );
+    }
+    let data = data_dir(args.data.as_ref());
+    let bench_dir = args.bench_dir.clone().unwrap_or_else(|| {
+        let here = PathBuf::from("bench");
+        if here.join("setup").is_file() {
+            here
+        } else {
+            workspace_root().join("bench")
+        }
+    });
+    let env = PeerEnv { bench_dir };
+    eprintln!(
+        "gazette: timing {task}: gazette vs {peer}, best of {} passes each ...",
+        args.repeat
+    );
+    let rows = match *task {
+        "extraction" => {
+            bench::extraction(&data, &env, peer, args.repeat).context("bench extraction")?
+        }
+        other => unreachable!("task {other} listed without a runner"),
+    };
+    print_bench(task, &rows)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn print_bench(task: &str, rows: &[Measured]) -> std::io::Result<()> {
+    let mut out = std::io::stdout().lock();
+    writeln!(out, "{task}: same inputs, one thread each, best pass")?;
+    writeln!(
+        out,
+        "{:<24} {:>7} {:>9} {:>10} {:>8} {:>7}",
+        "system", "items", "seconds", "items/s", "MB/s", "F1"
+    )?;
+    for r in rows {
+        writeln!(
+            out,
+            "{:<24} {:>7} {:>9.3} {:>10.1} {:>8.2} {:>7}",
+            r.system,
+            r.items,
+            r.seconds,
+            r.per_second(),
+            r.mb_per_second(),
+            r.f1.map_or("-".into(), |f| format!("{f:.4}"))
+        )?;
+    }
+    if let [ours, rest @ ..] = rows {
+        for peer in rest {
+            writeln!(
+                out,
+                "ratio: gazette is {:.1}x the speed of {}",
+                ours.per_second() / peer.per_second(),
+                peer.system
+            )?;
+        }
+    }
+    Ok(())
+}
