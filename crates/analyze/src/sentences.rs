@@ -63,7 +63,15 @@ fn split(doc: &Doc) -> Vec<Sentence> {
             // Runs of terminators and closing quotes/brackets belong to this sentence.
             while let Some(next) = tokens.get(last + 1) {
                 let s = doc.slice(next.span());
-                if matches!(s, "." | "!" | "?" | "…") || is_closing(s) {
+                // A straight quote closes only when it touches the previous token
+                // ("... solutions". vs. ... agreed. "What ...).
+                let touching = tokens[last].end == next.start;
+                let closes = if matches!(s, "\"" | "'") {
+                    touching
+                } else {
+                    is_closing(s)
+                };
+                if matches!(s, "." | "!" | "?" | "…") || closes {
                     last += 1;
                 } else {
                     break;

@@ -31,7 +31,7 @@ const SKIP_TAGS: &[&str] = &[
     "nav",
     "footer",
     "aside",
-    "form",
+    "input",
     "button",
     "select",
     "textarea",
@@ -88,10 +88,20 @@ const BLOCK_TAGS: &[&str] = &[
     "caption",
 ];
 
-/// Class or id words of widgets that are not article text.
+/// Class or id words of widgets that are never article text.
 static BOILERPLATE_HINT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(^|[-_ ])(comments?|share|sharing|social|related|sidebar|footer|navbar|nav|menu|breadcrumbs?|promo|advert\w*|ads?|newsletter|subscribe|subscription|cookies?|popup|modal|widget|recommend\w*|outbrain|taboola|byline|caption|credits?|tags|masthead|paywall|signup|most-?popular|trending|more-stories|read-?more)([-_ ]|$)",
+        r"(?i)(^|[-_ ])(comments?|share|sharing|social|related|footer|navbar|nav|breadcrumbs?|promo|advert\w*|ads?|newsletter|subscribe|subscription|cookies?|outbrain|taboola|signup|most-?popular|trending|more-stories|read-?more)([-_ ]|$)",
+    )
+    .expect("hint pattern compiles")
+});
+
+/// Class or id words that usually mark furniture but that some sites also put on the
+/// article's own wrappers (Blogger wraps posts in `widget Blog`): such an element is
+/// skipped only when it holds a small part of the page's text.
+static WEAK_BOILERPLATE_HINT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(^|[-_ ])(sidebar|menu|widget|popup|modal|recommend\w*|byline|caption|credits?|tags|masthead|paywall)([-_ ]|$)",
     )
     .expect("hint pattern compiles")
 });
@@ -135,7 +145,9 @@ impl Block {
     }
 }
 
-pub(crate) fn main_text(page: &Html) -> String {
+/// The page's main text; blocks that repeat the headline or the byline (metadata kept
+/// elsewhere) are left out.
+pub(crate) fn main_text(page: &Html, meta: &gazette_doc::Meta) -> String {
     let blocks = blocks(page);
     let Some(container) = best_container(page, &blocks) else {
         return String::new();
@@ -146,12 +158,28 @@ pub(crate) fn main_text(page: &Html) -> String {
             continue;
         }
         let n = b.chars();
-        if b.link_density() > 0.5 || (n < 100 && is_furniture(&b.text)) {
+        let is_meta = |m: &Option<String>| m.as_deref().is_some_and(|v| same_words(v, &b.text));
+        if b.link_density() > 0.5
+            || (n < 100 && is_furniture(&b.text))
+            || is_meta(&meta.title)
+            || is_meta(&meta.byline)
+        {
             continue;
         }
         out.push(&b.text);
     }
     out.join("\n\n")
+}
+
+fn same_words(a: &str, b: &str) -> bool {
+    let words = |s: &str| {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect::<Vec<_>>()
+    };
+    let b = b.trim_start_matches("By ").trim_start_matches("by ");
+    words(a) == words(b)
 }
 
 fn is_within(page: &Html, node: NodeId, ancestor: NodeId) -> bool {
@@ -190,7 +218,11 @@ fn best_container(page: &Html, blocks: &[Block]) -> Option<NodeId> {
     best.map(|(id, _)| id)
 }
 
-fn is_skipped(el: &scraper::node::Element) -> bool {
+fn is_skipped(
+    node: ego_tree::NodeRef<'_, Node>,
+    el: &scraper::node::Element,
+    page_chars: usize,
+) -> bool {
     if SKIP_TAGS.contains(&el.name()) {
         return true;
     }
@@ -203,16 +235,47 @@ fn is_skipped(el: &scraper::node::Element) -> bool {
     ) {
         return true;
     }
+    // Whole-page wrappers carry site-wide classes ("one-sidebar", "menu-type-x") that
+    // say nothing about their content; ASP.NET pages wrap everything in one <form>.
+    if matches!(el.name(), "html" | "body" | "main" | "article" | "form") {
+        return false;
+    }
     let hints = format!(
         "{} {}",
         el.attr("class").unwrap_or(""),
         el.attr("id").unwrap_or("")
     );
     let hints = hints.trim();
-    !hints.is_empty() && BOILERPLATE_HINT.is_match(hints) && !CONTENT_HINT.is_match(hints)
+    if hints.is_empty() || CONTENT_HINT.is_match(hints) {
+        return false;
+    }
+    // A wrapper holding most of the page's text is not the widget its class names
+    // (e.g. `m-advertisement-off-canvas--pusher` around a whole page).
+    if BOILERPLATE_HINT.is_match(hints) {
+        return text_chars(node) * 2 < page_chars;
+    }
+    WEAK_BOILERPLATE_HINT.is_match(hints) && text_chars(node) * 4 < page_chars
+}
+
+/// Chars of visible text under a node (scripts and styles left out).
+fn text_chars(node: ego_tree::NodeRef<'_, Node>) -> usize {
+    let mut n = 0;
+    for d in node.descendants() {
+        if let Node::Text(t) = d.value() {
+            let in_code = d
+                .parent()
+                .and_then(|p| p.value().as_element())
+                .is_some_and(|e| matches!(e.name(), "script" | "style" | "noscript" | "template"));
+            if !in_code {
+                n += t.trim().len();
+            }
+        }
+    }
+    n
 }
 
 fn blocks(page: &Html) -> Vec<Block> {
+    let page_chars = text_chars(page.tree.root());
     let mut blocks = Vec::new();
     let mut open_blocks: Vec<NodeId> = vec![page.tree.root().id()];
     let mut skipping: Option<NodeId> = None;
@@ -241,7 +304,7 @@ fn blocks(page: &Html) -> Vec<Block> {
                 }
                 match node.value() {
                     Node::Element(el) => {
-                        if is_skipped(el) {
+                        if is_skipped(node, el, page_chars) {
                             skipping = Some(node.id());
                             continue;
                         }
@@ -322,7 +385,7 @@ mod tests {
             <footer><p>Copyright 2017 Example News. All rights reserved and more text here.</p></footer>
             </body></html>"#,
         );
-        let text = main_text(&page);
+        let text = main_text(&page, &gazette_doc::Meta::default());
         assert!(
             text.starts_with("Putin meets Assad\n\nRussian President Vladimir Putin met"),
             "{text}"
@@ -343,13 +406,19 @@ mod tests {
 
     #[test]
     fn empty_and_tag_soup_pages_do_not_panic() {
-        assert_eq!(main_text(&Html::parse_document("")), "");
+        assert_eq!(
+            main_text(&Html::parse_document(""), &gazette_doc::Meta::default()),
+            ""
+        );
         let soup = "<div><p>Unclosed <b>bold <i>italic</p></div></span><table><td>cell text that is long enough to count as a block of text.";
-        let text = main_text(&Html::parse_document(soup));
+        let text = main_text(&Html::parse_document(soup), &gazette_doc::Meta::default());
         assert!(text.contains("cell text"), "{text}");
         let deep = "<div>".repeat(5000)
             + "Deep text inside many divs, long enough to count here."
             + &"</div>".repeat(5000);
-        assert!(main_text(&Html::parse_document(&deep)).contains("Deep text"));
+        assert!(
+            main_text(&Html::parse_document(&deep), &gazette_doc::Meta::default())
+                .contains("Deep text")
+        );
     }
 }

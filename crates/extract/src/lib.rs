@@ -56,7 +56,7 @@ pub struct Extracted {
 pub fn from_html(page: &str, opts: &Options) -> Extracted {
     let parsed = scraper::Html::parse_document(page);
     let mut meta = metadata::from_page(&parsed);
-    let body = html::main_text(&parsed);
+    let body = html::main_text(&parsed, &meta);
     let mut warnings = Vec::new();
     if body.is_empty() {
         warnings.push("no main text found".to_string());
