@@ -1,0 +1,236 @@
+//! `gazette analyze` on the seed article, the bundled examples and exact-offset input.
+
+use crate::util::{check_doc, gazette, json_stream, repo, seed};
+
+#[test]
+fn seed_article_gives_a_valid_doc_with_title_and_clean_text() {
+    let out = gazette()
+        .args(["analyze", "--format", "json", "--published", "2017-11-21"])
+        .arg(seed())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let docs = json_stream(&out.stdout);
+    assert_eq!(docs.len(), 1);
+    let doc = &docs[0];
+    check_doc(doc);
+    assert_eq!(
+        doc["title"],
+        "Putin says he will talk to Trump following Assad meeting"
+    );
+    assert_eq!(doc["published"], "2017-11-21");
+    assert_eq!(doc["meta_sources"]["published"], "--published");
+    assert_eq!(doc["language"], "en");
+    let text = doc["text"].as_str().unwrap();
+    assert!(
+        text.starts_with(
+            "Russian President Putin meets with Syrian President al Assad in Sochi\n\n"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.ends_with("allegations Moscow denies."),
+        "trailing furniture kept: {:?}",
+        &text[text.len() - 40..]
+    );
+    assert!(!text.contains("Other news"));
+    // The title line is metadata, not body text.
+    assert!(!text.contains("Putin says he will talk to Trump"));
+    // Every layer is present; those not produced yet are empty and not listed as run.
+    assert_eq!(doc["layers"], serde_json::json!(["tokens", "sentences"]));
+    for layer in ["entities", "timexes", "quotes", "events"] {
+        assert_eq!(doc[layer], serde_json::json!([]), "{layer}");
+    }
+    // Headline-like lines and quotes split where a reader would split them.
+    let sentences: Vec<String> = doc["sentences"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| {
+            text.chars()
+                .skip(s["start"].as_u64().unwrap() as usize)
+                .take((s["end"].as_u64().unwrap() - s["start"].as_u64().unwrap()) as usize)
+                .collect()
+        })
+        .collect();
+    assert_eq!(
+        sentences[0],
+        "Russian President Putin meets with Syrian President al Assad in Sochi"
+    );
+    assert!(
+        sentences
+            .iter()
+            .any(|s| s.starts_with("\"What is important now")
+                && s.ends_with("quoted Putin as saying.")),
+        "{sentences:#?}"
+    );
+    assert_eq!(sentences.len(), 14);
+}
+
+#[test]
+fn bundled_examples_all_analyze_with_their_metadata() {
+    let out = gazette()
+        .args(["analyze", "--format", "jsonl", "examples"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let docs: Vec<serde_json::Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let count = std::fs::read_dir(repo().join("examples")).unwrap().count();
+    assert_eq!(docs.len(), count);
+    for d in &docs {
+        check_doc(d);
+        assert!(d["text"].as_str().unwrap().len() > 200, "{}", d["title"]);
+    }
+    let by_title = |t: &str| {
+        docs.iter()
+            .find(|d| d["title"].as_str().unwrap().starts_with(t))
+            .unwrap_or_else(|| panic!("{t}"))
+    };
+
+    let html = by_title("EU and Norway agree");
+    assert_eq!(html["byline"], "Ingrid Haugen");
+    assert_eq!(html["published"], "2024-03-14T16:20:00+01:00");
+    assert_eq!(html["meta_sources"]["published"], "json-ld datePublished");
+    assert_eq!(
+        html["url"],
+        "https://wire.example.org/2024/03/14/eu-norway-cod-quotas"
+    );
+    assert_eq!(html["site"], "Northern Wire");
+    let text = html["text"].as_str().unwrap();
+    assert!(text.starts_with("TROMSØ, Norway"), "{text}");
+    for furniture in [
+        "Share on",
+        "Photo:",
+        "Related stories",
+        "Herring",
+        "All rights reserved",
+        "By Ingrid",
+        "Business",
+    ] {
+        assert!(!text.contains(furniture), "{furniture:?} in {text}");
+    }
+
+    let latin1 = by_title("Zürich café owners");
+    assert_eq!(latin1["byline"], "Lukas Müller");
+    assert!(latin1["text"].as_str().unwrap().contains("René Baumann"));
+
+    let spun = by_title("EU, Norway Settle");
+    assert!(spun["text"].as_str().unwrap().ends_with("around Svalbard."));
+
+    let flood = by_title("Floodwaters recede");
+    assert_eq!(flood["byline"], "Claire Martin");
+    assert!(flood["text"].as_str().unwrap().starts_with("LYON, France"));
+}
+
+#[test]
+fn body_input_keeps_offsets_exact() {
+    let input = "  Putin met Assad.\n\n“Four hours,” Peskov said.  \nOther news\n";
+    let out = gazette()
+        .args(["analyze", "--input", "body", "--format", "jsonl", "-"])
+        .write_stdin(input)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    check_doc(&doc);
+    assert_eq!(doc["text"], input);
+    assert_eq!(doc["title"], serde_json::Value::Null);
+    // "Peskov" at its char offset in the original input (the curly quotes count once).
+    let tok = doc["tokens"].as_array().unwrap().iter().find(|t| {
+        let s = t["start"].as_u64().unwrap() as usize;
+        input.chars().skip(s).take(6).collect::<String>() == "Peskov"
+    });
+    assert_eq!(tok.unwrap()["start"], 34);
+}
+
+#[test]
+fn input_kind_can_be_forced() {
+    // Auto-detection reads this as HTML; --input text keeps the markup as text.
+    let input = "<p>Sochi talks</p>\n\nThe talks ended.";
+    let html = gazette()
+        .args(["analyze", "--format", "jsonl"])
+        .write_stdin(input)
+        .output()
+        .unwrap();
+    let doc: serde_json::Value = serde_json::from_slice(&html.stdout).unwrap();
+    assert!(!doc["text"].as_str().unwrap().contains("<p>"));
+    let text = gazette()
+        .args(["analyze", "--input", "text", "--format", "jsonl"])
+        .write_stdin(input)
+        .output()
+        .unwrap();
+    let doc: serde_json::Value = serde_json::from_slice(&text.stdout).unwrap();
+    assert_eq!(doc["title"], "<p>Sochi talks</p>");
+    assert_eq!(doc["text"], "The talks ended.");
+}
+
+#[test]
+fn table_view_and_explain() {
+    let out = gazette()
+        .args(["analyze", "--format", "table", "--published", "2017-11-21"])
+        .arg(seed())
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let table = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        table.contains(
+            "title      Putin says he will talk to Trump following Assad meeting  [first line]"
+        ),
+        "{table}"
+    );
+    assert!(table.contains("published  2017-11-21  [--published]"));
+    assert!(table.contains("  14  Assad's opponents"), "{table}");
+
+    let out = gazette().args(["analyze", "--explain"]).output().unwrap();
+    let explain = String::from_utf8(out.stdout).unwrap();
+    assert!(explain.contains("sentence-splitter    tokens"), "{explain}");
+    assert!(
+        explain.contains(
+            "not produced yet (present and empty in output): entities, timexes, quotes, events"
+        ),
+        "{explain}"
+    );
+}
+
+#[test]
+fn the_schema_check_rejects_malformed_docs() {
+    let out = gazette()
+        .args(["analyze", "--format", "jsonl", "--published", "2017-11-21"])
+        .arg(seed())
+        .output()
+        .unwrap();
+    let good: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    check_doc(&good);
+    let mut missing = good.clone();
+    missing.as_object_mut().unwrap().remove("quotes");
+    let mut bad_label = good.clone();
+    bad_label["entities"] = serde_json::json!([{"text": "Russian", "start": 0, "end": 7, "label": "PERSON", "entity_id": "x", "canonical": "x"}]);
+    let mut bad_date = good.clone();
+    bad_date["published"] = "21 Nov 2017".into();
+    let mut bad_offsets = good;
+    bad_offsets["entities"] = serde_json::json!([{"text": "Putin", "start": 0, "end": 7, "label": "PER", "entity_id": "x", "canonical": "x"}]);
+    for (name, doc) in [
+        ("missing layer", missing),
+        ("label", bad_label),
+        ("date", bad_date),
+        ("offsets", bad_offsets),
+    ] {
+        assert!(
+            std::panic::catch_unwind(|| check_doc(&doc)).is_err(),
+            "{name} was accepted"
+        );
+    }
+}

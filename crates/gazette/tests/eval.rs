@@ -1,0 +1,123 @@
+//! `gazette eval`: the AEB row, in agreement with the reference scorer in shared/tools.
+
+use std::collections::BTreeMap;
+use std::process::Command as Process;
+
+use crate::util::{gazette, shared};
+
+/// Parses the `name value` lines that score_extraction.py prints.
+fn reference_scores(pred_dir: &std::path::Path) -> BTreeMap<String, f64> {
+    let out = Process::new("python3")
+        .arg(shared().join("tools/score_extraction.py"))
+        .arg(pred_dir)
+        .arg(shared().join("data/extraction/scrapinghub-aeb/ground-truth.json"))
+        .output()
+        .expect("python3 runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .filter_map(|l| {
+            let mut parts = l.split_whitespace();
+            Some((parts.next()?.to_string(), parts.next()?.parse().ok()?))
+        })
+        .collect()
+}
+
+#[test]
+fn aeb_row_agrees_with_the_reference_scorer() {
+    let preds = tempfile::tempdir().unwrap();
+    let out = gazette()
+        .args(["eval", "--only", "aeb", "--json", "--data"])
+        .arg(shared().join("data"))
+        .arg("--predictions")
+        .arg(preds.path())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let rows: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
+    let ours: BTreeMap<String, f64> = rows
+        .iter()
+        .map(|r| {
+            (
+                r["metric"].as_str().unwrap().to_string(),
+                r["value"].as_f64().unwrap(),
+            )
+        })
+        .collect();
+    assert!(
+        rows.iter()
+            .all(|r| r["benchmark"] == "aeb" && r["count"] == 181),
+        "{rows:?}"
+    );
+    assert_eq!(
+        ours.keys().collect::<Vec<_>>(),
+        ["accuracy", "f1", "precision", "recall"]
+    );
+
+    let reference = reference_scores(&preds.path().join("aeb"));
+    for (metric, value) in &ours {
+        let theirs = reference[metric];
+        assert!(
+            (value - theirs).abs() < 5e-4,
+            "{metric}: gazette {value:.4} vs score_extraction.py {theirs:.4}"
+        );
+    }
+    // A floor, so that an extractor regression shows up here before the README is wrong.
+    assert!(ours["f1"] > 0.92, "AEB F1 fell to {:.4}", ours["f1"]);
+}
+
+#[test]
+fn eval_prints_a_table_and_refuses_unknown_benchmarks() {
+    let out = gazette()
+        .args(["eval", "--only", "aeb", "--data"])
+        .arg(shared().join("data"))
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let table = String::from_utf8(out.stdout).unwrap();
+    let header = table.lines().next().unwrap();
+    assert_eq!(
+        header.split_whitespace().collect::<Vec<_>>(),
+        ["benchmark", "metric", "score", "count"]
+    );
+    assert!(
+        table
+            .lines()
+            .any(|l| l.starts_with("aeb") && l.contains(" f1 ") && l.trim_end().ends_with("181")),
+        "{table}"
+    );
+
+    let out = gazette()
+        .args(["eval", "--only", "nope", "--data"])
+        .arg(shared().join("data"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8(out.stderr)
+            .unwrap()
+            .contains("unknown benchmark \"nope\" (known: aeb)")
+    );
+
+    let empty = tempfile::tempdir().unwrap();
+    let out = gazette()
+        .args(["eval", "--data"])
+        .arg(empty.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        String::from_utf8(out.stderr)
+            .unwrap()
+            .contains("aeb: no data at")
+    );
+}

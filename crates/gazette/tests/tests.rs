@@ -1,0 +1,7 @@
+//! End-to-end tests of the `gazette` command, one binary split by topic (as ripgrep does).
+
+mod util;
+
+mod analyze;
+mod errors;
+mod eval;
