@@ -202,6 +202,20 @@ mod tests {
         );
     }
 
+    proptest::proptest! {
+        #[test]
+        fn any_text_gets_valid_layers_covering_every_word(text in "[A-Za-zÀ-ÿ“”‘’\"'.!?…,;:$0-9 \n—-]{0,200}") {
+            let mut doc = Doc::new(text.clone(), Meta::default());
+            Pipeline::english().run(&mut doc).unwrap();
+            // Tokens cover every non-space char; sentences cover every token.
+            let covered: usize = doc.tokens().iter().map(|t| t.end - t.start).sum();
+            proptest::prop_assert_eq!(covered, text.chars().filter(|c| !c.is_whitespace()).count());
+            for t in doc.tokens() {
+                proptest::prop_assert!(doc.sentences().iter().any(|s| s.start <= t.start && t.end <= s.end));
+            }
+        }
+    }
+
     #[test]
     fn pipeline_is_shareable_across_threads() {
         fn assert_send_sync<T: Send + Sync>() {}

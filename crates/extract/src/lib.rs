@@ -106,3 +106,21 @@ fn finish(body: &str, meta: &mut Meta, opts: &Options) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn extraction_never_panics_and_offsets_hold(
+            input in "(<(p|div|a|h1|script|li|ul|br|nav|article)( class=\"(share|content|x)\")?>|</(p|div|a|h1|script|li|ul|nav|article)>|[A-Za-zÀ-ÿ“”\".,!? \n]{0,30}|Other news\n){0,40}"
+        ) {
+            for ex in [from_html(&input, &Options::default()), from_text(&input, &Options::default()), from_body(&input, &Options::default())] {
+                let doc = ex.doc;
+                prop_assert_eq!(doc.char_len(), doc.text().chars().count());
+            }
+        }
+    }
+}

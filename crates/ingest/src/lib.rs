@@ -327,6 +327,17 @@ mod tests {
         ));
     }
 
+    proptest::proptest! {
+        #[test]
+        fn any_bytes_decode_or_are_refused_without_panic(bytes in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..600)) {
+            match decode(&bytes) {
+                Ok(d) => proptest::prop_assert!(!d.text.trim().is_empty()),
+                Err(e) => proptest::prop_assert!(!e.to_string().is_empty()),
+            }
+            let _ = gunzip_if_needed(bytes);
+        }
+    }
+
     #[test]
     fn expands_directories_in_sorted_order_without_hidden_files() {
         let dir = tempfile::tempdir().unwrap();
