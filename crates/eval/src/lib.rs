@@ -20,6 +20,7 @@ for row in &report.rows {
 
 pub mod aeb;
 pub mod bench;
+pub mod trafilatura_eval;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -125,17 +126,24 @@ pub struct Outcome {
 
 /// Benchmarks that `gazette eval` runs, in report order.
 pub fn benchmarks() -> &'static [Benchmark] {
-    &[Benchmark {
-        name: aeb::NAME,
-        dir: aeb::DIR,
-        what: "main-text extraction, 4-gram shingle P/R/F1 over pages",
-        run: run_aeb,
-    }]
+    &[
+        Benchmark {
+            name: aeb::NAME,
+            dir: aeb::DIR,
+            what: "main-text extraction, 4-gram shingle P/R/F1 over pages",
+            run: run_aeb,
+        },
+        Benchmark {
+            name: trafilatura_eval::NAME,
+            dir: trafilatura_eval::DIR,
+            what: "main-text extraction, must/must-not snippets over pages (micro-averaged)",
+            run: run_trafilatura_eval,
+        },
+    ]
 }
 
 /// Data folders whose benchmark is not wired yet, with the component that will score it.
 pub const NOT_YET_SCORED: &[(&str, &str)] = &[
-    ("extraction/trafilatura-eval", "extraction (ingest issue)"),
     ("dates/htmldate-eval", "publication dates (ingest issue)"),
     (
         "syntax/ud-english-ewt",
@@ -204,6 +212,21 @@ fn run_aeb(dir: &Path, opts: &RunOptions, progress: &Progress<'_>) -> Result<Out
     }
     Ok(Outcome {
         rows: aeb::score(&gold, &predictions).rows(),
+        warnings,
+    })
+}
+
+fn run_trafilatura_eval(
+    dir: &Path,
+    opts: &RunOptions,
+    progress: &Progress<'_>,
+) -> Result<Outcome, EvalError> {
+    let (counts, outputs, warnings) = trafilatura_eval::evaluate(dir, progress)?;
+    if let Some(out) = &opts.predictions_dir {
+        write_predictions(&out.join(trafilatura_eval::NAME), &outputs)?;
+    }
+    Ok(Outcome {
+        rows: counts.rows(),
         warnings,
     })
 }

@@ -1,0 +1,159 @@
+//! trafilatura's evaluation set: 990 pages, each with snippets that the main text must
+//! contain ("with") and snippets of boilerplate it must not contain ("without"), scored
+//! as upstream's `evaluate.py` does (see the benchmark's MANIFEST):
+//! whitespace-normalised, case-sensitive substring tests, micro-averaged.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use serde::Deserialize;
+
+use crate::{EvalError, Progress, Row};
+
+/// Name of the benchmark in `gazette eval` rows.
+pub const NAME: &str = "trafilatura-eval";
+/// Where it lives under the data directory.
+pub const DIR: &str = "extraction/trafilatura-eval";
+
+/// One page's gold: the file and its snippets.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Entry {
+    /// File name under `html/`, without the `.gz`.
+    pub file: String,
+    /// Snippets of main text.
+    #[serde(rename = "with", default)]
+    pub with: Vec<String>,
+    /// Snippets of boilerplate.
+    #[serde(rename = "without", default)]
+    pub without: Vec<String>,
+}
+
+/// Snippet counts, summed over pages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Counts {
+    /// "with" snippets found.
+    pub tp: usize,
+    /// "with" snippets missing.
+    pub fn_: usize,
+    /// "without" snippets found.
+    pub fp: usize,
+    /// "without" snippets absent.
+    pub tn: usize,
+    /// Pages scored.
+    pub pages: usize,
+}
+
+impl Counts {
+    /// Adds one page; `output` is `None` when the extractor returned nothing or failed,
+    /// which makes every "with" a miss and every "without" a true negative.
+    pub fn add(&mut self, entry: &Entry, output: Option<&str>) {
+        self.pages += 1;
+        let Some(out) = output.map(normalize) else {
+            self.fn_ += entry.with.len();
+            self.tn += entry.without.len();
+            return;
+        };
+        for s in &entry.with {
+            if out.contains(&normalize(s)) {
+                self.tp += 1
+            } else {
+                self.fn_ += 1
+            }
+        }
+        for s in &entry.without {
+            if out.contains(&normalize(s)) {
+                self.fp += 1
+            } else {
+                self.tn += 1
+            }
+        }
+    }
+
+    /// Precision, recall, accuracy and F1 as rows.
+    pub fn rows(&self) -> Vec<Row> {
+        let ratio = |n: usize, d: usize| if d == 0 { 0.0 } else { n as f64 / d as f64 };
+        let all = self.tp + self.fn_ + self.fp + self.tn;
+        [
+            ("precision", ratio(self.tp, self.tp + self.fp)),
+            ("recall", ratio(self.tp, self.tp + self.fn_)),
+            ("accuracy", ratio(self.tp + self.tn, all)),
+            ("f1", ratio(2 * self.tp, 2 * self.tp + self.fp + self.fn_)),
+        ]
+        .into_iter()
+        .map(|(metric, value)| Row::new(NAME, metric, value, self.pages))
+        .collect()
+    }
+}
+
+/// Every run of whitespace becomes one space; ends are trimmed.
+fn normalize(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Reads `evaldata.json` (URL → entry), in URL order.
+pub fn load_gold(dir: &Path) -> Result<BTreeMap<String, Entry>, EvalError> {
+    let path = dir.join("evaldata.json");
+    let raw = std::fs::read_to_string(&path).map_err(|e| EvalError::io(&path, e))?;
+    serde_json::from_str(&raw).map_err(|e| EvalError::Format {
+        path,
+        message: e.to_string(),
+    })
+}
+
+/// Runs gazette's extractor on every page (raw bytes, encoding detected) and counts
+/// snippets. Unreadable pages count as no output and are named in the warnings.
+pub fn evaluate(
+    dir: &Path,
+    progress: &Progress<'_>,
+) -> Result<(Counts, BTreeMap<String, String>, Vec<String>), EvalError> {
+    let gold = load_gold(dir)?;
+    let mut counts = Counts::default();
+    let mut outputs = BTreeMap::new();
+    let mut warnings = Vec::new();
+    for (i, entry) in gold.values().enumerate() {
+        let path = dir.join("html").join(format!("{}.gz", entry.file));
+        let output = match gazette_ingest::read_path(&path) {
+            Ok(page) => {
+                let text =
+                    gazette_extract::from_html(&page.text, &gazette_extract::Options::default())
+                        .doc
+                        .text()
+                        .to_string();
+                (!text.is_empty()).then_some(text)
+            }
+            Err(e) => {
+                warnings.push(format!("{}: {e}", path.display()));
+                None
+            }
+        };
+        counts.add(entry, output.as_deref());
+        outputs.insert(entry.file.clone(), output.unwrap_or_default());
+        progress(i + 1, gold.len());
+    }
+    Ok((counts, outputs, warnings))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn snippets_are_matched_after_whitespace_normalisation() {
+        let entry = Entry {
+            file: "x".into(),
+            with: vec!["Die GEMA  dreht\nvöllig".into(), "missing text".into()],
+            without: vec!["Impressum".into(), "31. Mai".into()],
+        };
+        let mut c = Counts::default();
+        c.add(
+            &entry,
+            Some("Intro.\n\nDie GEMA dreht völlig am Zeiger! Impressum"),
+        );
+        assert_eq!((c.tp, c.fn_, c.fp, c.tn), (1, 1, 1, 1));
+        c.add(&entry, None);
+        assert_eq!((c.tp, c.fn_, c.fp, c.tn, c.pages), (1, 3, 1, 3, 2));
+        let rows = c.rows();
+        let f1 = rows.iter().find(|r| r.metric == "f1").unwrap().value;
+        assert!((f1 - 2.0 / 6.0).abs() < 1e-12);
+    }
+}
