@@ -105,7 +105,7 @@ fn eval_prints_a_table_and_refuses_unknown_benchmarks() {
     assert!(
         String::from_utf8(out.stderr)
             .unwrap()
-            .contains("unknown benchmark \"nope\" (known: aeb)")
+            .contains("unknown benchmark \"nope\" (known: aeb, trafilatura-eval)")
     );
 
     let empty = tempfile::tempdir().unwrap();
@@ -120,4 +120,33 @@ fn eval_prints_a_table_and_refuses_unknown_benchmarks() {
             .unwrap()
             .contains("aeb: no data at")
     );
+}
+
+#[test]
+fn trafilatura_eval_row_counts_every_page() {
+    let out = gazette()
+        .args(["eval", "--only", "trafilatura-eval", "--json", "--data"])
+        .arg(shared().join("data"))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let rows: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
+    let metric = |m: &str| {
+        rows.iter()
+            .find(|r| r["metric"] == m)
+            .unwrap_or_else(|| panic!("{m}"))
+    };
+    assert_eq!(metric("f1")["count"], 990);
+    let (p, r, f1) = (
+        metric("precision")["value"].as_f64().unwrap(),
+        metric("recall")["value"].as_f64().unwrap(),
+        metric("f1")["value"].as_f64().unwrap(),
+    );
+    // F1 here is micro-averaged from counts, which equals the harmonic mean of P and R.
+    assert!((f1 - 2.0 * p * r / (p + r)).abs() < 1e-9);
+    assert!(f1 > 0.85, "trafilatura-eval F1 fell to {f1:.4}");
 }
