@@ -130,6 +130,13 @@ impl Block {
         self.link_chars as f64 / self.chars().max(1) as f64
     }
 
+    /// Sentence-like text of some length with few links.
+    fn is_prose(&self) -> bool {
+        let n = self.chars();
+        self.link_density() < 0.3
+            && (n >= 100 || (n >= 40 && self.text.ends_with(['.', '!', '?', '"', '”', '»', ':'])))
+    }
+
     /// Positive for prose, negative for link lists, zero for short odds and ends.
     fn weight(&self) -> f64 {
         let n = self.chars() as f64;
@@ -152,7 +159,7 @@ pub(crate) fn main_text(page: &Html, meta: &gazette_doc::Meta) -> String {
     let Some(container) = best_container(page, &blocks) else {
         return String::new();
     };
-    let mut out: Vec<&str> = Vec::new();
+    let mut out: Vec<&Block> = Vec::new();
     for b in &blocks {
         if !is_within(page, b.owner, container) {
             continue;
@@ -166,9 +173,23 @@ pub(crate) fn main_text(page: &Html, meta: &gazette_doc::Meta) -> String {
         {
             continue;
         }
-        out.push(&b.text);
+        out.push(b);
     }
-    out.join("\n\n")
+    // Dates, bylines and "contact us" lines that sit at the edges of the container are
+    // not prose: trim short non-sentence blocks before the first and after the last
+    // block of prose.
+    let edge = |b: &&Block| b.is_prose() || b.chars() >= 80;
+    let first = out.iter().position(edge).unwrap_or(0);
+    let last = out.iter().rposition(edge).map_or(out.len(), |i| i + 1);
+    let kept = if first < last {
+        &out[first..last]
+    } else {
+        &out[..]
+    };
+    kept.iter()
+        .map(|b| b.text.as_str())
+        .collect::<Vec<_>>()
+        .join("\n\n")
 }
 
 fn same_words(a: &str, b: &str) -> bool {
@@ -387,7 +408,8 @@ mod tests {
         );
         let text = main_text(&page, &gazette_doc::Meta::default());
         assert!(
-            text.starts_with("Putin meets Assad\n\nRussian President Vladimir Putin met"),
+            // The headline is a short non-sentence block at the top edge: trimmed.
+            text.starts_with("Russian President Vladimir Putin met"),
             "{text}"
         );
         assert!(text.contains("Black Sea resort of Sochi."), "{text}");
