@@ -1,23 +1,47 @@
-//! Tokenizer: Unicode word boundaries (UAX #29, via `unicode-segmentation`), whitespace
-//! dropped, and a trailing period kept on abbreviations and initials ("Mr.", "U.S.",
-//! "J.") so that the sentence splitter can tell them from full stops.
+//! Tokenizer for news English.
 //!
-//! The linguistic-core issue replaces this with a news-tuned tokenizer; the offsets
-//! contract (char offsets that slice back to the text exactly) stays the same.
+//! Starts from Unicode word boundaries (UAX #29, via `unicode-segmentation`), which
+//! already keep decimals ("1.5"), thousands ("1,200"), and words with inner apostrophes
+//! together and split off punctuation and hyphens. On top of that, as the Universal
+//! Dependencies English treebanks (and the Penn Treebank) tokenize:
+//!
+//! * URLs, e-mail addresses, @handles and #hashtags stay one token;
+//! * a period stays on abbreviations and initials ("Mr.", "U.S.", "J."), so the sentence
+//!   splitter can tell them from full stops;
+//! * clitics are split off: "don't" → "do" "n't", "Russia's" → "Russia" "'s",
+//!   "they're" → "they" "'re", "cannot" → "can" "not" (straight or curly apostrophes);
+//! * runs of hyphens ("--") and of periods ("...") are one token.
+//!
+//! Offsets are char offsets into the Doc text and always slice back to it exactly.
+
+use std::sync::LazyLock;
 
 use gazette_doc::{Doc, Layer, Token};
+use regex::Regex;
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::{Component, ComponentError};
 
 /// Abbreviations that take a period in news English (compared without the period).
 pub(crate) const ABBREVIATIONS: &[&str] = &[
-    "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Sen", "Rep", "Gov", "Lt", "Col", "Capt", "Sgt", "Maj",
-    "Adm", "Cpl", "Rev", "Hon", "Pres", "St", "Jr", "Sr", "Inc", "Corp", "Ltd", "Co", "Bros", "No",
-    "vs", "etc", "al", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct",
-    "Nov", "Dec", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun", "Ave", "Blvd", "Mt", "Ft",
-    "approx", "est", "e.g", "i.e", "a.m", "p.m",
+    "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Sen", "Rep", "Gov", "Lt", "Col", "Capt", "Sgt", "Maj", "Adm", "Cpl",
+    "Rev", "Hon", "Pres", "St", "Jr", "Sr", "Inc", "Corp", "Ltd", "Co", "Bros", "No", "vs", "etc", "al", "Jan",
+    "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Mon", "Tue", "Wed", "Thu", "Fri",
+    "Sat", "Sun", "Ave", "Blvd", "Mt", "Ft", "approx", "est", "e.g", "i.e", "a.m", "p.m", "Gov", "Atty", "Supt",
+    "Dept", "Univ", "Calif", "Fla", "Mass", "Wash", "Penn", "Conn", "Ariz", "Colo", "Ill", "Mich", "Minn", "Tenn",
 ];
+
+/// Spans that must stay one token: URLs, e-mail addresses, @handles, #hashtags.
+static PROTECTED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r#"(?x)
+          (?:https?://|www\.)[^\s<>"“”‘’()\[\]]+[^\s<>"“”‘’()\[\].,;:!?']
+        | [\w.+-]+@[\w-]+(?:\.[\w-]+)+
+        | (?:^|\B)[@\#][\p{L}\p{N}_]+
+        "#,
+    )
+    .expect("protected-span pattern compiles")
+});
 
 /// Splits the text into word and punctuation tokens.
 #[derive(Debug, Default)]
@@ -34,7 +58,10 @@ impl Component for Tokenizer {
         &[Layer::Tokens]
     }
     fn process(&self, doc: &mut Doc) -> Result<(), ComponentError> {
-        let tokens = tokenize(doc);
+        let tokens: Vec<Token> = tokenize(doc.text())
+            .into_iter()
+            .map(|(s, e)| Token::new(doc.byte_to_char(s), doc.byte_to_char(e)))
+            .collect();
         doc.set_tokens(tokens)?;
         Ok(())
     }
@@ -47,67 +74,140 @@ fn takes_period(word: &str) -> bool {
         || (word.contains('.') && word.split('.').all(|p| p.chars().count() <= 2 && !p.is_empty()))
 }
 
-fn tokenize(doc: &Doc) -> Vec<Token> {
-    let text = doc.text();
-    // (byte start, byte end) of each non-space segment.
+fn is_apostrophe(c: char) -> bool {
+    c == '\'' || c == '’'
+}
+
+/// Byte length of a clitic at the end of `word` that should be its own token.
+fn clitic_len(word: &str) -> Option<usize> {
+    let lower = word.to_lowercase();
+    if lower.len() != word.len() {
+        return None; // case mapping changed byte lengths: leave exotic words alone
+    }
+    // n't: "don't" → "do" + "n't"; the word must keep at least one letter.
+    for apo in ["'", "’"] {
+        let nt = format!("n{apo}t");
+        if lower.ends_with(&nt) && lower.len() > nt.len() {
+            return Some(nt.len());
+        }
+    }
+    let chars: Vec<(usize, char)> = word.char_indices().collect();
+    // 's 'm 'd 're 've 'll after at least one letter.
+    for (i, &(b, c)) in chars.iter().enumerate().skip(1) {
+        if is_apostrophe(c) {
+            let rest = lower[b + c.len_utf8()..].to_string();
+            if matches!(rest.as_str(), "s" | "m" | "d" | "re" | "ve" | "ll") && chars[i - 1].1.is_alphabetic() {
+                return Some(word.len() - b);
+            }
+        }
+    }
+    None
+}
+
+/// Byte spans of the tokens of `text`.
+pub fn tokenize(text: &str) -> Vec<(usize, usize)> {
     let mut spans: Vec<(usize, usize)> = Vec::new();
+    let mut protected = PROTECTED.find_iter(text).map(|m| (m.start(), m.end())).peekable();
+    let mut skip_until = 0usize;
     for (b, seg) in text.split_word_bound_indices() {
+        let end = b + seg.len();
+        if b < skip_until {
+            continue;
+        }
+        while protected.peek().is_some_and(|&(_, pe)| pe <= b) {
+            protected.next();
+        }
+        if let Some(&(ps, pe)) = protected.peek() {
+            if ps <= b && b < pe {
+                // Snap to the word boundaries the protected span starts and ends in.
+                let start = spans.last().filter(|l| l.1 > ps).map_or(ps.min(b), |l| l.0);
+                if spans.last().is_some_and(|l| l.1 > ps) {
+                    spans.pop();
+                }
+                spans.push((start, pe));
+                skip_until = pe;
+                continue;
+            }
+        }
         if seg.chars().all(char::is_whitespace) {
             continue;
         }
-        let end = b + seg.len();
-        // "Mr" + "." with nothing between: one token.
-        if seg == "." {
-            if let Some(last) = spans.last_mut() {
-                if last.1 == b && takes_period(&text[last.0..last.1]) {
-                    last.1 = end;
-                    continue;
-                }
+        if let Some(last) = spans.last_mut() {
+            let touching = last.1 == b;
+            let prev = &text[last.0..last.1];
+            // "Mr" + "." → "Mr."
+            if touching && seg == "." && takes_period(prev) {
+                last.1 = end;
+                continue;
             }
+            // "-" + "-" → "--"; "." + "." → ".."
+            if touching && (seg == "-" || seg == ".") && !prev.is_empty() && prev.chars().all(|c| c.to_string() == seg) {
+                last.1 = end;
+                continue;
+            }
+        }
+        if let Some(n) = clitic_len(seg) {
+            let split = end - n;
+            if seg.eq_ignore_ascii_case("cannot") {
+                spans.push((b, b + 3));
+                spans.push((b + 3, end));
+            } else {
+                spans.push((b, split));
+                spans.push((split, end));
+            }
+            continue;
+        }
+        if seg.eq_ignore_ascii_case("cannot") {
+            spans.push((b, b + 3));
+            spans.push((b + 3, end));
+            continue;
         }
         spans.push((b, end));
     }
     spans
-        .into_iter()
-        .map(|(s, e)| Token::new(doc.byte_to_char(s), doc.byte_to_char(e)))
-        .collect()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use gazette_doc::Meta;
 
-    fn toks(text: &str) -> Vec<String> {
-        let doc = Doc::new(text.into(), Meta::default());
-        tokenize(&doc)
-            .iter()
-            .map(|t| doc.slice(t.span()).to_string())
-            .collect()
+    fn toks(text: &str) -> Vec<&str> {
+        tokenize(text).into_iter().map(|(s, e)| &text[s..e]).collect()
     }
 
     #[test]
-    fn words_punctuation_and_abbreviations() {
-        assert_eq!(
-            toks("Mr. Putin met Gen. Smith in the U.S. on Jan. 5."),
-            [
-                "Mr.", "Putin", "met", "Gen.", "Smith", "in", "the", "U.S.", "on", "Jan.", "5", "."
-            ]
-        );
-        assert_eq!(
-            toks("“Assad,” he said — $1.5bn."),
-            ["“", "Assad", ",", "”", "he", "said", "—", "$", "1.5bn", "."]
-        );
+    fn abbreviations_initials_and_acronyms_keep_their_period() {
+        assert_eq!(toks("Mr. Putin met Gen. J. Smith in the U.S. on Jan. 5."), [
+            "Mr.", "Putin", "met", "Gen.", "J.", "Smith", "in", "the", "U.S.", "on", "Jan.", "5", "."
+        ]);
     }
 
     #[test]
-    fn offsets_slice_back_exactly_with_multibyte_text() {
-        let text = "Émile Zola’s «J’accuse» — 1898.";
-        let doc = Doc::new(text.into(), Meta::default());
-        for t in tokenize(&doc) {
-            let s = doc.slice(t.span());
-            assert!(!s.trim().is_empty() && s.trim() == s, "{s:?}");
-        }
-        assert_eq!(toks(text)[0], "Émile");
+    fn numbers_money_and_dashes() {
+        assert_eq!(toks("$1.5bn, 1,200 people -- 20%—a 15-year term..."), [
+            "$", "1.5bn", ",", "1,200", "people", "--", "20", "%", "—", "a", "15", "-", "year", "term", "..."
+        ]);
+    }
+
+    #[test]
+    fn clitics_split_with_either_apostrophe() {
+        assert_eq!(toks("Russia's leader doesn't say they’re sure; I cannot."), [
+            "Russia", "'s", "leader", "does", "n't", "say", "they", "’re", "sure", ";", "I", "can", "not", "."
+        ]);
+        assert_eq!(toks("O'Brien can't go, won't go"), ["O'Brien", "ca", "n't", "go", ",", "wo", "n't", "go"]);
+    }
+
+    #[test]
+    fn urls_emails_handles_stay_whole() {
+        assert_eq!(toks("See https://example.org/a-b?x=1, mail news@example.org or @Reuters #Sochi."), [
+            "See", "https://example.org/a-b?x=1", ",", "mail", "news@example.org", "or", "@Reuters", "#Sochi", "."
+        ]);
+    }
+
+    #[test]
+    fn quotes_and_datelines() {
+        assert_eq!(toks("SOCHI, Russia (Reuters) - “It’s ‘fine,’” he said."), [
+            "SOCHI", ",", "Russia", "(", "Reuters", ")", "-", "“", "It", "’s", "‘", "fine", ",", "’", "”", "he", "said", "."
+        ]);
     }
 }

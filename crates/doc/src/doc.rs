@@ -2,7 +2,7 @@
 
 use std::collections::BTreeSet;
 
-use crate::layers::{Entity, Event, Layer, Mention, Quote, Sentence, Span, Timex, Token};
+use crate::layers::{Entity, Event, Layer, Mention, Quote, Sentence, Span, Timex, Token, TokenSyntax};
 use crate::meta::Meta;
 use crate::offsets::CharIndex;
 
@@ -133,6 +133,43 @@ impl Doc {
         }
         self.tokens = tokens;
         self.done.insert(Layer::Tokens);
+        Ok(())
+    }
+
+    /// Adds part of speech, lemma and dependency annotation to every token. `syntax`
+    /// has one entry per token; heads must be token indices within the token's own
+    /// sentence (when sentences are set), a root being its own head.
+    pub fn set_syntax(&mut self, syntax: Vec<TokenSyntax>) -> Result<(), LayerError> {
+        if syntax.len() != self.tokens.len() {
+            return Err(err(Layer::Syntax, 0, format!("{} annotations for {} tokens", syntax.len(), self.tokens.len())));
+        }
+        // Sentence index of each token, to check that heads stay inside their sentence.
+        let mut sentence_of = vec![usize::MAX; self.tokens.len()];
+        let mut si = 0;
+        for (i, t) in self.tokens.iter().enumerate() {
+            while si < self.sentences.len() && self.sentences[si].end <= t.start {
+                si += 1;
+            }
+            if si < self.sentences.len() && self.sentences[si].start <= t.start {
+                sentence_of[i] = si;
+            }
+        }
+        for (i, s) in syntax.iter().enumerate() {
+            if s.head >= self.tokens.len() {
+                return Err(err(Layer::Syntax, i, format!("head {} is not a token index", s.head)));
+            }
+            if !self.sentences.is_empty() && sentence_of[i] != sentence_of[s.head] {
+                return Err(err(Layer::Syntax, i, format!("head {} lies in another sentence", s.head)));
+            }
+        }
+        for (t, s) in self.tokens.iter_mut().zip(syntax) {
+            t.pos = Some(s.pos);
+            t.tag = Some(s.tag);
+            t.lemma = Some(s.lemma);
+            t.head = Some(s.head);
+            t.dep = Some(s.dep);
+        }
+        self.done.insert(Layer::Syntax);
         Ok(())
     }
 
@@ -275,6 +312,7 @@ mod tests {
     use super::*;
     use crate::layers::{EntityLabel, QuoteKind};
 
+
     fn doc() -> Doc {
         Doc::new("“Putin met Assad,” SANA said.".to_string(), Meta::default())
     }
@@ -318,6 +356,30 @@ mod tests {
         assert!(d.set_entities(vec![ent]).is_err());
         // Nothing was set by the failed calls.
         assert!(!d.has(Layer::Tokens) && !d.has(Layer::Sentences) && !d.has(Layer::Entities));
+    }
+
+    #[test]
+    fn syntax_heads_stay_in_their_sentence_and_roundtrip() {
+        let mut d = Doc::new("Putin met. Assad left.".into(), Meta::default());
+        d.set_tokens(vec![Token::new(0, 5), Token::new(6, 9), Token::new(9, 10), Token::new(11, 16), Token::new(17, 21), Token::new(21, 22)]).unwrap();
+        d.set_sentences(vec![Sentence::new(0, 10), Sentence::new(11, 22)]).unwrap();
+        let syn = |head: usize, dep: &str| TokenSyntax { pos: "X".into(), tag: "X".into(), lemma: "x".into(), head, dep: dep.into() };
+        let mut good = vec![syn(1, "nsubj"), syn(1, "root"), syn(1, "punct"), syn(4, "nsubj"), syn(4, "root"), syn(4, "punct")];
+        let mut crossing = good.clone();
+        crossing[3].head = 1;
+        let e = d.set_syntax(crossing).unwrap_err();
+        assert_eq!((e.layer, e.item), (Layer::Syntax, 3));
+        assert!(d.set_syntax(good[..5].to_vec()).is_err());
+        good[0].lemma = "Putin".into();
+        d.set_syntax(good).unwrap();
+        assert!(d.has(Layer::Syntax));
+        assert_eq!(d.tokens()[0].lemma.as_deref(), Some("Putin"));
+        let back = Doc::from_json(&d.to_json()).unwrap();
+        assert_eq!(back, d);
+        // A Doc that says syntax ran must annotate every token.
+        let mut json = d.to_json();
+        json["tokens"][2].as_object_mut().unwrap().remove("dep");
+        assert!(Doc::from_json(&json).is_err());
     }
 
     #[test]

@@ -10,7 +10,7 @@ use crate::FORMAT_VERSION;
 use crate::doc::{Doc, LayerError};
 use crate::layers::{
     Entity, EntityLabel, Event, Layer, Mention, Quote, QuoteKind, Sentence, Span, Timex, TimexType,
-    Token,
+    Token, TokenSyntax,
 };
 use crate::meta::{Meta, Published};
 
@@ -320,6 +320,20 @@ impl Doc {
             .collect();
         if ran(Layer::Sentences) || !sentences.is_empty() {
             doc.set_sentences(sentences)?;
+        }
+        if ran(Layer::Syntax) {
+            let mut syntax = Vec::with_capacity(doc.tokens().len());
+            for (i, t) in doc.tokens().iter().enumerate() {
+                let missing = || LayerError { layer: Layer::Syntax, item: i, problem: "token lacks pos, tag, lemma, head or dep".into() };
+                syntax.push(TokenSyntax {
+                    pos: t.pos.clone().ok_or_else(missing)?,
+                    tag: t.tag.clone().ok_or_else(missing)?,
+                    lemma: t.lemma.clone().ok_or_else(missing)?,
+                    head: t.head.ok_or_else(missing)?,
+                    dep: t.dep.clone().ok_or_else(missing)?,
+                });
+            }
+            doc.set_syntax(syntax)?;
         }
 
         let entities: Vec<Entity> = w

@@ -13,6 +13,8 @@ pub enum Layer {
     Tokens,
     /// Sentence boundaries.
     Sentences,
+    /// Token annotations: part of speech, lemma, dependency head and relation.
+    Syntax,
     /// Named entities with their linked identity.
     Entities,
     /// Temporal expressions with TIMEX3 values.
@@ -25,9 +27,10 @@ pub enum Layer {
 
 impl Layer {
     /// Every layer, in production order.
-    pub const ALL: [Layer; 6] = [
+    pub const ALL: [Layer; 7] = [
         Layer::Tokens,
         Layer::Sentences,
+        Layer::Syntax,
         Layer::Entities,
         Layer::Timexes,
         Layer::Quotes,
@@ -39,6 +42,7 @@ impl Layer {
         match self {
             Layer::Tokens => "tokens",
             Layer::Sentences => "sentences",
+            Layer::Syntax => "syntax",
             Layer::Entities => "entities",
             Layer::Timexes => "timexes",
             Layer::Quotes => "quotes",
@@ -138,6 +142,21 @@ impl Token {
     pub fn span(&self) -> Span {
         Span::new(self.start, self.end)
     }
+}
+
+/// The syntactic annotation of one token, as set by [`crate::Doc::set_syntax`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TokenSyntax {
+    /// Universal POS tag.
+    pub pos: String,
+    /// Penn Treebank tag.
+    pub tag: String,
+    /// Lemma.
+    pub lemma: String,
+    /// Index of the head token in the Doc's tokens; a root is its own head.
+    pub head: usize,
+    /// Universal Dependencies relation (`root` for a root).
+    pub dep: String,
 }
 
 /// Coarse entity type, as in CoNLL-2003.

@@ -42,7 +42,7 @@ pub use doc::{Doc, LayerError};
 pub use json::JsonError;
 pub use layers::{
     Entity, EntityLabel, Event, Layer, Mention, Quote, QuoteKind, Sentence, Span, Timex, TimexType,
-    Token,
+    Token, TokenSyntax,
 };
 pub use meta::{Meta, Published};
 pub use offsets::CharIndex;

@@ -7,6 +7,7 @@
 mod analyze;
 mod eval;
 mod render;
+mod train;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -32,6 +33,46 @@ enum Command {
     Eval(EvalArgs),
     /// Time gazette against a peer tool on the same inputs and print the ratio.
     Bench(BenchArgs),
+    /// Train a model from the shared data (reproduces the committed models).
+    #[command(subcommand)]
+    Train(TrainCommand),
+}
+
+#[derive(Subcommand)]
+pub enum TrainCommand {
+    /// Tagger, lemmatizer and dependency parser from a UD treebank.
+    Syntax(TrainSyntaxArgs),
+}
+
+#[derive(clap::Args)]
+pub struct TrainSyntaxArgs {
+    /// Treebank folder with *-ud-train.conllu and *-ud-dev.conllu (default: <data>/syntax/ud-english-ewt).
+    #[arg(long, value_name = "DIR")]
+    treebank: Option<PathBuf>,
+    /// Data directory (default: $GAZETTE_DATA, else ../shared/data).
+    #[arg(long, value_name = "DIR")]
+    data: Option<PathBuf>,
+    /// Where to write the model (meta.json is written beside it).
+    #[arg(long, default_value = "models/syntax/en_ewt.bin.gz")]
+    out: PathBuf,
+    /// Tagger passes over the training data.
+    #[arg(long, default_value_t = 8)]
+    tagger_epochs: usize,
+    /// Parser passes over the training data.
+    #[arg(long, default_value_t = 15)]
+    parser_epochs: usize,
+    /// Folds for jackknifed parser-training tags.
+    #[arg(long, default_value_t = 4)]
+    folds: usize,
+    /// Seed of every random choice in training.
+    #[arg(long, default_value_t = 1)]
+    seed: u64,
+    /// Drop features seen fewer times than this in training.
+    #[arg(long, default_value_t = 2)]
+    min_count: u32,
+    /// Drop averaged weights smaller than this in magnitude.
+    #[arg(long, default_value_t = 1e-3)]
+    min_weight: f32,
 }
 
 /// How to read an input.
@@ -121,6 +162,7 @@ fn main() -> ExitCode {
         Command::Analyze(args) => analyze::run(&args),
         Command::Eval(args) => eval::run_eval(&args),
         Command::Bench(args) => eval::run_bench(&args),
+        Command::Train(TrainCommand::Syntax(args)) => train::syntax(&args),
     };
     match result {
         Ok(code) => code,

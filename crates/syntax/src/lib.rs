@@ -1,0 +1,186 @@
+/*!
+Syntax models trained by gazette: a part-of-speech tagger (UPOS + Penn XPOS), a
+lemmatizer and a dependency parser (Universal Dependencies), all small, CPU-only and
+trained from a UD treebank in a few minutes.
+
+* [`tagger`]: greedy averaged perceptron over hashed features, with a tag dictionary.
+* [`lemma`]: lemma table from the treebank plus suffix rewrite rules learned from it.
+* [`parser`]: transition-based arc-hybrid parser, averaged perceptron, trained with a
+  dynamic oracle (it learns to recover from its own mistakes).
+
+A [`SyntaxModel`] bundles the three; it is saved as one gzip-compressed file and the
+default English model (trained on UD English EWT) is compiled into the crate, so loading
+needs no file and no network.
+
+```
+use gazette_syntax::SyntaxModel;
+
+let model = SyntaxModel::english();
+let parsed = model.analyze(&["Putin", "met", "Assad", "in", "Sochi", "."]);
+assert_eq!(parsed[1].upos, "VERB");
+assert_eq!(parsed[0].deprel, "nsubj");
+assert_eq!(parsed[0].head, 1);
+```
+*/
+#![deny(missing_docs)]
+
+pub mod conllu;
+pub mod lemma;
+pub mod parser;
+pub mod perceptron;
+pub mod score;
+pub mod tagger;
+pub mod train;
+pub mod words;
+
+use std::io::{Read, Write};
+use std::path::Path;
+use std::sync::OnceLock;
+
+use serde::{Deserialize, Serialize};
+
+use crate::words::WordInfo;
+
+/// The analysis of one word.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Analysis {
+    /// Universal POS tag.
+    pub upos: String,
+    /// Penn Treebank tag.
+    pub xpos: String,
+    /// Lemma.
+    pub lemma: String,
+    /// Index (0-based, within the sentence) of the head word; the root is its own head.
+    pub head: usize,
+    /// Dependency relation to the head (`root` for the root).
+    pub deprel: String,
+}
+
+/// Tagger, lemmatizer and parser, trained together on one treebank.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct SyntaxModel {
+    /// Facts about the model, checked when it is loaded.
+    pub meta: ModelMeta,
+    /// The part-of-speech tagger.
+    pub tagger: tagger::Tagger,
+    /// The lemmatizer.
+    pub lemmatizer: lemma::Lemmatizer,
+    /// The dependency parser.
+    pub parser: parser::Parser,
+}
+
+/// Facts about a trained model (also written beside it as meta.json).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ModelMeta {
+    /// Format version of the model file.
+    pub format: u32,
+    /// Training data.
+    pub trained_on: String,
+    /// Its license.
+    pub license: String,
+    /// Training settings, as given to `gazette train syntax`.
+    pub settings: String,
+    /// Scores on the development set at the end of training.
+    pub dev_scores: Vec<(String, f64)>,
+}
+
+/// Version of the model file format written by this crate.
+pub const MODEL_FORMAT: u32 = 1;
+
+/// Why a model could not be loaded or saved.
+#[derive(Debug, thiserror::Error)]
+pub enum ModelError {
+    /// I/O.
+    #[error("{0}")]
+    Io(#[from] std::io::Error),
+    /// Not a model file of this format.
+    #[error("not a gazette syntax model: {0}")]
+    Format(String),
+}
+
+static ENGLISH: &[u8] = include_bytes!("../../../models/syntax/en_ewt.bin.gz");
+
+impl SyntaxModel {
+    /// The default English model (UD English EWT), decoded once per process.
+    pub fn english() -> &'static SyntaxModel {
+        static MODEL: OnceLock<SyntaxModel> = OnceLock::new();
+        MODEL.get_or_init(|| SyntaxModel::from_bytes(ENGLISH).expect("the bundled syntax model loads"))
+    }
+
+    /// Reads a model from gzip-compressed bytes.
+    pub fn from_bytes(bytes: &[u8]) -> Result<SyntaxModel, ModelError> {
+        let mut raw = Vec::new();
+        flate2::read::GzDecoder::new(bytes).read_to_end(&mut raw)?;
+        let model: SyntaxModel = postcard::from_bytes(&raw).map_err(|e| ModelError::Format(e.to_string()))?;
+        if model.meta.format != MODEL_FORMAT {
+            return Err(ModelError::Format(format!("format {} (expected {MODEL_FORMAT})", model.meta.format)));
+        }
+        Ok(model)
+    }
+
+    /// Reads a model file.
+    pub fn load(path: &Path) -> Result<SyntaxModel, ModelError> {
+        SyntaxModel::from_bytes(&std::fs::read(path)?)
+    }
+
+    /// Writes the model, gzip-compressed.
+    pub fn save(&self, path: &Path) -> Result<(), ModelError> {
+        let raw = postcard::to_stdvec(self).map_err(|e| ModelError::Format(e.to_string()))?;
+        let mut gz = flate2::write::GzEncoder::new(std::fs::File::create(path)?, flate2::Compression::best());
+        gz.write_all(&raw)?;
+        gz.finish()?;
+        Ok(())
+    }
+
+    /// Tags, lemmatizes and parses one sentence given as word forms.
+    pub fn analyze(&self, forms: &[&str]) -> Vec<Analysis> {
+        let infos: Vec<WordInfo> = forms.iter().map(|f| WordInfo::new(f)).collect();
+        let tags = self.tagger.tag(&infos);
+        let tree = self.parser.parse(&infos, &tags);
+        forms
+            .iter()
+            .zip(&tags)
+            .zip(tree)
+            .enumerate()
+            .map(|(i, ((form, &t), (head, label)))| {
+                let (upos, xpos) = &self.tagger.tags[t as usize];
+                Analysis {
+                    upos: upos.clone(),
+                    xpos: xpos.clone(),
+                    lemma: self.lemmatizer.lemma(form, upos, xpos),
+                    head: head.unwrap_or(i),
+                    deprel: self.parser.labels[label as usize].clone(),
+                }
+            })
+            .collect()
+    }
+}
+
+/// A small deterministic random generator (xorshift64*) for shuffling training data,
+/// so that training is reproducible from its seed.
+pub(crate) struct Rng(u64);
+
+impl Rng {
+    pub(crate) fn new(seed: u64) -> Rng {
+        Rng(seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1)
+    }
+
+    pub(crate) fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
+    }
+
+    /// A float in [0, 1).
+    pub(crate) fn unit(&mut self) -> f64 {
+        (self.next() >> 11) as f64 / (1u64 << 53) as f64
+    }
+
+    pub(crate) fn shuffle<T>(&mut self, v: &mut [T]) {
+        for i in (1..v.len()).rev() {
+            let j = (self.next() % (i as u64 + 1)) as usize;
+            v.swap(i, j);
+        }
+    }
+}

@@ -1,0 +1,402 @@
+//! Dependency parser: arc-hybrid transitions, averaged perceptron, dynamic oracle.
+//!
+//! Word 0 is an artificial ROOT at the bottom of the stack; words 1..=n are in the
+//! buffer. SHIFT moves the buffer front onto the stack; LEFT(l) makes the buffer front
+//! the head of the stack top and pops it; RIGHT(l) makes the item below the stack top
+//! its head and pops it. RIGHT onto ROOT is allowed only as the very last move, so every
+//! parse has exactly one root, as UD requires.
+//!
+//! Training uses the arc-hybrid dynamic oracle (Goldberg and Nivre 2013): the cost of a
+//! transition is the number of gold arcs it makes unreachable, so the parser can be
+//! trained on the states its own mistakes lead to, not only on the gold path.
+
+use rustc_hash::FxHashMap;
+use serde::{Deserialize, Serialize};
+
+use crate::conllu::Sentence;
+use crate::perceptron::{argmax, feat, hash_str, Trainer, Weights};
+use crate::words::WordInfo;
+
+/// A trained parser.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Parser {
+    /// Dependency labels; transition classes are SHIFT, LEFT(label) and RIGHT(label).
+    pub labels: Vec<String>,
+    weights: Weights,
+}
+
+const SHIFT: usize = 0;
+const NONE: u64 = 0x6e6f_6e65;
+
+struct State {
+    n: usize,
+    stack: Vec<usize>,
+    /// Next buffer word (1-based); `n + 1` when the buffer is empty.
+    b: usize,
+    heads: Vec<Option<usize>>,
+    labels: Vec<u16>,
+    /// Left and right children of each word, in attachment order.
+    left: Vec<Vec<usize>>,
+    right: Vec<Vec<usize>>,
+}
+
+impl State {
+    fn new(n: usize) -> State {
+        State {
+            n,
+            stack: vec![0],
+            b: 1,
+            heads: vec![None; n + 1],
+            labels: vec![0; n + 1],
+            left: vec![Vec::new(); n + 1],
+            right: vec![Vec::new(); n + 1],
+        }
+    }
+
+    fn done(&self) -> bool {
+        self.b > self.n && self.stack.len() == 1
+    }
+
+    fn s(&self, k: usize) -> Option<usize> {
+        self.stack.len().checked_sub(k + 1).map(|i| self.stack[i])
+    }
+
+    fn buf(&self, k: usize) -> Option<usize> {
+        let i = self.b + k;
+        (i <= self.n).then_some(i)
+    }
+
+    fn can_shift(&self) -> bool {
+        self.b <= self.n
+    }
+
+    fn can_left(&self) -> bool {
+        self.b <= self.n && self.stack.len() >= 2
+    }
+
+    fn can_right(&self) -> bool {
+        self.stack.len() >= 3 || (self.stack.len() == 2 && self.b > self.n)
+    }
+
+    fn apply(&mut self, kind: Move, label: u16) {
+        match kind {
+            Move::Shift => {
+                self.stack.push(self.b);
+                self.b += 1;
+            }
+            Move::Left => {
+                let d = self.stack.pop().expect("left needs a stack");
+                self.attach(self.b, d, label);
+            }
+            Move::Right => {
+                let d = self.stack.pop().expect("right needs a stack");
+                let h = *self.stack.last().expect("right needs two items");
+                self.attach(h, d, label);
+            }
+        }
+    }
+
+    fn attach(&mut self, h: usize, d: usize, label: u16) {
+        self.heads[d] = Some(h);
+        self.labels[d] = label;
+        if d < h { self.left[h].push(d) } else { self.right[h].push(d) }
+    }
+
+    /// Arcs lost by each move kind, given gold heads (`gold[d]` for d in 1..=n).
+    fn costs(&self, gold: &[usize]) -> [usize; 3] {
+        let s0 = self.s(0);
+        let s1 = self.s(1);
+        let in_buffer = |k: usize| k >= self.b && k <= self.n;
+        let deps_in_buffer = |h: usize| (self.b..=self.n).filter(|&k| gold[k] == h).count();
+        let mut c = [usize::MAX; 3];
+        if self.can_shift() {
+            let b0 = self.b;
+            let below: &[usize] = if self.stack.is_empty() { &[] } else { &self.stack[..self.stack.len() - 1] };
+            let head_lost = below.contains(&gold[b0]) as usize;
+            let deps_lost = self.stack.iter().filter(|&&k| k != 0 && gold[k] == b0).count();
+            c[0] = head_lost + deps_lost;
+        }
+        if let Some(s0) = s0.filter(|_| self.can_left()) {
+            let head_lost = (Some(gold[s0]) == s1 || (in_buffer(gold[s0]) && gold[s0] != self.b)) as usize;
+            c[1] = head_lost + deps_in_buffer(s0);
+        }
+        if let Some(s0) = s0.filter(|_| self.can_right()) {
+            c[2] = in_buffer(gold[s0]) as usize + deps_in_buffer(s0);
+        }
+        c
+    }
+
+    fn features(&self, words: &[WordInfo], tags: &[u16], out: &mut Vec<u64>) {
+        out.clear();
+        // Word 0 is ROOT; word i (1-based) is words[i - 1].
+        let w = |i: Option<usize>| match i {
+            Some(0) => hash_str("<ROOT>"),
+            Some(i) => words[i - 1].lower,
+            None => NONE,
+        };
+        let t = |i: Option<usize>| match i {
+            Some(0) => 1,
+            Some(i) => u64::from(tags[i - 1]) + 2,
+            None => 0,
+        };
+        let lab = |i: Option<usize>| i.map_or(NONE, |i| u64::from(self.labels[i]) + 1);
+        let leftmost = |i: Option<usize>| i.and_then(|i| self.left[i].iter().copied().min());
+        let rightmost = |i: Option<usize>| i.and_then(|i| self.right[i].iter().copied().max());
+        let (s0, s1, s2) = (self.s(0), self.s(1), self.s(2));
+        let (b0, b1, b2) = (self.buf(0), self.buf(1), self.buf(2));
+        let (s0l, s0r, s1r, b0l) = (leftmost(s0), rightmost(s0), rightmost(s1), leftmost(b0));
+        let dist = match (s0, b0) {
+            (Some(a), Some(b)) => (b - a).min(6) as u64,
+            _ => 7,
+        };
+        let nl = |i: Option<usize>| i.map_or(0, |i| self.left[i].len().min(4) as u64);
+        let nr = |i: Option<usize>| i.map_or(0, |i| self.right[i].len().min(4) as u64);
+        let (s0w, s0t, s1w, s1t, b0w, b0t, b1w, b1t) = (w(s0), t(s0), w(s1), t(s1), w(b0), t(b0), w(b1), t(b1));
+        out.extend_from_slice(&[
+            feat(100, 0, 0, 0),
+            feat(101, s0w, 0, 0),
+            feat(102, s0t, 0, 0),
+            feat(103, s0w, s0t, 0),
+            feat(104, s1w, 0, 0),
+            feat(105, s1t, 0, 0),
+            feat(106, s1w, s1t, 0),
+            feat(107, b0w, 0, 0),
+            feat(108, b0t, 0, 0),
+            feat(109, b0w, b0t, 0),
+            feat(110, b1w, 0, 0),
+            feat(111, b1t, 0, 0),
+            feat(112, b1w, b1t, 0),
+            feat(113, w(b2), 0, 0),
+            feat(114, t(b2), 0, 0),
+            feat(115, t(s2), 0, 0),
+            feat(116, s0w, b0w, 0),
+            feat(117, s0t, b0t, 0),
+            feat(118, mix2(s0w, s0t), b0t, 0),
+            feat(119, s0t, mix2(b0w, b0t), 0),
+            feat(120, mix2(s0w, s0t), mix2(b0w, b0t), 0),
+            feat(121, s0w, s1w, 0),
+            feat(122, s0t, s1t, 0),
+            feat(123, s1t, b0t, 0),
+            feat(124, s0t, b0t, b1t),
+            feat(125, s1t, s0t, b0t),
+            feat(126, b0t, b1t, t(b2)),
+            feat(127, t(s2), s1t, s0t),
+            feat(128, s0t, t(s0l), b0t),
+            feat(129, s0t, t(s0r), b0t),
+            feat(130, s0t, b0t, t(b0l)),
+            feat(131, s1t, t(s1r), s0t),
+            feat(132, dist, s0w, 0),
+            feat(133, dist, s0t, b0t),
+            feat(134, dist, b0w, 0),
+            feat(135, nl(s0), s0w, 0),
+            feat(136, nr(s0), s0t, 0),
+            feat(137, nl(b0), b0w, 0),
+            feat(138, nl(b0), b0t, 0),
+            feat(139, lab(s0l), s0t, 0),
+            feat(140, lab(s0r), s0t, 0),
+            feat(141, lab(b0l), b0t, 0),
+            feat(142, w(s0l), 0, 0),
+            feat(143, w(s0r), 0, 0),
+            feat(144, w(b0l), 0, 0),
+            feat(145, t(s0l), t(s0r), s0t),
+            feat(146, s0w, b0t, b1t),
+            feat(147, s1w, s0t, b0t),
+            feat(148, nr(s1), s1t, 0),
+            feat(149, lab(s1r), s1t, s0t),
+            feat(150, s0t, b0w, b1t),
+        ]);
+    }
+}
+
+fn mix2(a: u64, b: u64) -> u64 {
+    crate::perceptron::mix(a, b)
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Move {
+    Shift,
+    Left,
+    Right,
+}
+
+fn decode(class: usize, n_labels: usize) -> (Move, u16) {
+    if class == SHIFT {
+        (Move::Shift, 0)
+    } else if class <= n_labels {
+        (Move::Left, (class - 1) as u16)
+    } else {
+        (Move::Right, (class - 1 - n_labels) as u16)
+    }
+}
+
+fn valid(state: &State, class: usize, n_labels: usize) -> bool {
+    match decode(class, n_labels).0 {
+        Move::Shift => state.can_shift(),
+        Move::Left => state.can_left(),
+        Move::Right => state.can_right(),
+    }
+}
+
+impl Parser {
+    /// Parses one tagged sentence: for each word, its head (0-based index, `None` for
+    /// the root) and label index.
+    pub fn parse(&self, words: &[WordInfo], tags: &[u16]) -> Vec<(Option<usize>, u16)> {
+        let n = words.len();
+        let n_labels = self.labels.len();
+        let mut state = State::new(n);
+        let mut feats = Vec::with_capacity(64);
+        let mut scores = vec![0.0f32; 1 + 2 * n_labels];
+        while !state.done() {
+            state.features(words, tags, &mut feats);
+            self.weights.score(&feats, &mut scores);
+            let class = argmax(&scores, Some(&|c| valid(&state, c, n_labels)));
+            let (m, l) = decode(class, n_labels);
+            state.apply(m, l);
+        }
+        (1..=n)
+            .map(|d| {
+                let h = state.heads[d].expect("every word is attached when the parse ends");
+                let root_label = self.labels.iter().position(|l| l == "root").unwrap_or(0) as u16;
+                if h == 0 { (None, root_label) } else { (Some(h - 1), state.labels[d]) }
+            })
+            .collect()
+    }
+
+    /// Number of features kept in the model.
+    pub fn n_features(&self) -> usize {
+        self.weights.n_features()
+    }
+}
+
+/// Training settings.
+#[derive(Debug, Clone, Copy)]
+pub struct ParseTraining {
+    /// Passes over the training data.
+    pub epochs: usize,
+    /// Probability of following the parser's own (possibly wrong) move after the first epoch.
+    pub explore: f64,
+    /// Seed of shuffling and exploration.
+    pub seed: u64,
+    /// Features seen fewer times are dropped from the model.
+    pub min_count: u32,
+    /// Averaged weights of smaller magnitude are dropped from the model.
+    pub min_weight: f32,
+}
+
+/// Trains a parser on gold trees; `tags` holds the tags to train with for each sentence
+/// (predicted tags, so that the parser learns to live with tagging errors).
+pub fn train(
+    sentences: &[Sentence],
+    tags: &[Vec<u16>],
+    cfg: ParseTraining,
+    progress: &mut dyn FnMut(usize, f64),
+) -> Parser {
+    let mut label_index: FxHashMap<String, u16> = FxHashMap::default();
+    let mut labels: Vec<String> = Vec::new();
+    let mut data = Vec::new();
+    for (s, t) in sentences.iter().zip(tags) {
+        let words: Vec<WordInfo> = s.words.iter().map(|w| WordInfo::new(&w.form)).collect();
+        let mut gold_heads = vec![0usize; s.words.len() + 1];
+        let mut gold_labels = vec![0u16; s.words.len() + 1];
+        for (i, w) in s.words.iter().enumerate() {
+            gold_heads[i + 1] = w.head;
+            gold_labels[i + 1] = *label_index.entry(w.deprel.clone()).or_insert_with(|| {
+                labels.push(w.deprel.clone());
+                (labels.len() - 1) as u16
+            });
+        }
+        data.push((words, t.clone(), gold_heads, gold_labels));
+    }
+    let n_labels = labels.len();
+    let n_classes = 1 + 2 * n_labels;
+    let mut trainer = Trainer::new(n_classes);
+    let mut rng = crate::Rng::new(cfg.seed);
+    let mut order: Vec<usize> = (0..data.len()).collect();
+    let mut feats = Vec::with_capacity(64);
+    let mut scores = vec![0.0f32; n_classes];
+    for epoch in 0..cfg.epochs {
+        rng.shuffle(&mut order);
+        let (mut correct, mut total) = (0usize, 0usize);
+        for &k in &order {
+            let (words, tags, gold, gold_labels) = &data[k];
+            let mut state = State::new(words.len());
+            while !state.done() {
+                state.features(words, tags, &mut feats);
+                trainer.score(&feats, &mut scores);
+                let move_costs = state.costs(gold);
+                let cost = |class: usize| -> usize {
+                    let (m, l) = decode(class, n_labels);
+                    let base = match m {
+                        Move::Shift => move_costs[0],
+                        Move::Left => move_costs[1],
+                        Move::Right => move_costs[2],
+                    };
+                    if base == usize::MAX {
+                        return base;
+                    }
+                    // A gold arc with the wrong label costs one more.
+                    let s0 = state.s(0);
+                    let wrong_label = match (m, s0) {
+                        (Move::Left, Some(d)) => gold[d] == state.b && gold_labels[d] != l,
+                        (Move::Right, Some(d)) => Some(gold[d]) == state.s(1) && gold_labels[d] != l,
+                        _ => false,
+                    };
+                    base + wrong_label as usize
+                };
+                let guess = argmax(&scores, Some(&|c| valid(&state, c, n_labels)));
+                let min_cost = (0..n_classes).map(&cost).min().expect("some move is valid");
+                let best = argmax(&scores, Some(&|c| cost(c) == min_cost));
+                trainer.tick(&feats);
+                if cost(guess) > min_cost {
+                    trainer.update(&feats, best, guess);
+                } else {
+                    correct += 1;
+                }
+                total += 1;
+                let follow = if epoch > 0 && rng.unit() < cfg.explore { guess } else { best };
+                let (m, l) = decode(follow, n_labels);
+                state.apply(m, l);
+            }
+        }
+        progress(epoch + 1, correct as f64 / total.max(1) as f64);
+    }
+    Parser { labels, weights: trainer.average(cfg.min_count, cfg.min_weight) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn oracle_costs_are_zero_along_a_projective_gold_path() {
+        // "Putin met Assad ." : met is root; Putin and Assad depend on met; . on met.
+        let gold = [0, 2, 0, 2, 2];
+        let mut s = State::new(4);
+        let mut steps = 0;
+        while !s.done() {
+            let c = s.costs(&gold);
+            let m = if c[0] == 0 { Move::Shift } else if c[1] == 0 { Move::Left } else if c[2] == 0 { Move::Right } else { panic!("no zero-cost move: {c:?}") };
+            // Prefer reductions when they are free, as the oracle would.
+            let m = if c[1] == 0 { Move::Left } else if c[2] == 0 && s.can_right() { Move::Right } else { m };
+            s.apply(m, 0);
+            steps += 1;
+            assert!(steps < 20);
+        }
+        assert_eq!(s.heads[1..], [Some(2), Some(0), Some(2), Some(2)]);
+    }
+
+    #[test]
+    fn a_single_root_is_enforced() {
+        let mut s = State::new(3);
+        s.apply(Move::Shift, 0);
+        s.apply(Move::Shift, 0);
+        // ROOT cannot take a dependent while words remain.
+        s.apply(Move::Shift, 0);
+        assert!(!s.can_shift());
+        while !s.done() {
+            assert!(s.can_right());
+            s.apply(Move::Right, 0);
+        }
+        assert_eq!(s.heads.iter().filter(|h| **h == Some(0)).count(), 1);
+    }
+}

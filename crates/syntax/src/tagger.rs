@@ -1,0 +1,170 @@
+//! Part-of-speech tagger: greedy left-to-right averaged perceptron predicting the joint
+//! UPOS+XPOS tag, with word, affix, shape and context features, and a tag dictionary
+//! for frequent unambiguous words (fewer decisions, fewer errors).
+
+use rustc_hash::FxHashMap;
+use serde::{Deserialize, Serialize};
+
+use crate::conllu::Sentence;
+use crate::perceptron::{argmax, feat, Trainer, Weights};
+use crate::words::WordInfo;
+
+/// A trained tagger.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Tagger {
+    /// Joint tags: (UPOS, XPOS).
+    pub tags: Vec<(String, String)>,
+    weights: Weights,
+    /// Form hash → tag index for frequent words that always take one tag.
+    dictionary: FxHashMap<u64, u16>,
+}
+
+const START: u64 = 0x5354_4152_54; // hash stand-in for "no tag / no word before the sentence"
+const END: u64 = 0x454e_44;
+
+fn context(words: &[WordInfo], i: isize) -> Option<&WordInfo> {
+    if i < 0 { None } else { words.get(i as usize) }
+}
+
+/// Features of word `i` given the tags already predicted for words before it.
+fn features(words: &[WordInfo], i: usize, prev: &[u16], out: &mut Vec<u64>) {
+    out.clear();
+    let w = &words[i];
+    let ii = i as isize;
+    let lw = |k: isize| context(words, ii + k).map_or(if k < 0 { START } else { END }, |x| x.lower);
+    let sh = |k: isize| context(words, ii + k).map_or(if k < 0 { START } else { END }, |x| x.shape);
+    let sf = |k: isize| context(words, ii + k).map_or(if k < 0 { START } else { END }, |x| x.suffix3);
+    let t1 = if i >= 1 { u64::from(prev[i - 1]) + 1 } else { START };
+    let t2 = if i >= 2 { u64::from(prev[i - 2]) + 1 } else { START };
+    out.extend_from_slice(&[
+        feat(0, 0, 0, 0),
+        feat(1, w.lower, 0, 0),
+        feat(2, w.form, 0, 0),
+        feat(3, w.suffix3, 0, 0),
+        feat(4, w.suffix2, 0, 0),
+        feat(5, w.prefix1, 0, 0),
+        feat(6, w.shape, 0, 0),
+        feat(7, lw(-1), 0, 0),
+        feat(8, lw(1), 0, 0),
+        feat(9, lw(-2), 0, 0),
+        feat(10, lw(2), 0, 0),
+        feat(11, t1, 0, 0),
+        feat(12, t2, 0, 0),
+        feat(13, t1, t2, 0),
+        feat(14, t1, w.lower, 0),
+        feat(15, sf(-1), 0, 0),
+        feat(16, sf(1), 0, 0),
+        feat(17, sh(1), 0, 0),
+        feat(18, sh(-1), 0, 0),
+        feat(19, w.lower, lw(1), 0),
+        feat(20, lw(-1), w.lower, 0),
+        feat(21, w.suffix4, 0, 0),
+        feat(22, (i == 0) as u64, w.shape, 0),
+        feat(23, t1, w.suffix3, 0),
+        feat(24, lw(1), lw(2), 0),
+        feat(25, w.shape, sh(1), 0),
+    ]);
+}
+
+impl Tagger {
+    /// Tags one sentence; returns tag indices.
+    pub fn tag(&self, words: &[WordInfo]) -> Vec<u16> {
+        let mut out = Vec::with_capacity(words.len());
+        let mut feats = Vec::with_capacity(32);
+        let mut scores = vec![0.0f32; self.tags.len()];
+        for i in 0..words.len() {
+            if let Some(&t) = self.dictionary.get(&words[i].form) {
+                out.push(t);
+                continue;
+            }
+            features(words, i, &out, &mut feats);
+            self.weights.score(&feats, &mut scores);
+            out.push(argmax(&scores, None) as u16);
+        }
+        out
+    }
+
+    /// Number of features kept in the model.
+    pub fn n_features(&self) -> usize {
+        self.weights.n_features()
+    }
+}
+
+/// Training settings.
+#[derive(Debug, Clone, Copy)]
+pub struct TagTraining {
+    /// Passes over the training data.
+    pub epochs: usize,
+    /// Seed of the shuffling.
+    pub seed: u64,
+    /// Features seen fewer times are dropped from the model.
+    pub min_count: u32,
+    /// Averaged weights of smaller magnitude are dropped from the model.
+    pub min_weight: f32,
+}
+
+/// Trains a tagger on gold sentences; `progress(epoch, accuracy on training data)`.
+pub fn train(sentences: &[Sentence], cfg: TagTraining, progress: &mut dyn FnMut(usize, f64)) -> Tagger {
+    let mut tag_index: FxHashMap<(String, String), u16> = FxHashMap::default();
+    let mut tags: Vec<(String, String)> = Vec::new();
+    let mut data: Vec<(Vec<WordInfo>, Vec<u16>)> = Vec::new();
+    let mut form_tags: FxHashMap<u64, FxHashMap<u16, u32>> = FxHashMap::default();
+    for s in sentences {
+        let infos: Vec<WordInfo> = s.words.iter().map(|w| WordInfo::new(&w.form)).collect();
+        let gold: Vec<u16> = s
+            .words
+            .iter()
+            .map(|w| {
+                let key = (w.upos.clone(), w.xpos.clone());
+                *tag_index.entry(key.clone()).or_insert_with(|| {
+                    tags.push(key);
+                    (tags.len() - 1) as u16
+                })
+            })
+            .collect();
+        for (info, &t) in infos.iter().zip(&gold) {
+            *form_tags.entry(info.form).or_default().entry(t).or_insert(0) += 1;
+        }
+        data.push((infos, gold));
+    }
+    // Words seen often with (almost) one tag are tagged by lookup.
+    let mut dictionary = FxHashMap::default();
+    for (form, counts) in &form_tags {
+        let total: u32 = counts.values().sum();
+        let (&best, &n) = counts.iter().max_by_key(|(t, n)| (**n, std::cmp::Reverse(**t))).expect("non-empty");
+        if total >= 20 && f64::from(n) / f64::from(total) >= 0.99 {
+            dictionary.insert(*form, best);
+        }
+    }
+
+    let mut trainer = Trainer::new(tags.len());
+    let mut order: Vec<usize> = (0..data.len()).collect();
+    let mut rng = crate::Rng::new(cfg.seed);
+    let mut feats = Vec::with_capacity(32);
+    let mut scores = vec![0.0f32; tags.len()];
+    for epoch in 0..cfg.epochs {
+        rng.shuffle(&mut order);
+        let (mut correct, mut total) = (0usize, 0usize);
+        for &k in &order {
+            let (words, gold) = &data[k];
+            let mut prev: Vec<u16> = Vec::with_capacity(words.len());
+            for i in 0..words.len() {
+                let guess = if let Some(&t) = dictionary.get(&words[i].form) {
+                    t as usize
+                } else {
+                    features(words, i, &prev, &mut feats);
+                    trainer.score(&feats, &mut scores);
+                    let guess = argmax(&scores, None);
+                    trainer.tick(&feats);
+                    trainer.update(&feats, gold[i] as usize, guess);
+                    guess
+                };
+                correct += (guess == gold[i] as usize) as usize;
+                total += 1;
+                prev.push(guess as u16);
+            }
+        }
+        progress(epoch + 1, correct as f64 / total.max(1) as f64);
+    }
+    Tagger { tags, weights: trainer.average(cfg.min_count, cfg.min_weight), dictionary }
+}

@@ -1,0 +1,93 @@
+//! Training the whole model from a treebank: tagger, then parser on predicted tags
+//! (jackknifed, so the parser sees the kind of tagging errors it will meet), then the
+//! lemmatizer, then scores on the development set.
+
+use crate::conllu::Sentence;
+use crate::parser::{self, ParseTraining};
+use crate::tagger::{self, TagTraining};
+use crate::words::WordInfo;
+use crate::{lemma, score, ModelMeta, SyntaxModel, MODEL_FORMAT};
+
+/// Settings of `gazette train syntax`.
+#[derive(Debug, Clone, Copy)]
+pub struct Settings {
+    /// Tagger passes.
+    pub tagger_epochs: usize,
+    /// Parser passes.
+    pub parser_epochs: usize,
+    /// Folds for jackknifed training tags (1 = tag the training data with the final tagger).
+    pub folds: usize,
+    /// Probability of following the parser's own move during training.
+    pub explore: f64,
+    /// Seed of every random choice.
+    pub seed: u64,
+    /// Features seen fewer times in training are dropped from the model.
+    pub min_count: u32,
+    /// Averaged weights of smaller magnitude are dropped from the model.
+    pub min_weight: f32,
+}
+
+impl Default for Settings {
+    fn default() -> Settings {
+        Settings { tagger_epochs: 8, parser_epochs: 15, folds: 4, explore: 0.9, seed: 1, min_count: 2, min_weight: 1e-3 }
+    }
+}
+
+/// Progress messages during training.
+pub type Log<'a> = dyn FnMut(&str) + 'a;
+
+/// Trains a model on `train` and scores it on `dev`.
+pub fn train(train: &[Sentence], dev: &[Sentence], cfg: Settings, trained_on: &str, log: &mut Log<'_>) -> SyntaxModel {
+    let tag_cfg = TagTraining { epochs: cfg.tagger_epochs, seed: cfg.seed, min_count: cfg.min_count, min_weight: cfg.min_weight };
+    log(&format!("tagger: {} sentences, {} epochs", train.len(), cfg.tagger_epochs));
+    let tagger = tagger::train(train, tag_cfg, &mut |e, acc| log(&format!("  tagger epoch {e}: train accuracy {acc:.4}")));
+
+    // Tags for parser training: each fold tagged by a tagger that did not see it.
+    let mut train_tags: Vec<Vec<u16>> = vec![Vec::new(); train.len()];
+    if cfg.folds > 1 {
+        for fold in 0..cfg.folds {
+            let rest: Vec<Sentence> = train.iter().enumerate().filter(|(i, _)| i % cfg.folds != fold).map(|(_, s)| s.clone()).collect();
+            log(&format!("  jackknife fold {}/{}", fold + 1, cfg.folds));
+            let fold_tagger = tagger::train(&rest, tag_cfg, &mut |_, _| {});
+            for (i, s) in train.iter().enumerate().filter(|(i, _)| i % cfg.folds == fold) {
+                let infos: Vec<WordInfo> = s.words.iter().map(|w| WordInfo::new(&w.form)).collect();
+                train_tags[i] = remap(&fold_tagger.tag(&infos), &fold_tagger, &tagger);
+            }
+        }
+    } else {
+        for (i, s) in train.iter().enumerate() {
+            let infos: Vec<WordInfo> = s.words.iter().map(|w| WordInfo::new(&w.form)).collect();
+            train_tags[i] = tagger.tag(&infos);
+        }
+    }
+
+    log(&format!("parser: {} epochs, dynamic oracle, explore {}", cfg.parser_epochs, cfg.explore));
+    let parse_cfg = ParseTraining { epochs: cfg.parser_epochs, explore: cfg.explore, seed: cfg.seed, min_count: cfg.min_count, min_weight: cfg.min_weight };
+    let parser = parser::train(train, &train_tags, parse_cfg, &mut |e, acc| log(&format!("  parser epoch {e}: oracle agreement {acc:.4}")));
+    let lemmatizer = lemma::Lemmatizer::train(train);
+
+    let mut model = SyntaxModel {
+        meta: ModelMeta {
+            format: MODEL_FORMAT,
+            trained_on: trained_on.to_string(),
+            license: "CC BY-SA 4.0 (Universal Dependencies English EWT)".into(),
+            settings: format!("{cfg:?}"),
+            dev_scores: Vec::new(),
+        },
+        tagger,
+        lemmatizer,
+        parser,
+    };
+    let s = score::gold_tokens(&model, dev);
+    model.meta.dev_scores = vec![("upos".into(), s.upos), ("xpos".into(), s.xpos), ("lemma".into(), s.lemma), ("uas".into(), s.uas), ("las".into(), s.las)];
+    log(&format!("dev: UPOS {:.4} XPOS {:.4} lemma {:.4} UAS {:.4} LAS {:.4}", s.upos, s.xpos, s.lemma, s.uas, s.las));
+    model
+}
+
+/// Maps tag indices of one tagger to another's (the fold taggers number tags in the
+/// order they met them).
+fn remap(tags: &[u16], from: &tagger::Tagger, to: &tagger::Tagger) -> Vec<u16> {
+    tags.iter()
+        .map(|&t| to.tags.iter().position(|x| *x == from.tags[t as usize]).unwrap_or(0) as u16)
+        .collect()
+}
