@@ -24,11 +24,13 @@ assert!(doc.has(Layer::Tokens));
 #![deny(missing_docs)]
 
 mod sentences;
+mod syntax;
 mod tokens;
 
 use gazette_doc::{Doc, Layer, LayerError};
 
 pub use sentences::SentenceSplitter;
+pub use syntax::SyntaxAnnotator;
 pub use tokens::Tokenizer;
 
 /// A pipeline step that adds one or more layers to a Doc.
@@ -110,6 +112,7 @@ impl Pipeline {
         Pipeline::new(vec![
             Box::new(Tokenizer::default()),
             Box::new(SentenceSplitter::default()),
+            Box::new(SyntaxAnnotator::default()),
         ])
         .expect("the default pipeline is well ordered")
     }

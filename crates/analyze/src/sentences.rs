@@ -78,6 +78,18 @@ fn split(doc: &Doc) -> Vec<Sentence> {
                 }
             }
         }
+        // A lowercase word after a quoted question or exclamation, or after an ellipsis,
+        // continues the sentence: "Who will pay?" asked Smit. / She would appeal... and said.
+        // (After a plain full stop it does not: web text often starts sentences lowercase.)
+        let quoted_or_ellipsis = last > i || matches!(tok, "..." | "…");
+        if end_here
+            && quoted_or_ellipsis
+            && tokens
+                .get(last + 1)
+                .is_some_and(|n| doc.slice(n.span()).starts_with(char::is_lowercase))
+        {
+            end_here = false;
+        }
         // A blank line before the next token is a paragraph break.
         if let Some(next) = tokens.get(last + 1) {
             let gap = &text[doc.char_to_byte(tokens[last].end)..doc.char_to_byte(next.start)];
@@ -122,6 +134,18 @@ mod tests {
                 "“What is next?”",
                 "Putin asked!",
                 "Mr. Peskov agreed."
+            ]
+        );
+    }
+
+    #[test]
+    fn a_lowercase_word_continues_the_sentence() {
+        assert_eq!(
+            sents("\"Who will pay?\" asked Anna Smit. She would appeal... and said so. Fine."),
+            [
+                "\"Who will pay?\" asked Anna Smit.",
+                "She would appeal... and said so.",
+                "Fine."
             ]
         );
     }

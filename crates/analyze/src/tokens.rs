@@ -24,11 +24,12 @@ use crate::{Component, ComponentError};
 
 /// Abbreviations that take a period in news English (compared without the period).
 pub(crate) const ABBREVIATIONS: &[&str] = &[
-    "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Sen", "Rep", "Gov", "Lt", "Col", "Capt", "Sgt", "Maj", "Adm", "Cpl",
-    "Rev", "Hon", "Pres", "St", "Jr", "Sr", "Inc", "Corp", "Ltd", "Co", "Bros", "No", "vs", "etc", "al", "Jan",
-    "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Mon", "Tue", "Wed", "Thu", "Fri",
-    "Sat", "Sun", "Ave", "Blvd", "Mt", "Ft", "approx", "est", "e.g", "i.e", "a.m", "p.m", "Gov", "Atty", "Supt",
-    "Dept", "Univ", "Calif", "Fla", "Mass", "Wash", "Penn", "Conn", "Ariz", "Colo", "Ill", "Mich", "Minn", "Tenn",
+    "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Sen", "Rep", "Gov", "Lt", "Col", "Capt", "Sgt", "Maj",
+    "Adm", "Cpl", "Rev", "Hon", "Pres", "St", "Jr", "Sr", "Inc", "Corp", "Ltd", "Co", "Bros", "No",
+    "vs", "etc", "al", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct",
+    "Nov", "Dec", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun", "Ave", "Blvd", "Mt", "Ft",
+    "approx", "est", "e.g", "i.e", "a.m", "p.m", "Gov", "Atty", "Supt", "Dept", "Univ", "Calif",
+    "Fla", "Mass", "Wash", "Penn", "Conn", "Ariz", "Colo", "Ill", "Mich", "Minn", "Tenn",
 ];
 
 /// Spans that must stay one token: URLs, e-mail addresses, @handles, #hashtags.
@@ -96,7 +97,9 @@ fn clitic_len(word: &str) -> Option<usize> {
     for (i, &(b, c)) in chars.iter().enumerate().skip(1) {
         if is_apostrophe(c) {
             let rest = lower[b + c.len_utf8()..].to_string();
-            if matches!(rest.as_str(), "s" | "m" | "d" | "re" | "ve" | "ll") && chars[i - 1].1.is_alphabetic() {
+            if matches!(rest.as_str(), "s" | "m" | "d" | "re" | "ve" | "ll")
+                && chars[i - 1].1.is_alphabetic()
+            {
                 return Some(word.len() - b);
             }
         }
@@ -107,7 +110,10 @@ fn clitic_len(word: &str) -> Option<usize> {
 /// Byte spans of the tokens of `text`.
 pub fn tokenize(text: &str) -> Vec<(usize, usize)> {
     let mut spans: Vec<(usize, usize)> = Vec::new();
-    let mut protected = PROTECTED.find_iter(text).map(|m| (m.start(), m.end())).peekable();
+    let mut protected = PROTECTED
+        .find_iter(text)
+        .map(|m| (m.start(), m.end()))
+        .peekable();
     let mut skip_until = 0usize;
     for (b, seg) in text.split_word_bound_indices() {
         let end = b + seg.len();
@@ -141,7 +147,11 @@ pub fn tokenize(text: &str) -> Vec<(usize, usize)> {
                 continue;
             }
             // "-" + "-" → "--"; "." + "." → ".."
-            if touching && (seg == "-" || seg == ".") && !prev.is_empty() && prev.chars().all(|c| c.to_string() == seg) {
+            if touching
+                && (seg == "-" || seg == ".")
+                && !prev.is_empty()
+                && prev.chars().all(|c| c.to_string() == seg)
+            {
                 last.1 = end;
                 continue;
             }
@@ -172,42 +182,75 @@ mod tests {
     use super::*;
 
     fn toks(text: &str) -> Vec<&str> {
-        tokenize(text).into_iter().map(|(s, e)| &text[s..e]).collect()
+        tokenize(text)
+            .into_iter()
+            .map(|(s, e)| &text[s..e])
+            .collect()
     }
 
     #[test]
     fn abbreviations_initials_and_acronyms_keep_their_period() {
-        assert_eq!(toks("Mr. Putin met Gen. J. Smith in the U.S. on Jan. 5."), [
-            "Mr.", "Putin", "met", "Gen.", "J.", "Smith", "in", "the", "U.S.", "on", "Jan.", "5", "."
-        ]);
+        assert_eq!(
+            toks("Mr. Putin met Gen. J. Smith in the U.S. on Jan. 5."),
+            [
+                "Mr.", "Putin", "met", "Gen.", "J.", "Smith", "in", "the", "U.S.", "on", "Jan.",
+                "5", "."
+            ]
+        );
     }
 
     #[test]
     fn numbers_money_and_dashes() {
-        assert_eq!(toks("$1.5bn, 1,200 people -- 20%—a 15-year term..."), [
-            "$", "1.5bn", ",", "1,200", "people", "--", "20", "%", "—", "a", "15", "-", "year", "term", "..."
-        ]);
+        assert_eq!(
+            toks("$1.5bn, 1,200 people -- 20%—a 15-year term..."),
+            [
+                "$", "1.5bn", ",", "1,200", "people", "--", "20", "%", "—", "a", "15", "-", "year",
+                "term", "..."
+            ]
+        );
     }
 
     #[test]
     fn clitics_split_with_either_apostrophe() {
-        assert_eq!(toks("Russia's leader doesn't say they’re sure; I cannot."), [
-            "Russia", "'s", "leader", "does", "n't", "say", "they", "’re", "sure", ";", "I", "can", "not", "."
-        ]);
-        assert_eq!(toks("O'Brien can't go, won't go"), ["O'Brien", "ca", "n't", "go", ",", "wo", "n't", "go"]);
+        assert_eq!(
+            toks("Russia's leader doesn't say they’re sure; I cannot."),
+            [
+                "Russia", "'s", "leader", "does", "n't", "say", "they", "’re", "sure", ";", "I",
+                "can", "not", "."
+            ]
+        );
+        assert_eq!(
+            toks("O'Brien can't go, won't go"),
+            ["O'Brien", "ca", "n't", "go", ",", "wo", "n't", "go"]
+        );
     }
 
     #[test]
     fn urls_emails_handles_stay_whole() {
-        assert_eq!(toks("See https://example.org/a-b?x=1, mail news@example.org or @Reuters #Sochi."), [
-            "See", "https://example.org/a-b?x=1", ",", "mail", "news@example.org", "or", "@Reuters", "#Sochi", "."
-        ]);
+        assert_eq!(
+            toks("See https://example.org/a-b?x=1, mail news@example.org or @Reuters #Sochi."),
+            [
+                "See",
+                "https://example.org/a-b?x=1",
+                ",",
+                "mail",
+                "news@example.org",
+                "or",
+                "@Reuters",
+                "#Sochi",
+                "."
+            ]
+        );
     }
 
     #[test]
     fn quotes_and_datelines() {
-        assert_eq!(toks("SOCHI, Russia (Reuters) - “It’s ‘fine,’” he said."), [
-            "SOCHI", ",", "Russia", "(", "Reuters", ")", "-", "“", "It", "’s", "‘", "fine", ",", "’", "”", "he", "said", "."
-        ]);
+        assert_eq!(
+            toks("SOCHI, Russia (Reuters) - “It’s ‘fine,’” he said."),
+            [
+                "SOCHI", ",", "Russia", "(", "Reuters", ")", "-", "“", "It", "’s", "‘", "fine",
+                ",", "’", "”", "he", "said", "."
+            ]
+        );
     }
 }

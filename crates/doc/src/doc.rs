@@ -2,7 +2,9 @@
 
 use std::collections::BTreeSet;
 
-use crate::layers::{Entity, Event, Layer, Mention, Quote, Sentence, Span, Timex, Token, TokenSyntax};
+use crate::layers::{
+    Entity, Event, Layer, Mention, Quote, Sentence, Span, Timex, Token, TokenSyntax,
+};
 use crate::meta::Meta;
 use crate::offsets::CharIndex;
 
@@ -141,7 +143,15 @@ impl Doc {
     /// sentence (when sentences are set), a root being its own head.
     pub fn set_syntax(&mut self, syntax: Vec<TokenSyntax>) -> Result<(), LayerError> {
         if syntax.len() != self.tokens.len() {
-            return Err(err(Layer::Syntax, 0, format!("{} annotations for {} tokens", syntax.len(), self.tokens.len())));
+            return Err(err(
+                Layer::Syntax,
+                0,
+                format!(
+                    "{} annotations for {} tokens",
+                    syntax.len(),
+                    self.tokens.len()
+                ),
+            ));
         }
         // Sentence index of each token, to check that heads stay inside their sentence.
         let mut sentence_of = vec![usize::MAX; self.tokens.len()];
@@ -156,10 +166,18 @@ impl Doc {
         }
         for (i, s) in syntax.iter().enumerate() {
             if s.head >= self.tokens.len() {
-                return Err(err(Layer::Syntax, i, format!("head {} is not a token index", s.head)));
+                return Err(err(
+                    Layer::Syntax,
+                    i,
+                    format!("head {} is not a token index", s.head),
+                ));
             }
             if !self.sentences.is_empty() && sentence_of[i] != sentence_of[s.head] {
-                return Err(err(Layer::Syntax, i, format!("head {} lies in another sentence", s.head)));
+                return Err(err(
+                    Layer::Syntax,
+                    i,
+                    format!("head {} lies in another sentence", s.head),
+                ));
             }
         }
         for (t, s) in self.tokens.iter_mut().zip(syntax) {
@@ -312,7 +330,6 @@ mod tests {
     use super::*;
     use crate::layers::{EntityLabel, QuoteKind};
 
-
     fn doc() -> Doc {
         Doc::new("“Putin met Assad,” SANA said.".to_string(), Meta::default())
     }
@@ -361,10 +378,32 @@ mod tests {
     #[test]
     fn syntax_heads_stay_in_their_sentence_and_roundtrip() {
         let mut d = Doc::new("Putin met. Assad left.".into(), Meta::default());
-        d.set_tokens(vec![Token::new(0, 5), Token::new(6, 9), Token::new(9, 10), Token::new(11, 16), Token::new(17, 21), Token::new(21, 22)]).unwrap();
-        d.set_sentences(vec![Sentence::new(0, 10), Sentence::new(11, 22)]).unwrap();
-        let syn = |head: usize, dep: &str| TokenSyntax { pos: "X".into(), tag: "X".into(), lemma: "x".into(), head, dep: dep.into() };
-        let mut good = vec![syn(1, "nsubj"), syn(1, "root"), syn(1, "punct"), syn(4, "nsubj"), syn(4, "root"), syn(4, "punct")];
+        d.set_tokens(vec![
+            Token::new(0, 5),
+            Token::new(6, 9),
+            Token::new(9, 10),
+            Token::new(11, 16),
+            Token::new(17, 21),
+            Token::new(21, 22),
+        ])
+        .unwrap();
+        d.set_sentences(vec![Sentence::new(0, 10), Sentence::new(11, 22)])
+            .unwrap();
+        let syn = |head: usize, dep: &str| TokenSyntax {
+            pos: "X".into(),
+            tag: "X".into(),
+            lemma: "x".into(),
+            head,
+            dep: dep.into(),
+        };
+        let mut good = vec![
+            syn(1, "nsubj"),
+            syn(1, "root"),
+            syn(1, "punct"),
+            syn(4, "nsubj"),
+            syn(4, "root"),
+            syn(4, "punct"),
+        ];
         let mut crossing = good.clone();
         crossing[3].head = 1;
         let e = d.set_syntax(crossing).unwrap_err();

@@ -324,7 +324,11 @@ impl Doc {
         if ran(Layer::Syntax) {
             let mut syntax = Vec::with_capacity(doc.tokens().len());
             for (i, t) in doc.tokens().iter().enumerate() {
-                let missing = || LayerError { layer: Layer::Syntax, item: i, problem: "token lacks pos, tag, lemma, head or dep".into() };
+                let missing = || LayerError {
+                    layer: Layer::Syntax,
+                    item: i,
+                    problem: "token lacks pos, tag, lemma, head or dep".into(),
+                };
                 syntax.push(TokenSyntax {
                     pos: t.pos.clone().ok_or_else(missing)?,
                     tag: t.tag.clone().ok_or_else(missing)?,

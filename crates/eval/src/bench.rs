@@ -16,7 +16,7 @@ use serde::Deserialize;
 use crate::{EvalError, aeb};
 
 /// Tasks `gazette bench` knows, with the peers each can be compared with.
-pub const TASKS: &[(&str, &[&str])] = &[("extraction", &["trafilatura"])];
+pub const TASKS: &[(&str, &[&str])] = &[("extraction", &["trafilatura"]), ("syntax", &["spacy"])];
 
 /// Throughput of one system.
 #[derive(Debug, Clone, PartialEq)]
@@ -171,6 +171,77 @@ pub fn extraction(
         bytes: report.bytes,
         seconds: report.seconds,
         f1: Some(aeb::score(&gold, &peer_predictions).f1),
+    };
+    Ok(vec![ours, theirs])
+}
+
+/// Tokenize + tag + parse on news text (the gold article bodies of AEB): gazette's
+/// pipeline vs spaCy's small English pipeline without NER. Items are tokens.
+pub fn syntax(data: &Path, env: &PeerEnv, repeat: usize) -> Result<Vec<Measured>, EvalError> {
+    let gold = aeb::load_gold(&data.join(aeb::DIR))?;
+    let texts: Vec<String> = gold
+        .into_values()
+        .filter(|t| !t.trim().is_empty())
+        .collect();
+    let bytes: usize = texts.iter().map(String::len).sum();
+    let pipeline = gazette_analyze::Pipeline::english();
+    let mut best = f64::INFINITY;
+    let mut tokens = 0;
+    for _ in 0..repeat.max(1) {
+        let start = Instant::now();
+        tokens = 0;
+        for t in &texts {
+            let mut doc = gazette_doc::Doc::new(t.clone(), gazette_doc::Meta::default());
+            pipeline.run(&mut doc).map_err(|e| EvalError::Peer {
+                peer: "gazette".into(),
+                message: e.to_string(),
+            })?;
+            tokens += doc.tokens().len();
+        }
+        best = best.min(start.elapsed().as_secs_f64());
+    }
+    let ours = Measured {
+        system: format!("gazette {}", env!("CARGO_PKG_VERSION")),
+        items: tokens,
+        bytes,
+        seconds: best,
+        f1: None,
+    };
+
+    env.ensure()?;
+    let input =
+        std::env::temp_dir().join(format!("gazette-bench-{}-texts.json", std::process::id()));
+    std::fs::write(
+        &input,
+        serde_json::to_vec(&texts).expect("strings serialize"),
+    )
+    .map_err(|e| EvalError::io(&input, e))?;
+    let script = env.bench_dir.join("peers/syntax.py");
+    let output = Command::new(env.python())
+        .arg(&script)
+        .arg(&input)
+        .arg("--repeat")
+        .arg(repeat.max(1).to_string())
+        .output()
+        .map_err(|e| EvalError::io(&script, e))?;
+    let _ = std::fs::remove_file(&input);
+    if !output.status.success() {
+        return Err(EvalError::Peer {
+            peer: "spacy".into(),
+            message: String::from_utf8_lossy(&output.stderr).trim().to_string(),
+        });
+    }
+    let report: PeerReport =
+        serde_json::from_slice(&output.stdout).map_err(|e| EvalError::Peer {
+            peer: "spacy".into(),
+            message: format!("unreadable report: {e}"),
+        })?;
+    let theirs = Measured {
+        system: report.system,
+        items: report.items,
+        bytes: report.bytes,
+        seconds: report.seconds,
+        f1: None,
     };
     Ok(vec![ours, theirs])
 }

@@ -7,7 +7,7 @@ use std::time::Instant;
 use anyhow::Context;
 use gazette_syntax::{conllu, train};
 
-use crate::{data_dir, TrainSyntaxArgs};
+use crate::{TrainSyntaxArgs, data_dir};
 
 fn find(dir: &Path, suffix: &str) -> anyhow::Result<std::path::PathBuf> {
     std::fs::read_dir(dir)
@@ -18,11 +18,16 @@ fn find(dir: &Path, suffix: &str) -> anyhow::Result<std::path::PathBuf> {
 }
 
 pub fn syntax(args: &TrainSyntaxArgs) -> anyhow::Result<ExitCode> {
-    let dir = args.treebank.clone().unwrap_or_else(|| data_dir(args.data.as_ref()).join("syntax/ud-english-ewt"));
+    let dir = args
+        .treebank
+        .clone()
+        .unwrap_or_else(|| data_dir(args.data.as_ref()).join("syntax/ud-english-ewt"));
     let train_path = find(&dir, "-ud-train.conllu")?;
     let dev_path = find(&dir, "-ud-dev.conllu")?;
-    let trainset = conllu::read_path(&train_path).with_context(|| format!("reading {}", train_path.display()))?;
-    let devset = conllu::read_path(&dev_path).with_context(|| format!("reading {}", dev_path.display()))?;
+    let trainset = conllu::read_path(&train_path)
+        .with_context(|| format!("reading {}", train_path.display()))?;
+    let devset =
+        conllu::read_path(&dev_path).with_context(|| format!("reading {}", dev_path.display()))?;
     let cfg = train::Settings {
         tagger_epochs: args.tagger_epochs,
         parser_epochs: args.parser_epochs,
@@ -33,15 +38,23 @@ pub fn syntax(args: &TrainSyntaxArgs) -> anyhow::Result<ExitCode> {
         ..train::Settings::default()
     };
     let started = Instant::now();
-    let name = train_path.file_name().map(|f| f.to_string_lossy().into_owned()).unwrap_or_default();
+    let name = train_path
+        .file_name()
+        .map(|f| f.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let mut log = |msg: &str| eprintln!("[{:>6.1}s] {msg}", started.elapsed().as_secs_f64());
     let model = train::train(&trainset, &devset, cfg, &name, &mut log);
     if let Some(parent) = args.out.parent() {
         std::fs::create_dir_all(parent)?;
     }
-    model.save(&args.out).with_context(|| format!("writing {}", args.out.display()))?;
+    model
+        .save(&args.out)
+        .with_context(|| format!("writing {}", args.out.display()))?;
     let meta_path = args.out.with_file_name("meta.json");
-    std::fs::write(&meta_path, serde_json::to_string_pretty(&model.meta)? + "\n")?;
+    std::fs::write(
+        &meta_path,
+        serde_json::to_string_pretty(&model.meta)? + "\n",
+    )?;
     let size = std::fs::metadata(&args.out)?.len();
     eprintln!(
         "wrote {} ({:.1} MB; tagger {} features, parser {} features) and {}",

@@ -41,7 +41,10 @@ fn seed_article_gives_a_valid_doc_with_title_and_clean_text() {
     // The title line is metadata, not body text.
     assert!(!text.contains("Putin says he will talk to Trump"));
     // Every layer is present; those not produced yet are empty and not listed as run.
-    assert_eq!(doc["layers"], serde_json::json!(["tokens", "sentences"]));
+    assert_eq!(
+        doc["layers"],
+        serde_json::json!(["tokens", "sentences", "syntax"])
+    );
     for layer in ["entities", "timexes", "quotes", "events"] {
         assert_eq!(doc[layer], serde_json::json!([]), "{layer}");
     }
@@ -69,6 +72,45 @@ fn seed_article_gives_a_valid_doc_with_title_and_clean_text() {
         "{sentences:#?}"
     );
     assert_eq!(sentences.len(), 14);
+
+    // Syntax: "Assad thanked Putin for Russia's help ..." is parsed as a reader would.
+    let tokens = doc["tokens"].as_array().unwrap();
+    let form = |t: &serde_json::Value| -> String {
+        text.chars()
+            .skip(t["start"].as_u64().unwrap() as usize)
+            .take((t["end"].as_u64().unwrap() - t["start"].as_u64().unwrap()) as usize)
+            .collect()
+    };
+    let thanked = tokens.iter().position(|t| form(t) == "thanked").unwrap();
+    let t = &tokens[thanked];
+    assert_eq!(
+        (
+            t["pos"].as_str(),
+            t["tag"].as_str(),
+            t["lemma"].as_str(),
+            t["dep"].as_str()
+        ),
+        (Some("VERB"), Some("VBD"), Some("thank"), Some("root"))
+    );
+    assert_eq!(t["head"], thanked, "a root is its own head");
+    assert_eq!(form(&tokens[thanked - 1]), "Assad");
+    assert_eq!(
+        (
+            tokens[thanked - 1]["dep"].as_str(),
+            tokens[thanked - 1]["head"].as_u64()
+        ),
+        (Some("nsubj"), Some(thanked as u64))
+    );
+    assert_eq!(
+        (
+            tokens[thanked + 1]["dep"].as_str(),
+            tokens[thanked + 1]["head"].as_u64()
+        ),
+        (Some("obj"), Some(thanked as u64))
+    );
+    // The possessive clitic is its own token, as in the treebank.
+    assert_eq!(form(&tokens[thanked + 4]), "'s");
+    assert_eq!(tokens[thanked + 4]["tag"], "POS");
 }
 
 #[test]

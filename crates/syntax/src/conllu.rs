@@ -68,7 +68,10 @@ pub fn read(input: impl BufRead) -> Result<Vec<Sentence>, ConlluError> {
     let mut cur = Sentence::default();
     for (i, line) in input.lines().enumerate() {
         let lineno = i + 1;
-        let line = line.map_err(|e| ConlluError { line: lineno, message: e.to_string() })?;
+        let line = line.map_err(|e| ConlluError {
+            line: lineno,
+            message: e.to_string(),
+        })?;
         let line = line.trim_end_matches('\r');
         if line.is_empty() {
             if !cur.words.is_empty() {
@@ -89,20 +92,34 @@ pub fn read(input: impl BufRead) -> Result<Vec<Sentence>, ConlluError> {
         }
         let cols: Vec<&str> = line.split('\t').collect();
         if cols.len() != 10 {
-            return Err(ConlluError { line: lineno, message: format!("expected 10 columns, found {}", cols.len()) });
+            return Err(ConlluError {
+                line: lineno,
+                message: format!("expected 10 columns, found {}", cols.len()),
+            });
         }
         let no_space_after = cols[9].split('|').any(|m| m == "SpaceAfter=No");
         if cols[0].contains('.') {
             continue;
         }
         if let Some((a, b)) = cols[0].split_once('-') {
-            let parse = |s: &str| s.parse::<usize>().map_err(|_| ConlluError { line: lineno, message: format!("bad range {}", cols[0]) });
-            cur.multiword.push(MultiwordToken { first: parse(a)?, last: parse(b)?, form: cols[1].to_string(), no_space_after });
+            let parse = |s: &str| {
+                s.parse::<usize>().map_err(|_| ConlluError {
+                    line: lineno,
+                    message: format!("bad range {}", cols[0]),
+                })
+            };
+            cur.multiword.push(MultiwordToken {
+                first: parse(a)?,
+                last: parse(b)?,
+                form: cols[1].to_string(),
+                no_space_after,
+            });
             continue;
         }
-        let head = cols[6]
-            .parse::<usize>()
-            .map_err(|_| ConlluError { line: lineno, message: format!("bad head {:?}", cols[6]) })?;
+        let head = cols[6].parse::<usize>().map_err(|_| ConlluError {
+            line: lineno,
+            message: format!("bad head {:?}", cols[6]),
+        })?;
         cur.words.push(Word {
             form: cols[1].to_string(),
             lemma: cols[2].to_string(),
@@ -121,7 +138,10 @@ pub fn read(input: impl BufRead) -> Result<Vec<Sentence>, ConlluError> {
 
 /// Reads a CoNLL-U file.
 pub fn read_path(path: &std::path::Path) -> Result<Vec<Sentence>, ConlluError> {
-    let f = std::fs::File::open(path).map_err(|e| ConlluError { line: 0, message: format!("{}: {e}", path.display()) })?;
+    let f = std::fs::File::open(path).map_err(|e| ConlluError {
+        line: 0,
+        message: format!("{}: {e}", path.display()),
+    })?;
     read(std::io::BufReader::new(f))
 }
 
@@ -141,7 +161,20 @@ mod tests {
         assert_eq!(s[0].words.len(), 3);
         assert_eq!(s[0].words[1].deprel, "advmod");
         assert!(s[0].words[1].no_space_after);
-        assert_eq!(s[0].multiword[0], MultiwordToken { first: 1, last: 2, form: "don't".into(), no_space_after: false });
-        assert!(read("1\tbad\n".as_bytes()).unwrap_err().to_string().starts_with("line 1"));
+        assert_eq!(
+            s[0].multiword[0],
+            MultiwordToken {
+                first: 1,
+                last: 2,
+                form: "don't".into(),
+                no_space_after: false
+            }
+        );
+        assert!(
+            read("1\tbad\n".as_bytes())
+                .unwrap_err()
+                .to_string()
+                .starts_with("line 1")
+        );
     }
 }

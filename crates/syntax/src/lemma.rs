@@ -32,7 +32,10 @@ fn rewrite_of(form: &str, lemma: &str) -> Option<Rewrite> {
     if strip > 255 {
         return None;
     }
-    Some(Rewrite { strip: strip as u8, append: l[common..].iter().collect() })
+    Some(Rewrite {
+        strip: strip as u8,
+        append: l[common..].iter().collect(),
+    })
 }
 
 /// Proper nouns keep their case; other words are lemmatized lowercased (as UD does,
@@ -44,31 +47,54 @@ fn keeps_case(upos: &str) -> bool {
 impl Lemmatizer {
     /// Learns the table and the rules from gold sentences.
     pub fn train(sentences: &[Sentence]) -> Lemmatizer {
-        let mut table_counts: FxHashMap<(String, String), FxHashMap<String, u32>> = FxHashMap::default();
-        let mut rule_counts: FxHashMap<(String, String), FxHashMap<Rewrite, u32>> = FxHashMap::default();
+        let mut table_counts: FxHashMap<(String, String), FxHashMap<String, u32>> =
+            FxHashMap::default();
+        let mut rule_counts: FxHashMap<(String, String), FxHashMap<Rewrite, u32>> =
+            FxHashMap::default();
         for s in sentences {
             for w in &s.words {
                 if w.lemma == "_" {
                     continue;
                 }
-                let key_form = if keeps_case(&w.upos) { w.form.clone() } else { w.form.to_lowercase() };
-                *table_counts.entry((key_form.clone(), w.xpos.clone())).or_default().entry(w.lemma.clone()).or_insert(0) += 1;
+                let key_form = if keeps_case(&w.upos) {
+                    w.form.clone()
+                } else {
+                    w.form.to_lowercase()
+                };
+                *table_counts
+                    .entry((key_form.clone(), w.xpos.clone()))
+                    .or_default()
+                    .entry(w.lemma.clone())
+                    .or_insert(0) += 1;
                 if let Some(rw) = rewrite_of(&key_form, &w.lemma) {
                     let chars: Vec<char> = key_form.chars().collect();
                     for n in 1..=MAX_SUFFIX.min(chars.len()) {
                         let suffix: String = chars[chars.len() - n..].iter().collect();
-                        *rule_counts.entry((w.xpos.clone(), suffix)).or_default().entry(rw.clone()).or_insert(0) += 1;
+                        *rule_counts
+                            .entry((w.xpos.clone(), suffix))
+                            .or_default()
+                            .entry(rw.clone())
+                            .or_insert(0) += 1;
                     }
                 }
             }
         }
-        let best = |m: FxHashMap<String, u32>| m.into_iter().max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0))).map(|(k, _)| k);
-        let table = table_counts.into_iter().filter_map(|(k, v)| best(v).map(|l| (k, l))).collect();
+        let best = |m: FxHashMap<String, u32>| {
+            m.into_iter()
+                .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
+                .map(|(k, _)| k)
+        };
+        let table = table_counts
+            .into_iter()
+            .filter_map(|(k, v)| best(v).map(|l| (k, l)))
+            .collect();
         let rules = rule_counts
             .into_iter()
             .filter_map(|(k, v)| {
                 let total: u32 = v.values().sum();
-                let (rw, n) = v.into_iter().max_by(|a, b| a.1.cmp(&b.1).then(b.0.append.cmp(&a.0.append)))?;
+                let (rw, n) = v
+                    .into_iter()
+                    .max_by(|a, b| a.1.cmp(&b.1).then(b.0.append.cmp(&a.0.append)))?;
                 // Keep rules with some support and a clear majority.
                 (total >= 2 && n * 2 > total).then_some((k, rw))
             })
@@ -78,7 +104,11 @@ impl Lemmatizer {
 
     /// The lemma of `form` tagged `upos`/`xpos`.
     pub fn lemma(&self, form: &str, upos: &str, xpos: &str) -> String {
-        let key_form = if keeps_case(upos) { form.to_string() } else { form.to_lowercase() };
+        let key_form = if keeps_case(upos) {
+            form.to_string()
+        } else {
+            form.to_lowercase()
+        };
         if let Some(l) = self.table.get(&(key_form.clone(), xpos.to_string())) {
             return l.clone();
         }
@@ -103,7 +133,15 @@ mod tests {
     use crate::conllu::Word;
 
     fn word(form: &str, lemma: &str, upos: &str, xpos: &str) -> Word {
-        Word { form: form.into(), lemma: lemma.into(), upos: upos.into(), xpos: xpos.into(), head: 0, deprel: "root".into(), no_space_after: false }
+        Word {
+            form: form.into(),
+            lemma: lemma.into(),
+            upos: upos.into(),
+            xpos: xpos.into(),
+            head: 0,
+            deprel: "root".into(),
+            no_space_after: false,
+        }
     }
 
     #[test]

@@ -104,16 +104,36 @@ impl SyntaxModel {
     /// The default English model (UD English EWT), decoded once per process.
     pub fn english() -> &'static SyntaxModel {
         static MODEL: OnceLock<SyntaxModel> = OnceLock::new();
-        MODEL.get_or_init(|| SyntaxModel::from_bytes(ENGLISH).expect("the bundled syntax model loads"))
+        MODEL.get_or_init(|| {
+            SyntaxModel::from_bytes(ENGLISH).expect("the bundled syntax model loads")
+        })
     }
 
     /// Reads a model from gzip-compressed bytes.
     pub fn from_bytes(bytes: &[u8]) -> Result<SyntaxModel, ModelError> {
         let mut raw = Vec::new();
         flate2::read::GzDecoder::new(bytes).read_to_end(&mut raw)?;
-        let model: SyntaxModel = postcard::from_bytes(&raw).map_err(|e| ModelError::Format(e.to_string()))?;
+        let model: SyntaxModel =
+            postcard::from_bytes(&raw).map_err(|e| ModelError::Format(e.to_string()))?;
         if model.meta.format != MODEL_FORMAT {
-            return Err(ModelError::Format(format!("format {} (expected {MODEL_FORMAT})", model.meta.format)));
+            return Err(ModelError::Format(format!(
+                "format {} (expected {MODEL_FORMAT})",
+                model.meta.format
+            )));
+        }
+        // Inference indexes by these sizes: a model whose parts disagree is refused here
+        // rather than panicking on the first sentence.
+        if model.tagger.n_classes() != model.tagger.tags.len() || model.tagger.tags.is_empty() {
+            return Err(ModelError::Format(
+                "tagger classes and tag list disagree".into(),
+            ));
+        }
+        if model.parser.n_classes() != 1 + 2 * model.parser.labels.len()
+            || !model.parser.labels.iter().any(|l| l == "root")
+        {
+            return Err(ModelError::Format(
+                "parser classes and label list disagree".into(),
+            ));
         }
         Ok(model)
     }
@@ -126,7 +146,10 @@ impl SyntaxModel {
     /// Writes the model, gzip-compressed.
     pub fn save(&self, path: &Path) -> Result<(), ModelError> {
         let raw = postcard::to_stdvec(self).map_err(|e| ModelError::Format(e.to_string()))?;
-        let mut gz = flate2::write::GzEncoder::new(std::fs::File::create(path)?, flate2::Compression::best());
+        let mut gz = flate2::write::GzEncoder::new(
+            std::fs::File::create(path)?,
+            flate2::Compression::best(),
+        );
         gz.write_all(&raw)?;
         gz.finish()?;
         Ok(())

@@ -14,7 +14,7 @@ use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
 use crate::conllu::Sentence;
-use crate::perceptron::{argmax, feat, hash_str, Trainer, Weights};
+use crate::perceptron::{Trainer, Weights, argmax, feat, hash_str};
 use crate::words::WordInfo;
 
 /// A trained parser.
@@ -99,7 +99,11 @@ impl State {
     fn attach(&mut self, h: usize, d: usize, label: u16) {
         self.heads[d] = Some(h);
         self.labels[d] = label;
-        if d < h { self.left[h].push(d) } else { self.right[h].push(d) }
+        if d < h {
+            self.left[h].push(d)
+        } else {
+            self.right[h].push(d)
+        }
     }
 
     /// Arcs lost by each move kind, given gold heads (`gold[d]` for d in 1..=n).
@@ -111,13 +115,22 @@ impl State {
         let mut c = [usize::MAX; 3];
         if self.can_shift() {
             let b0 = self.b;
-            let below: &[usize] = if self.stack.is_empty() { &[] } else { &self.stack[..self.stack.len() - 1] };
+            let below: &[usize] = if self.stack.is_empty() {
+                &[]
+            } else {
+                &self.stack[..self.stack.len() - 1]
+            };
             let head_lost = below.contains(&gold[b0]) as usize;
-            let deps_lost = self.stack.iter().filter(|&&k| k != 0 && gold[k] == b0).count();
+            let deps_lost = self
+                .stack
+                .iter()
+                .filter(|&&k| k != 0 && gold[k] == b0)
+                .count();
             c[0] = head_lost + deps_lost;
         }
         if let Some(s0) = s0.filter(|_| self.can_left()) {
-            let head_lost = (Some(gold[s0]) == s1 || (in_buffer(gold[s0]) && gold[s0] != self.b)) as usize;
+            let head_lost =
+                (Some(gold[s0]) == s1 || (in_buffer(gold[s0]) && gold[s0] != self.b)) as usize;
             c[1] = head_lost + deps_in_buffer(s0);
         }
         if let Some(s0) = s0.filter(|_| self.can_right()) {
@@ -151,7 +164,8 @@ impl State {
         };
         let nl = |i: Option<usize>| i.map_or(0, |i| self.left[i].len().min(4) as u64);
         let nr = |i: Option<usize>| i.map_or(0, |i| self.right[i].len().min(4) as u64);
-        let (s0w, s0t, s1w, s1t, b0w, b0t, b1w, b1t) = (w(s0), t(s0), w(s1), t(s1), w(b0), t(b0), w(b1), t(b1));
+        let (s0w, s0t, s1w, s1t, b0w, b0t, b1w, b1t) =
+            (w(s0), t(s0), w(s1), t(s1), w(b0), t(b0), w(b1), t(b1));
         out.extend_from_slice(&[
             feat(100, 0, 0, 0),
             feat(101, s0w, 0, 0),
@@ -257,7 +271,11 @@ impl Parser {
             .map(|d| {
                 let h = state.heads[d].expect("every word is attached when the parse ends");
                 let root_label = self.labels.iter().position(|l| l == "root").unwrap_or(0) as u16;
-                if h == 0 { (None, root_label) } else { (Some(h - 1), state.labels[d]) }
+                if h == 0 {
+                    (None, root_label)
+                } else {
+                    (Some(h - 1), state.labels[d])
+                }
             })
             .collect()
     }
@@ -265,6 +283,11 @@ impl Parser {
     /// Number of features kept in the model.
     pub fn n_features(&self) -> usize {
         self.weights.n_features()
+    }
+
+    /// Number of transition classes the weights score.
+    pub fn n_classes(&self) -> usize {
+        self.weights.n_classes()
     }
 }
 
@@ -338,7 +361,9 @@ pub fn train(
                     let s0 = state.s(0);
                     let wrong_label = match (m, s0) {
                         (Move::Left, Some(d)) => gold[d] == state.b && gold_labels[d] != l,
-                        (Move::Right, Some(d)) => Some(gold[d]) == state.s(1) && gold_labels[d] != l,
+                        (Move::Right, Some(d)) => {
+                            Some(gold[d]) == state.s(1) && gold_labels[d] != l
+                        }
                         _ => false,
                     };
                     base + wrong_label as usize
@@ -353,14 +378,21 @@ pub fn train(
                     correct += 1;
                 }
                 total += 1;
-                let follow = if epoch > 0 && rng.unit() < cfg.explore { guess } else { best };
+                let follow = if epoch > 0 && rng.unit() < cfg.explore {
+                    guess
+                } else {
+                    best
+                };
                 let (m, l) = decode(follow, n_labels);
                 state.apply(m, l);
             }
         }
         progress(epoch + 1, correct as f64 / total.max(1) as f64);
     }
-    Parser { labels, weights: trainer.average(cfg.min_count, cfg.min_weight) }
+    Parser {
+        labels,
+        weights: trainer.average(cfg.min_count, cfg.min_weight),
+    }
 }
 
 #[cfg(test)]
@@ -375,9 +407,23 @@ mod tests {
         let mut steps = 0;
         while !s.done() {
             let c = s.costs(&gold);
-            let m = if c[0] == 0 { Move::Shift } else if c[1] == 0 { Move::Left } else if c[2] == 0 { Move::Right } else { panic!("no zero-cost move: {c:?}") };
+            let m = if c[0] == 0 {
+                Move::Shift
+            } else if c[1] == 0 {
+                Move::Left
+            } else if c[2] == 0 {
+                Move::Right
+            } else {
+                panic!("no zero-cost move: {c:?}")
+            };
             // Prefer reductions when they are free, as the oracle would.
-            let m = if c[1] == 0 { Move::Left } else if c[2] == 0 && s.can_right() { Move::Right } else { m };
+            let m = if c[1] == 0 {
+                Move::Left
+            } else if c[2] == 0 && s.can_right() {
+                Move::Right
+            } else {
+                m
+            };
             s.apply(m, 0);
             steps += 1;
             assert!(steps < 20);

@@ -57,7 +57,12 @@ pub struct Trainer {
 impl Trainer {
     /// A trainer for `n_classes` classes.
     pub fn new(n_classes: usize) -> Trainer {
-        Trainer { n_classes, rows: FxHashMap::default(), counts: FxHashMap::default(), instances: 0 }
+        Trainer {
+            n_classes,
+            rows: FxHashMap::default(),
+            counts: FxHashMap::default(),
+            instances: 0,
+        }
     }
 
     /// Adds the current (not averaged) weights of `features` into `scores`.
@@ -92,7 +97,12 @@ impl Trainer {
                 let p = match row.iter_mut().find(|p| p.class as usize == class) {
                     Some(p) => p,
                     None => {
-                        row.push(Param { class: class as u16, weight: 0.0, total: 0.0, stamp: now });
+                        row.push(Param {
+                            class: class as u16,
+                            weight: 0.0,
+                            total: 0.0,
+                            stamp: now,
+                        });
                         row.last_mut().expect("just pushed")
                     }
                 };
@@ -126,10 +136,17 @@ impl Trainer {
                 }
             }
             if entries.len() > start {
-                index.insert(self::key(key), (start as u32, (entries.len() - start) as u16));
+                index.insert(
+                    self::key(key),
+                    (start as u32, (entries.len() - start) as u16),
+                );
             }
         }
-        Weights { n_classes: self.n_classes, index, entries }
+        Weights {
+            n_classes: self.n_classes,
+            index,
+            entries,
+        }
     }
 }
 
@@ -139,7 +156,7 @@ impl Trainer {
 /// features, collisions are negligible, and keys then take 4 bytes. On disk the keys are
 /// sorted and delta-encoded and the weights quantized to 16 bits (see [`Packed`]).
 #[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(into = "Packed", from = "Packed")]
+#[serde(into = "Packed", try_from = "Packed")]
 pub struct Weights {
     n_classes: usize,
     index: FxHashMap<u32, (u32, u16)>,
@@ -166,11 +183,23 @@ pub struct Packed {
 
 impl From<Weights> for Packed {
     fn from(w: Weights) -> Packed {
-        let max = w.entries.iter().map(|(_, x)| x.abs()).fold(0.0f32, f32::max).max(1e-9);
+        let max = w
+            .entries
+            .iter()
+            .map(|(_, x)| x.abs())
+            .fold(0.0f32, f32::max)
+            .max(1e-9);
         let scale = max / f32::from(i16::MAX);
         let mut keys: Vec<(u32, (u32, u16))> = w.index.into_iter().collect();
         keys.sort_unstable_by_key(|(k, _)| *k);
-        let mut packed = Packed { n_classes: w.n_classes as u32, scale, key_deltas: Vec::new(), row_lens: Vec::new(), classes: Vec::new(), weights: Vec::new() };
+        let mut packed = Packed {
+            n_classes: w.n_classes as u32,
+            scale,
+            key_deltas: Vec::new(),
+            row_lens: Vec::new(),
+            classes: Vec::new(),
+            weights: Vec::new(),
+        };
         let mut prev = 0u32;
         for (k, (start, len)) in keys {
             packed.key_deltas.push(k - prev);
@@ -185,8 +214,20 @@ impl From<Weights> for Packed {
     }
 }
 
-impl From<Packed> for Weights {
-    fn from(p: Packed) -> Weights {
+impl TryFrom<Packed> for Weights {
+    type Error = String;
+
+    fn try_from(p: Packed) -> Result<Weights, String> {
+        let total: usize = p.row_lens.iter().map(|l| *l as usize).sum();
+        if p.key_deltas.len() != p.row_lens.len()
+            || total != p.classes.len()
+            || total != p.weights.len()
+        {
+            return Err("weight table lengths disagree".into());
+        }
+        if p.classes.iter().any(|c| *c as u32 >= p.n_classes) {
+            return Err("weight table names a class beyond the model's classes".into());
+        }
         let mut index = FxHashMap::default();
         index.reserve(p.key_deltas.len());
         let mut entries = Vec::with_capacity(p.classes.len());
@@ -201,7 +242,11 @@ impl From<Packed> for Weights {
             at += *len as usize;
             index.insert(k, (start, *len));
         }
-        Weights { n_classes: p.n_classes as usize, index, entries }
+        Ok(Weights {
+            n_classes: p.n_classes as usize,
+            index,
+            entries,
+        })
     }
 }
 

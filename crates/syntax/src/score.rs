@@ -2,8 +2,8 @@
 //! words are given: UPOS, XPOS and lemma accuracy, UAS and LAS over all words
 //! (punctuation included), LAS comparing the universal part of the relation.
 
-use crate::conllu::Sentence;
 use crate::SyntaxModel;
+use crate::conllu::Sentence;
 
 /// Accuracy of each annotation over words.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
@@ -46,5 +46,12 @@ pub fn gold_tokens(model: &SyntaxModel, sentences: &[Sentence]) -> GoldTokenScor
         }
     }
     let r = |k: usize| k as f64 / n.max(1) as f64;
-    GoldTokenScores { words: n, upos: r(upos), xpos: r(xpos), lemma: r(lemma), uas: r(uas), las: r(las) }
+    GoldTokenScores {
+        words: n,
+        upos: r(upos),
+        xpos: r(xpos),
+        lemma: r(lemma),
+        uas: r(uas),
+        las: r(las),
+    }
 }

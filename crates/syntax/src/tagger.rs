@@ -6,7 +6,7 @@ use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
 use crate::conllu::Sentence;
-use crate::perceptron::{argmax, feat, Trainer, Weights};
+use crate::perceptron::{Trainer, Weights, argmax, feat};
 use crate::words::WordInfo;
 
 /// A trained tagger.
@@ -17,25 +17,58 @@ pub struct Tagger {
     weights: Weights,
     /// Form hash → tag index for frequent words that always take one tag.
     dictionary: FxHashMap<u64, u16>,
+    /// Lowercased-form hash → its ambiguity class: the set of tags it took in training
+    /// (hashed). Known for the words around the one being tagged, it stands in for the
+    /// tags not predicted yet to the right.
+    ambiguity: FxHashMap<u64, u64>,
 }
 
 const START: u64 = 0x5354_4152_54; // hash stand-in for "no tag / no word before the sentence"
 const END: u64 = 0x454e_44;
+const UNKNOWN: u64 = 0x554e_4b;
+
+/// How capitalized the sentence is: 0 mostly lowercase, 1 mixed, 2 mostly capitalized
+/// (a headline or title).
+fn caps_context(words: &[WordInfo]) -> u64 {
+    let caps = words.iter().filter(|w| w.capitalized).count();
+    let alpha = words.iter().filter(|w| w.alphabetic).count().max(1);
+    match caps * 10 / alpha {
+        0..=2 => 0,
+        3..=5 => 1,
+        _ => 2,
+    }
+}
 
 fn context(words: &[WordInfo], i: isize) -> Option<&WordInfo> {
     if i < 0 { None } else { words.get(i as usize) }
 }
 
 /// Features of word `i` given the tags already predicted for words before it.
-fn features(words: &[WordInfo], i: usize, prev: &[u16], out: &mut Vec<u64>) {
+fn features(words: &[WordInfo], amb: &[u64], i: usize, prev: &[u16], out: &mut Vec<u64>) {
     out.clear();
     let w = &words[i];
     let ii = i as isize;
+    let am = |k: isize| {
+        if ii + k < 0 {
+            START
+        } else {
+            amb.get((ii + k) as usize).copied().unwrap_or(END)
+        }
+    };
     let lw = |k: isize| context(words, ii + k).map_or(if k < 0 { START } else { END }, |x| x.lower);
     let sh = |k: isize| context(words, ii + k).map_or(if k < 0 { START } else { END }, |x| x.shape);
-    let sf = |k: isize| context(words, ii + k).map_or(if k < 0 { START } else { END }, |x| x.suffix3);
-    let t1 = if i >= 1 { u64::from(prev[i - 1]) + 1 } else { START };
-    let t2 = if i >= 2 { u64::from(prev[i - 2]) + 1 } else { START };
+    let sf =
+        |k: isize| context(words, ii + k).map_or(if k < 0 { START } else { END }, |x| x.suffix3);
+    let t1 = if i >= 1 {
+        u64::from(prev[i - 1]) + 1
+    } else {
+        START
+    };
+    let t2 = if i >= 2 {
+        u64::from(prev[i - 2]) + 1
+    } else {
+        START
+    };
     out.extend_from_slice(&[
         feat(0, 0, 0, 0),
         feat(1, w.lower, 0, 0),
@@ -63,12 +96,32 @@ fn features(words: &[WordInfo], i: usize, prev: &[u16], out: &mut Vec<u64>) {
         feat(23, t1, w.suffix3, 0),
         feat(24, lw(1), lw(2), 0),
         feat(25, w.shape, sh(1), 0),
+        feat(30, am(0), 0, 0),
+        feat(31, am(1), 0, 0),
+        feat(32, am(2), 0, 0),
+        feat(33, am(-1), 0, 0),
+        feat(34, t1, am(1), 0),
+        feat(35, am(0), am(1), 0),
+        feat(36, w.lower, am(1), 0),
+        feat(37, t1, am(0), 0),
+        feat(38, am(-1), am(0), am(1)),
+        // Capitalization in context: a capital means less in a headline or after a
+        // sentence start than in the middle of running lowercase text.
+        feat(40, caps_context(words), w.shape, (i == 0) as u64),
+        feat(41, caps_context(words), w.lower, 0),
+        feat(42, sh(-1), w.shape, 0),
+        feat(43, w.prefix1, w.suffix3, 0),
+        feat(44, sf(1), w.lower, 0),
     ]);
 }
 
 impl Tagger {
     /// Tags one sentence; returns tag indices.
     pub fn tag(&self, words: &[WordInfo]) -> Vec<u16> {
+        let amb: Vec<u64> = words
+            .iter()
+            .map(|w| self.ambiguity.get(&w.lower).copied().unwrap_or(UNKNOWN))
+            .collect();
         let mut out = Vec::with_capacity(words.len());
         let mut feats = Vec::with_capacity(32);
         let mut scores = vec![0.0f32; self.tags.len()];
@@ -77,7 +130,7 @@ impl Tagger {
                 out.push(t);
                 continue;
             }
-            features(words, i, &out, &mut feats);
+            features(words, &amb, i, &out, &mut feats);
             self.weights.score(&feats, &mut scores);
             out.push(argmax(&scores, None) as u16);
         }
@@ -87,6 +140,11 @@ impl Tagger {
     /// Number of features kept in the model.
     pub fn n_features(&self) -> usize {
         self.weights.n_features()
+    }
+
+    /// Number of classes the weights score.
+    pub fn n_classes(&self) -> usize {
+        self.weights.n_classes()
     }
 }
 
@@ -104,11 +162,16 @@ pub struct TagTraining {
 }
 
 /// Trains a tagger on gold sentences; `progress(epoch, accuracy on training data)`.
-pub fn train(sentences: &[Sentence], cfg: TagTraining, progress: &mut dyn FnMut(usize, f64)) -> Tagger {
+pub fn train(
+    sentences: &[Sentence],
+    cfg: TagTraining,
+    progress: &mut dyn FnMut(usize, f64),
+) -> Tagger {
     let mut tag_index: FxHashMap<(String, String), u16> = FxHashMap::default();
     let mut tags: Vec<(String, String)> = Vec::new();
     let mut data: Vec<(Vec<WordInfo>, Vec<u16>)> = Vec::new();
     let mut form_tags: FxHashMap<u64, FxHashMap<u16, u32>> = FxHashMap::default();
+    let mut lower_tags: FxHashMap<u64, FxHashMap<u16, u32>> = FxHashMap::default();
     for s in sentences {
         let infos: Vec<WordInfo> = s.words.iter().map(|w| WordInfo::new(&w.form)).collect();
         let gold: Vec<u16> = s
@@ -123,7 +186,16 @@ pub fn train(sentences: &[Sentence], cfg: TagTraining, progress: &mut dyn FnMut(
             })
             .collect();
         for (info, &t) in infos.iter().zip(&gold) {
-            *form_tags.entry(info.form).or_default().entry(t).or_insert(0) += 1;
+            *form_tags
+                .entry(info.form)
+                .or_default()
+                .entry(t)
+                .or_insert(0) += 1;
+            *lower_tags
+                .entry(info.lower)
+                .or_default()
+                .entry(t)
+                .or_insert(0) += 1;
         }
         data.push((infos, gold));
     }
@@ -131,11 +203,41 @@ pub fn train(sentences: &[Sentence], cfg: TagTraining, progress: &mut dyn FnMut(
     let mut dictionary = FxHashMap::default();
     for (form, counts) in &form_tags {
         let total: u32 = counts.values().sum();
-        let (&best, &n) = counts.iter().max_by_key(|(t, n)| (**n, std::cmp::Reverse(**t))).expect("non-empty");
+        let (&best, &n) = counts
+            .iter()
+            .max_by_key(|(t, n)| (**n, std::cmp::Reverse(**t)))
+            .expect("non-empty");
         if total >= 20 && f64::from(n) / f64::from(total) >= 0.99 {
             dictionary.insert(*form, best);
         }
     }
+
+    // Ambiguity classes of words seen at least twice: tags with at least 5% of their uses.
+    let mut ambiguity = FxHashMap::default();
+    for (lower, counts) in &lower_tags {
+        let total: u32 = counts.values().sum();
+        if total < 2 {
+            continue;
+        }
+        let mut set: Vec<u16> = counts
+            .iter()
+            .filter(|(_, n)| **n * 20 >= total)
+            .map(|(t, _)| *t)
+            .collect();
+        set.sort_unstable();
+        ambiguity.insert(
+            *lower,
+            set.iter()
+                .fold(0xa4b1u64, |h, t| crate::perceptron::mix(h, u64::from(*t))),
+        );
+    }
+    let amb_of = |words: &[WordInfo]| -> Vec<u64> {
+        words
+            .iter()
+            .map(|w| ambiguity.get(&w.lower).copied().unwrap_or(UNKNOWN))
+            .collect()
+    };
+    let ambs: Vec<Vec<u64>> = data.iter().map(|(w, _)| amb_of(w)).collect();
 
     let mut trainer = Trainer::new(tags.len());
     let mut order: Vec<usize> = (0..data.len()).collect();
@@ -147,12 +249,13 @@ pub fn train(sentences: &[Sentence], cfg: TagTraining, progress: &mut dyn FnMut(
         let (mut correct, mut total) = (0usize, 0usize);
         for &k in &order {
             let (words, gold) = &data[k];
+            let amb = &ambs[k];
             let mut prev: Vec<u16> = Vec::with_capacity(words.len());
             for i in 0..words.len() {
                 let guess = if let Some(&t) = dictionary.get(&words[i].form) {
                     t as usize
                 } else {
-                    features(words, i, &prev, &mut feats);
+                    features(words, amb, i, &prev, &mut feats);
                     trainer.score(&feats, &mut scores);
                     let guess = argmax(&scores, None);
                     trainer.tick(&feats);
@@ -166,5 +269,10 @@ pub fn train(sentences: &[Sentence], cfg: TagTraining, progress: &mut dyn FnMut(
         }
         progress(epoch + 1, correct as f64 / total.max(1) as f64);
     }
-    Tagger { tags, weights: trainer.average(cfg.min_count, cfg.min_weight), dictionary }
+    Tagger {
+        tags,
+        weights: trainer.average(cfg.min_count, cfg.min_weight),
+        dictionary,
+        ambiguity,
+    }
 }

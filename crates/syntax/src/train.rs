@@ -6,7 +6,7 @@ use crate::conllu::Sentence;
 use crate::parser::{self, ParseTraining};
 use crate::tagger::{self, TagTraining};
 use crate::words::WordInfo;
-use crate::{lemma, score, ModelMeta, SyntaxModel, MODEL_FORMAT};
+use crate::{MODEL_FORMAT, ModelMeta, SyntaxModel, lemma, score};
 
 /// Settings of `gazette train syntax`.
 #[derive(Debug, Clone, Copy)]
@@ -29,7 +29,15 @@ pub struct Settings {
 
 impl Default for Settings {
     fn default() -> Settings {
-        Settings { tagger_epochs: 8, parser_epochs: 15, folds: 4, explore: 0.9, seed: 1, min_count: 2, min_weight: 1e-3 }
+        Settings {
+            tagger_epochs: 8,
+            parser_epochs: 15,
+            folds: 4,
+            explore: 0.9,
+            seed: 1,
+            min_count: 2,
+            min_weight: 1e-3,
+        }
     }
 }
 
@@ -37,19 +45,49 @@ impl Default for Settings {
 pub type Log<'a> = dyn FnMut(&str) + 'a;
 
 /// Trains a model on `train` and scores it on `dev`.
-pub fn train(train: &[Sentence], dev: &[Sentence], cfg: Settings, trained_on: &str, log: &mut Log<'_>) -> SyntaxModel {
-    let tag_cfg = TagTraining { epochs: cfg.tagger_epochs, seed: cfg.seed, min_count: cfg.min_count, min_weight: cfg.min_weight };
-    log(&format!("tagger: {} sentences, {} epochs", train.len(), cfg.tagger_epochs));
-    let tagger = tagger::train(train, tag_cfg, &mut |e, acc| log(&format!("  tagger epoch {e}: train accuracy {acc:.4}")));
+pub fn train(
+    train: &[Sentence],
+    dev: &[Sentence],
+    cfg: Settings,
+    trained_on: &str,
+    log: &mut Log<'_>,
+) -> SyntaxModel {
+    let tag_cfg = TagTraining {
+        epochs: cfg.tagger_epochs,
+        seed: cfg.seed,
+        min_count: cfg.min_count,
+        min_weight: cfg.min_weight,
+    };
+    log(&format!(
+        "tagger: {} sentences, {} epochs",
+        train.len(),
+        cfg.tagger_epochs
+    ));
+    let tagger = tagger::train(train, tag_cfg, &mut |e, acc| {
+        log(&format!("  tagger epoch {e}: train accuracy {acc:.4}"))
+    });
+    log(&format!(
+        "  tagger dev accuracy (UPOS+XPOS) {:.4}",
+        tag_accuracy(&tagger, dev)
+    ));
 
     // Tags for parser training: each fold tagged by a tagger that did not see it.
     let mut train_tags: Vec<Vec<u16>> = vec![Vec::new(); train.len()];
     if cfg.folds > 1 {
         for fold in 0..cfg.folds {
-            let rest: Vec<Sentence> = train.iter().enumerate().filter(|(i, _)| i % cfg.folds != fold).map(|(_, s)| s.clone()).collect();
+            let rest: Vec<Sentence> = train
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| i % cfg.folds != fold)
+                .map(|(_, s)| s.clone())
+                .collect();
             log(&format!("  jackknife fold {}/{}", fold + 1, cfg.folds));
             let fold_tagger = tagger::train(&rest, tag_cfg, &mut |_, _| {});
-            for (i, s) in train.iter().enumerate().filter(|(i, _)| i % cfg.folds == fold) {
+            for (i, s) in train
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| i % cfg.folds == fold)
+            {
                 let infos: Vec<WordInfo> = s.words.iter().map(|w| WordInfo::new(&w.form)).collect();
                 train_tags[i] = remap(&fold_tagger.tag(&infos), &fold_tagger, &tagger);
             }
@@ -61,9 +99,20 @@ pub fn train(train: &[Sentence], dev: &[Sentence], cfg: Settings, trained_on: &s
         }
     }
 
-    log(&format!("parser: {} epochs, dynamic oracle, explore {}", cfg.parser_epochs, cfg.explore));
-    let parse_cfg = ParseTraining { epochs: cfg.parser_epochs, explore: cfg.explore, seed: cfg.seed, min_count: cfg.min_count, min_weight: cfg.min_weight };
-    let parser = parser::train(train, &train_tags, parse_cfg, &mut |e, acc| log(&format!("  parser epoch {e}: oracle agreement {acc:.4}")));
+    log(&format!(
+        "parser: {} epochs, dynamic oracle, explore {}",
+        cfg.parser_epochs, cfg.explore
+    ));
+    let parse_cfg = ParseTraining {
+        epochs: cfg.parser_epochs,
+        explore: cfg.explore,
+        seed: cfg.seed,
+        min_count: cfg.min_count,
+        min_weight: cfg.min_weight,
+    };
+    let parser = parser::train(train, &train_tags, parse_cfg, &mut |e, acc| {
+        log(&format!("  parser epoch {e}: oracle agreement {acc:.4}"))
+    });
     let lemmatizer = lemma::Lemmatizer::train(train);
 
     let mut model = SyntaxModel {
@@ -79,8 +128,17 @@ pub fn train(train: &[Sentence], dev: &[Sentence], cfg: Settings, trained_on: &s
         parser,
     };
     let s = score::gold_tokens(&model, dev);
-    model.meta.dev_scores = vec![("upos".into(), s.upos), ("xpos".into(), s.xpos), ("lemma".into(), s.lemma), ("uas".into(), s.uas), ("las".into(), s.las)];
-    log(&format!("dev: UPOS {:.4} XPOS {:.4} lemma {:.4} UAS {:.4} LAS {:.4}", s.upos, s.xpos, s.lemma, s.uas, s.las));
+    model.meta.dev_scores = vec![
+        ("upos".into(), s.upos),
+        ("xpos".into(), s.xpos),
+        ("lemma".into(), s.lemma),
+        ("uas".into(), s.uas),
+        ("las".into(), s.las),
+    ];
+    log(&format!(
+        "dev: UPOS {:.4} XPOS {:.4} lemma {:.4} UAS {:.4} LAS {:.4}",
+        s.upos, s.xpos, s.lemma, s.uas, s.las
+    ));
     model
 }
 
@@ -88,6 +146,25 @@ pub fn train(train: &[Sentence], dev: &[Sentence], cfg: Settings, trained_on: &s
 /// order they met them).
 fn remap(tags: &[u16], from: &tagger::Tagger, to: &tagger::Tagger) -> Vec<u16> {
     tags.iter()
-        .map(|&t| to.tags.iter().position(|x| *x == from.tags[t as usize]).unwrap_or(0) as u16)
+        .map(|&t| {
+            to.tags
+                .iter()
+                .position(|x| *x == from.tags[t as usize])
+                .unwrap_or(0) as u16
+        })
         .collect()
+}
+
+/// Share of words whose joint UPOS+XPOS tag is right.
+pub fn tag_accuracy(tagger: &tagger::Tagger, sentences: &[Sentence]) -> f64 {
+    let (mut n, mut ok) = (0usize, 0usize);
+    for s in sentences {
+        let infos: Vec<WordInfo> = s.words.iter().map(|w| WordInfo::new(&w.form)).collect();
+        for (w, t) in s.words.iter().zip(tagger.tag(&infos)) {
+            let (u, x) = &tagger.tags[t as usize];
+            n += 1;
+            ok += (*u == w.upos && *x == w.xpos) as usize;
+        }
+    }
+    ok as f64 / n.max(1) as f64
 }

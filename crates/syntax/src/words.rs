@@ -19,12 +19,20 @@ pub struct WordInfo {
     pub suffix4: u64,
     /// First char.
     pub prefix1: u64,
+    /// Starts with an uppercase letter.
+    pub capitalized: bool,
+    /// Starts with a letter.
+    pub alphabetic: bool,
 }
 
 impl WordInfo {
     /// Computes the hashed views of `form`.
     pub fn new(form: &str) -> WordInfo {
-        let lower: String = form.chars().flat_map(char::to_lowercase).map(|c| if c.is_ascii_digit() { '0' } else { c }).collect();
+        let lower: String = form
+            .chars()
+            .flat_map(char::to_lowercase)
+            .map(|c| if c.is_ascii_digit() { '0' } else { c })
+            .collect();
         let chars: Vec<char> = lower.chars().collect();
         let tail = |n: usize| -> String { chars[chars.len().saturating_sub(n)..].iter().collect() };
         WordInfo {
@@ -35,6 +43,8 @@ impl WordInfo {
             suffix3: hash_str(&tail(3)),
             suffix4: hash_str(&tail(4)),
             prefix1: hash_str(&chars.first().map(|c| c.to_string()).unwrap_or_default()),
+            capitalized: form.chars().next().is_some_and(char::is_uppercase),
+            alphabetic: form.chars().next().is_some_and(char::is_alphabetic),
         }
     }
 }
