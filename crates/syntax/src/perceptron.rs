@@ -303,7 +303,8 @@ mod tests {
     #[test]
     fn learns_a_separable_problem_and_averages() {
         // Class = which of two features is present.
-        let data = [(vec![1u64, 10], 0usize), (vec![2u64, 10], 1usize)];
+        let (a, b, shared) = (feat(1, 0, 0, 0), feat(2, 0, 0, 0), feat(10, 0, 0, 0));
+        let data = [(vec![a, shared], 0usize), (vec![b, shared], 1usize)];
         let mut t = Trainer::new(2);
         let mut scores = [0.0f32; 2];
         for _ in 0..5 {
