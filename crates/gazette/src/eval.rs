@@ -101,6 +101,7 @@ pub fn run_bench(args: &BenchArgs) -> anyhow::Result<ExitCode> {
         "extraction" => {
             bench::extraction(&data, &env, peer, args.repeat).context("bench extraction")?
         }
+        "syntax" => bench::syntax(&data, &env, args.repeat).context("bench syntax")?,
         other => unreachable!("task {other} listed without a runner"),
     };
     print_bench(task, &rows)?;
