@@ -68,10 +68,10 @@ pub struct TrainSyntaxArgs {
     #[arg(long, default_value_t = 1)]
     seed: u64,
     /// Drop features seen fewer times than this in training.
-    #[arg(long, default_value_t = 2)]
+    #[arg(long, default_value_t = 5)]
     min_count: u32,
     /// Drop averaged weights smaller than this in magnitude.
-    #[arg(long, default_value_t = 1e-3)]
+    #[arg(long, default_value_t = 1.0)]
     min_weight: f32,
 }
 

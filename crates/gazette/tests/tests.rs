@@ -5,3 +5,4 @@ mod util;
 mod analyze;
 mod errors;
 mod eval;
+mod train;

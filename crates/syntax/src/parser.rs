@@ -153,11 +153,30 @@ impl State {
             None => 0,
         };
         let lab = |i: Option<usize>| i.map_or(NONE, |i| u64::from(self.labels[i]) + 1);
-        let leftmost = |i: Option<usize>| i.and_then(|i| self.left[i].iter().copied().min());
-        let rightmost = |i: Option<usize>| i.and_then(|i| self.right[i].iter().copied().max());
+        // Arc-hybrid attaches left children nearest first and right children leftmost
+        // first, so the outermost child of either side is the last one attached.
+        let leftmost = |i: Option<usize>| i.and_then(|i| self.left[i].last().copied());
+        let rightmost = |i: Option<usize>| i.and_then(|i| self.right[i].last().copied());
         let (s0, s1, s2) = (self.s(0), self.s(1), self.s(2));
         let (b0, b1, b2) = (self.buf(0), self.buf(1), self.buf(2));
         let (s0l, s0r, s1r, b0l) = (leftmost(s0), rightmost(s0), rightmost(s1), leftmost(b0));
+        // Second-outermost children and the sets of labels already attached (third-order
+        // features of Zhang and Nivre 2011).
+        let second = |v: &[usize]| v.len().checked_sub(2).map(|i| v[i]);
+        let s0l2 = s0.and_then(|i| second(&self.left[i]));
+        let s0r2 = s0.and_then(|i| second(&self.right[i]));
+        let b0l2 = b0.and_then(|i| second(&self.left[i]));
+        let labelset = |kids: Option<&Vec<usize>>| -> u64 {
+            // The set as a bitmask (labels past 127 share a bit: rare, and only blurs a feature).
+            let mask = kids.map_or(0u128, |k| {
+                k.iter()
+                    .fold(0u128, |m, &c| m | 1u128 << self.labels[c].min(127))
+            });
+            crate::perceptron::mix(mask as u64, (mask >> 64) as u64)
+        };
+        let s0ls = labelset(s0.map(|i| &self.left[i]));
+        let s0rs = labelset(s0.map(|i| &self.right[i]));
+        let b0ls = labelset(b0.map(|i| &self.left[i]));
         let dist = match (s0, b0) {
             (Some(a), Some(b)) => (b - a).min(6) as u64,
             _ => 7,
@@ -218,6 +237,24 @@ impl State {
             feat(148, nr(s1), s1t, 0),
             feat(149, lab(s1r), s1t, s0t),
             feat(150, s0t, b0w, b1t),
+            feat(151, s0t, t(s0l), t(s0l2)),
+            feat(152, s0t, t(s0r), t(s0r2)),
+            feat(153, b0t, t(b0l), t(b0l2)),
+            feat(154, s0w, s0rs, 0),
+            feat(155, s0t, s0rs, 0),
+            feat(156, s0w, s0ls, 0),
+            feat(157, s0t, s0ls, 0),
+            feat(158, b0w, b0ls, 0),
+            feat(159, b0t, b0ls, 0),
+            feat(160, lab(s0l2), s0t, 0),
+            feat(161, lab(s0r2), s0t, 0),
+            feat(162, lab(b0l2), b0t, 0),
+            feat(163, s0w, nr(s0), 0),
+            feat(164, b0w, b1w, 0),
+            feat(165, b0t, b1w, 0),
+            feat(166, mix2(s0w, s0t), b0t, b1t),
+            feat(167, s1t, s0w, b0t),
+            feat(168, dist, s0w, b0w),
         ]);
     }
 }
@@ -270,7 +307,7 @@ impl Parser {
         (1..=n)
             .map(|d| {
                 let h = state.heads[d].expect("every word is attached when the parse ends");
-                let root_label = self.labels.iter().position(|l| l == "root").unwrap_or(0) as u16;
+                let root_label = self.root_label();
                 if h == 0 {
                     (None, root_label)
                 } else {
@@ -280,9 +317,18 @@ impl Parser {
             .collect()
     }
 
+    /// Drops weights smaller than `min_weight` (see [`Weights::prune`]).
+    pub fn prune(&mut self, min_weight: f32) {
+        self.weights.prune(min_weight);
+    }
+
     /// Number of features kept in the model.
     pub fn n_features(&self) -> usize {
         self.weights.n_features()
+    }
+
+    fn root_label(&self) -> u16 {
+        self.labels.iter().position(|l| l == "root").unwrap_or(0) as u16
     }
 
     /// Number of transition classes the weights score.
@@ -429,6 +475,9 @@ mod tests {
             assert!(steps < 20);
         }
         assert_eq!(s.heads[1..], [Some(2), Some(0), Some(2), Some(2)]);
+        // Children come in the order the features rely on: left nearest first, right leftmost first.
+        assert_eq!(s.left[2], [1]);
+        assert_eq!(s.right[2], [3, 4]);
     }
 
     #[test]

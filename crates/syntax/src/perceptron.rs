@@ -265,6 +265,28 @@ impl Weights {
         self.n_classes
     }
 
+    /// Drops weights smaller than `min_weight` in magnitude, and features left without
+    /// weights (a smaller, faster model; `gazette train --min-weight` does this too).
+    pub fn prune(&mut self, min_weight: f32) {
+        let threshold = (min_weight / self.scale).round() as i32;
+        let mut rows: Vec<(u32, (u32, u16))> = self.index.drain().collect();
+        rows.sort_unstable_by_key(|(k, _)| *k);
+        let mut entries = Vec::new();
+        for (k, (start, len)) in rows {
+            let first = entries.len();
+            for &(c, w) in &self.entries[start as usize..start as usize + len as usize] {
+                if i32::from(w).abs() >= threshold {
+                    entries.push((c, w));
+                }
+            }
+            if entries.len() > first {
+                self.index
+                    .insert(k, (first as u32, (entries.len() - first) as u16));
+            }
+        }
+        self.entries = entries;
+    }
+
     /// Number of features kept.
     pub fn n_features(&self) -> usize {
         self.index.len()

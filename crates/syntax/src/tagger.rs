@@ -137,6 +137,11 @@ impl Tagger {
         out
     }
 
+    /// Drops weights smaller than `min_weight` (see [`Weights::prune`]).
+    pub fn prune(&mut self, min_weight: f32) {
+        self.weights.prune(min_weight);
+    }
+
     /// Number of features kept in the model.
     pub fn n_features(&self) -> usize {
         self.weights.n_features()

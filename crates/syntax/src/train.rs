@@ -35,8 +35,8 @@ impl Default for Settings {
             folds: 4,
             explore: 0.9,
             seed: 1,
-            min_count: 2,
-            min_weight: 1e-3,
+            min_count: 5,
+            min_weight: 1.0,
         }
     }
 }

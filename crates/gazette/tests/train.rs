@@ -1,0 +1,79 @@
+//! `gazette train syntax` on a small slice of the treebank: it must write a model that
+//! loads, parses, and beats chance, and a meta.json beside it.
+
+use std::io::Write;
+
+use crate::util::{gazette, shared};
+
+/// The first `n` sentences of a CoNLL-U file.
+fn head_sentences(path: &std::path::Path, n: usize) -> String {
+    let text = std::fs::read_to_string(path).unwrap();
+    let mut out = String::new();
+    for (i, block) in text.split("\n\n").enumerate() {
+        if i == n {
+            break;
+        }
+        out.push_str(block.trim_end());
+        out.push_str("\n\n");
+    }
+    out
+}
+
+#[test]
+fn train_syntax_writes_a_loadable_model() {
+    let ewt = shared().join("data/syntax/ud-english-ewt");
+    let dir = tempfile::tempdir().unwrap();
+    for (name, n) in [("mini-ud-train.conllu", 300), ("mini-ud-dev.conllu", 60)] {
+        let src = if name.contains("train") {
+            "en_ewt-ud-train.conllu"
+        } else {
+            "en_ewt-ud-dev.conllu"
+        };
+        let mut f = std::fs::File::create(dir.path().join(name)).unwrap();
+        f.write_all(head_sentences(&ewt.join(src), n).as_bytes())
+            .unwrap();
+    }
+    let out = dir.path().join("model/mini.bin.gz");
+    let run = gazette()
+        .args([
+            "train",
+            "syntax",
+            "--tagger-epochs",
+            "2",
+            "--parser-epochs",
+            "2",
+            "--folds",
+            "2",
+            "--treebank",
+        ])
+        .arg(dir.path())
+        .arg("--out")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let log = String::from_utf8(run.stderr).unwrap();
+    assert!(log.contains("parser epoch 2"), "{log}");
+    let model = gazette_syntax::SyntaxModel::load(&out).unwrap();
+    let meta: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.path().join("model/meta.json")).unwrap())
+            .unwrap();
+    assert_eq!(meta["trained_on"], "mini-ud-train.conllu");
+    let upos = meta["dev_scores"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p[0] == "upos")
+        .unwrap()[1]
+        .as_f64()
+        .unwrap();
+    // 300 sentences are enough to beat the majority tag (NOUN, about 17% of words) by far.
+    assert!(upos > 0.6, "upos {upos}");
+    let a = model.analyze(&["The", "minister", "resigned", "."]);
+    assert_eq!(a.len(), 4);
+    assert_eq!(a.iter().filter(|w| w.deprel == "root").count(), 1);
+}
