@@ -1,0 +1,226 @@
+//! Loading the rule grammar (`rules/*.rules`): vocabulary classes and rules, compiled to
+//! regular expressions with one named group per slot.
+
+use std::collections::HashMap;
+
+use regex::Regex;
+
+use crate::TimexType;
+
+/// A grammar that does not load; names the line.
+#[derive(Debug, thiserror::Error)]
+#[error("rules line {line}: {message}")]
+pub struct GrammarError {
+    /// 1-based line number in the rules file.
+    pub line: usize,
+    /// What is wrong.
+    pub message: String,
+}
+
+/// One compiled rule.
+#[derive(Debug)]
+pub(crate) struct Rule {
+    pub(crate) kind: TimexType,
+    pub(crate) normalizer: String,
+    /// Arguments: literal values, or `$SLOT` references to captured slots.
+    pub(crate) args: Vec<(String, String)>,
+    pub(crate) regex: Regex,
+    /// Slot name → vocabulary class, to map a captured word to its value.
+    pub(crate) slots: Vec<(String, String)>,
+    pub(crate) line: usize,
+}
+
+/// Vocabulary classes: class → (lowercased word → value).
+pub(crate) type Vocabulary = HashMap<String, HashMap<String, String>>;
+
+/// Built-in classes matched by pattern rather than by word list; their value is the text.
+const BUILTIN: &[(&str, &str)] = &[
+    ("day", r"(?:3[01]|[12]\d|0?[1-9])"),
+    ("day2", r"(?:3[01]|[12]\d|0[1-9])"),
+    ("month2", r"(?:1[0-2]|0[1-9])"),
+    ("monthnum", r"(?:1[0-2]|0?[1-9])"),
+    ("year", r"(?:1[89]\d\d|20\d\d)"),
+    ("decade", r"(?:1[89]\d0|20[0-9]0)"),
+    ("hour", r"(?:2[0-3]|[01]?\d)"),
+    ("minute", r"(?:[0-5]\d)"),
+    ("hhmm", r"(?:[01]\d|2[0-3])[0-5]\d"),
+];
+
+pub(crate) struct Grammar {
+    pub(crate) vocabulary: Vocabulary,
+    pub(crate) rules: Vec<Rule>,
+}
+
+/// The regex alternation for a vocabulary class; longer words first so that "march"
+/// is tried before "mar.". `capitalized` classes (names such as months) only match words
+/// written with a capital, so that "may" the verb is not May the month.
+fn alternation(words: &HashMap<String, String>, capitalized: bool) -> String {
+    let mut ws: Vec<&String> = words.keys().collect();
+    ws.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+    let parts: Vec<String> = ws
+        .iter()
+        .map(|w| {
+            let text = w.replace('_', " ");
+            if capitalized {
+                let mut chars = text.chars();
+                let first = chars
+                    .next()
+                    .map(|c| c.to_uppercase().collect::<String>())
+                    .unwrap_or_default();
+                format!(
+                    "(?-i:{}){}",
+                    regex::escape(&first),
+                    regex::escape(chars.as_str())
+                )
+            } else {
+                regex::escape(&text)
+            }
+        })
+        .collect();
+    format!("(?:{})", parts.join("|"))
+}
+
+pub(crate) fn parse(source: &str) -> Result<Grammar, GrammarError> {
+    let mut vocabulary: Vocabulary = HashMap::new();
+    let mut capitalized: Vec<String> = Vec::new();
+    let mut rules = Vec::new();
+    for (i, raw) in source.lines().enumerate() {
+        let line = i + 1;
+        let text = raw.trim();
+        if text.is_empty() || text.starts_with('#') {
+            continue;
+        }
+        let err = |message: String| GrammarError { line, message };
+        if let Some(def) = text.strip_prefix('@') {
+            let (name, words) = def
+                .split_once('=')
+                .ok_or_else(|| err("a class needs `@name = word:value ...`".into()))?;
+            let mut name = name.trim().to_string();
+            if let Some(n) = name.strip_suffix('!') {
+                name = n.to_string();
+                capitalized.push(name.clone());
+            }
+            let mut map = HashMap::new();
+            for entry in words.split_whitespace() {
+                let (w, v) = entry
+                    .rsplit_once(':')
+                    .ok_or_else(|| err(format!("{entry:?} needs word:value")))?;
+                map.insert(w.to_lowercase(), v.to_string());
+            }
+            vocabulary.insert(name, map);
+            continue;
+        }
+        let parts: Vec<&str> = text.splitn(3, '|').map(str::trim).collect();
+        if parts.len() != 3 {
+            return Err(err("a rule needs `TYPE | normalizer args | pattern`".into()));
+        }
+        let kind = match parts[0] {
+            "DATE" => TimexType::Date,
+            "TIME" => TimexType::Time,
+            "DURATION" => TimexType::Duration,
+            "SET" => TimexType::Set,
+            other => return Err(err(format!("unknown type {other:?}"))),
+        };
+        let mut words = parts[1].split_whitespace();
+        let normalizer = words
+            .next()
+            .ok_or_else(|| err("missing normalizer".into()))?
+            .to_string();
+        let args = words
+            .map(|a| {
+                a.split_once('=')
+                    .map(|(k, v)| (k.to_string(), v.to_string()))
+                    .ok_or_else(|| err(format!("argument {a:?} needs key=value")))
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        // Expand {SLOT:class} into named groups.
+        let mut pattern = String::new();
+        let mut slots = Vec::new();
+        let mut rest = parts[2];
+        while let Some(open) = rest.find('{') {
+            pattern.push_str(&rest[..open]);
+            let close = rest[open..]
+                .find('}')
+                .ok_or_else(|| err("unclosed {".into()))?
+                + open;
+            let (slot, class) = rest[open + 1..close]
+                .split_once(':')
+                .ok_or_else(|| err("a slot needs {SLOT:class}".into()))?;
+            let body = if let Some(words) = vocabulary.get(class) {
+                alternation(words, capitalized.iter().any(|c| c == class))
+            } else if let Some((_, re)) = BUILTIN.iter().find(|(n, _)| *n == class) {
+                re.to_string()
+            } else if class == "num" {
+                let words = vocabulary
+                    .get("numword")
+                    .ok_or_else(|| err("class num needs @numword".into()))?;
+                format!(r"(?:\d+(?:\.\d+)?|{})", alternation(words, false))
+            } else {
+                return Err(err(format!("unknown class {class:?}")));
+            };
+            if slots.iter().any(|(s, _): &(String, String)| s == slot) {
+                return Err(err(format!("slot {slot} used twice")));
+            }
+            pattern.push_str(&format!("(?P<{slot}>{body})"));
+            slots.push((slot.to_string(), class.to_string()));
+            rest = &rest[close + 1..];
+        }
+        pattern.push_str(rest);
+        for (_, v) in &args {
+            if let Some(slot) = v.strip_prefix('$') {
+                if !slots.iter().any(|(s, _)| s == slot) {
+                    return Err(err(format!(
+                        "argument refers to ${slot}, which the pattern does not capture"
+                    )));
+                }
+            }
+        }
+        let regex = Regex::new(&format!(r"(?i)\b(?:{pattern})")).map_err(|e| err(e.to_string()))?;
+        rules.push(Rule {
+            kind,
+            normalizer,
+            args,
+            regex,
+            slots,
+            line,
+        });
+    }
+    Ok(Grammar { vocabulary, rules })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bad_lines_are_named() {
+        let e = parse("@m = may:5\nDATE | month month=$X | {M:m}")
+            .err()
+            .unwrap();
+        assert_eq!(e.line, 2);
+        assert!(e.message.contains("$X"), "{}", e.message);
+        assert!(
+            parse("DATE | x | {A:nope}")
+                .err()
+                .unwrap()
+                .message
+                .contains("unknown class")
+        );
+        assert!(
+            parse("WHEN | x | y")
+                .err()
+                .unwrap()
+                .message
+                .contains("unknown type")
+        );
+    }
+
+    #[test]
+    fn capitalized_classes_need_a_capital() {
+        let g = parse("@month! = may:5\nDATE | month month=$M | {M:month}").unwrap();
+        let re = &g.rules[0].regex;
+        assert!(re.is_match("in May"));
+        assert!(re.is_match("in MAY"));
+        assert!(!re.is_match("it may rain"));
+    }
+}

@@ -1,0 +1,435 @@
+/*!
+Temporal expressions: find dates, times, durations and sets in text and resolve each to a
+TIMEX3 value against an anchor date (the publication date).
+
+The grammar is data: `rules/en.rules` holds vocabulary classes (month names, number
+words, units, ...) and rules, each a pattern with typed slots plus the name of a
+normalizer that computes the value (`normalize.rs`). Modifiers around a match ("early",
+"late", "about", "more than") are handled by the engine for every rule.
+
+```
+use chrono::NaiveDate;
+use gazette_timex::{Tense, TimexTagger, TimexType};
+
+let tagger = TimexTagger::english();
+let anchor = NaiveDate::from_ymd_opt(2017, 11, 21).unwrap();
+let found = tagger.tag("The meeting happened yesterday evening and lasted four hours.", anchor, &|_| Tense::Past);
+assert_eq!(found[0].value, "2017-11-20TEV");
+assert_eq!(found[1].kind, TimexType::Duration);
+assert_eq!(found[1].value, "PT4H");
+```
+*/
+#![deny(missing_docs)]
+
+mod grammar;
+mod normalize;
+
+use std::sync::OnceLock;
+
+use chrono::NaiveDate;
+
+pub use grammar::GrammarError;
+
+/// TIMEX3 type.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum TimexType {
+    /// A calendar date or period.
+    Date,
+    /// A time of day.
+    Time,
+    /// A length of time.
+    Duration,
+    /// A recurrence.
+    Set,
+}
+
+/// The tense of the clause around an expression, used to resolve "Thursday" or "in
+/// October" to the past or the coming one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tense {
+    /// Reported as past.
+    Past,
+    /// Present or unknown.
+    Present,
+    /// Announced as future.
+    Future,
+}
+
+/// One temporal expression found in a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found {
+    /// Byte offset of the first char.
+    pub start: usize,
+    /// Byte offset one past the last char.
+    pub end: usize,
+    /// TIMEX3 type.
+    pub kind: TimexType,
+    /// TIMEX3 value.
+    pub value: String,
+    /// TIMEX3 mod, when a modifier was found.
+    pub modifier: Option<String>,
+}
+
+/// A compiled grammar.
+pub struct TimexTagger {
+    grammar: grammar::Grammar,
+}
+
+const ENGLISH: &str = include_str!("../rules/en.rules");
+
+/// Words before an expression that belong to it and set its TIMEX3 mod (longest first
+/// within each group, so "the end of" is tried before "end of").
+const PREFIX_MODS: &[(&str, &str)] = &[
+    ("the beginning of ", "START"),
+    ("the start of ", "START"),
+    ("the end of ", "END"),
+    ("the middle of ", "MID"),
+    ("more than ", "MORE_THAN"),
+    ("less than ", "LESS_THAN"),
+    ("fewer than ", "LESS_THAN"),
+    ("at least ", "EQUAL_OR_MORE"),
+    ("at most ", "EQUAL_OR_LESS"),
+    ("up to ", "EQUAL_OR_LESS"),
+    ("approximately ", "APPROX"),
+    ("nearly ", "APPROX"),
+    ("almost ", "APPROX"),
+    ("roughly ", "APPROX"),
+    ("about ", "APPROX"),
+    ("around ", "APPROX"),
+    ("some ", "APPROX"),
+    ("early ", "START"),
+    ("late ", "END"),
+    ("mid-", "MID"),
+    ("mid ", "MID"),
+    ("over ", "MORE_THAN"),
+];
+
+/// Words after a bare number that show it is a count, not a year ("2000 people").
+const COUNT_NOUNS: &[&str] = &[
+    "people",
+    "percent",
+    "points",
+    "shares",
+    "workers",
+    "troops",
+    "soldiers",
+    "dollars",
+    "jobs",
+    "employees",
+    "residents",
+    "votes",
+    "members",
+    "units",
+    "cars",
+    "homes",
+    "miles",
+    "feet",
+    "tons",
+    "barrels",
+    "children",
+];
+
+impl TimexTagger {
+    /// The English grammar bundled with gazette, compiled once per process.
+    pub fn english() -> &'static TimexTagger {
+        static TAGGER: OnceLock<TimexTagger> = OnceLock::new();
+        TAGGER
+            .get_or_init(|| TimexTagger::from_rules(ENGLISH).expect("the bundled grammar compiles"))
+    }
+
+    /// Compiles a grammar from its source (the format of `rules/en.rules`).
+    pub fn from_rules(source: &str) -> Result<TimexTagger, GrammarError> {
+        Ok(TimexTagger {
+            grammar: grammar::parse(source)?,
+        })
+    }
+
+    /// Finds and normalizes the temporal expressions of `text`. `anchor` is the date
+    /// relative expressions resolve against; `tense_at(byte offset)` tells the tense of
+    /// the clause at a position.
+    pub fn tag(
+        &self,
+        text: &str,
+        anchor: NaiveDate,
+        tense_at: &dyn Fn(usize) -> Tense,
+    ) -> Vec<Found> {
+        // Every rule's matches, as (start, end, rule index, captures).
+        let mut candidates: Vec<(usize, usize, usize, Vec<(String, String)>)> = Vec::new();
+        for (ri, rule) in self.grammar.rules.iter().enumerate() {
+            let mut at = 0;
+            while at <= text.len() {
+                let Some(caps) = rule.regex.captures_at(text, at) else {
+                    break;
+                };
+                let m = caps.get(0).expect("group 0 always matches");
+                at = next_char(text, m.start());
+                if m.is_empty() || !ends_at_boundary(text, m.end()) {
+                    continue;
+                }
+                let values: Vec<(String, String)> = rule
+                    .slots
+                    .iter()
+                    .filter_map(|(slot, class)| {
+                        let text = caps.name(slot)?.as_str();
+                        let value = match self.grammar.vocabulary.get(class) {
+                            Some(words) => {
+                                words.get(&text.to_lowercase().replace(' ', "_")).cloned()?
+                            }
+                            None if class == "num" => self
+                                .grammar
+                                .vocabulary
+                                .get("numword")
+                                .and_then(|w| {
+                                    w.get(&text.to_lowercase().replace(' ', "_")).cloned()
+                                })
+                                .unwrap_or_else(|| text.to_string()),
+                            None => text.to_string(),
+                        };
+                        Some((slot.clone(), value))
+                    })
+                    .collect();
+                candidates.push((m.start(), m.end(), ri, values));
+            }
+        }
+        // Longest first; on equal length the earlier rule; then keep what does not overlap.
+        candidates.sort_by(|a, b| {
+            (b.1 - b.0)
+                .cmp(&(a.1 - a.0))
+                .then(a.2.cmp(&b.2))
+                .then(a.0.cmp(&b.0))
+        });
+        let mut taken: Vec<(usize, usize)> = Vec::new();
+        let mut out = Vec::new();
+        for (start, end, ri, values) in candidates {
+            if taken.iter().any(|&(s, e)| start < e && s < end) {
+                continue;
+            }
+            let rule = &self.grammar.rules[ri];
+            if rule.normalizer == "year" && !plausible_year(text, start, end) {
+                continue;
+            }
+            let args: normalize::Args = rule
+                .args
+                .iter()
+                .filter_map(|(k, v)| match v.strip_prefix('$') {
+                    Some(slot) => values
+                        .iter()
+                        .find(|(s, _)| s == slot)
+                        .map(|(_, val)| (k.clone(), val.clone())),
+                    None => Some((k.clone(), v.clone())),
+                })
+                .collect();
+            let Some(value) = normalize::value(&rule.normalizer, &args, anchor, tense_at(start))
+            else {
+                continue;
+            };
+            let (start, modifier) = with_modifier(text, start, taken.as_slice());
+            taken.push((start, end));
+            out.push(Found {
+                start,
+                end,
+                kind: rule.kind,
+                value,
+                modifier,
+            });
+        }
+        out.sort_by_key(|f| f.start);
+        out
+    }
+}
+
+fn next_char(text: &str, at: usize) -> usize {
+    text[at..]
+        .chars()
+        .next()
+        .map_or(text.len() + 1, |c| at + c.len_utf8())
+}
+
+/// A match must not end inside a word ("Monday" in "Mondays" is the SET rule's, "Jan" in "Janet" nobody's).
+fn ends_at_boundary(text: &str, end: usize) -> bool {
+    let before = text[..end].chars().next_back();
+    let after = text[end..].chars().next();
+    !(before.is_some_and(char::is_alphanumeric) && after.is_some_and(char::is_alphanumeric))
+}
+
+/// A bare four-digit number is a year unless it is money, part of a bigger number, or
+/// followed by a count noun.
+fn plausible_year(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].trim_end_matches(' ');
+    if before.ends_with(['$', '€', '£', ',', '.', '#'])
+        || text[..start].ends_with(|c: char| c.is_ascii_digit())
+    {
+        return false;
+    }
+    let after = text[end..].trim_start();
+    if after.starts_with(['%', ','])
+        && after
+            .get(1..2)
+            .is_some_and(|c| c.chars().all(|c| c.is_ascii_digit()))
+    {
+        return false;
+    }
+    let next: String = after
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .collect::<String>()
+        .to_lowercase();
+    !COUNT_NOUNS.contains(&next.as_str()) && !after.starts_with('%')
+}
+
+/// Extends a match backwards over a modifier ("early", "about", ...), unless that would
+/// overlap an expression already taken.
+fn with_modifier(text: &str, start: usize, taken: &[(usize, usize)]) -> (usize, Option<String>) {
+    let before = &text[..start];
+    for (prefix, modifier) in PREFIX_MODS {
+        if before.len() >= prefix.len() {
+            let cut = before.len() - prefix.len();
+            if before.is_char_boundary(cut)
+                && before[cut..].eq_ignore_ascii_case(prefix)
+                && (cut == 0 || !before[..cut].ends_with(char::is_alphanumeric))
+                && !taken.iter().any(|&(s, e)| cut < e && s < start)
+            {
+                return (cut, Some((*modifier).to_string()));
+            }
+        }
+    }
+    (start, None)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tag(text: &str, tense: Tense) -> Vec<(String, TimexType, String, Option<String>)> {
+        let anchor = NaiveDate::from_ymd_opt(2017, 11, 21).unwrap();
+        TimexTagger::english()
+            .tag(text, anchor, &|_| tense)
+            .into_iter()
+            .map(|f| {
+                (
+                    text[f.start..f.end].to_string(),
+                    f.kind,
+                    f.value,
+                    f.modifier,
+                )
+            })
+            .collect()
+    }
+
+    fn texts(found: &[(String, TimexType, String, Option<String>)]) -> Vec<&str> {
+        found.iter().map(|f| f.0.as_str()).collect()
+    }
+
+    #[test]
+    fn seed_article_expressions() {
+        let found = tag(
+            "ahead of a Syria summit in Sochi on Thursday",
+            Tense::Future,
+        );
+        assert_eq!(
+            found,
+            [(
+                "Thursday".into(),
+                TimexType::Date,
+                "2017-11-23".into(),
+                None
+            )]
+        );
+        let found = tag(
+            "The meeting happened yesterday evening in Sochi.",
+            Tense::Past,
+        );
+        assert_eq!(
+            found,
+            [(
+                "yesterday evening".into(),
+                TimexType::Time,
+                "2017-11-20TEV".into(),
+                None
+            )]
+        );
+        let found = tag("The first was in October 2015, shortly after.", Tense::Past);
+        assert_eq!(
+            found[0],
+            (
+                "October 2015".into(),
+                TimexType::Date,
+                "2015-10".into(),
+                None
+            )
+        );
+        let found = tag(
+            "For Monday's meeting, Assad stayed for a total of four hours.",
+            Tense::Past,
+        );
+        assert_eq!(texts(&found), ["Monday", "four hours"]);
+        assert_eq!(found[0].2, "2017-11-20");
+        assert_eq!(found[1].2, "PT4H");
+        let found = tag("did not release information until Tuesday", Tense::Past);
+        assert_eq!(found[0].2, "2017-11-21");
+    }
+
+    #[test]
+    fn modifiers_are_part_of_the_extent() {
+        let found = tag(
+            "It lasted more than four hours, until early December.",
+            Tense::Past,
+        );
+        assert_eq!(
+            found[0],
+            (
+                "more than four hours".into(),
+                TimexType::Duration,
+                "PT4H".into(),
+                Some("MORE_THAN".into())
+            )
+        );
+        assert_eq!(found[1].0, "early December");
+        assert_eq!(found[1].3.as_deref(), Some("START"));
+    }
+
+    #[test]
+    fn no_false_dates_from_numbers_or_verbs() {
+        assert!(tag("The code 2882015 was read out.", Tense::Past).is_empty());
+        assert!(tag("It may rain, and prices fall.", Tense::Present).is_empty());
+        assert!(tag("About 2000 people and $1999 were counted.", Tense::Past).is_empty());
+        assert!(tag("Janet met Marcia.", Tense::Past).is_empty());
+    }
+
+    #[test]
+    fn odd_numbers_never_panic() {
+        for t in [
+            "the year 99999",
+            "February 30, 2017",
+            "at 24:61",
+            "99:99 p.m.",
+            "on 31/31/2017",
+            "0 days",
+        ] {
+            let _ = tag(t, Tense::Past);
+        }
+        assert!(
+            tag("February 30, 2017", Tense::Past)
+                .iter()
+                .all(|f| f.2 != "2017-02-30")
+        );
+    }
+
+    #[test]
+    fn sets_and_references() {
+        assert_eq!(tag("It meets every year.", Tense::Present)[0].2, "P1Y");
+        assert_eq!(
+            tag("It meets every year.", Tense::Present)[0].1,
+            TimexType::Set
+        );
+        assert_eq!(
+            tag("Talks are going on now.", Tense::Present)[0].2,
+            "PRESENT_REF"
+        );
+        assert_eq!(tag("He spoke last week.", Tense::Past)[0].2, "2017-W46");
+        assert_eq!(
+            tag("He will speak next week.", Tense::Future)[0].2,
+            "2017-W48"
+        );
+    }
+}

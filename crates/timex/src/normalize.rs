@@ -1,0 +1,585 @@
+//! From captured values to TIMEX3 values, relative to an anchor date and a tense.
+//!
+//! Every function returns `None` for impossible input ("February 30", hour 25), so odd
+//! text never produces a wrong value or a panic.
+
+use std::collections::HashMap;
+
+use chrono::{Datelike, Duration, Months, NaiveDate, Weekday};
+
+use crate::Tense;
+
+/// The arguments of a rule after `$SLOT` references were replaced by values.
+pub(crate) type Args = HashMap<String, String>;
+
+fn num(a: &Args, k: &str) -> Option<i64> {
+    a.get(k)
+        .and_then(|v| v.parse::<f64>().ok())
+        .filter(|f| f.fract() == 0.0)
+        .map(|f| f as i64)
+}
+
+fn ymd(year: i64, month: i64, day: i64) -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(
+        i32::try_from(year).ok()?,
+        u32::try_from(month).ok()?,
+        u32::try_from(day).ok()?,
+    )
+}
+
+fn fmt_date(d: NaiveDate) -> String {
+    d.format("%Y-%m-%d").to_string()
+}
+
+fn iso_week(d: NaiveDate) -> String {
+    let w = d.iso_week();
+    format!("{}-W{:02}", w.year(), w.week())
+}
+
+/// Year for a month-day or month without a year: the one nearest to the anchor in the
+/// direction the tense points (past tense: not after the anchor; future: not before).
+fn infer_year(anchor: NaiveDate, month: i64, day: i64, tense: Tense) -> Option<i64> {
+    let y = i64::from(anchor.year());
+    let this = ymd(y, month, day.min(28))?;
+    Some(match tense {
+        Tense::Past if this > anchor + Duration::days(7) => y - 1,
+        Tense::Future if this + Duration::days(7) < anchor => y + 1,
+        Tense::Present if (this - anchor).num_days() > 183 => y - 1,
+        Tense::Present if (anchor - this).num_days() > 183 => y + 1,
+        _ => y,
+    })
+}
+
+fn weekday_of(n: i64) -> Option<Weekday> {
+    Some(match n {
+        1 => Weekday::Mon,
+        2 => Weekday::Tue,
+        3 => Weekday::Wed,
+        4 => Weekday::Thu,
+        5 => Weekday::Fri,
+        6 => Weekday::Sat,
+        7 => Weekday::Sun,
+        _ => return None,
+    })
+}
+
+/// The date of a weekday name: past tense → the last such day on or before the anchor;
+/// future → the next on or after it; present → the nearest. "last"/"next" shift a week.
+fn resolve_weekday(anchor: NaiveDate, wd: Weekday, tense: Tense, shift: Option<i64>) -> NaiveDate {
+    let back = (anchor.weekday().num_days_from_monday() as i64 - wd.num_days_from_monday() as i64)
+        .rem_euclid(7);
+    let fwd = (7 - back) % 7;
+    match shift {
+        Some(-1) => anchor - Duration::days(if back == 0 { 7 } else { back }),
+        Some(1) => anchor + Duration::days(if fwd == 0 { 7 } else { fwd }),
+        Some(0) => {
+            anchor
+                + Duration::days(
+                    wd.num_days_from_monday() as i64
+                        - anchor.weekday().num_days_from_monday() as i64,
+                )
+        }
+        _ => match tense {
+            Tense::Past => anchor - Duration::days(back),
+            Tense::Future => anchor + Duration::days(fwd),
+            Tense::Present => {
+                if back <= fwd {
+                    anchor - Duration::days(back)
+                } else {
+                    anchor + Duration::days(fwd)
+                }
+            }
+        },
+    }
+}
+
+fn shift_months(d: NaiveDate, months: i64) -> Option<NaiveDate> {
+    if months >= 0 {
+        d.checked_add_months(Months::new(u32::try_from(months).ok()?))
+    } else {
+        d.checked_sub_months(Months::new(u32::try_from(-months).ok()?))
+    }
+}
+
+/// The calendar unit containing `anchor` shifted by `offset` units, at that unit's granularity.
+fn unit_value(anchor: NaiveDate, unit: &str, offset: i64) -> Option<String> {
+    Some(match unit {
+        "D" => fmt_date(anchor + Duration::days(offset)),
+        "W" => iso_week(anchor + Duration::weeks(offset)),
+        "WE" => format!("{}-WE", iso_week(anchor + Duration::weeks(offset))),
+        "M" => shift_months(anchor, offset)?.format("%Y-%m").to_string(),
+        "Q" => {
+            let d = shift_months(anchor, 3 * offset)?;
+            format!("{}-Q{}", d.year(), (d.month0() / 3) + 1)
+        }
+        "Y" => format!("{}", i64::from(anchor.year()) + offset),
+        "DE" => format!("{}", (i64::from(anchor.year()) + 10 * offset) / 10),
+        "CE" => format!("{}", (i64::from(anchor.year()) + 100 * offset) / 100),
+        _ => return None,
+    })
+}
+
+fn duration_value(n: Option<f64>, unit: &str) -> Option<String> {
+    let (scale, code, time) = match unit {
+        "S" => (1.0, "S", true),
+        "MIN" => (1.0, "M", true),
+        "H" => (1.0, "H", true),
+        "D" => (1.0, "D", false),
+        "W" => (1.0, "W", false),
+        "FN" => (2.0, "W", false),
+        "WE" => (1.0, "WE", false),
+        "M" => (1.0, "M", false),
+        "Q" => (3.0, "M", false),
+        "Y" => (1.0, "Y", false),
+        "DE" => (10.0, "Y", false),
+        "CE" => (100.0, "Y", false),
+        _ => return None,
+    };
+    let amount = match n {
+        Some(v) if v > 0.0 && v < 1e6 => {
+            let v = v * scale;
+            if v.fract() == 0.0 {
+                format!("{}", v as i64)
+            } else {
+                format!("{v}")
+            }
+        }
+        Some(_) => return None,
+        None => "X".to_string(),
+    };
+    Some(if time {
+        format!("PT{amount}{code}")
+    } else {
+        format!("P{amount}{code}")
+    })
+}
+
+/// Computes the TIMEX3 value of a rule's normalizer.
+pub(crate) fn value(normalizer: &str, a: &Args, anchor: NaiveDate, tense: Tense) -> Option<String> {
+    let part = a.get("part").map(|p| format!("T{p}")).unwrap_or_default();
+    match normalizer {
+        "date" | "date_weekday" => {
+            let (m, d) = (num(a, "month")?, num(a, "day")?);
+            let y = match num(a, "year") {
+                Some(y) => y,
+                None => infer_year(anchor, m, d, tense)?,
+            };
+            ymd(y, m, d).map(fmt_date)
+        }
+        "month" => {
+            let m = num(a, "month")?;
+            if !(1..=12).contains(&m) {
+                return None;
+            }
+            let y = match num(a, "year") {
+                Some(y) => y,
+                None => infer_year(anchor, m, 15, tense)?,
+            };
+            Some(format!("{y:04}-{m:02}"))
+        }
+        "year" => num(a, "year").map(|y| format!("{y:04}")),
+        "decade" => num(a, "year").map(|y| format!("{:03}", y / 10)),
+        "relday" => Some(format!(
+            "{}{part}",
+            fmt_date(anchor + Duration::days(num(a, "offset")?))
+        )),
+        "weekday" => {
+            let wd = weekday_of(num(a, "weekday")?)?;
+            let shift = num(a, "shift");
+            if a.contains_key("shift") && shift.is_none() {
+                return None;
+            }
+            Some(format!(
+                "{}{part}",
+                fmt_date(resolve_weekday(anchor, wd, tense, shift))
+            ))
+        }
+        "relunit" => unit_value(anchor, a.get("unit")?, num(a, "offset")?),
+        "ago" => {
+            let sign = num(a, "sign")?;
+            let unit = a.get("unit")?.as_str();
+            match a
+                .get("num")
+                .and_then(|v| v.parse::<f64>().ok())
+                .filter(|f| f.fract() == 0.0)
+            {
+                Some(n) => match unit {
+                    "S" | "MIN" | "H" => Some(if sign < 0 {
+                        "PAST_REF".into()
+                    } else {
+                        "FUTURE_REF".into()
+                    }),
+                    _ => unit_value(
+                        anchor,
+                        if unit == "FN" { "W" } else { unit },
+                        sign * n as i64 * if unit == "FN" { 2 } else { 1 },
+                    ),
+                },
+                None => Some(if sign < 0 {
+                    "PAST_REF".into()
+                } else {
+                    "FUTURE_REF".into()
+                }),
+            }
+        }
+        "season" => {
+            let s = a.get("season")?;
+            let (start, end) = match s.as_str() {
+                "SP" => (3, 5),
+                "SU" => (6, 8),
+                "FA" => (9, 11),
+                "WI" => (12, 14),
+                _ => return None,
+            };
+            let y = i64::from(anchor.year());
+            let m = i64::from(anchor.month());
+            let year = if let Some(y) = num(a, "year") {
+                y
+            } else {
+                let offset = num(a, "offset").unwrap_or(match tense {
+                    Tense::Past => -1,
+                    Tense::Future => 1,
+                    Tense::Present => 0,
+                });
+                match offset {
+                    -1 => {
+                        if end < m {
+                            y
+                        } else {
+                            y - 1
+                        }
+                    }
+                    1 => {
+                        if start > m {
+                            y
+                        } else {
+                            y + 1
+                        }
+                    }
+                    _ => y,
+                }
+            };
+            Some(format!("{year:04}-{s}"))
+        }
+        "quarter" | "half" => {
+            let n = num(a, "n")?;
+            let (letter, count, per) = if normalizer == "quarter" {
+                ('Q', 4, 3)
+            } else {
+                ('H', 2, 6)
+            };
+            if !(1..=count).contains(&n) {
+                return None;
+            }
+            let year = match num(a, "year") {
+                Some(y) => y,
+                None => {
+                    let current = i64::from(anchor.month0()) / per + 1;
+                    let y = i64::from(anchor.year());
+                    match tense {
+                        Tense::Past if n > current => y - 1,
+                        Tense::Future if n < current => y + 1,
+                        _ => y,
+                    }
+                }
+            };
+            Some(format!("{year:04}-{letter}{n}"))
+        }
+        "ref" => a.get("value").cloned(),
+        "duration" => {
+            let n = match a.get("num").map(String::as_str) {
+                Some("X") | None => None,
+                Some(v) => Some(v.parse::<f64>().ok()?),
+            };
+            duration_value(n, a.get("unit")?)
+        }
+        "set" => a.get("value").cloned(),
+        "set_weekday" => Some(format!("XXXX-WXX-{}", num(a, "weekday")?)),
+        "set_n" => {
+            let n = a.get("num").and_then(|v| v.parse::<f64>().ok());
+            duration_value(n, a.get("unit")?)
+        }
+        "clock" | "clock_day" => {
+            let (mut h, mi) = if let Some(hm) = a.get("hhmm") {
+                (
+                    hm.get(..2)?.parse::<i64>().ok()?,
+                    hm.get(2..)?.parse::<i64>().ok()?,
+                )
+            } else {
+                (num(a, "hour")?, num(a, "minute").unwrap_or(0))
+            };
+            match a.get("ampm").map(String::as_str) {
+                Some("PM") if h < 12 => h += 12,
+                Some("AM") if h == 12 => h = 0,
+                Some(_) if h > 12 || h == 0 => return None,
+                _ => {}
+            }
+            if !(0..=24).contains(&h) || !(0..=59).contains(&mi) || (h == 24 && mi > 0) {
+                return None;
+            }
+            let day = match a
+                .get("weekday")
+                .and_then(|w| w.parse::<i64>().ok())
+                .and_then(weekday_of)
+            {
+                Some(wd) => resolve_weekday(anchor, wd, tense, None),
+                None => anchor,
+            };
+            Some(format!("{}T{h:02}:{mi:02}", fmt_date(day)))
+        }
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(pairs: &[(&str, &str)]) -> Args {
+        pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
+    }
+
+    // Tuesday 21 November 2017, the seed article's publication date.
+    fn anchor() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2017, 11, 21).unwrap()
+    }
+
+    #[test]
+    fn weekdays_follow_the_tense() {
+        let thu = args(&[("weekday", "4")]);
+        assert_eq!(
+            value("weekday", &thu, anchor(), Tense::Future).unwrap(),
+            "2017-11-23"
+        );
+        assert_eq!(
+            value("weekday", &thu, anchor(), Tense::Past).unwrap(),
+            "2017-11-16"
+        );
+        let mon = args(&[("weekday", "1")]);
+        assert_eq!(
+            value("weekday", &mon, anchor(), Tense::Past).unwrap(),
+            "2017-11-20"
+        );
+        let tue = args(&[("weekday", "2")]);
+        assert_eq!(
+            value("weekday", &tue, anchor(), Tense::Past).unwrap(),
+            "2017-11-21"
+        );
+        let last_fri = args(&[("weekday", "5"), ("shift", "-1")]);
+        assert_eq!(
+            value("weekday", &last_fri, anchor(), Tense::Present).unwrap(),
+            "2017-11-17"
+        );
+        let ev = args(&[("weekday", "1"), ("part", "EV")]);
+        assert_eq!(
+            value("weekday", &ev, anchor(), Tense::Past).unwrap(),
+            "2017-11-20TEV"
+        );
+    }
+
+    #[test]
+    fn relative_days_units_and_ago() {
+        let y = args(&[("offset", "-1"), ("part", "EV")]);
+        assert_eq!(
+            value("relday", &y, anchor(), Tense::Past).unwrap(),
+            "2017-11-20TEV"
+        );
+        assert_eq!(
+            value(
+                "relunit",
+                &args(&[("offset", "-1"), ("unit", "W")]),
+                anchor(),
+                Tense::Past
+            )
+            .unwrap(),
+            "2017-W46"
+        );
+        assert_eq!(
+            value(
+                "relunit",
+                &args(&[("offset", "0"), ("unit", "Y")]),
+                anchor(),
+                Tense::Past
+            )
+            .unwrap(),
+            "2017"
+        );
+        assert_eq!(
+            value(
+                "relunit",
+                &args(&[("offset", "1"), ("unit", "M")]),
+                anchor(),
+                Tense::Past
+            )
+            .unwrap(),
+            "2017-12"
+        );
+        assert_eq!(
+            value(
+                "relunit",
+                &args(&[("offset", "-1"), ("unit", "Q")]),
+                anchor(),
+                Tense::Past
+            )
+            .unwrap(),
+            "2017-Q3"
+        );
+        assert_eq!(
+            value(
+                "ago",
+                &args(&[("num", "3"), ("unit", "Y"), ("sign", "-1")]),
+                anchor(),
+                Tense::Past
+            )
+            .unwrap(),
+            "2014"
+        );
+        assert_eq!(
+            value(
+                "ago",
+                &args(&[("num", "X"), ("unit", "Y"), ("sign", "-1")]),
+                anchor(),
+                Tense::Past
+            )
+            .unwrap(),
+            "PAST_REF"
+        );
+    }
+
+    #[test]
+    fn week_numbers_around_year_ends() {
+        // 1 January 2016 is a Friday in ISO week 53 of 2015.
+        let new_year = NaiveDate::from_ymd_opt(2016, 1, 1).unwrap();
+        assert_eq!(
+            value(
+                "relunit",
+                &args(&[("offset", "0"), ("unit", "W")]),
+                new_year,
+                Tense::Present
+            )
+            .unwrap(),
+            "2015-W53"
+        );
+        assert_eq!(
+            value(
+                "relunit",
+                &args(&[("offset", "1"), ("unit", "W")]),
+                new_year,
+                Tense::Present
+            )
+            .unwrap(),
+            "2016-W01"
+        );
+    }
+
+    #[test]
+    fn months_years_and_impossible_dates() {
+        let oct = args(&[("month", "10"), ("year", "2015")]);
+        assert_eq!(
+            value("month", &oct, anchor(), Tense::Past).unwrap(),
+            "2015-10"
+        );
+        let dec = args(&[("month", "12")]);
+        assert_eq!(
+            value("month", &dec, anchor(), Tense::Past).unwrap(),
+            "2016-12"
+        );
+        assert_eq!(
+            value("month", &dec, anchor(), Tense::Future).unwrap(),
+            "2017-12"
+        );
+        assert_eq!(
+            value(
+                "date",
+                &args(&[("month", "2"), ("day", "30"), ("year", "2017")]),
+                anchor(),
+                Tense::Past
+            ),
+            None
+        );
+        assert_eq!(
+            value("year", &args(&[("year", "99999")]), anchor(), Tense::Past).unwrap(),
+            "99999"
+        );
+        assert_eq!(
+            value(
+                "clock",
+                &args(&[("hour", "24"), ("minute", "61")]),
+                anchor(),
+                Tense::Past
+            ),
+            None
+        );
+    }
+
+    #[test]
+    fn durations_and_clock_times() {
+        assert_eq!(
+            value(
+                "duration",
+                &args(&[("num", "4"), ("unit", "H")]),
+                anchor(),
+                Tense::Past
+            )
+            .unwrap(),
+            "PT4H"
+        );
+        assert_eq!(
+            value(
+                "duration",
+                &args(&[("num", "1"), ("unit", "W")]),
+                anchor(),
+                Tense::Past
+            )
+            .unwrap(),
+            "P1W"
+        );
+        assert_eq!(
+            value(
+                "duration",
+                &args(&[("num", "X"), ("unit", "D")]),
+                anchor(),
+                Tense::Past
+            )
+            .unwrap(),
+            "PXD"
+        );
+        assert_eq!(
+            value(
+                "duration",
+                &args(&[("num", "2"), ("unit", "DE")]),
+                anchor(),
+                Tense::Past
+            )
+            .unwrap(),
+            "P20Y"
+        );
+        assert_eq!(
+            value(
+                "duration",
+                &args(&[("num", "1.5"), ("unit", "Y")]),
+                anchor(),
+                Tense::Past
+            )
+            .unwrap(),
+            "P1.5Y"
+        );
+        assert_eq!(
+            value(
+                "clock",
+                &args(&[("hour", "4"), ("minute", "49"), ("ampm", "PM")]),
+                anchor(),
+                Tense::Past
+            )
+            .unwrap(),
+            "2017-11-21T16:49"
+        );
+        assert_eq!(
+            value("clock", &args(&[("hhmm", "0600")]), anchor(), Tense::Past).unwrap(),
+            "2017-11-21T06:00"
+        );
+    }
+}
