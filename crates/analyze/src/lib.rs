@@ -25,12 +25,14 @@ assert!(doc.has(Layer::Tokens));
 
 mod sentences;
 mod syntax;
+mod timexes;
 mod tokens;
 
 use gazette_doc::{Doc, Layer, LayerError};
 
 pub use sentences::SentenceSplitter;
 pub use syntax::SyntaxAnnotator;
+pub use timexes::TimexAnnotator;
 pub use tokens::Tokenizer;
 
 /// A pipeline step that adds one or more layers to a Doc.
@@ -113,6 +115,7 @@ impl Pipeline {
             Box::new(Tokenizer::default()),
             Box::new(SentenceSplitter::default()),
             Box::new(SyntaxAnnotator::default()),
+            Box::new(TimexAnnotator::default()),
         ])
         .expect("the default pipeline is well ordered")
     }

@@ -21,6 +21,7 @@ for row in &report.rows {
 pub mod aeb;
 pub mod bench;
 pub mod news_sentences;
+pub mod tempeval;
 pub mod trafilatura_eval;
 pub mod ud;
 
@@ -151,6 +152,14 @@ pub fn benchmarks() -> &'static [Benchmark] {
             run: |dir, _, progress| ud::run(dir, progress),
         },
         Benchmark {
+            name: tempeval::NAME,
+            dir: tempeval::DIR,
+            what: "temporal expressions, TempEval-3 platinum test (Task A: extents, type, value)",
+            run: |dir, opts, progress| {
+                tempeval::run(dir, opts.predictions_dir.as_deref(), progress)
+            },
+        },
+        Benchmark {
             name: news_sentences::NAME,
             dir: BUNDLED,
             what: "sentence splitting, news-like gold set written for gazette",
@@ -168,7 +177,6 @@ pub fn benchmarks() -> &'static [Benchmark] {
 pub const NOT_YET_SCORED: &[(&str, &str)] = &[
     ("dates/htmldate-eval", "publication dates (ingest issue)"),
     ("ner/conll2003", "named entities (NER issue)"),
-    ("timex/tempeval3", "temporal expressions (timex issue)"),
     ("quotes/polnear", "quotes (quotes issue)"),
 ];
 

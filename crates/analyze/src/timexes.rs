@@ -1,0 +1,106 @@
+//! Temporal expressions with TIMEX3 values, anchored at the publication date, weekday and
+//! month names resolved by the tense of their sentence (from the syntax layer).
+
+use gazette_doc::{Doc, Layer, Timex, TimexType as DocType};
+use gazette_timex::{Tense, TimexTagger, TimexType};
+
+use crate::{Component, ComponentError};
+
+/// Finds and normalizes temporal expressions.
+pub struct TimexAnnotator {
+    tagger: &'static TimexTagger,
+}
+
+impl Default for TimexAnnotator {
+    fn default() -> TimexAnnotator {
+        TimexAnnotator {
+            tagger: TimexTagger::english(),
+        }
+    }
+}
+
+/// The tense of each sentence: future if it has a "will"/"shall" modal, past if it has a
+/// past-tense verb, present otherwise.
+fn sentence_tenses(doc: &Doc) -> Vec<(usize, usize, Tense)> {
+    let tokens = doc.tokens();
+    let mut out = Vec::with_capacity(doc.sentences().len());
+    let mut t = 0;
+    for s in doc.sentences() {
+        let (mut future, mut past) = (false, false);
+        while t < tokens.len() && tokens[t].start < s.end {
+            let tok = &tokens[t];
+            match tok.tag.as_deref() {
+                Some("MD")
+                    if matches!(tok.lemma.as_deref(), Some("will" | "shall" | "wo" | "'ll")) =>
+                {
+                    future = true
+                }
+                Some("VBD") => past = true,
+                _ => {}
+            }
+            t += 1;
+        }
+        let tense = if future {
+            Tense::Future
+        } else if past {
+            Tense::Past
+        } else {
+            Tense::Present
+        };
+        out.push((doc.char_to_byte(s.start), doc.char_to_byte(s.end), tense));
+    }
+    out
+}
+
+impl Component for TimexAnnotator {
+    fn name(&self) -> &'static str {
+        "timex"
+    }
+    fn requires(&self) -> &'static [Layer] {
+        &[Layer::Tokens, Layer::Sentences, Layer::Syntax]
+    }
+    fn assigns(&self) -> &'static [Layer] {
+        &[Layer::Timexes]
+    }
+    fn process(&self, doc: &mut Doc) -> Result<(), ComponentError> {
+        let tenses = sentence_tenses(doc);
+        let tense_at = |b: usize| {
+            tenses
+                .iter()
+                .find(|(s, e, _)| *s <= b && b < *e)
+                .map_or(Tense::Present, |t| t.2)
+        };
+        let found = match doc.meta.published.map(|p| p.date()) {
+            Some(anchor) => self.tagger.tag(doc.text(), anchor, &tense_at),
+            None => {
+                // Without a publication date, keep only values that do not depend on one:
+                // those that come out the same from two anchors far apart.
+                let a = chrono::NaiveDate::from_ymd_opt(2001, 3, 7).expect("valid date");
+                let b = chrono::NaiveDate::from_ymd_opt(2013, 10, 24).expect("valid date");
+                let second = self.tagger.tag(doc.text(), b, &tense_at);
+                self.tagger
+                    .tag(doc.text(), a, &tense_at)
+                    .into_iter()
+                    .filter(|f| second.contains(f))
+                    .collect()
+            }
+        };
+        let timexes = found
+            .into_iter()
+            .map(|f| Timex {
+                start: doc.byte_to_char(f.start),
+                end: doc.byte_to_char(f.end),
+                kind: match f.kind {
+                    TimexType::Date => DocType::Date,
+                    TimexType::Time => DocType::Time,
+                    TimexType::Duration => DocType::Duration,
+                    TimexType::Set => DocType::Set,
+                },
+                value: f.value,
+                modifier: f.modifier,
+            })
+            .collect();
+        doc.set_timexes(timexes)?;
+        Ok(())
+    }
+}
