@@ -77,32 +77,36 @@ pub struct TimexTagger {
 
 const ENGLISH: &str = include_str!("../rules/en.rules");
 
-/// Words before an expression that belong to it and set its TIMEX3 mod (longest first
-/// within each group, so "the end of" is tried before "end of").
-const PREFIX_MODS: &[(&str, &str)] = &[
-    ("the beginning of ", "START"),
-    ("the start of ", "START"),
-    ("the end of ", "END"),
-    ("the middle of ", "MID"),
-    ("more than ", "MORE_THAN"),
-    ("less than ", "LESS_THAN"),
-    ("fewer than ", "LESS_THAN"),
-    ("at least ", "EQUAL_OR_MORE"),
-    ("at most ", "EQUAL_OR_LESS"),
-    ("up to ", "EQUAL_OR_LESS"),
-    ("approximately ", "APPROX"),
-    ("nearly ", "APPROX"),
-    ("almost ", "APPROX"),
-    ("roughly ", "APPROX"),
-    ("about ", "APPROX"),
-    ("around ", "APPROX"),
-    ("some ", "APPROX"),
-    ("early ", "START"),
-    ("late ", "END"),
-    ("mid-", "MID"),
-    ("mid ", "MID"),
-    ("over ", "MORE_THAN"),
+/// Words before an expression that belong to it and set its TIMEX3 mod, by the types
+/// they apply to (longest first within a group, so "the end of" is tried before "end of").
+/// An empty mod extends the expression without setting one ("earlier this year").
+const PREFIX_MODS: &[(&str, &str, &[TimexType])] = &[
+    ("the beginning of ", "START", CALENDAR),
+    ("the start of ", "START", CALENDAR),
+    ("the end of ", "END", CALENDAR),
+    ("the middle of ", "MID", CALENDAR),
+    ("earlier ", "", CALENDAR),
+    ("later ", "", CALENDAR),
+    ("early ", "START", CALENDAR),
+    ("late ", "END", CALENDAR),
+    ("mid-", "MID", CALENDAR),
+    ("mid ", "MID", CALENDAR),
+    ("more than ", "MORE_THAN", AMOUNT),
+    ("less than ", "LESS_THAN", AMOUNT),
+    ("fewer than ", "LESS_THAN", AMOUNT),
+    ("at least ", "EQUAL_OR_MORE", AMOUNT),
+    ("at most ", "EQUAL_OR_LESS", AMOUNT),
+    ("up to ", "EQUAL_OR_LESS", AMOUNT),
+    ("approximately ", "APPROX", AMOUNT),
+    ("nearly ", "APPROX", AMOUNT),
+    ("almost ", "APPROX", AMOUNT),
+    ("roughly ", "APPROX", AMOUNT),
+    ("about ", "APPROX", AMOUNT),
+    ("around ", "APPROX", AMOUNT),
 ];
+
+const CALENDAR: &[TimexType] = &[TimexType::Date, TimexType::Time];
+const AMOUNT: &[TimexType] = &[TimexType::Duration];
 
 /// Words after a bare number that show it is a count, not a year ("2000 people").
 const COUNT_NOUNS: &[&str] = &[
@@ -223,7 +227,9 @@ impl TimexTagger {
             else {
                 continue;
             };
-            let (start, modifier) = with_modifier(text, start, taken.as_slice());
+            // "nearly four years ago" is a date whose amount is approximate.
+            let amount_like = if rule.normalizer == "ago" { TimexType::Duration } else { rule.kind };
+            let (start, modifier) = with_modifier(text, start, amount_like, taken.as_slice());
             taken.push((start, end));
             out.push(Found {
                 start,
@@ -279,17 +285,17 @@ fn plausible_year(text: &str, start: usize, end: usize) -> bool {
 
 /// Extends a match backwards over a modifier ("early", "about", ...), unless that would
 /// overlap an expression already taken.
-fn with_modifier(text: &str, start: usize, taken: &[(usize, usize)]) -> (usize, Option<String>) {
+fn with_modifier(text: &str, start: usize, kind: TimexType, taken: &[(usize, usize)]) -> (usize, Option<String>) {
     let before = &text[..start];
-    for (prefix, modifier) in PREFIX_MODS {
-        if before.len() >= prefix.len() {
+    for (prefix, modifier, kinds) in PREFIX_MODS {
+        if kinds.contains(&kind) && before.len() >= prefix.len() {
             let cut = before.len() - prefix.len();
             if before.is_char_boundary(cut)
                 && before[cut..].eq_ignore_ascii_case(prefix)
                 && (cut == 0 || !before[..cut].ends_with(char::is_alphanumeric))
                 && !taken.iter().any(|&(s, e)| cut < e && s < start)
             {
-                return (cut, Some((*modifier).to_string()));
+                return (cut, (!modifier.is_empty()).then(|| (*modifier).to_string()));
             }
         }
     }

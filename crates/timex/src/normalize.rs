@@ -38,14 +38,22 @@ fn iso_week(d: NaiveDate) -> String {
 
 /// Year for a month-day or month without a year: the one nearest to the anchor in the
 /// direction the tense points (past tense: not after the anchor; future: not before).
+///
+/// News often mentions dates a few weeks ahead in past-tense sentences ("set a deadline of
+/// Jan. 14") and a few weeks back in future-tense ones, so the tense only decides beyond
+/// a 45-day margin; the anchor's own month always keeps the anchor's year.
 fn infer_year(anchor: NaiveDate, month: i64, day: i64, tense: Tense) -> Option<i64> {
     let y = i64::from(anchor.year());
+    if month == i64::from(anchor.month()) {
+        return Some(y);
+    }
     let this = ymd(y, month, day.min(28))?;
+    let ahead = (this - anchor).num_days();
     Some(match tense {
-        Tense::Past if this > anchor + Duration::days(7) => y - 1,
-        Tense::Future if this + Duration::days(7) < anchor => y + 1,
-        Tense::Present if (this - anchor).num_days() > 183 => y - 1,
-        Tense::Present if (anchor - this).num_days() > 183 => y + 1,
+        Tense::Past if ahead > 45 => y - 1,
+        Tense::Future if ahead < -45 => y + 1,
+        Tense::Present if ahead > 183 => y - 1,
+        Tense::Present if ahead < -183 => y + 1,
         _ => y,
     })
 }
@@ -171,9 +179,16 @@ pub(crate) fn value(normalizer: &str, a: &Args, anchor: NaiveDate, tense: Tense)
             if !(1..=12).contains(&m) {
                 return None;
             }
-            let y = match num(a, "year") {
-                Some(y) => y,
-                None => infer_year(anchor, m, 15, tense)?,
+            let ay = i64::from(anchor.year());
+            let am = i64::from(anchor.month());
+            let y = match (num(a, "year"), a.get("shift").map(String::as_str)) {
+                (Some(y), _) => y,
+                // "last June": the latest June before the anchor's month; "next June" the first after.
+                (None, Some("-1")) => if m < am { ay } else { ay - 1 },
+                (None, Some("1")) => if m > am { ay } else { ay + 1 },
+                (None, Some("0")) => ay,
+                (None, Some(_)) => return None,
+                (None, None) => infer_year(anchor, m, 15, tense)?,
             };
             Some(format!("{y:04}-{m:02}"))
         }
