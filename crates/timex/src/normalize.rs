@@ -497,15 +497,14 @@ mod tests {
             value("month", &oct, anchor(), Tense::Past).unwrap(),
             "2015-10"
         );
+        let feb = args(&[("month", "2")]);
+        assert_eq!(value("month", &feb, anchor(), Tense::Past).unwrap(), "2017-02");
+        assert_eq!(value("month", &feb, anchor(), Tense::Future).unwrap(), "2018-02");
+        // A month a few weeks ahead stays in the anchor's year even in a past-tense sentence.
         let dec = args(&[("month", "12")]);
-        assert_eq!(
-            value("month", &dec, anchor(), Tense::Past).unwrap(),
-            "2016-12"
-        );
-        assert_eq!(
-            value("month", &dec, anchor(), Tense::Future).unwrap(),
-            "2017-12"
-        );
+        assert_eq!(value("month", &dec, anchor(), Tense::Past).unwrap(), "2017-12");
+        let last_june = args(&[("month", "6"), ("shift", "-1")]);
+        assert_eq!(value("month", &last_june, anchor(), Tense::Future).unwrap(), "2017-06");
         assert_eq!(
             value(
                 "date",
