@@ -52,6 +52,56 @@ fn sentence_tenses(doc: &Doc) -> Vec<(usize, usize, Tense)> {
     out
 }
 
+/// The tense of the verb governing each token: follow the dependency heads up to a verb,
+/// then look at it and its auxiliaries ("will meet" future, "met"/"has met" past). Tokens
+/// with no governing verb take their sentence's tense.
+fn token_tenses(doc: &Doc, sentences: &[(usize, usize, Tense)]) -> Vec<(usize, Tense)> {
+    let tokens = doc.tokens();
+    let mut children: Vec<Vec<usize>> = vec![Vec::new(); tokens.len()];
+    for (i, t) in tokens.iter().enumerate() {
+        if let Some(h) = t.head.filter(|&h| h != i) {
+            children[h].push(i);
+        }
+    }
+    let verb_tense = |v: usize| -> Option<Tense> {
+        let aux = |pred: &dyn Fn(&gazette_doc::Token) -> bool| children[v].iter().any(|&c| pred(&tokens[c]));
+        if aux(&|t| t.tag.as_deref() == Some("MD") && matches!(t.lemma.as_deref(), Some("will" | "shall" | "wo" | "'ll"))) {
+            return Some(Tense::Future);
+        }
+        let tag = tokens[v].tag.as_deref();
+        if tag == Some("VBD") || aux(&|t| t.tag.as_deref() == Some("VBD")) {
+            return Some(Tense::Past);
+        }
+        if tag == Some("VBN") && aux(&|t| t.lemma.as_deref() == Some("have")) {
+            return Some(Tense::Past);
+        }
+        matches!(tag, Some("VBP" | "VBZ")).then_some(Tense::Present)
+    };
+    tokens
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            let mut at = i;
+            let mut found = None;
+            for _ in 0..6 {
+                if matches!(tokens[at].pos.as_deref(), Some("VERB" | "AUX")) {
+                    found = verb_tense(at);
+                    if found.is_some() {
+                        break;
+                    }
+                }
+                match tokens[at].head {
+                    Some(h) if h != at => at = h,
+                    _ => break,
+                }
+            }
+            let b = doc.char_to_byte(t.start);
+            let tense = found.unwrap_or_else(|| sentences.iter().find(|(s, e, _)| *s <= b && b < *e).map_or(Tense::Present, |s| s.2));
+            (b, tense)
+        })
+        .collect()
+}
+
 impl Component for TimexAnnotator {
     fn name(&self) -> &'static str {
         "timex"
@@ -63,12 +113,13 @@ impl Component for TimexAnnotator {
         &[Layer::Timexes]
     }
     fn process(&self, doc: &mut Doc) -> Result<(), ComponentError> {
-        let tenses = sentence_tenses(doc);
-        let tense_at = |b: usize| {
-            tenses
-                .iter()
-                .find(|(s, e, _)| *s <= b && b < *e)
-                .map_or(Tense::Present, |t| t.2)
+        let sentences = sentence_tenses(doc);
+        let tokens = token_tenses(doc, &sentences);
+        // The tense at a byte offset: that of the token starting there (or the last before it).
+        let tense_at = |b: usize| match tokens.binary_search_by_key(&b, |t| t.0) {
+            Ok(i) => tokens[i].1,
+            Err(0) => Tense::Present,
+            Err(i) => tokens[i - 1].1,
         };
         let found = match doc.meta.published.map(|p| p.date()) {
             Some(anchor) => self.tagger.tag(doc.text(), anchor, &tense_at),
