@@ -72,7 +72,7 @@ fn weekday_of(n: i64) -> Option<Weekday> {
 }
 
 /// The date of a weekday name: past tense → the last such day on or before the anchor;
-/// future → the next on or after it; present → the nearest. "last"/"next" shift a week.
+/// future → the next on or after it; present → the last one too, unless it is tomorrow. "last"/"next" shift a week.
 fn resolve_weekday(anchor: NaiveDate, wd: Weekday, tense: Tense, shift: Option<i64>) -> NaiveDate {
     let back = (anchor.weekday().num_days_from_monday() as i64 - wd.num_days_from_monday() as i64)
         .rem_euclid(7);
@@ -90,11 +90,13 @@ fn resolve_weekday(anchor: NaiveDate, wd: Weekday, tense: Tense, shift: Option<i
         _ => match tense {
             Tense::Past => anchor - Duration::days(back),
             Tense::Future => anchor + Duration::days(fwd),
+            // News reports: a weekday in a clause that is not clearly future is usually
+            // a day that has passed, unless it is tomorrow.
             Tense::Present => {
-                if back <= fwd {
-                    anchor - Duration::days(back)
+                if fwd == 1 {
+                    anchor + Duration::days(1)
                 } else {
-                    anchor + Duration::days(fwd)
+                    anchor - Duration::days(back)
                 }
             }
         },
