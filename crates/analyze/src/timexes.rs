@@ -64,8 +64,13 @@ fn token_tenses(doc: &Doc, sentences: &[(usize, usize, Tense)]) -> Vec<(usize, T
         }
     }
     let verb_tense = |v: usize| -> Option<Tense> {
-        let aux = |pred: &dyn Fn(&gazette_doc::Token) -> bool| children[v].iter().any(|&c| pred(&tokens[c]));
-        if aux(&|t| t.tag.as_deref() == Some("MD") && matches!(t.lemma.as_deref(), Some("will" | "shall" | "wo" | "'ll"))) {
+        let aux = |pred: &dyn Fn(&gazette_doc::Token) -> bool| {
+            children[v].iter().any(|&c| pred(&tokens[c]))
+        };
+        if aux(&|t| {
+            t.tag.as_deref() == Some("MD")
+                && matches!(t.lemma.as_deref(), Some("will" | "shall" | "wo" | "'ll"))
+        }) {
             return Some(Tense::Future);
         }
         let tag = tokens[v].tag.as_deref();
@@ -96,7 +101,23 @@ fn token_tenses(doc: &Doc, sentences: &[(usize, usize, Tense)]) -> Vec<(usize, T
                 }
             }
             let b = doc.char_to_byte(t.start);
-            let tense = found.unwrap_or_else(|| sentences.iter().find(|(s, e, _)| *s <= b && b < *e).map_or(Tense::Present, |s| s.2));
+            let sentence = sentences
+                .iter()
+                .find(|(s, e, _)| *s <= b && b < *e)
+                .map_or(Tense::Present, |s| s.2);
+            // "Putin said the summit on Thursday will ...": a past reporting verb over a
+            // sentence that speaks of the future reports a future event.
+            let reporting = matches!(
+                tokens[at].lemma.as_deref(),
+                Some(
+                    "say" | "tell" | "add" | "announce" | "report" | "state" | "quote" | "confirm"
+                )
+            );
+            let tense = match found {
+                Some(Tense::Past) if reporting && sentence == Tense::Future => Tense::Future,
+                Some(t) => t,
+                None => sentence,
+            };
             (b, tense)
         })
         .collect()

@@ -43,9 +43,9 @@ fn seed_article_gives_a_valid_doc_with_title_and_clean_text() {
     // Every layer is present; those not produced yet are empty and not listed as run.
     assert_eq!(
         doc["layers"],
-        serde_json::json!(["tokens", "sentences", "syntax"])
+        serde_json::json!(["tokens", "sentences", "syntax", "timexes"])
     );
-    for layer in ["entities", "timexes", "quotes", "events"] {
+    for layer in ["entities", "quotes", "events"] {
         assert_eq!(doc[layer], serde_json::json!([]), "{layer}");
     }
     // Headline-like lines and quotes split where a reader would split them.
@@ -104,6 +104,34 @@ fn seed_article_gives_a_valid_doc_with_title_and_clean_text() {
     // "Putin" attaches to "thanked"; its label is not checked (the shipped model calls it
     // advmod in this context, a known weakness listed in the model card).
     assert_eq!(tokens[thanked + 1]["head"].as_u64(), Some(thanked as u64));
+    // Temporal expressions, resolved against the publication date (Tuesday 2017-11-21).
+    let timexes: Vec<(String, String, String)> = doc["timexes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| {
+            (
+                t["text"].as_str().unwrap().to_string(),
+                t["type"].as_str().unwrap().to_string(),
+                t["value"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    for expected in [
+        ("Thursday", "DATE", "2017-11-23"),
+        ("yesterday evening", "TIME", "2017-11-20TEV"),
+        ("Tuesday", "DATE", "2017-11-21"),
+        ("October 2015", "DATE", "2015-10"),
+        ("Monday", "DATE", "2017-11-20"),
+        ("four hours", "DURATION", "PT4H"),
+    ] {
+        let e = (
+            expected.0.to_string(),
+            expected.1.to_string(),
+            expected.2.to_string(),
+        );
+        assert!(timexes.contains(&e), "{expected:?} not in {timexes:?}");
+    }
     // The possessive clitic is its own token, as in the treebank.
     assert_eq!(form(&tokens[thanked + 4]), "'s");
     assert_eq!(tokens[thanked + 4]["tag"], "POS");
@@ -236,9 +264,8 @@ fn table_view_and_explain() {
     let explain = String::from_utf8(out.stdout).unwrap();
     assert!(explain.contains("sentence-splitter    tokens"), "{explain}");
     assert!(
-        explain.contains(
-            "not produced yet (present and empty in output): entities, timexes, quotes, events"
-        ),
+        explain
+            .contains("not produced yet (present and empty in output): entities, quotes, events"),
         "{explain}"
     );
 }

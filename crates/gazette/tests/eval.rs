@@ -103,7 +103,7 @@ fn eval_prints_a_table_and_refuses_unknown_benchmarks() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8(out.stderr).unwrap().contains(
-        "unknown benchmark \"nope\" (known: aeb, trafilatura-eval, ud-ewt, news-sentences)"
+        "unknown benchmark \"nope\" (known: aeb, trafilatura-eval, ud-ewt, tempeval3, news-sentences)"
     ));
 
     let empty = tempfile::tempdir().unwrap();
@@ -156,4 +156,62 @@ fn trafilatura_eval_row_counts_every_page() {
     // F1 here is micro-averaged from counts, which equals the harmonic mean of P and R.
     assert!((f1 - 2.0 * p * r / (p + r)).abs() < 1e-9);
     assert!(f1 > 0.85, "trafilatura-eval F1 fell to {f1:.4}");
+}
+
+#[test]
+fn tempeval_row_agrees_with_score_timex_py() {
+    let preds = tempfile::tempdir().unwrap();
+    let out = gazette()
+        .args(["eval", "--only", "tempeval3", "--json", "--data"])
+        .arg(shared().join("data"))
+        .arg("--predictions")
+        .arg(preds.path())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let rows: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
+    let ours = |m: &str| {
+        rows.iter().find(|r| r["metric"] == m).unwrap()["value"]
+            .as_f64()
+            .unwrap()
+    };
+    assert!(rows.iter().all(|r| r["count"] == 138));
+
+    let py = Process::new("python3")
+        .arg(shared().join("tools/score_timex.py"))
+        .arg(shared().join("data/timex/tempeval3/test/gold"))
+        .arg(preds.path().join("tempeval3.jsonl"))
+        .arg("--json")
+        .output()
+        .unwrap();
+    assert!(
+        py.status.success(),
+        "{}",
+        String::from_utf8_lossy(&py.stderr)
+    );
+    let reference: serde_json::Value = serde_json::from_slice(&py.stdout).unwrap();
+    for (metric, path) in [
+        ("strict_f1", ["strict", "F1"]),
+        ("relaxed_p", ["relaxed", "P"]),
+        ("relaxed_r", ["relaxed", "R"]),
+        ("relaxed_f1", ["relaxed", "F1"]),
+        ("type_f1", ["type", "F1"]),
+        ("value_f1", ["value", "F1"]),
+    ] {
+        let theirs = reference[path[0]][path[1]].as_f64().unwrap();
+        assert!(
+            (ours(metric) - theirs).abs() < 5e-4,
+            "{metric}: gazette {} vs score_timex.py {theirs}",
+            ours(metric)
+        );
+    }
+    // A floor under the figures in the README.
+    assert!(
+        ours("relaxed_f1") > 0.85 && ours("value_f1") > 0.70,
+        "{rows:?}"
+    );
 }

@@ -228,7 +228,11 @@ impl TimexTagger {
                 continue;
             };
             // "nearly four years ago" is a date whose amount is approximate.
-            let amount_like = if rule.normalizer == "ago" { TimexType::Duration } else { rule.kind };
+            let amount_like = if rule.normalizer == "ago" {
+                TimexType::Duration
+            } else {
+                rule.kind
+            };
             let (start, modifier) = with_modifier(text, start, amount_like, taken.as_slice());
             taken.push((start, end));
             out.push(Found {
@@ -285,7 +289,12 @@ fn plausible_year(text: &str, start: usize, end: usize) -> bool {
 
 /// Extends a match backwards over a modifier ("early", "about", ...), unless that would
 /// overlap an expression already taken.
-fn with_modifier(text: &str, start: usize, kind: TimexType, taken: &[(usize, usize)]) -> (usize, Option<String>) {
+fn with_modifier(
+    text: &str,
+    start: usize,
+    kind: TimexType,
+    taken: &[(usize, usize)],
+) -> (usize, Option<String>) {
     let before = &text[..start];
     for (prefix, modifier, kinds) in PREFIX_MODS {
         if kinds.contains(&kind) && before.len() >= prefix.len() {

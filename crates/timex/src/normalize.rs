@@ -186,8 +186,20 @@ pub(crate) fn value(normalizer: &str, a: &Args, anchor: NaiveDate, tense: Tense)
             let y = match (num(a, "year"), a.get("shift").map(String::as_str)) {
                 (Some(y), _) => y,
                 // "last June": the latest June before the anchor's month; "next June" the first after.
-                (None, Some("-1")) => if m < am { ay } else { ay - 1 },
-                (None, Some("1")) => if m > am { ay } else { ay + 1 },
+                (None, Some("-1")) => {
+                    if m < am {
+                        ay
+                    } else {
+                        ay - 1
+                    }
+                }
+                (None, Some("1")) => {
+                    if m > am {
+                        ay
+                    } else {
+                        ay + 1
+                    }
+                }
                 (None, Some("0")) => ay,
                 (None, Some(_)) => return None,
                 (None, None) => infer_year(anchor, m, 15, tense)?,
@@ -500,13 +512,25 @@ mod tests {
             "2015-10"
         );
         let feb = args(&[("month", "2")]);
-        assert_eq!(value("month", &feb, anchor(), Tense::Past).unwrap(), "2017-02");
-        assert_eq!(value("month", &feb, anchor(), Tense::Future).unwrap(), "2018-02");
+        assert_eq!(
+            value("month", &feb, anchor(), Tense::Past).unwrap(),
+            "2017-02"
+        );
+        assert_eq!(
+            value("month", &feb, anchor(), Tense::Future).unwrap(),
+            "2018-02"
+        );
         // A month a few weeks ahead stays in the anchor's year even in a past-tense sentence.
         let dec = args(&[("month", "12")]);
-        assert_eq!(value("month", &dec, anchor(), Tense::Past).unwrap(), "2017-12");
+        assert_eq!(
+            value("month", &dec, anchor(), Tense::Past).unwrap(),
+            "2017-12"
+        );
         let last_june = args(&[("month", "6"), ("shift", "-1")]);
-        assert_eq!(value("month", &last_june, anchor(), Tense::Future).unwrap(), "2017-06");
+        assert_eq!(
+            value("month", &last_june, anchor(), Tense::Future).unwrap(),
+            "2017-06"
+        );
         assert_eq!(
             value(
                 "date",
