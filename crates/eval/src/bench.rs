@@ -16,7 +16,11 @@ use serde::Deserialize;
 use crate::{EvalError, aeb};
 
 /// Tasks `gazette bench` knows, with the peers each can be compared with.
-pub const TASKS: &[(&str, &[&str])] = &[("extraction", &["trafilatura"]), ("syntax", &["spacy"])];
+pub const TASKS: &[(&str, &[&str])] = &[
+    ("extraction", &["trafilatura"]),
+    ("syntax", &["spacy"]),
+    ("timex", &["recognizers-text"]),
+];
 
 /// Throughput of one system.
 #[derive(Debug, Clone, PartialEq)]
@@ -242,6 +246,127 @@ pub fn syntax(data: &Path, env: &PeerEnv, repeat: usize) -> Result<Vec<Measured>
         bytes: report.bytes,
         seconds: report.seconds,
         f1: None,
+    };
+    Ok(vec![ours, theirs])
+}
+
+/// Temporal tagging and normalization on the TempEval-3 test documents: gazette's timex
+/// tagger (given the text and its creation date; the tense cue is the sentence-free
+/// default, as the tagger alone runs without the parse) vs Microsoft Recognizers-Text run
+/// by `shared/tools/baseline_recognizers_text.py`. Items are documents; both outputs are
+/// scored (value F1) beside the speed. The shared script times its own loop.
+pub fn timex(data: &Path, env: &PeerEnv, repeat: usize) -> Result<Vec<Measured>, EvalError> {
+    use crate::tempeval;
+    let dir = data.join(tempeval::DIR);
+    let gold = tempeval::read_dir(&dir.join("test/gold"))?;
+    let inputs = tempeval::read_dir(&dir.join("test/input"))?;
+    let docs: Vec<(&String, &tempeval::TimeMl)> = gold
+        .keys()
+        .map(|k| (k, inputs.get(k).unwrap_or(&gold[k])))
+        .collect();
+    let anchors: Vec<chrono::NaiveDate> = docs
+        .iter()
+        .map(|(_, d)| {
+            d.dct
+                .as_deref()
+                .and_then(|v| v.get(..10))
+                .and_then(|v| v.parse().ok())
+                .unwrap_or_default()
+        })
+        .collect();
+    let tagger = gazette_timex::TimexTagger::english();
+    let mut best = f64::INFINITY;
+    let rounds = 50; // 20 documents take well under a millisecond each: repeat to time reliably
+    for _ in 0..repeat.max(1) {
+        let start = Instant::now();
+        for _ in 0..rounds {
+            for ((_, d), anchor) in docs.iter().zip(&anchors) {
+                std::hint::black_box(tagger.tag(&d.text, *anchor, &|_| gazette_timex::Tense::Past));
+            }
+        }
+        best = best.min(start.elapsed().as_secs_f64() / f64::from(rounds));
+    }
+    // Quality of the same tagger inside the pipeline (with the parse's tense), for the F1 column.
+    let (counts, _) = tempeval::evaluate(
+        &dir.join("test/gold"),
+        Some(&dir.join("test/input")),
+        &|_, _| {},
+    )?;
+    let f1 = counts
+        .rows()
+        .iter()
+        .find(|r| r.metric == "value_f1")
+        .map(|r| r.value);
+    let bytes: usize = docs.iter().map(|(_, d)| d.text.len()).sum();
+    let ours = Measured {
+        system: format!("gazette {} (timex)", env!("CARGO_PKG_VERSION")),
+        items: docs.len(),
+        bytes,
+        seconds: best,
+        f1,
+    };
+
+    env.ensure()?;
+    let input =
+        std::env::temp_dir().join(format!("gazette-bench-{}-te3.jsonl", std::process::id()));
+    let mut lines = String::new();
+    for (id, d) in &docs {
+        lines.push_str(&serde_json::json!({"doc": id, "dct": d.dct, "text": d.text}).to_string());
+        lines.push('\n');
+    }
+    std::fs::write(&input, lines).map_err(|e| EvalError::io(&input, e))?;
+    let script = data.join("../tools/baseline_recognizers_text.py");
+    let output = Command::new(env.python())
+        .arg(&script)
+        .arg(&input)
+        .output()
+        .map_err(|e| EvalError::io(&script, e))?;
+    let _ = std::fs::remove_file(&input);
+    let stderr = String::from_utf8_lossy(&output.stderr).to_string();
+    if !output.status.success() {
+        return Err(EvalError::Peer {
+            peer: "recognizers-text".into(),
+            message: stderr.trim().to_string(),
+        });
+    }
+    // "20 docs in 5.31s = 3.77 docs/s"
+    let seconds = stderr
+        .split_whitespace()
+        .find_map(|w| w.strip_suffix('s').and_then(|n| n.parse::<f64>().ok()))
+        .ok_or_else(|| EvalError::Peer {
+            peer: "recognizers-text".into(),
+            message: format!("no timing in {stderr:?}"),
+        })?;
+    let mut peer_counts = tempeval::Counts::default();
+    let mut by_doc: BTreeMap<String, Vec<tempeval::Span>> = BTreeMap::new();
+    for line in String::from_utf8_lossy(&output.stdout).lines() {
+        if let Ok(v) = serde_json::from_str::<serde_json::Value>(line) {
+            let span = tempeval::Span {
+                start: v["start"].as_u64().unwrap_or(0) as usize,
+                end: v["end"].as_u64().unwrap_or(0) as usize,
+                kind: v["type"].as_str().unwrap_or("").to_string(),
+                value: v["value"].as_str().unwrap_or("").to_string(),
+            };
+            by_doc
+                .entry(v["doc"].as_str().unwrap_or("").to_string())
+                .or_default()
+                .push(span);
+        }
+    }
+    for (id, g) in &gold {
+        peer_counts.add(&g.timexes, by_doc.get(id).map_or(&[][..], |v| v.as_slice()));
+    }
+    let peer_f1 = peer_counts
+        .rows()
+        .iter()
+        .find(|r| r.metric == "value_f1")
+        .map(|r| r.value);
+    let theirs = Measured {
+        system: "Recognizers-Text 1.0.2a2".into(),
+        items: docs.len(),
+        bytes,
+        seconds,
+        f1: peer_f1,
     };
     Ok(vec![ours, theirs])
 }

@@ -102,6 +102,7 @@ pub fn run_bench(args: &BenchArgs) -> anyhow::Result<ExitCode> {
             bench::extraction(&data, &env, peer, args.repeat).context("bench extraction")?
         }
         "syntax" => bench::syntax(&data, &env, args.repeat).context("bench syntax")?,
+        "timex" => bench::timex(&data, &env, args.repeat).context("bench timex")?,
         other => unreachable!("task {other} listed without a runner"),
     };
     print_bench(task, &rows)?;
