@@ -25,13 +25,12 @@ assert_eq!(parsed[0].head, 1);
 #![deny(missing_docs)]
 
 pub mod conllu;
+pub use gazette_learn::{perceptron, words};
 pub mod lemma;
 pub mod parser;
-pub mod perceptron;
 pub mod score;
 pub mod tagger;
 pub mod train;
-pub mod words;
 
 use std::io::{Read, Write};
 use std::path::Path;
@@ -179,31 +178,4 @@ impl SyntaxModel {
     }
 }
 
-/// A small deterministic random generator (xorshift64*) for shuffling training data,
-/// so that training is reproducible from its seed.
-pub(crate) struct Rng(u64);
-
-impl Rng {
-    pub(crate) fn new(seed: u64) -> Rng {
-        Rng(seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1)
-    }
-
-    pub(crate) fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-    }
-
-    /// A float in [0, 1).
-    pub(crate) fn unit(&mut self) -> f64 {
-        (self.next() >> 11) as f64 / (1u64 << 53) as f64
-    }
-
-    pub(crate) fn shuffle<T>(&mut self, v: &mut [T]) {
-        for i in (1..v.len()).rev() {
-            let j = (self.next() % (i as u64 + 1)) as usize;
-            v.swap(i, j);
-        }
-    }
-}
+pub(crate) use gazette_learn::Rng;

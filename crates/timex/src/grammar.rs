@@ -27,7 +27,6 @@ pub(crate) struct Rule {
     pub(crate) regex: Regex,
     /// Slot name → vocabulary class, to map a captured word to its value.
     pub(crate) slots: Vec<(String, String)>,
-    pub(crate) line: usize,
 }
 
 /// Vocabulary classes: class → (lowercased word → value).
