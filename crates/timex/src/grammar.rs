@@ -181,7 +181,6 @@ pub(crate) fn parse(source: &str) -> Result<Grammar, GrammarError> {
             args,
             regex,
             slots,
-            line,
         });
     }
     Ok(Grammar { vocabulary, rules })
