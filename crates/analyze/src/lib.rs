@@ -23,6 +23,7 @@ assert!(doc.has(Layer::Tokens));
 */
 #![deny(missing_docs)]
 
+mod entities;
 mod sentences;
 mod syntax;
 mod timexes;
@@ -30,6 +31,7 @@ mod tokens;
 
 use gazette_doc::{Doc, Layer, LayerError};
 
+pub use entities::EntityAnnotator;
 pub use sentences::SentenceSplitter;
 pub use syntax::SyntaxAnnotator;
 pub use timexes::TimexAnnotator;
@@ -115,6 +117,7 @@ impl Pipeline {
             Box::new(Tokenizer::default()),
             Box::new(SentenceSplitter::default()),
             Box::new(SyntaxAnnotator::default()),
+            Box::new(EntityAnnotator::default()),
             Box::new(TimexAnnotator::default()),
         ])
         .expect("the default pipeline is well ordered")

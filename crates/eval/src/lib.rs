@@ -20,6 +20,7 @@ for row in &report.rows {
 
 pub mod aeb;
 pub mod bench;
+pub mod conll;
 pub mod news_sentences;
 pub mod tempeval;
 pub mod trafilatura_eval;
@@ -152,6 +153,12 @@ pub fn benchmarks() -> &'static [Benchmark] {
             run: |dir, _, progress| ud::run(dir, progress),
         },
         Benchmark {
+            name: conll::NAME,
+            dir: conll::DIR,
+            what: "named entities, CoNLL-2003 English test (testb), conlleval exact match",
+            run: |dir, opts, progress| conll::run(dir, opts.predictions_dir.as_deref(), progress),
+        },
+        Benchmark {
             name: tempeval::NAME,
             dir: tempeval::DIR,
             what: "temporal expressions, TempEval-3 platinum test (Task A: extents, type, value)",
@@ -176,7 +183,6 @@ pub fn benchmarks() -> &'static [Benchmark] {
 /// Data folders whose benchmark is not wired yet, with the component that will score it.
 pub const NOT_YET_SCORED: &[(&str, &str)] = &[
     ("dates/htmldate-eval", "publication dates (ingest issue)"),
-    ("ner/conll2003", "named entities (NER issue)"),
     ("quotes/polnear", "quotes (quotes issue)"),
 ];
 

@@ -42,6 +42,30 @@ enum Command {
 pub enum TrainCommand {
     /// Tagger, lemmatizer and dependency parser from a UD treebank.
     Syntax(TrainSyntaxArgs),
+    /// Named-entity recognizer from CoNLL-2003, with a gazetteer from the shared data.
+    Ner(TrainNerArgs),
+}
+
+#[derive(clap::Args)]
+pub struct TrainNerArgs {
+    /// Data directory (default: $GAZETTE_DATA, else ../shared/data).
+    #[arg(long, value_name = "DIR")]
+    data: Option<PathBuf>,
+    /// Where to write the model (meta.json is written beside it).
+    #[arg(long, default_value = "models/ner/en_conll.bin.gz")]
+    out: PathBuf,
+    /// Passes over the training data.
+    #[arg(long, default_value_t = 12)]
+    epochs: usize,
+    /// Seed of the shuffling.
+    #[arg(long, default_value_t = 1)]
+    seed: u64,
+    /// Drop features seen fewer times than this in training.
+    #[arg(long, default_value_t = 2)]
+    min_count: u32,
+    /// Drop averaged weights smaller than this in magnitude.
+    #[arg(long, default_value_t = 0.5)]
+    min_weight: f32,
 }
 
 #[derive(clap::Args)]
@@ -163,6 +187,7 @@ fn main() -> ExitCode {
         Command::Eval(args) => eval::run_eval(&args),
         Command::Bench(args) => eval::run_bench(&args),
         Command::Train(TrainCommand::Syntax(args)) => train::syntax(&args),
+        Command::Train(TrainCommand::Ner(args)) => train::ner(&args),
     };
     match result {
         Ok(code) => code,

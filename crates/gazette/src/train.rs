@@ -7,7 +7,7 @@ use std::time::Instant;
 use anyhow::Context;
 use gazette_syntax::{conllu, train};
 
-use crate::{TrainSyntaxArgs, data_dir};
+use crate::{TrainNerArgs, TrainSyntaxArgs, data_dir};
 
 fn find(dir: &Path, suffix: &str) -> anyhow::Result<std::path::PathBuf> {
     std::fs::read_dir(dir)
@@ -62,6 +62,88 @@ pub fn syntax(args: &TrainSyntaxArgs) -> anyhow::Result<ExitCode> {
         size as f64 / 1e6,
         model.tagger.n_features(),
         model.parser.n_features(),
+        meta_path.display()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Penn tags from gazette's own tagger, as the recognizer will see them at run time.
+fn pos_tags(sentences: &[gazette_ner::conll::Sentence]) -> Vec<Vec<String>> {
+    let model = gazette_syntax::SyntaxModel::english();
+    sentences
+        .iter()
+        .map(|s| {
+            let infos: Vec<gazette_syntax::words::WordInfo> = s
+                .words
+                .iter()
+                .map(|w| gazette_syntax::words::WordInfo::new(w))
+                .collect();
+            model
+                .tagger
+                .tag(&infos)
+                .into_iter()
+                .map(|t| model.tagger.tags[t as usize].1.clone())
+                .collect()
+        })
+        .collect()
+}
+
+pub fn ner(args: &TrainNerArgs) -> anyhow::Result<ExitCode> {
+    let data = data_dir(args.data.as_ref());
+    let dir = data.join("ner/conll2003");
+    let started = Instant::now();
+    let mut log = |msg: &str| eprintln!("[{:>6.1}s] {msg}", started.elapsed().as_secs_f64());
+    let read = |name: &str| {
+        gazette_ner::conll::read_path(&dir.join(name))
+            .with_context(|| format!("reading {}", dir.join(name).display()))
+    };
+    let (trainset, devset) = (read("eng.train")?, read("eng.testa")?);
+    log(&format!(
+        "gazetteer from {}",
+        data.join("gazetteer").display()
+    ));
+    let gazetteer = gazette_ner::gazetteer::Gazetteer::build(&data.join("gazetteer"))
+        .context("building the gazetteer")?;
+    log(&format!(
+        "  {} phrases; tagging {} + {} sentences",
+        gazetteer.len(),
+        trainset.len(),
+        devset.len()
+    ));
+    let (train_tags, dev_tags) = (pos_tags(&trainset), pos_tags(&devset));
+    let cfg = gazette_ner::train::Settings {
+        epochs: args.epochs,
+        seed: args.seed,
+        min_count: args.min_count,
+        min_weight: args.min_weight,
+    };
+    log(&format!("recognizer: {} epochs", cfg.epochs));
+    let model = gazette_ner::train::train(
+        &trainset,
+        &train_tags,
+        &devset,
+        &dev_tags,
+        gazetteer,
+        cfg,
+        "CoNLL-2003 eng.train",
+        &mut log,
+    );
+    if let Some(parent) = args.out.parent() {
+        std::fs::create_dir_all(parent)?;
+    }
+    model
+        .save(&args.out)
+        .with_context(|| format!("writing {}", args.out.display()))?;
+    let meta_path = args.out.with_file_name("meta.json");
+    std::fs::write(
+        &meta_path,
+        serde_json::to_string_pretty(&model.meta)? + "\n",
+    )?;
+    eprintln!(
+        "wrote {} ({:.1} MB, {} features) and {}",
+        args.out.display(),
+        std::fs::metadata(&args.out)?.len() as f64 / 1e6,
+        model.n_features(),
         meta_path.display()
     );
     Ok(ExitCode::SUCCESS)

@@ -43,9 +43,9 @@ fn seed_article_gives_a_valid_doc_with_title_and_clean_text() {
     // Every layer is present; those not produced yet are empty and not listed as run.
     assert_eq!(
         doc["layers"],
-        serde_json::json!(["tokens", "sentences", "syntax", "timexes"])
+        serde_json::json!(["tokens", "sentences", "syntax", "entities", "timexes"])
     );
-    for layer in ["entities", "quotes", "events"] {
+    for layer in ["quotes", "events"] {
         assert_eq!(doc[layer], serde_json::json!([]), "{layer}");
     }
     // Headline-like lines and quotes split where a reader would split them.
@@ -104,6 +104,38 @@ fn seed_article_gives_a_valid_doc_with_title_and_clean_text() {
     // "Putin" attaches to "thanked"; its label is not checked (the shipped model calls it
     // advmod in this context, a known weakness listed in the model card).
     assert_eq!(tokens[thanked + 1]["head"].as_u64(), Some(thanked as u64));
+    // Entities: people, organizations and places, short names linked to the full one.
+    let entities = doc["entities"].as_array().unwrap();
+    let find = |text: &str| {
+        entities
+            .iter()
+            .filter(move |e| e["text"] == text)
+            .collect::<Vec<_>>()
+    };
+    assert!(
+        find("Dmitry Peskov")
+            .iter()
+            .all(|e| e["label"] == "PER" && e["entity_id"] == "per:dmitry-peskov")
+    );
+    assert!(!find("Dmitry Peskov").is_empty());
+    assert!(find("SANA").iter().any(|e| e["label"] == "ORG"));
+    assert!(
+        find("Sochi")
+            .iter()
+            .all(|e| e["label"] == "LOC" && e["entity_id"] == "loc:sochi")
+    );
+    let putin: Vec<_> = find("Putin")
+        .into_iter()
+        .filter(|e| e["label"] == "PER")
+        .collect();
+    assert!(putin.len() >= 3, "{putin:?}");
+    assert!(
+        putin
+            .iter()
+            .all(|e| e["canonical"] == "Vladimir Putin" && e["entity_id"] == "per:vladimir-putin"),
+        "{putin:?}"
+    );
+
     // Temporal expressions, resolved against the publication date (Tuesday 2017-11-21).
     let timexes: Vec<(String, String, String)> = doc["timexes"]
         .as_array()
@@ -264,8 +296,7 @@ fn table_view_and_explain() {
     let explain = String::from_utf8(out.stdout).unwrap();
     assert!(explain.contains("sentence-splitter    tokens"), "{explain}");
     assert!(
-        explain
-            .contains("not produced yet (present and empty in output): entities, quotes, events"),
+        explain.contains("not produced yet (present and empty in output): quotes, events"),
         "{explain}"
     );
 }

@@ -103,7 +103,7 @@ fn eval_prints_a_table_and_refuses_unknown_benchmarks() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8(out.stderr).unwrap().contains(
-        "unknown benchmark \"nope\" (known: aeb, trafilatura-eval, ud-ewt, tempeval3, news-sentences)"
+        "unknown benchmark \"nope\" (known: aeb, trafilatura-eval, ud-ewt, conll2003, tempeval3, news-sentences)"
     ));
 
     let empty = tempfile::tempdir().unwrap();
@@ -214,4 +214,50 @@ fn tempeval_row_agrees_with_score_timex_py() {
         ours("relaxed_f1") > 0.85 && ours("value_f1") > 0.70,
         "{rows:?}"
     );
+}
+
+#[test]
+fn conll_row_agrees_with_score_ner_py() {
+    let preds = tempfile::tempdir().unwrap();
+    let out = gazette()
+        .args(["eval", "--only", "conll2003", "--json", "--data"])
+        .arg(shared().join("data"))
+        .arg("--predictions")
+        .arg(preds.path())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let rows: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
+    let ours = |m: &str| {
+        rows.iter().find(|r| r["metric"] == m).unwrap()["value"]
+            .as_f64()
+            .unwrap()
+    };
+    let py = Process::new("python3")
+        .arg(shared().join("tools/score_ner.py"))
+        .arg(preds.path().join("conll2003.txt"))
+        .arg("--json")
+        .output()
+        .unwrap();
+    assert!(
+        py.status.success(),
+        "{}",
+        String::from_utf8_lossy(&py.stderr)
+    );
+    let reference: serde_json::Value = serde_json::from_slice(&py.stdout).unwrap();
+    let f1 = reference["f1"].as_f64().unwrap();
+    assert!(
+        (ours("f1") - f1).abs() < 5e-4,
+        "gazette {} vs score_ner.py {f1}",
+        ours("f1")
+    );
+    for t in ["LOC", "MISC", "ORG", "PER"] {
+        let theirs = reference["per_type"][t]["f1"].as_f64().unwrap();
+        assert!((ours(&format!("f1_{t}")) - theirs).abs() < 5e-4, "{t}");
+    }
+    assert!(ours("f1") > 0.78, "{rows:?}");
 }

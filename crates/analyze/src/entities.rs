@@ -1,0 +1,148 @@
+//! Named entities (PER, ORG, LOC, MISC) from the recognizer, with a first in-document
+//! linking: a person mention whose words all occur, in order, in a longer person mention
+//! ("Putin" in "Vladimir Putin") takes that mention's name as its canonical name. The
+//! entity id is the type and the canonical name as a slug, so the same name gets the same
+//! id in every article ("per:vladimir-putin").
+
+use gazette_doc::{Doc, Entity, EntityLabel, Layer};
+use gazette_ner::EntityModel;
+
+use crate::{Component, ComponentError};
+
+/// Recognizes and links named entities.
+pub struct EntityAnnotator {
+    model: &'static EntityModel,
+}
+
+impl Default for EntityAnnotator {
+    fn default() -> EntityAnnotator {
+        EntityAnnotator {
+            model: EntityModel::english(),
+        }
+    }
+}
+
+/// "Vladimir Putin" → "vladimir-putin".
+pub fn slug(name: &str) -> String {
+    let mut out = String::new();
+    for c in name.chars() {
+        if c.is_alphanumeric() {
+            out.extend(c.to_lowercase());
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-').to_string()
+}
+
+fn words(s: &str) -> Vec<String> {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// Whether every word of `short` occurs in `long`, in order.
+fn is_part_of(short: &[String], long: &[String]) -> bool {
+    let mut it = long.iter();
+    short.len() < long.len() && short.iter().all(|w| it.any(|l| l == w))
+}
+
+impl Component for EntityAnnotator {
+    fn name(&self) -> &'static str {
+        "entities"
+    }
+    fn requires(&self) -> &'static [Layer] {
+        &[Layer::Tokens, Layer::Sentences, Layer::Syntax]
+    }
+    fn assigns(&self) -> &'static [Layer] {
+        &[Layer::Entities]
+    }
+    fn process(&self, doc: &mut Doc) -> Result<(), ComponentError> {
+        let tokens = doc.tokens();
+        let mut found: Vec<(usize, usize, EntityLabel)> = Vec::new();
+        let mut t = 0;
+        for s in doc.sentences() {
+            let first = t;
+            while t < tokens.len() && tokens[t].end <= s.end {
+                t += 1;
+            }
+            let forms: Vec<&str> = tokens[first..t]
+                .iter()
+                .map(|tok| doc.slice(tok.span()))
+                .collect();
+            let tags: Vec<&str> = tokens[first..t]
+                .iter()
+                .map(|tok| tok.tag.as_deref().unwrap_or(""))
+                .collect();
+            for e in self.model.recognize(&forms, &tags) {
+                let label = match e.label.as_str() {
+                    "PER" => EntityLabel::Per,
+                    "ORG" => EntityLabel::Org,
+                    "LOC" => EntityLabel::Loc,
+                    _ => EntityLabel::Misc,
+                };
+                found.push((
+                    tokens[first + e.start].start,
+                    tokens[first + e.end - 1].end,
+                    label,
+                ));
+            }
+        }
+        // Canonical name: the longest mention of the same type that contains this one.
+        let texts: Vec<(Vec<String>, String)> = found
+            .iter()
+            .map(|&(s, e, _)| {
+                let text = doc.slice(gazette_doc::Span::new(s, e)).to_string();
+                (words(&text), text)
+            })
+            .collect();
+        let entities = found
+            .iter()
+            .enumerate()
+            .map(|(i, &(start, end, label))| {
+                // Only people for now: a surname or a partial name stands for the full name;
+                // for other types a contained word ("Russian" in "Russian Federation") is
+                // not the same entity.
+                let canonical = (0..found.len())
+                    .filter(|&j| {
+                        label == EntityLabel::Per
+                            && found[j].2 == label
+                            && is_part_of(&texts[i].0, &texts[j].0)
+                    })
+                    .max_by_key(|&j| (texts[j].0.len(), std::cmp::Reverse(j)))
+                    .map_or_else(|| texts[i].1.clone(), |j| texts[j].1.clone());
+                let prefix = match label {
+                    EntityLabel::Per => "per",
+                    EntityLabel::Org => "org",
+                    EntityLabel::Loc => "loc",
+                    EntityLabel::Misc => "misc",
+                };
+                Entity {
+                    start,
+                    end,
+                    label,
+                    entity_id: format!("{prefix}:{}", slug(&canonical)),
+                    canonical,
+                }
+            })
+            .collect();
+        doc.set_entities(entities)?;
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_and_containment() {
+        assert_eq!(slug("Vladimir Putin"), "vladimir-putin");
+        assert_eq!(slug("  Bashar al-Assad "), "bashar-al-assad");
+        assert!(is_part_of(&words("Putin"), &words("Vladimir Putin")));
+        assert!(is_part_of(&words("al Assad"), &words("Bashar al-Assad")));
+        assert!(!is_part_of(&words("Putin"), &words("Putin")));
+        assert!(!is_part_of(&words("Peskov"), &words("Vladimir Putin")));
+    }
+}

@@ -1,0 +1,82 @@
+//! CoNLL-2003 reading: one token per line (`TOKEN POS CHUNK NER`), blank lines between
+//! sentences, `-DOCSTART-` lines skipped.
+
+use std::io::BufRead;
+
+/// One sentence: words and their gold BIO labels.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Sentence {
+    /// Words.
+    pub words: Vec<String>,
+    /// Gold labels (IOB2, e.g. `B-PER`).
+    pub labels: Vec<String>,
+}
+
+/// A line that is not CoNLL.
+#[derive(Debug, thiserror::Error)]
+#[error("line {line}: {message}")]
+pub struct ConllError {
+    /// 1-based line number.
+    pub line: usize,
+    /// What is wrong.
+    pub message: String,
+}
+
+/// Reads every sentence; IOB1 labels are converted to IOB2.
+pub fn read(input: impl BufRead) -> Result<Vec<Sentence>, ConllError> {
+    let mut out = Vec::new();
+    let mut cur = Sentence::default();
+    for (i, line) in input.lines().enumerate() {
+        let line = line.map_err(|e| ConllError {
+            line: i + 1,
+            message: e.to_string(),
+        })?;
+        let cols: Vec<&str> = line.split_whitespace().collect();
+        if cols.is_empty() || cols[0] == "-DOCSTART-" {
+            if !cur.words.is_empty() {
+                out.push(std::mem::take(&mut cur));
+            }
+            continue;
+        }
+        if cols.len() < 2 {
+            return Err(ConllError {
+                line: i + 1,
+                message: "expected a token and a label".into(),
+            });
+        }
+        let mut label = cols[cols.len() - 1].to_string();
+        // IOB1 → IOB2: an I- that does not continue the previous entity begins one.
+        if let Some(t) = label.strip_prefix("I-") {
+            let continues = cur.labels.last().is_some_and(|p| p.get(2..) == Some(t));
+            if !continues {
+                label = format!("B-{t}");
+            }
+        }
+        cur.words.push(cols[0].to_string());
+        cur.labels.push(label);
+    }
+    if !cur.words.is_empty() {
+        out.push(cur);
+    }
+    Ok(out)
+}
+
+/// Reads a CoNLL file.
+pub fn read_path(path: &std::path::Path) -> Result<Vec<Sentence>, ConllError> {
+    let f = std::fs::File::open(path).map_err(|e| ConllError {
+        line: 0,
+        message: format!("{}: {e}", path.display()),
+    })?;
+    read(std::io::BufReader::new(f))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn reads_and_converts_iob1() {
+        let s = super::read("-DOCSTART- -X- O O\n\nEU NNP I-NP I-ORG\nrejects VBZ I-VP O\nGerman JJ I-NP I-MISC\n\nPeter NNP I-NP I-PER\n".as_bytes()).unwrap();
+        assert_eq!(s.len(), 2);
+        assert_eq!(s[0].labels, ["B-ORG", "O", "B-MISC"]);
+        assert_eq!(s[1].words, ["Peter"]);
+    }
+}

@@ -1,0 +1,213 @@
+//! Phrase lists used as recognizer features: places from GeoNames (CC BY 4.0) and
+//! organizations and office holders from the PETRARCH actor dictionaries (MIT), built by
+//! `gazette train ner` from `shared/data/gazetteer` and stored in the model.
+
+use std::io::BufRead;
+use std::path::Path;
+
+use gazette_learn::perceptron::mix;
+use rustc_hash::FxHashMap;
+use serde::{Deserialize, Serialize};
+
+/// Class bit of a person phrase.
+pub const PER: u8 = 1;
+/// Class bit of a place phrase.
+pub const LOC: u8 = 2;
+/// Class bit of an organization phrase.
+pub const ORG: u8 = 4;
+
+/// Lowercased phrases (words joined by one space) with their class bits.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct Gazetteer {
+    phrases: FxHashMap<String, u8>,
+    max_len: usize,
+}
+
+/// Single words too common to be evidence of a name.
+const STOP: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "of",
+    "and",
+    "in",
+    "on",
+    "at",
+    "to",
+    "for",
+    "new",
+    "president",
+    "government",
+    "party",
+    "army",
+    "police",
+    "union",
+    "state",
+    "national",
+    "council",
+    "court",
+    "bank",
+    "people",
+    "city",
+    "minister",
+    "general",
+];
+
+impl Gazetteer {
+    /// Adds a phrase to a class.
+    pub fn insert(&mut self, phrase: &str, class: u8) {
+        let key: Vec<String> = phrase.split_whitespace().map(str::to_lowercase).collect();
+        if key.is_empty()
+            || (key.len() == 1 && (STOP.contains(&key[0].as_str()) || key[0].chars().count() < 3))
+        {
+            return;
+        }
+        self.max_len = self.max_len.max(key.len());
+        *self.phrases.entry(key.join(" ")).or_insert(0) |= class;
+    }
+
+    /// Number of phrases.
+    pub fn len(&self) -> usize {
+        self.phrases.len()
+    }
+
+    /// Whether there is no phrase.
+    pub fn is_empty(&self) -> bool {
+        self.phrases.is_empty()
+    }
+
+    /// Class bits of a phrase, if listed.
+    pub fn get(&self, phrase: &str) -> Option<u8> {
+        self.phrases.get(&phrase.to_lowercase()).copied()
+    }
+
+    /// For each word, the class bits and position (begin, inside, last, unit) of the
+    /// longest listed phrase covering it, hashed; 0 when none.
+    pub fn features(&self, words: &[&str]) -> Vec<u64> {
+        let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+        let mut out = vec![0u64; words.len()];
+        let mut i = 0;
+        while i < words.len() {
+            let mut matched = 0;
+            for len in (1..=self.max_len.min(words.len() - i)).rev() {
+                if let Some(&class) = self.phrases.get(&lower[i..i + len].join(" ")) {
+                    for (k, slot) in out[i..i + len].iter_mut().enumerate() {
+                        let pos = if len == 1 {
+                            4
+                        } else if k == 0 {
+                            1
+                        } else if k + 1 == len {
+                            3
+                        } else {
+                            2
+                        };
+                        *slot = mix(u64::from(class), pos);
+                    }
+                    matched = len;
+                    break;
+                }
+            }
+            i += matched.max(1);
+        }
+        out
+    }
+
+    /// Builds the lists from the shared gazetteer folder.
+    pub fn build(dir: &Path) -> std::io::Result<Gazetteer> {
+        let mut g = Gazetteer::default();
+        let read = |p: &Path| std::fs::read_to_string(p);
+        let countries: serde_json::Value =
+            serde_json::from_str(&read(&dir.join("geonames/countries.json"))?)
+                .map_err(|e| std::io::Error::other(e.to_string()))?;
+        for c in countries.as_object().into_iter().flat_map(|m| m.values()) {
+            for key in ["name", "capital"] {
+                if let Some(n) = c.get(key).and_then(|v| v.as_str()) {
+                    g.insert(n, LOC);
+                }
+            }
+        }
+        let states: serde_json::Value =
+            serde_json::from_str(&read(&dir.join("geonames/us_states.json"))?)
+                .map_err(|e| std::io::Error::other(e.to_string()))?;
+        for s in states.as_object().into_iter().flat_map(|m| m.values()) {
+            if let Some(n) = s.get("name").and_then(|v| v.as_str()) {
+                g.insert(n, LOC);
+            }
+        }
+        let continents: serde_json::Value =
+            serde_json::from_str(&read(&dir.join("geonames/continents.json"))?)
+                .map_err(|e| std::io::Error::other(e.to_string()))?;
+        for c in continents.as_object().into_iter().flat_map(|m| m.values()) {
+            if let Some(n) = c.get("name").and_then(|v| v.as_str()) {
+                g.insert(n, LOC);
+            }
+        }
+        // Cities of 100,000 people or more, by their main name.
+        let cities = std::fs::File::open(dir.join("geonames/cities15000_latin.jsonl"))?;
+        for line in std::io::BufReader::new(cities).lines() {
+            let line = line?;
+            let Ok(c) = serde_json::from_str::<serde_json::Value>(&line) else {
+                continue;
+            };
+            if c.get("population").and_then(|p| p.as_u64()).unwrap_or(0) >= 100_000 {
+                if let Some(n) = c.get("name").and_then(|v| v.as_str()) {
+                    g.insert(n, LOC);
+                }
+            }
+        }
+        // Actors: international and non-state ones are organizations; country actors with
+        // dated office codes are people (VLADIMIR PUTIN → RUSGOV from 2008-05-08).
+        let actors = std::fs::File::open(dir.join("petrarch_actors/actors.jsonl"))?;
+        for line in std::io::BufReader::new(actors).lines() {
+            let line = line?;
+            let Ok(a) = serde_json::from_str::<serde_json::Value>(&line) else {
+                continue;
+            };
+            let file = a.get("file").and_then(|f| f.as_str()).unwrap_or("");
+            let dated = a
+                .get("codes")
+                .and_then(|c| c.as_array())
+                .is_some_and(|c| !c.is_empty());
+            let class = if file.contains("International") || file.contains("MilNonState") {
+                ORG
+            } else if dated {
+                PER
+            } else {
+                continue;
+            };
+            let names = std::iter::once(a.get("canonical")).chain(
+                a.get("aliases")
+                    .and_then(|v| v.as_array())
+                    .into_iter()
+                    .flatten()
+                    .map(Some),
+            );
+            for n in names.flatten().filter_map(|v| v.as_str()) {
+                // Dictionary phrases use underscores and hyphens inconsistently.
+                g.insert(&n.replace('_', " "), class);
+            }
+        }
+        Ok(g)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn longest_phrase_wins_and_positions_are_marked() {
+        let mut g = Gazetteer::default();
+        g.insert("United Nations", ORG);
+        g.insert("United States", LOC);
+        g.insert("Nations", LOC);
+        g.insert("the", LOC); // too common: ignored
+        let f = g.features(&["the", "United", "Nations", "and", "the", "United", "States"]);
+        assert_eq!(f[0], 0);
+        assert_eq!(f[1], mix(u64::from(ORG), 1));
+        assert_eq!(f[2], mix(u64::from(ORG), 3));
+        assert_eq!(f[6], mix(u64::from(LOC), 3));
+        assert_eq!(g.get("UNITED NATIONS"), Some(ORG));
+        assert_eq!(g.len(), 3);
+    }
+}

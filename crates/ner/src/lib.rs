@@ -1,0 +1,349 @@
+/*!
+Named-entity recognition: a greedy left-to-right averaged perceptron over BIO labels
+(PER, ORG, LOC, MISC), with word, affix, shape, context, part-of-speech and gazetteer
+features. The gazetteer (countries, capitals, states and large cities from GeoNames;
+international organizations and dated political office holders from the PETRARCH actor
+dictionaries) is built by `gazette train ner` and stored in the model.
+
+```
+use gazette_ner::EntityModel;
+
+let model = EntityModel::english();
+let words = ["Russian", "President", "Vladimir", "Putin", "met", "Assad", "in", "Sochi", "."];
+let tags = ["JJ", "NNP", "NNP", "NNP", "VBD", "NNP", "IN", "NNP", "."];
+let spans = model.recognize(&words, &tags);
+assert!(spans.iter().any(|s| (s.start, s.end, s.label.as_str()) == (2, 4, "PER")));
+```
+*/
+#![deny(missing_docs)]
+
+pub mod conll;
+pub mod gazetteer;
+pub mod score;
+pub mod train;
+
+use std::io::{Read, Write};
+use std::path::Path;
+use std::sync::OnceLock;
+
+use gazette_learn::perceptron::{Weights, argmax, feat, hash_str};
+use gazette_learn::words::WordInfo;
+use serde::{Deserialize, Serialize};
+
+use crate::gazetteer::Gazetteer;
+
+/// An entity found in a sentence: words `start..end` (exclusive) and its type.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EntitySpan {
+    /// First word.
+    pub start: usize,
+    /// One past the last word.
+    pub end: usize,
+    /// PER, ORG, LOC or MISC.
+    pub label: String,
+}
+
+/// A trained recognizer with its gazetteer.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct EntityModel {
+    /// Facts about the model.
+    pub meta: ModelMeta,
+    /// BIO labels; index 0 is `O`.
+    pub labels: Vec<String>,
+    weights: Weights,
+    /// Phrase lists used as features.
+    pub gazetteer: Gazetteer,
+}
+
+/// Facts about a trained model (also written beside it as meta.json).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ModelMeta {
+    /// Format version.
+    pub format: u32,
+    /// Training data.
+    pub trained_on: String,
+    /// Terms of the training data.
+    pub license: String,
+    /// Training settings.
+    pub settings: String,
+    /// Development-set scores at the end of training.
+    pub dev_scores: Vec<(String, f64)>,
+}
+
+/// Version of the model file format.
+pub const MODEL_FORMAT: u32 = 1;
+
+/// Why a model could not be loaded or saved.
+#[derive(Debug, thiserror::Error)]
+pub enum ModelError {
+    /// I/O.
+    #[error("{0}")]
+    Io(#[from] std::io::Error),
+    /// Not a model of this format.
+    #[error("not a gazette entity model: {0}")]
+    Format(String),
+}
+
+static ENGLISH: &[u8] = include_bytes!("../../../models/ner/en_conll.bin.gz");
+
+const START: u64 = 0x5354_4152_54;
+const END: u64 = 0x454e_44;
+
+/// Per-sentence context shared by all positions.
+pub(crate) struct Sentence<'a> {
+    pub(crate) words: Vec<WordInfo>,
+    pub(crate) tags: Vec<u64>,
+    /// Gazetteer feature of each word: class and position in the longest phrase covering it.
+    pub(crate) gaz: Vec<u64>,
+    pub(crate) caps: u64,
+    pub(crate) forms: &'a [&'a str],
+}
+
+impl<'a> Sentence<'a> {
+    pub(crate) fn new(forms: &'a [&'a str], tags: &[&str], gazetteer: &Gazetteer) -> Sentence<'a> {
+        let words: Vec<WordInfo> = forms.iter().map(|f| WordInfo::new(f)).collect();
+        let caps = {
+            let alpha: Vec<&&str> = forms
+                .iter()
+                .filter(|f| f.chars().next().is_some_and(char::is_alphabetic))
+                .collect();
+            let upper = alpha
+                .iter()
+                .filter(|f| f.chars().all(|c| !c.is_lowercase()))
+                .count();
+            let title = alpha
+                .iter()
+                .filter(|f| f.chars().next().is_some_and(char::is_uppercase))
+                .count();
+            let n = alpha.len().max(1);
+            // 2: all capitals (headlines, sports tables); 1: mostly capitalized; 0: running text.
+            if upper * 10 >= n * 8 {
+                2
+            } else if title * 10 >= n * 6 {
+                1
+            } else {
+                0
+            }
+        };
+        Sentence {
+            words,
+            tags: tags.iter().map(|t| hash_str(t)).collect(),
+            gaz: gazetteer.features(forms),
+            caps,
+            forms,
+        }
+    }
+}
+
+/// Features of word `i` given the labels already chosen before it.
+pub(crate) fn features(s: &Sentence<'_>, i: usize, prev: &[u16], out: &mut Vec<u64>) {
+    out.clear();
+    let n = s.words.len() as isize;
+    let ii = i as isize;
+    let at =
+        |k: isize| -> Option<usize> { (ii + k >= 0 && ii + k < n).then_some((ii + k) as usize) };
+    let lw = |k: isize| at(k).map_or(if k < 0 { START } else { END }, |j| s.words[j].lower);
+    let sh = |k: isize| at(k).map_or(if k < 0 { START } else { END }, |j| s.words[j].shape);
+    let tg = |k: isize| at(k).map_or(if k < 0 { START } else { END }, |j| s.tags[j]);
+    let gz = |k: isize| at(k).map_or(0, |j| s.gaz[j]);
+    let sf = |k: isize| at(k).map_or(0, |j| s.words[j].suffix3);
+    let l1 = if i >= 1 {
+        u64::from(prev[i - 1]) + 1
+    } else {
+        START
+    };
+    let l2 = if i >= 2 {
+        u64::from(prev[i - 2]) + 1
+    } else {
+        START
+    };
+    let w = &s.words[i];
+    let len = s.forms[i].chars().count().min(8) as u64;
+    out.extend_from_slice(&[
+        feat(200, 0, 0, 0),
+        feat(201, w.lower, 0, 0),
+        feat(202, w.form, 0, 0),
+        feat(203, w.shape, 0, 0),
+        feat(204, w.suffix2, 0, 0),
+        feat(205, w.suffix3, 0, 0),
+        feat(206, w.suffix4, 0, 0),
+        feat(207, w.prefix1, w.shape, 0),
+        feat(208, lw(-1), 0, 0),
+        feat(209, lw(1), 0, 0),
+        feat(210, lw(-2), 0, 0),
+        feat(211, lw(2), 0, 0),
+        feat(212, sh(-1), w.shape, 0),
+        feat(213, w.shape, sh(1), 0),
+        feat(214, l1, 0, 0),
+        feat(215, l1, l2, 0),
+        feat(216, l1, w.lower, 0),
+        feat(217, l1, w.shape, 0),
+        feat(218, tg(0), 0, 0),
+        feat(219, tg(-1), tg(0), 0),
+        feat(220, tg(0), tg(1), 0),
+        feat(221, gz(0), 0, 0),
+        feat(222, gz(-1), gz(0), 0),
+        feat(223, gz(0), gz(1), 0),
+        feat(224, gz(0), w.shape, 0),
+        feat(225, s.caps, w.shape, 0),
+        feat(226, s.caps, w.lower, 0),
+        feat(227, (i == 0) as u64, w.shape, s.caps),
+        feat(228, lw(-1), w.lower, 0),
+        feat(229, w.lower, lw(1), 0),
+        feat(230, sf(-1), 0, 0),
+        feat(231, sf(1), 0, 0),
+        feat(232, l1, tg(0), 0),
+        feat(233, len, w.shape, 0),
+        feat(234, lw(-1), sh(0), l1),
+        feat(235, gz(0), l1, 0),
+        feat(236, tg(0), w.suffix3, 0),
+        feat(237, sh(-1), sh(0), sh(1)),
+    ]);
+}
+
+/// Whether label `next` may follow label `prev` in BIO: an I- continues its own type.
+pub(crate) fn allowed(labels: &[String], prev: Option<u16>, next: usize) -> bool {
+    match labels[next].strip_prefix("I-") {
+        None => true,
+        Some(t) => prev.is_some_and(|p| labels[p as usize].get(2..) == Some(t)),
+    }
+}
+
+/// Entity spans of a BIO label sequence (IOB2; a stray I- starts an entity, as conlleval does).
+pub fn spans(labels: &[&str]) -> Vec<EntitySpan> {
+    let mut out: Vec<EntitySpan> = Vec::new();
+    for (i, l) in labels.iter().enumerate() {
+        if let Some(t) = l.strip_prefix("B-") {
+            out.push(EntitySpan {
+                start: i,
+                end: i + 1,
+                label: t.to_string(),
+            });
+        } else if let Some(t) = l.strip_prefix("I-") {
+            match out.last_mut() {
+                Some(last) if last.end == i && last.label == t => last.end = i + 1,
+                _ => out.push(EntitySpan {
+                    start: i,
+                    end: i + 1,
+                    label: t.to_string(),
+                }),
+            }
+        }
+    }
+    out
+}
+
+impl EntityModel {
+    /// The English model (CoNLL-2003), decoded once per process.
+    pub fn english() -> &'static EntityModel {
+        static MODEL: OnceLock<EntityModel> = OnceLock::new();
+        MODEL.get_or_init(|| {
+            EntityModel::from_bytes(ENGLISH).expect("the bundled entity model loads")
+        })
+    }
+
+    /// Reads a model from gzip-compressed bytes.
+    pub fn from_bytes(bytes: &[u8]) -> Result<EntityModel, ModelError> {
+        let mut raw = Vec::new();
+        flate2::read::GzDecoder::new(bytes).read_to_end(&mut raw)?;
+        let model: EntityModel =
+            postcard::from_bytes(&raw).map_err(|e| ModelError::Format(e.to_string()))?;
+        if model.meta.format != MODEL_FORMAT {
+            return Err(ModelError::Format(format!(
+                "format {} (expected {MODEL_FORMAT})",
+                model.meta.format
+            )));
+        }
+        if model.weights.n_classes() != model.labels.len()
+            || model.labels.first().map(String::as_str) != Some("O")
+        {
+            return Err(ModelError::Format("weights and labels disagree".into()));
+        }
+        Ok(model)
+    }
+
+    /// Reads a model file.
+    pub fn load(path: &Path) -> Result<EntityModel, ModelError> {
+        EntityModel::from_bytes(&std::fs::read(path)?)
+    }
+
+    /// Writes the model, gzip-compressed.
+    pub fn save(&self, path: &Path) -> Result<(), ModelError> {
+        let raw = postcard::to_stdvec(self).map_err(|e| ModelError::Format(e.to_string()))?;
+        let mut gz = flate2::write::GzEncoder::new(
+            std::fs::File::create(path)?,
+            flate2::Compression::best(),
+        );
+        gz.write_all(&raw)?;
+        gz.finish()?;
+        Ok(())
+    }
+
+    /// BIO labels of one sentence, given its words and their Penn part-of-speech tags.
+    pub fn label(&self, words: &[&str], tags: &[&str]) -> Vec<u16> {
+        let s = Sentence::new(words, tags, &self.gazetteer);
+        let mut out: Vec<u16> = Vec::with_capacity(words.len());
+        let mut feats = Vec::with_capacity(48);
+        let mut scores = vec![0.0f32; self.labels.len()];
+        for i in 0..words.len() {
+            features(&s, i, &out, &mut feats);
+            self.weights.score(&feats, &mut scores);
+            let prev = out.last().copied();
+            out.push(argmax(&scores, Some(&|c| allowed(&self.labels, prev, c))) as u16);
+        }
+        out
+    }
+
+    /// Entities of one sentence.
+    pub fn recognize(&self, words: &[&str], tags: &[&str]) -> Vec<EntitySpan> {
+        let labels: Vec<&str> = self
+            .label(words, tags)
+            .into_iter()
+            .map(|l| self.labels[l as usize].as_str())
+            .collect();
+        spans(&labels)
+    }
+
+    /// Number of features kept.
+    pub fn n_features(&self) -> usize {
+        self.weights.n_features()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bio_spans_follow_conlleval() {
+        let s = spans(&[
+            "B-PER", "I-PER", "O", "I-LOC", "I-LOC", "B-ORG", "B-ORG", "I-MISC",
+        ]);
+        let got: Vec<(usize, usize, &str)> = s
+            .iter()
+            .map(|e| (e.start, e.end, e.label.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (0, 2, "PER"),
+                (3, 5, "LOC"),
+                (5, 6, "ORG"),
+                (6, 7, "ORG"),
+                (7, 8, "MISC")
+            ]
+        );
+    }
+
+    #[test]
+    fn inside_labels_continue_their_own_type() {
+        let labels: Vec<String> = ["O", "B-PER", "I-PER", "B-LOC", "I-LOC"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        assert!(allowed(&labels, Some(1), 2));
+        assert!(!allowed(&labels, Some(1), 4));
+        assert!(!allowed(&labels, None, 2));
+        assert!(allowed(&labels, Some(0), 3));
+    }
+}

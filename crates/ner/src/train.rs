@@ -1,0 +1,148 @@
+//! Training the recognizer: greedy left-to-right with the BIO constraint, on the labels
+//! it predicts itself (so that it learns from its own history, as it will run).
+
+use gazette_learn::Rng;
+use gazette_learn::perceptron::{Trainer, argmax};
+
+use crate::conll::Sentence;
+use crate::gazetteer::Gazetteer;
+use crate::{EntityModel, MODEL_FORMAT, ModelMeta, Sentence as Context, allowed, features, score};
+
+/// Settings of `gazette train ner`.
+#[derive(Debug, Clone, Copy)]
+pub struct Settings {
+    /// Passes over the training data.
+    pub epochs: usize,
+    /// Seed of the shuffling.
+    pub seed: u64,
+    /// Features seen fewer times are dropped.
+    pub min_count: u32,
+    /// Averaged weights of smaller magnitude are dropped.
+    pub min_weight: f32,
+}
+
+impl Default for Settings {
+    fn default() -> Settings {
+        Settings {
+            epochs: 12,
+            seed: 1,
+            min_count: 2,
+            min_weight: 0.5,
+        }
+    }
+}
+
+/// Trains on `train` (with the part-of-speech tags of each sentence in `train_tags`) and
+/// scores on `dev`.
+pub fn train(
+    train: &[Sentence],
+    train_tags: &[Vec<String>],
+    dev: &[Sentence],
+    dev_tags: &[Vec<String>],
+    gazetteer: Gazetteer,
+    cfg: Settings,
+    trained_on: &str,
+    log: &mut dyn FnMut(&str),
+) -> EntityModel {
+    let mut labels: Vec<String> = vec!["O".to_string()];
+    for s in train {
+        for l in &s.labels {
+            if !labels.contains(l) {
+                labels.push(l.clone());
+            }
+        }
+    }
+    labels[1..].sort();
+    let index = |l: &str| labels.iter().position(|x| x == l).unwrap_or(0) as u16;
+    let data: Vec<(Vec<&str>, Vec<&str>, Vec<u16>)> = train
+        .iter()
+        .zip(train_tags)
+        .map(|(s, t)| {
+            (
+                s.words.iter().map(String::as_str).collect(),
+                t.iter().map(String::as_str).collect(),
+                s.labels.iter().map(|l| index(l)).collect(),
+            )
+        })
+        .collect();
+    let mut trainer = Trainer::new(labels.len());
+    let mut rng = Rng::new(cfg.seed);
+    let mut order: Vec<usize> = (0..data.len()).collect();
+    let mut feats = Vec::with_capacity(48);
+    let mut scores = vec![0.0f32; labels.len()];
+    for epoch in 0..cfg.epochs {
+        rng.shuffle(&mut order);
+        let (mut correct, mut total) = (0usize, 0usize);
+        for &k in &order {
+            let (words, tags, gold) = &data[k];
+            let ctx = Context::new(words, tags, &gazetteer);
+            let mut prev: Vec<u16> = Vec::with_capacity(words.len());
+            for i in 0..words.len() {
+                features(&ctx, i, &prev, &mut feats);
+                trainer.score(&feats, &mut scores);
+                let last = prev.last().copied();
+                let guess = argmax(&scores, Some(&|c| allowed(&labels, last, c)));
+                trainer.tick(&feats);
+                trainer.update(&feats, gold[i] as usize, guess);
+                correct += (guess == gold[i] as usize) as usize;
+                total += 1;
+                prev.push(guess as u16);
+            }
+        }
+        log(&format!(
+            "  epoch {}: train label accuracy {:.4}",
+            epoch + 1,
+            correct as f64 / total.max(1) as f64
+        ));
+    }
+    let mut model = EntityModel {
+        meta: ModelMeta {
+            format: MODEL_FORMAT,
+            trained_on: trained_on.to_string(),
+            license: "research use only (CoNLL-2003 / Reuters RCV1 terms apply to this model); gazetteer CC BY 4.0 (GeoNames) and MIT (PETRARCH)".into(),
+            settings: format!("{cfg:?}"),
+            dev_scores: Vec::new(),
+        },
+        labels,
+        weights: trainer.average(cfg.min_count, cfg.min_weight),
+        gazetteer,
+    };
+    let (all, by_type) = evaluate(&model, dev, dev_tags);
+    let (p, r, f) = all.prf();
+    log(&format!("dev: P {p:.4} R {r:.4} F1 {f:.4}"));
+    model.meta.dev_scores.push(("f1".into(), f));
+    for (t, c) in by_type {
+        model.meta.dev_scores.push((format!("f1_{t}"), c.prf().2));
+    }
+    model
+}
+
+/// Labels every sentence and scores it (conlleval exact match).
+pub fn evaluate(
+    model: &EntityModel,
+    sentences: &[Sentence],
+    tags: &[Vec<String>],
+) -> (
+    score::Counts,
+    std::collections::BTreeMap<String, score::Counts>,
+) {
+    let predicted: Vec<Vec<String>> = sentences
+        .iter()
+        .zip(tags)
+        .map(|(s, t)| {
+            let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
+            let tags: Vec<&str> = t.iter().map(String::as_str).collect();
+            model
+                .label(&words, &tags)
+                .into_iter()
+                .map(|l| model.labels[l as usize].clone())
+                .collect()
+        })
+        .collect();
+    score::score(
+        sentences
+            .iter()
+            .zip(&predicted)
+            .map(|(s, p)| (s.labels.as_slice(), p.as_slice())),
+    )
+}
