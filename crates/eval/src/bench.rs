@@ -20,6 +20,7 @@ pub const TASKS: &[(&str, &[&str])] = &[
     ("extraction", &["trafilatura"]),
     ("syntax", &["spacy"]),
     ("timex", &["recognizers-text"]),
+    ("ner", &["spacy"]),
 ];
 
 /// Throughput of one system.
@@ -367,6 +368,117 @@ pub fn timex(data: &Path, env: &PeerEnv, repeat: usize) -> Result<Vec<Measured>,
         bytes,
         seconds,
         f1: peer_f1,
+    };
+    Ok(vec![ours, theirs])
+}
+
+/// Named entities on CoNLL-2003 testb with gold tokens: gazette (part-of-speech tagger +
+/// recognizer, as the entity component needs both) vs spaCy's small pipeline with only
+/// tok2vec and ner. Items are tokens; both outputs are scored (entity F1).
+pub fn ner(data: &Path, env: &PeerEnv, repeat: usize) -> Result<Vec<Measured>, EvalError> {
+    use gazette_learn::words::WordInfo;
+    let path = data.join(crate::conll::DIR).join("eng.testb");
+    let test = gazette_ner::conll::read_path(&path).map_err(|e| EvalError::Format {
+        path: path.clone(),
+        message: e.to_string(),
+    })?;
+    let syntax = gazette_syntax::SyntaxModel::english();
+    let model = gazette_ner::EntityModel::english();
+    let tokens: usize = test.iter().map(|s| s.words.len()).sum();
+    let bytes: usize = test
+        .iter()
+        .flat_map(|s| &s.words)
+        .map(|w| w.len() + 1)
+        .sum();
+    let mut best = f64::INFINITY;
+    let mut predicted: Vec<Vec<String>> = Vec::new();
+    for _ in 0..repeat.max(1) {
+        let start = Instant::now();
+        predicted = test
+            .iter()
+            .map(|s| {
+                let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
+                let infos: Vec<WordInfo> = words.iter().map(|w| WordInfo::new(w)).collect();
+                let tags: Vec<&str> = syntax
+                    .tagger
+                    .tag(&infos)
+                    .into_iter()
+                    .map(|t| syntax.tagger.tags[t as usize].1.as_str())
+                    .collect();
+                model
+                    .label(&words, &tags)
+                    .into_iter()
+                    .map(|l| model.labels[l as usize].clone())
+                    .collect()
+            })
+            .collect();
+        best = best.min(start.elapsed().as_secs_f64());
+    }
+    let (ours_counts, _) = gazette_ner::score::score(
+        test.iter()
+            .zip(&predicted)
+            .map(|(s, p)| (s.labels.as_slice(), p.as_slice())),
+    );
+    let ours = Measured {
+        system: format!("gazette {} (pos+ner)", env!("CARGO_PKG_VERSION")),
+        items: tokens,
+        bytes,
+        seconds: best,
+        f1: Some(ours_counts.prf().2),
+    };
+
+    env.ensure()?;
+    let out = std::env::temp_dir().join(format!("gazette-bench-{}-ner.txt", std::process::id()));
+    let script = env.bench_dir.join("peers/ner.py");
+    let output = Command::new(env.python())
+        .arg(&script)
+        .arg(&path)
+        .arg("--out")
+        .arg(&out)
+        .arg("--repeat")
+        .arg(repeat.max(1).to_string())
+        .output()
+        .map_err(|e| EvalError::io(&script, e))?;
+    if !output.status.success() {
+        return Err(EvalError::Peer {
+            peer: "spacy".into(),
+            message: String::from_utf8_lossy(&output.stderr).trim().to_string(),
+        });
+    }
+    let report: PeerReport =
+        serde_json::from_slice(&output.stdout).map_err(|e| EvalError::Peer {
+            peer: "spacy".into(),
+            message: format!("unreadable report: {e}"),
+        })?;
+    let paired = std::fs::read_to_string(&out).map_err(|e| EvalError::io(&out, e))?;
+    let _ = std::fs::remove_file(&out);
+    let mut gold: Vec<Vec<String>> = vec![Vec::new()];
+    let mut pred: Vec<Vec<String>> = vec![Vec::new()];
+    for line in paired.lines() {
+        let cols: Vec<&str> = line.split_whitespace().collect();
+        if cols.len() < 3 {
+            gold.push(Vec::new());
+            pred.push(Vec::new());
+            continue;
+        }
+        gold.last_mut()
+            .expect("non-empty")
+            .push(cols[cols.len() - 2].to_string());
+        pred.last_mut()
+            .expect("non-empty")
+            .push(cols[cols.len() - 1].to_string());
+    }
+    let (peer_counts, _) = gazette_ner::score::score(
+        gold.iter()
+            .zip(&pred)
+            .map(|(g, p)| (g.as_slice(), p.as_slice())),
+    );
+    let theirs = Measured {
+        system: report.system,
+        items: report.items,
+        bytes: report.bytes,
+        seconds: report.seconds,
+        f1: Some(peer_counts.prf().2),
     };
     Ok(vec![ours, theirs])
 }

@@ -103,6 +103,7 @@ pub fn run_bench(args: &BenchArgs) -> anyhow::Result<ExitCode> {
         }
         "syntax" => bench::syntax(&data, &env, args.repeat).context("bench syntax")?,
         "timex" => bench::timex(&data, &env, args.repeat).context("bench timex")?,
+        "ner" => bench::ner(&data, &env, args.repeat).context("bench ner")?,
         other => unreachable!("task {other} listed without a runner"),
     };
     print_bench(task, &rows)?;

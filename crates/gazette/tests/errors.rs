@@ -106,6 +106,6 @@ fn bad_flags_are_usage_errors() {
     assert!(
         String::from_utf8(out.stderr)
             .unwrap()
-            .contains("unknown bench task \"nonsense\" (known: extraction, syntax, timex)")
+            .contains("unknown bench task \"nonsense\" (known: extraction, syntax, timex, ner)")
     );
 }
