@@ -24,6 +24,7 @@ assert!(doc.has(Layer::Tokens));
 #![deny(missing_docs)]
 
 mod entities;
+mod quotes;
 mod sentences;
 mod syntax;
 mod timexes;
@@ -32,6 +33,7 @@ mod tokens;
 use gazette_doc::{Doc, Layer, LayerError};
 
 pub use entities::EntityAnnotator;
+pub use quotes::QuoteExtractor;
 pub use sentences::SentenceSplitter;
 pub use syntax::SyntaxAnnotator;
 pub use timexes::TimexAnnotator;
@@ -119,6 +121,7 @@ impl Pipeline {
             Box::new(SyntaxAnnotator::default()),
             Box::new(EntityAnnotator::default()),
             Box::new(TimexAnnotator::default()),
+            Box::new(QuoteExtractor),
         ])
         .expect("the default pipeline is well ordered")
     }

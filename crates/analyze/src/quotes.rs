@@ -1,0 +1,597 @@
+//! Quotes and attribution: who said what, through whom.
+//!
+//! Rules over the syntax and entity layers (a first version, to be replaced by a
+//! learned extractor):
+//! * a **speech cue** is a verb whose lemma is in [`CUES`] ("say", "tell", "add",
+//!   "quote", ...) or the phrase "according to";
+//! * its **content** is the clause it governs (`ccomp`, or the `parataxis` / `advcl` a
+//!   direct quote hangs on), widened to a quotation around it; content inside quotation
+//!   marks only is direct, without them indirect, and partly quoted content mixed;
+//! * its **speaker** is the verb's subject; "X quoted Y as saying" makes Y the speaker and
+//!   X the channel (`via`), and so does a reporting verb above the cue ("It added that
+//!   President Putin said ...": via "It");
+//! * a quotation with no cue in its sentence is attributed to the speaker of the previous
+//!   quote when it directly follows it (a quote continued in the next paragraph);
+//! * pronoun speakers ("he") keep their span and are resolved to the last person named
+//!   before them; other speakers are resolved to the entity whose mention they contain.
+
+use gazette_doc::{Doc, EntityLabel, Layer, Mention, Quote, QuoteKind, Span, Token};
+
+use crate::{Component, ComponentError};
+
+/// Lemmas of verbs that introduce speech or writing.
+pub const CUES: &[&str] = &[
+    "say",
+    "tell",
+    "add",
+    "state",
+    "claim",
+    "insist",
+    "argue",
+    "explain",
+    "note",
+    "warn",
+    "report",
+    "announce",
+    "write",
+    "declare",
+    "ask",
+    "reply",
+    "respond",
+    "acknowledge",
+    "admit",
+    "suggest",
+    "deny",
+    "confirm",
+    "stress",
+    "emphasize",
+    "emphasise",
+    "predict",
+    "quote",
+    "accuse",
+    "recall",
+    "urge",
+    "vow",
+    "pledge",
+    "promise",
+    "reveal",
+    "concede",
+    "complain",
+    "conclude",
+    "estimate",
+    "observe",
+    "testify",
+    "tweet",
+    "allege",
+    "assert",
+    "caution",
+    "contend",
+    "maintain",
+    "mention",
+    "remark",
+    "repeat",
+    "reiterate",
+    "speculate",
+    "tout",
+    "boast",
+    "charge",
+    "comment",
+    "counter",
+    "demand",
+    "disclose",
+    "indicate",
+    "joke",
+    "lament",
+    "predict",
+    "proclaim",
+    "recount",
+    "signal",
+    "underline",
+    "underscore",
+    "answer",
+    "agree",
+    "believe",
+    "think",
+    "hope",
+    "fear",
+    "expect",
+];
+
+const PRONOUNS: &[&str] = &[
+    "he", "she", "they", "it", "we", "i", "you", "him", "her", "them",
+];
+
+/// Extracts attributed statements.
+#[derive(Debug, Default)]
+pub struct QuoteExtractor;
+
+struct Tree<'a> {
+    tokens: &'a [Token],
+    children: Vec<Vec<usize>>,
+}
+
+impl<'a> Tree<'a> {
+    fn new(tokens: &'a [Token]) -> Tree<'a> {
+        let mut children = vec![Vec::new(); tokens.len()];
+        for (i, t) in tokens.iter().enumerate() {
+            if let Some(h) = t.head.filter(|&h| h != i) {
+                children[h].push(i);
+            }
+        }
+        Tree { tokens, children }
+    }
+
+    fn dep(&self, i: usize) -> &str {
+        self.tokens[i].dep.as_deref().unwrap_or("")
+    }
+
+    fn lemma(&self, i: usize) -> &str {
+        self.tokens[i].lemma.as_deref().unwrap_or("")
+    }
+
+    fn child(&self, i: usize, deps: &[&str]) -> Option<usize> {
+        self.children[i]
+            .iter()
+            .copied()
+            .find(|&c| deps.contains(&self.dep(c)))
+    }
+
+    /// First and last token index of the subtree under `i`.
+    fn extent(&self, i: usize) -> (usize, usize) {
+        let (mut lo, mut hi) = (i, i);
+        let mut stack = vec![i];
+        while let Some(n) = stack.pop() {
+            lo = lo.min(n);
+            hi = hi.max(n);
+            stack.extend(self.children[n].iter().copied());
+        }
+        (lo, hi)
+    }
+}
+
+/// Quotation spans (char offsets, marks included) of the text: “…”, "…" and «…».
+fn quotations(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let chars: Vec<char> = text.chars().collect();
+    let mut open: Option<(usize, char)> = None;
+    for (i, &c) in chars.iter().enumerate() {
+        match (open, c) {
+            (None, '“') => open = Some((i, '”')),
+            (None, '«') => open = Some((i, '»')),
+            (None, '"') => open = Some((i, '"')),
+            (Some((s, close)), c) if c == close => {
+                out.push((s, i + 1));
+                open = None;
+            }
+            // A paragraph break closes nothing but ends a runaway quotation.
+            (Some((s, _)), '\n') if chars.get(i + 1) == Some(&'\n') => {
+                let _ = s;
+                open = None;
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+impl Component for QuoteExtractor {
+    fn name(&self) -> &'static str {
+        "quotes"
+    }
+    fn requires(&self) -> &'static [Layer] {
+        &[
+            Layer::Tokens,
+            Layer::Sentences,
+            Layer::Syntax,
+            Layer::Entities,
+        ]
+    }
+    fn assigns(&self) -> &'static [Layer] {
+        &[Layer::Quotes]
+    }
+    fn process(&self, doc: &mut Doc) -> Result<(), ComponentError> {
+        let quotes = extract(doc);
+        doc.set_quotes(quotes)?;
+        Ok(())
+    }
+}
+
+fn token_span(doc: &Doc, lo: usize, hi: usize) -> (usize, usize) {
+    (doc.tokens()[lo].start, doc.tokens()[hi].end)
+}
+
+/// The mention for a speaker or channel token: its noun phrase (without a leading
+/// determiner-free clause), resolved to an entity.
+fn mention(doc: &Doc, tree: &Tree<'_>, head: usize) -> Mention {
+    // The phrase: the head with its compound, flat, amod and det children (not clauses).
+    let mut lo = head;
+    let mut hi = head;
+    for &c in &tree.children[head] {
+        if matches!(
+            tree.dep(c),
+            "compound" | "flat" | "amod" | "det" | "nmod:poss" | "nmod:desc" | "appos" | "nummod"
+        ) || tree.dep(c).starts_with("flat")
+        {
+            let (a, b) = tree.extent(c);
+            lo = lo.min(a);
+            hi = hi.max(b);
+        }
+    }
+    let (start, end) = token_span(doc, lo, hi);
+    let text = doc.slice(Span::new(start, end)).to_lowercase();
+    let (canonical, entity_id) = if PRONOUNS.contains(&text.as_str()) {
+        // The last person (or, for "it"/"they", organization) named before the pronoun.
+        let wanted: &[EntityLabel] = match text.as_str() {
+            "it" => &[EntityLabel::Org],
+            "they" | "them" => &[EntityLabel::Org, EntityLabel::Per],
+            _ => &[EntityLabel::Per],
+        };
+        // Prefer the subject of the sentence ("Putin asked ..., which, he said, ..."), then
+        // the last such entity named before the pronoun.
+        let sentence = doc
+            .sentences()
+            .iter()
+            .find(|s| s.start <= start && start < s.end)
+            .copied();
+        let subject = sentence.and_then(|s| {
+            (0..tree.tokens.len()).find(|&i| {
+                let t = &tree.tokens[i];
+                t.start >= s.start
+                    && t.end <= start
+                    && tree.dep(i) == "nsubj"
+                    && tree.tokens[i].head.is_some_and(|h| tree.dep(h) == "root")
+            })
+        });
+        let by_subject = subject.and_then(|i| {
+            let t = &tree.tokens[i];
+            doc.entities()
+                .iter()
+                .find(|e| e.start <= t.start && t.end <= e.end && wanted.contains(&e.label))
+        });
+        by_subject
+            .or_else(|| {
+                doc.entities()
+                    .iter()
+                    .rev()
+                    .find(|e| e.end <= start && wanted.contains(&e.label))
+            })
+            .map_or((None, None), |e| {
+                (Some(e.canonical.clone()), Some(e.entity_id.clone()))
+            })
+    } else {
+        // The entity at the phrase's head ("SANA" in "Syria's state news agency SANA"),
+        // else a person in it, else its longest entity.
+        let head_token = &tree.tokens[head];
+        doc.entities()
+            .iter()
+            .filter(|e| e.start >= start && e.end <= end)
+            .max_by_key(|e| {
+                (
+                    e.start <= head_token.start && head_token.end <= e.end,
+                    e.label == EntityLabel::Per,
+                    e.end - e.start,
+                )
+            })
+            .map_or(
+                (Some(doc.slice(Span::new(start, end)).to_string()), None),
+                |e| (Some(e.canonical.clone()), Some(e.entity_id.clone())),
+            )
+    };
+    Mention {
+        start,
+        end,
+        canonical,
+        entity_id,
+    }
+}
+
+fn extract(doc: &Doc) -> Vec<Quote> {
+    let tokens = doc.tokens();
+    if tokens.is_empty() {
+        return Vec::new();
+    }
+    let tree = Tree::new(tokens);
+    let quotes_marks = quotations(doc.text());
+    let token_at = |c: usize| tokens.partition_point(|t| t.end <= c);
+    let mut out: Vec<Quote> = Vec::new();
+    let mut covered: Vec<(usize, usize)> = Vec::new();
+
+    let inside_quotation = |c: usize| quotes_marks.iter().any(|&(qs, qe)| qs < c && c < qe);
+    // (quote, cue token) candidates; nesting is resolved after all are found.
+    let mut found: Vec<(Quote, usize)> = Vec::new();
+    for v in 0..tokens.len() {
+        let lemma = tree.lemma(v);
+        let according = lemma == "accord"
+            && tree
+                .child(v, &["fixed"])
+                .is_some_and(|c| tree.lemma(c) == "to");
+        if !(CUES.contains(&lemma) && matches!(tokens[v].pos.as_deref(), Some("VERB")) || according)
+        {
+            continue;
+        }
+        // A speech verb inside a quotation is part of what is quoted ("I think ...").
+        if inside_quotation(tokens[v].start) {
+            continue;
+        }
+        // Speaker and channel.
+        // "according to X": UD makes "according" the case marker of X.
+        let source_of_according = tokens[v].head.filter(|&h| h != v && h > v);
+        let (speaker, via) = if according {
+            (source_of_according.map(|o| mention(doc, &tree, o)), None)
+        } else if lemma == "quote" {
+            // "SANA quoted Putin as saying ...": the object speaks, the subject relays.
+            let obj = tree.child(v, &["obj"]);
+            let subj = tree.child(v, &["nsubj"]);
+            (
+                obj.map(|o| mention(doc, &tree, o)),
+                subj.map(|s| mention(doc, &tree, s)),
+            )
+        } else {
+            let subj = tree.child(v, &["nsubj"]);
+            // A reporting verb above this one relays it: "It added that Putin said ...".
+            let via = tokens[v]
+                .head
+                .filter(|&h| h != v && tree.dep(v) == "ccomp" && CUES.contains(&tree.lemma(h)))
+                .and_then(|h| tree.child(h, &["nsubj"]))
+                .map(|s| mention(doc, &tree, s));
+            (subj.map(|s| mention(doc, &tree, s)), via)
+        };
+        // "as saying": the content hangs on "saying", attached to "quoted".
+        let content_head = if lemma == "quote" {
+            tree.child(v, &["ccomp", "parataxis"]).or_else(|| {
+                tree.child(v, &["advcl", "xcomp"])
+                    .and_then(|s| tree.child(s, &["ccomp", "parataxis"]))
+            })
+        } else {
+            tree.child(v, &["ccomp", "parataxis", "advcl:relcl"])
+        };
+        // The clause around a cue that comes after its content ("CONTENT, X said.", "CONTENT,
+        // according to X"): the clause the cue hangs on, without the cue's own words.
+        let around = |attached: usize, own: usize| -> Option<(usize, usize)> {
+            let clause = tokens[attached].head.filter(|&h| h != attached)?;
+            let (lo, hi) = tree.extent(clause);
+            let (olo, ohi) = tree.extent(own);
+            let (lo, hi) = if olo.saturating_sub(lo) >= hi.saturating_sub(ohi) {
+                (lo, olo.checked_sub(1)?)
+            } else {
+                (ohi + 1, hi)
+            };
+            (lo <= hi).then(|| token_span(doc, lo, hi))
+        };
+        let (mut start, mut end) = if according {
+            // The sentence without the "according to X" phrase when it stands at an edge;
+            // the whole sentence when it sits in the middle.
+            let Some(x) = source_of_according else {
+                continue;
+            };
+            let Some(sentence) = doc
+                .sentences()
+                .iter()
+                .find(|s| s.start <= tokens[v].start && tokens[v].start < s.end)
+            else {
+                continue;
+            };
+            let (_, phrase_end) = token_span(doc, v, tree.extent(x).1);
+            let phrase_start = tokens[v].start;
+            if phrase_start - sentence.start < 3 {
+                (phrase_end, sentence.end)
+            } else if sentence.end - phrase_end < 3 {
+                (sentence.start, phrase_start)
+            } else {
+                (sentence.start, sentence.end)
+            }
+        } else if let (None, true) = (
+            content_head,
+            matches!(tree.dep(v), "parataxis" | "advcl" | "conj")
+                && tokens[v].head.is_some_and(|h| h < v),
+        ) {
+            match around(v, v) {
+                Some(span) => span,
+                None => continue,
+            }
+        } else if let Some(c) = content_head {
+            let (lo, hi) = tree.extent(c);
+            // Skip the complementizer "that".
+            let lo = if tree.lemma(lo) == "that" && lo < hi {
+                lo + 1
+            } else {
+                lo
+            };
+            token_span(doc, lo, hi)
+        } else {
+            // A direct quote next to the cue with no clause link: the quotation in the sentence.
+            let cue_start = tokens[v].start;
+            match quotes_marks.iter().find(|&&(qs, qe)| {
+                let sentence = doc
+                    .sentences()
+                    .iter()
+                    .find(|s| s.start <= cue_start && cue_start < s.end);
+                sentence.is_some_and(|s| qs >= s.start.saturating_sub(2) && qe <= s.end + 2)
+            }) {
+                Some(&(qs, qe)) => (qs, qe),
+                None => continue,
+            }
+        };
+        // Widen to a quotation that overlaps the content; strip edge punctuation.
+        for &(qs, qe) in &quotes_marks {
+            if qs < end && start < qe && !(qs <= tokens[v].start && tokens[v].end <= qe) {
+                start = start.min(qs + 1);
+                end = end.max(qe - 1);
+            }
+        }
+        let text = doc.text();
+        let (bs, be) = (doc.char_to_byte(start), doc.char_to_byte(end));
+        let trimmed = text[bs..be].trim_matches(|c: char| {
+            c.is_whitespace() || matches!(c, ',' | '"' | '“' | '”' | '«' | '»')
+        });
+        if trimmed.is_empty() {
+            continue;
+        }
+        let lead = text[bs..be].find(trimmed).unwrap_or(0);
+        let start = doc.byte_to_char(bs + lead);
+        let end = doc.byte_to_char(bs + lead + trimmed.len());
+        if end <= start || end - start < 8 {
+            continue;
+        }
+        // Kind: inside one quotation → direct; containing a quotation → mixed; else indirect.
+        let quoted: usize = quotes_marks
+            .iter()
+            .map(|&(qs, qe)| (qe.min(end + 1)).saturating_sub(qs.max(start.saturating_sub(1))))
+            .filter(|&n| n > 0)
+            .sum();
+        let inside = quotes_marks
+            .iter()
+            .any(|&(qs, qe)| qs < start && end < qe || (qs <= start && end <= qe));
+        let kind = if inside {
+            QuoteKind::Direct
+        } else if quoted > 0 {
+            QuoteKind::Mixed
+        } else {
+            QuoteKind::Indirect
+        };
+        found.push((
+            Quote {
+                start,
+                end,
+                kind,
+                speaker,
+                via,
+            },
+            v,
+        ));
+    }
+    // Nested cues ("It added that Putin said X"): an attribution whose content holds another
+    // cue that it relays is replaced by that inner one; identical contents are kept once.
+    for (i, (q, _)) in found.iter().enumerate() {
+        let relays = found.iter().any(|(inner, cue)| {
+            inner.via.is_some() && q.start <= tokens[*cue].start && tokens[*cue].end <= q.end
+        });
+        let duplicate = found[..i]
+            .iter()
+            .any(|(p, _)| p.start == q.start && p.end == q.end);
+        if !relays && !duplicate {
+            out.push(q.clone());
+        }
+    }
+    let _ = &mut covered;
+
+    // Quotations nobody claimed: a quotation of a few words or more that directly follows
+    // an attributed quote continues it (the same speaker), as multi-paragraph quotes do.
+    for &(qs, qe) in &quotes_marks {
+        let (start, end) = (qs + 1, qe.saturating_sub(1));
+        if end <= start || end - start < 20 || out.iter().any(|q| q.start < end && start < q.end) {
+            continue;
+        }
+        let previous = out
+            .iter()
+            .filter(|q| q.end <= start && q.speaker.is_some())
+            .max_by_key(|q| q.end)
+            .cloned();
+        let continued = previous.filter(|p| {
+            let gap = &doc.text()[doc.char_to_byte(p.end)..doc.char_to_byte(start)];
+            p.kind != QuoteKind::Indirect && gap.chars().filter(|c| c.is_alphabetic()).count() == 0
+        });
+        if let Some(p) = continued {
+            out.push(Quote {
+                start,
+                end,
+                kind: QuoteKind::Direct,
+                speaker: p.speaker.clone(),
+                via: p.via.clone(),
+            });
+            continue;
+        }
+        // A quotation opening the sentence after an attribution continues it ("X said Y.
+        // \"...\"").
+        let sentence_index = doc
+            .sentences()
+            .iter()
+            .position(|s| s.start <= qs && qs < s.end);
+        let prev_sentence = sentence_index
+            .and_then(|i| i.checked_sub(1))
+            .map(|i| doc.sentences()[i]);
+        let quote_is_sentence_start =
+            sentence_index.is_some_and(|i| doc.sentences()[i].start + 1 >= qs);
+        let attributed_before = prev_sentence.and_then(|ps| {
+            out.iter()
+                .filter(|q| {
+                    q.speaker.as_ref().is_some_and(|sp| {
+                        sp.start >= ps.start
+                            && sp.end <= ps.end
+                            && sp
+                                .entity_id
+                                .as_deref()
+                                .is_some_and(|id| id.starts_with("per:"))
+                    })
+                })
+                .max_by_key(|q| q.end)
+                .cloned()
+        });
+        if let (Some(p), true) = (attributed_before, quote_is_sentence_start) {
+            out.push(Quote {
+                start,
+                end,
+                kind: QuoteKind::Direct,
+                speaker: p.speaker.clone(),
+                via: p.via.clone(),
+            });
+            continue;
+        }
+        // A quotation standing alone after a sentence about a person ("Assad thanked Putin
+        // ... . \"I think ...\""): that sentence's subject, when it is a person.
+        let subject = prev_sentence.and_then(|s| {
+            (0..tokens.len()).find(|&i| {
+                tokens[i].start >= s.start
+                    && tokens[i].end <= s.end
+                    && tree.dep(i) == "nsubj"
+                    && tokens[i].head.is_some_and(|h| tree.dep(h) == "root")
+            })
+        });
+        if let (Some(subj), true) = (subject, quote_is_sentence_start) {
+            let m = mention(doc, &tree, subj);
+            if doc
+                .entities()
+                .iter()
+                .any(|e| e.label == EntityLabel::Per && e.start < m.end && m.start < e.end)
+            {
+                out.push(Quote {
+                    start,
+                    end,
+                    kind: QuoteKind::Direct,
+                    speaker: Some(m),
+                    via: None,
+                });
+            }
+        }
+    }
+    let _ = token_at;
+    // A quote inside another one by the same entity is part of it (the verbatim piece of
+    // a mixed quote).
+    let snapshot = out.clone();
+    out.retain(|q| {
+        !snapshot.iter().any(|o| {
+            (o.start, o.end) != (q.start, q.end)
+                && o.start <= q.start
+                && q.end <= o.end
+                && o.speaker
+                    .as_ref()
+                    .and_then(|s| s.entity_id.as_ref())
+                    .is_some()
+                && o.speaker.as_ref().and_then(|s| s.entity_id.as_ref())
+                    == q.speaker.as_ref().and_then(|s| s.entity_id.as_ref())
+        })
+    });
+    out.sort_by_key(|q| (q.start, q.end));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_quotation_marks() {
+        let q = quotations("He said “It works” and \"so it does\".\n\n“Runaway");
+        assert_eq!(q, [(8, 18), (23, 35)]);
+    }
+}
