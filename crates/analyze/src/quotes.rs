@@ -95,6 +95,27 @@ pub const CUES: &[&str] = &[
     "hope",
     "fear",
     "expect",
+    "call",
+    "show",
+    "find",
+    "describe",
+    "continue",
+    "cite",
+    "criticize",
+    "praise",
+    "propose",
+    "defend",
+    "refuse",
+    "decline",
+    "want",
+    "seem",
+    "appear",
+    "know",
+    "see",
+    "support",
+    "endorse",
+    "threaten",
+    "recommend",
 ];
 
 const PRONOUNS: &[&str] = &[
@@ -327,7 +348,17 @@ fn extract(doc: &Doc) -> Vec<Quote> {
                 subj.map(|s| mention(doc, &tree, s)),
             )
         } else {
-            let subj = tree.child(v, &["nsubj"]);
+            // "..., adding that ...": a participle takes the subject of the clause it hangs on.
+            let subj = tree.child(v, &["nsubj"]).or_else(|| {
+                if matches!(tree.dep(v), "advcl" | "xcomp" | "conj") {
+                    tokens[v]
+                        .head
+                        .filter(|&h| h != v)
+                        .and_then(|h| tree.child(h, &["nsubj"]))
+                } else {
+                    None
+                }
+            });
             // A reporting verb above this one relays it: "It added that Putin said ...".
             let via = tokens[v]
                 .head

@@ -22,6 +22,7 @@ pub mod aeb;
 pub mod bench;
 pub mod conll;
 pub mod news_sentences;
+pub mod polnear;
 pub mod tempeval;
 pub mod trafilatura_eval;
 pub mod ud;
@@ -167,6 +168,12 @@ pub fn benchmarks() -> &'static [Benchmark] {
             },
         },
         Benchmark {
+            name: polnear::NAME,
+            dir: polnear::DIR,
+            what: "quotes and speakers, PolNeAR test (content overlap 0.3 / 0.8 / exact, speaker match)",
+            run: |dir, opts, progress| polnear::run(dir, opts.predictions_dir.as_deref(), progress),
+        },
+        Benchmark {
             name: news_sentences::NAME,
             dir: BUNDLED,
             what: "sentence splitting, news-like gold set written for gazette",
@@ -181,10 +188,8 @@ pub fn benchmarks() -> &'static [Benchmark] {
 }
 
 /// Data folders whose benchmark is not wired yet, with the component that will score it.
-pub const NOT_YET_SCORED: &[(&str, &str)] = &[
-    ("dates/htmldate-eval", "publication dates (ingest issue)"),
-    ("quotes/polnear", "quotes (quotes issue)"),
-];
+pub const NOT_YET_SCORED: &[(&str, &str)] =
+    &[("dates/htmldate-eval", "publication dates (ingest issue)")];
 
 /// Everything one `gazette eval` run produced.
 #[derive(Debug, Default)]

@@ -1,0 +1,366 @@
+//! PolNeAR attributions (political news): quote content and speaker, scored as
+//! `shared/tools/score_quotes.py` does: content match over non-space characters at
+//! thresholds 0.3 and 0.8 (min of gold and predicted coverage) and on normalised text
+//! ("exact"), one-to-one greedy matching per document, and a speaker match on matched
+//! pairs (span overlap, or shared content words of the speaker text or resolved name).
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+use std::sync::LazyLock;
+
+use gazette_analyze::Pipeline;
+use gazette_doc::{Doc, Meta};
+use regex::Regex;
+use serde::Deserialize;
+
+use crate::{EvalError, Outcome, Progress, Row};
+
+/// Name of the rows.
+pub const NAME: &str = "polnear";
+/// Where the data lives under the data directory.
+pub const DIR: &str = "quotes/polnear";
+
+#[derive(Debug, Clone, Deserialize)]
+struct SpanJ {
+    start: usize,
+    end: usize,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+struct Attribution {
+    #[serde(default)]
+    content: Vec<SpanJ>,
+    #[serde(default)]
+    source: Vec<SpanJ>,
+    #[serde(default)]
+    direct: bool,
+}
+
+/// One gold document.
+#[derive(Debug, Clone, Deserialize)]
+pub struct GoldDoc {
+    doc_id: String,
+    text: String,
+    #[serde(default = "yes")]
+    canonical: bool,
+    #[serde(default)]
+    attributions: Vec<Attribution>,
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// One predicted quote, in char offsets of the document text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Predicted {
+    /// Content span.
+    pub content: (usize, usize),
+    /// Speaker mention span.
+    pub speaker: Option<(usize, usize)>,
+    /// The entity the speaker resolves to.
+    pub speaker_name: Option<String>,
+}
+
+/// Reads a PolNeAR JSONL file (canonical annotations only, as the scorer's default).
+pub fn read(path: &Path) -> Result<Vec<GoldDoc>, EvalError> {
+    let raw = std::fs::read_to_string(path).map_err(|e| EvalError::io(path, e))?;
+    let mut out = Vec::new();
+    for (i, line) in raw
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+    {
+        let d: GoldDoc = serde_json::from_str(line).map_err(|e| EvalError::Format {
+            path: path.to_path_buf(),
+            message: format!("line {}: {e}", i + 1),
+        })?;
+        if d.canonical {
+            out.push(d);
+        }
+    }
+    Ok(out)
+}
+
+static WORD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[\p{L}\p{N}_'’]+").expect("word pattern"));
+const STOP: &[&str] = &[
+    "the", "a", "an", "of", "and", "'s", "’s", "mr", "mr.", "ms", "ms.", "mrs", "mrs.", "dr",
+    "dr.", "said", "says", "told", "he", "she", "they", "it", "we", "i", "you", "his", "her",
+    "their", "its",
+];
+const EDGE: &[char] = &[
+    ' ', '\t', '\r', '\n', '"', '“', '”', '\'', '‘', '’', ',', '.', ';', ':', '!', '?', '-', '—',
+    '–', '(', ')', '[', ']',
+];
+
+fn charset(spans: &[(usize, usize)], chars: &[char]) -> BTreeSet<usize> {
+    spans
+        .iter()
+        .flat_map(|&(s, e)| s..e.min(chars.len()))
+        .filter(|&i| !chars[i].is_whitespace())
+        .collect()
+}
+
+fn norm_text(spans: &[(usize, usize)], chars: &[char]) -> String {
+    let mut sorted = spans.to_vec();
+    sorted.sort();
+    let joined = sorted
+        .iter()
+        .map(|&(s, e)| {
+            chars[s.min(chars.len())..e.min(chars.len())]
+                .iter()
+                .collect::<String>()
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
+    let collapsed = joined.split_whitespace().collect::<Vec<_>>().join(" ");
+    collapsed
+        .trim_matches(EDGE)
+        .to_lowercase()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn toks(s: &str) -> BTreeSet<String> {
+    WORD.find_iter(&s.to_lowercase())
+        .map(|m| m.as_str().to_string())
+        .filter(|t| !STOP.contains(&t.as_str()) && t.chars().count() > 1)
+        .collect()
+}
+
+/// Counts at one threshold.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Counts {
+    /// Gold attributions.
+    pub gold: usize,
+    /// Predicted quotes.
+    pub pred: usize,
+    /// Matched pairs.
+    pub tp: usize,
+    /// Matched pairs with the right speaker.
+    pub tp_speaker: usize,
+    /// Gold direct attributions, and how many were matched.
+    pub direct: (usize, usize),
+    /// Gold indirect attributions, and how many were matched.
+    pub indirect: (usize, usize),
+}
+
+fn prf(tp: usize, pred: usize, gold: usize) -> f64 {
+    let p = if pred > 0 {
+        tp as f64 / pred as f64
+    } else {
+        0.0
+    };
+    let r = if gold > 0 {
+        tp as f64 / gold as f64
+    } else {
+        0.0
+    };
+    if p + r > 0.0 {
+        2.0 * p * r / (p + r)
+    } else {
+        0.0
+    }
+}
+
+/// Adds one document at `threshold` (`None` = exact text match).
+pub fn add(counts: &mut Counts, gold: &GoldDoc, preds: &[Predicted], threshold: Option<f64>) {
+    let chars: Vec<char> = gold.text.chars().collect();
+    let atts: Vec<&Attribution> = gold
+        .attributions
+        .iter()
+        .filter(|a| !a.content.is_empty())
+        .collect();
+    let gspans: Vec<Vec<(usize, usize)>> = atts
+        .iter()
+        .map(|a| {
+            a.content
+                .iter()
+                .filter(|s| s.end > s.start)
+                .map(|s| (s.start, s.end))
+                .collect()
+        })
+        .collect();
+    let g: Vec<BTreeSet<usize>> = gspans.iter().map(|s| charset(s, &chars)).collect();
+    let p: Vec<BTreeSet<usize>> = preds
+        .iter()
+        .map(|q| charset(&[q.content], &chars))
+        .collect();
+    let mut cands: Vec<(f64, usize, usize)> = Vec::new();
+    for (i, gi) in g.iter().enumerate() {
+        for (j, pj) in p.iter().enumerate() {
+            match threshold {
+                None => {
+                    if !gi.is_empty()
+                        && norm_text(&gspans[i], &chars) == norm_text(&[preds[j].content], &chars)
+                    {
+                        cands.push((1.0, i, j));
+                    }
+                }
+                Some(t) => {
+                    if gi.is_empty() || pj.is_empty() {
+                        continue;
+                    }
+                    let inter = gi.intersection(pj).count();
+                    if inter == 0 {
+                        continue;
+                    }
+                    let sc = (inter as f64 / gi.len() as f64).min(inter as f64 / pj.len() as f64);
+                    if sc >= t {
+                        cands.push((sc, i, j));
+                    }
+                }
+            }
+        }
+    }
+    cands.sort_by(|a, b| {
+        b.0.partial_cmp(&a.0)
+            .expect("scores are finite")
+            .then(a.1.cmp(&b.1))
+            .then(a.2.cmp(&b.2))
+    });
+    let (mut ug, mut up) = (BTreeSet::new(), BTreeSet::new());
+    let mut hit: BTreeMap<usize, bool> = BTreeMap::new();
+    for (_, i, j) in cands {
+        if ug.contains(&i) || up.contains(&j) {
+            continue;
+        }
+        ug.insert(i);
+        up.insert(j);
+        hit.insert(i, speaker_ok(atts[i], &preds[j], &chars));
+    }
+    counts.gold += atts.len();
+    counts.pred += preds.len();
+    counts.tp += hit.len();
+    counts.tp_speaker += hit.values().filter(|h| **h).count();
+    for (i, a) in atts.iter().enumerate() {
+        let slot = if a.direct {
+            &mut counts.direct
+        } else {
+            &mut counts.indirect
+        };
+        slot.0 += 1;
+        slot.1 += hit.contains_key(&i) as usize;
+    }
+}
+
+fn speaker_ok(gold: &Attribution, pred: &Predicted, chars: &[char]) -> bool {
+    let gs: Vec<(usize, usize)> = gold
+        .source
+        .iter()
+        .filter(|s| s.end > s.start)
+        .map(|s| (s.start, s.end))
+        .collect();
+    let ps: Vec<(usize, usize)> = pred.speaker.into_iter().filter(|s| s.1 > s.0).collect();
+    let name = pred.speaker_name.clone().unwrap_or_default();
+    if gs.is_empty() {
+        return ps.is_empty() && name.trim().is_empty();
+    }
+    let gset = charset(&gs, chars);
+    if !ps.is_empty() && !gset.is_disjoint(&charset(&ps, chars)) {
+        return true;
+    }
+    let text = |sp: &[(usize, usize)]| {
+        sp.iter()
+            .map(|&(s, e)| chars[s..e.min(chars.len())].iter().collect::<String>())
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let pname = format!("{} {}", text(&ps), name);
+    !toks(&text(&gs)).is_disjoint(&toks(&pname))
+}
+
+/// gazette's quotes for one document.
+pub fn predict(pipeline: &Pipeline, doc: &GoldDoc) -> Vec<Predicted> {
+    let mut d = Doc::new(doc.text.clone(), Meta::default());
+    if pipeline.run(&mut d).is_err() {
+        return Vec::new();
+    }
+    d.quotes()
+        .iter()
+        .map(|q| Predicted {
+            content: (q.start, q.end),
+            speaker: q.speaker.as_ref().map(|s| (s.start, s.end)),
+            speaker_name: q.speaker.as_ref().and_then(|s| s.canonical.clone()),
+        })
+        .collect()
+}
+
+/// Scores gazette on a PolNeAR file; returns rows and the predictions (for the reference scorer).
+pub fn evaluate(
+    path: &Path,
+    progress: &Progress<'_>,
+) -> Result<(Vec<Row>, Vec<(String, Vec<Predicted>)>), EvalError> {
+    let gold = read(path)?;
+    let pipeline = Pipeline::english();
+    let mut predictions = Vec::new();
+    for (i, d) in gold.iter().enumerate() {
+        predictions.push((d.doc_id.clone(), predict(&pipeline, d)));
+        progress(i + 1, gold.len());
+    }
+    let mut rows = Vec::new();
+    for (label, t) in [("0.3", Some(0.3)), ("0.8", Some(0.8)), ("exact", None)] {
+        let mut c = Counts::default();
+        for (d, (_, p)) in gold.iter().zip(&predictions) {
+            add(&mut c, d, p, t);
+        }
+        rows.push(Row::new(
+            NAME,
+            &format!("quote_f1@{label}"),
+            prf(c.tp, c.pred, c.gold),
+            c.gold,
+        ));
+        rows.push(Row::new(
+            NAME,
+            &format!("quote_speaker_f1@{label}"),
+            prf(c.tp_speaker, c.pred, c.gold),
+            c.gold,
+        ));
+        if label == "0.3" {
+            let r = |(n, k): (usize, usize)| if n > 0 { k as f64 / n as f64 } else { 0.0 };
+            rows.push(Row::new(NAME, "recall_direct@0.3", r(c.direct), c.direct.0));
+            rows.push(Row::new(
+                NAME,
+                "recall_indirect@0.3",
+                r(c.indirect),
+                c.indirect.0,
+            ));
+        }
+    }
+    Ok((rows, predictions))
+}
+
+/// The test rows; with `predictions_dir`, writes `polnear.jsonl` in the reference scorer's format.
+pub fn run(
+    dir: &Path,
+    predictions_dir: Option<&Path>,
+    progress: &Progress<'_>,
+) -> Result<Outcome, EvalError> {
+    let (rows, predictions) = evaluate(&dir.join("test.jsonl"), progress)?;
+    if let Some(out) = predictions_dir {
+        std::fs::create_dir_all(out).map_err(|e| EvalError::io(out, e))?;
+        let mut lines = String::new();
+        for (doc, quotes) in &predictions {
+            let qs: Vec<serde_json::Value> = quotes
+                .iter()
+                .map(|q| {
+                    serde_json::json!({
+                        "content": {"start": q.content.0, "end": q.content.1},
+                        "speaker": q.speaker.map(|s| serde_json::json!({"start": s.0, "end": s.1})),
+                        "speaker_name": q.speaker_name,
+                    })
+                })
+                .collect();
+            lines.push_str(&serde_json::json!({"doc_id": doc, "quotes": qs}).to_string());
+            lines.push('\n');
+        }
+        let path = out.join(format!("{NAME}.jsonl"));
+        std::fs::write(&path, lines).map_err(|e| EvalError::io(&path, e))?;
+    }
+    Ok(Outcome {
+        rows,
+        warnings: Vec::new(),
+    })
+}
