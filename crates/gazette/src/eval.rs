@@ -49,13 +49,13 @@ pub fn run_eval(args: &EvalArgs) -> anyhow::Result<ExitCode> {
     } else {
         writeln!(
             out,
-            "{:<24} {:<12} {:>8} {:>8}",
+            "{:<18} {:<24} {:>8} {:>8}",
             "benchmark", "metric", "score", "count"
         )?;
         for r in &report.rows {
             writeln!(
                 out,
-                "{:<24} {:<12} {:>8.4} {:>8}",
+                "{:<18} {:<24} {:>8.4} {:>8}",
                 r.benchmark, r.metric, r.value, r.count
             )?;
         }

@@ -43,9 +43,16 @@ fn seed_article_gives_a_valid_doc_with_title_and_clean_text() {
     // Every layer is present; those not produced yet are empty and not listed as run.
     assert_eq!(
         doc["layers"],
-        serde_json::json!(["tokens", "sentences", "syntax", "entities", "timexes"])
+        serde_json::json!([
+            "tokens",
+            "sentences",
+            "syntax",
+            "entities",
+            "timexes",
+            "quotes"
+        ])
     );
-    for layer in ["quotes", "events"] {
+    for layer in ["events"] {
         assert_eq!(doc[layer], serde_json::json!([]), "{layer}");
     }
     // Headline-like lines and quotes split where a reader would split them.
@@ -135,6 +142,33 @@ fn seed_article_gives_a_valid_doc_with_title_and_clean_text() {
             .all(|e| e["canonical"] == "Vladimir Putin" && e["entity_id"] == "per:vladimir-putin"),
         "{putin:?}"
     );
+
+    // Quotes: who said what, through whom.
+    let quotes = doc["quotes"].as_array().unwrap();
+    let quote = |starts: &str| {
+        quotes
+            .iter()
+            .find(|q| q["text"].as_str().unwrap().starts_with(starts))
+            .unwrap_or_else(|| panic!("no quote {starts:?} in {quotes:#?}"))
+    };
+    let q = quote("What is important now");
+    assert_eq!(q["kind"], "direct");
+    assert_eq!(q["speaker"]["entity_id"], "per:vladimir-putin");
+    assert!(q["via"]["text"].as_str().unwrap().ends_with("SANA"), "{q}");
+    let q = quote("For Monday's meeting");
+    assert_eq!(q["kind"], "indirect");
+    assert_eq!(q["speaker"]["entity_id"], "per:dmitry-peskov");
+    assert_eq!(q["via"]["text"], "RIA news agency");
+    let q = quote("It must be admitted");
+    assert_eq!(
+        (q["kind"].as_str(), q["speaker"]["entity_id"].as_str()),
+        (Some("direct"), Some("per:dmitry-peskov"))
+    );
+    let q = quote("the meeting is aimed at coordination");
+    assert_eq!(q["speaker"]["canonical"], "Vladimir Putin");
+    assert_eq!(q["via"]["text"], "It");
+    let q = quote("I think now the main thing");
+    assert_eq!(q["speaker"]["text"], "Assad");
 
     // Temporal expressions, resolved against the publication date (Tuesday 2017-11-21).
     let timexes: Vec<(String, String, String)> = doc["timexes"]
@@ -296,7 +330,7 @@ fn table_view_and_explain() {
     let explain = String::from_utf8(out.stdout).unwrap();
     assert!(explain.contains("sentence-splitter    tokens"), "{explain}");
     assert!(
-        explain.contains("not produced yet (present and empty in output): quotes, events"),
+        explain.contains("not produced yet (present and empty in output): events"),
         "{explain}"
     );
 }

@@ -103,7 +103,7 @@ fn eval_prints_a_table_and_refuses_unknown_benchmarks() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8(out.stderr).unwrap().contains(
-        "unknown benchmark \"nope\" (known: aeb, trafilatura-eval, ud-ewt, conll2003, tempeval3, news-sentences)"
+        "unknown benchmark \"nope\" (known: aeb, trafilatura-eval, ud-ewt, conll2003, tempeval3, polnear, news-sentences)"
     ));
 
     let empty = tempfile::tempdir().unwrap();
@@ -260,4 +260,59 @@ fn conll_row_agrees_with_score_ner_py() {
         assert!((ours(&format!("f1_{t}")) - theirs).abs() < 5e-4, "{t}");
     }
     assert!(ours("f1") > 0.78, "{rows:?}");
+}
+
+#[test]
+fn polnear_rows_agree_with_score_quotes_py() {
+    let preds = tempfile::tempdir().unwrap();
+    let out = gazette()
+        .args(["eval", "--only", "polnear", "--json", "--data"])
+        .arg(shared().join("data"))
+        .arg("--predictions")
+        .arg(preds.path())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let rows: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
+    let ours = |m: &str| {
+        rows.iter().find(|r| r["metric"] == m).unwrap()["value"]
+            .as_f64()
+            .unwrap()
+    };
+    let py = Process::new("python3")
+        .arg(shared().join("tools/score_quotes.py"))
+        .arg("--gold")
+        .arg(shared().join("data/quotes/polnear/test.jsonl"))
+        .arg("--pred")
+        .arg(preds.path().join("polnear.jsonl"))
+        .arg("--json")
+        .output()
+        .unwrap();
+    assert!(
+        py.status.success(),
+        "{}",
+        String::from_utf8_lossy(&py.stderr)
+    );
+    let reference: serde_json::Value = serde_json::from_slice(&py.stdout).unwrap();
+    for t in ["0.3", "0.8", "exact"] {
+        for (ours_metric, theirs) in [
+            ("quote_f1", "quote_F1"),
+            ("quote_speaker_f1", "quote_speaker_F1"),
+        ] {
+            let r = reference[t][theirs].as_f64().unwrap();
+            let o = ours(&format!("{ours_metric}@{t}"));
+            assert!(
+                (o - r).abs() < 5e-4,
+                "{ours_metric}@{t}: gazette {o} vs score_quotes.py {r}"
+            );
+        }
+    }
+    assert!(
+        ours("quote_f1@0.3") > 0.45 && ours("quote_speaker_f1@0.3") > 0.35,
+        "{rows:?}"
+    );
 }
