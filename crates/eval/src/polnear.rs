@@ -51,6 +51,18 @@ fn yes() -> bool {
     true
 }
 
+impl GoldDoc {
+    /// The document id.
+    pub fn id(&self) -> &str {
+        &self.doc_id
+    }
+
+    /// The document text.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+}
+
 /// One predicted quote, in char offsets of the document text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Predicted {
@@ -145,6 +157,11 @@ pub struct Counts {
     pub direct: (usize, usize),
     /// Gold indirect attributions, and how many were matched.
     pub indirect: (usize, usize),
+}
+
+/// F1 of `tp` matches among `pred` predictions and `gold` gold items.
+pub fn f1(tp: usize, pred: usize, gold: usize) -> f64 {
+    prf(tp, pred, gold)
 }
 
 fn prf(tp: usize, pred: usize, gold: usize) -> f64 {

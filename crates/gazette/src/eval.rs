@@ -104,6 +104,7 @@ pub fn run_bench(args: &BenchArgs) -> anyhow::Result<ExitCode> {
         "syntax" => bench::syntax(&data, &env, args.repeat).context("bench syntax")?,
         "timex" => bench::timex(&data, &env, args.repeat).context("bench timex")?,
         "ner" => bench::ner(&data, &env, args.repeat).context("bench ner")?,
+        "quotes" => bench::quotes(&data, &env, args.repeat).context("bench quotes")?,
         other => unreachable!("task {other} listed without a runner"),
     };
     print_bench(task, &rows)?;

@@ -103,9 +103,7 @@ fn bad_flags_are_usage_errors() {
     assert_eq!(out.status.code(), Some(2));
     let out = gazette().args(["bench", "nonsense"]).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
-    assert!(
-        String::from_utf8(out.stderr)
-            .unwrap()
-            .contains("unknown bench task \"nonsense\" (known: extraction, syntax, timex, ner)")
-    );
+    assert!(String::from_utf8(out.stderr).unwrap().contains(
+        "unknown bench task \"nonsense\" (known: extraction, syntax, timex, ner, quotes)"
+    ));
 }
