@@ -377,7 +377,6 @@ pub fn timex(data: &Path, env: &PeerEnv, repeat: usize) -> Result<Vec<Measured>,
 /// recognizer, as the entity component needs both) vs spaCy's small pipeline with only
 /// tok2vec and ner. Items are tokens; both outputs are scored (entity F1).
 pub fn ner(data: &Path, env: &PeerEnv, repeat: usize) -> Result<Vec<Measured>, EvalError> {
-    use gazette_learn::words::WordInfo;
     let path = data.join(crate::conll::DIR).join("eng.testb");
     let test = gazette_ner::conll::read_path(&path).map_err(|e| EvalError::Format {
         path: path.clone(),
@@ -399,13 +398,7 @@ pub fn ner(data: &Path, env: &PeerEnv, repeat: usize) -> Result<Vec<Measured>, E
             .iter()
             .map(|s| {
                 let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
-                let infos: Vec<WordInfo> = words.iter().map(|w| WordInfo::new(w)).collect();
-                let tags: Vec<&str> = syntax
-                    .tagger
-                    .tag(&infos)
-                    .into_iter()
-                    .map(|t| syntax.tagger.tags[t as usize].1.as_str())
-                    .collect();
+                let tags = syntax.penn_tags(&words);
                 model
                     .label(&words, &tags)
                     .into_iter()

@@ -6,7 +6,6 @@ use std::path::Path;
 
 use gazette_ner::{EntityModel, conll, score};
 use gazette_syntax::SyntaxModel;
-use gazette_syntax::words::WordInfo;
 
 use crate::{EvalError, Outcome, Progress, Row};
 
@@ -28,13 +27,7 @@ pub fn predict(dir: &Path) -> Result<(Vec<conll::Sentence>, Vec<Vec<String>>), E
         .iter()
         .map(|s| {
             let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
-            let infos: Vec<WordInfo> = words.iter().map(|w| WordInfo::new(w)).collect();
-            let tags: Vec<&str> = syntax
-                .tagger
-                .tag(&infos)
-                .into_iter()
-                .map(|t| syntax.tagger.tags[t as usize].1.as_str())
-                .collect();
+            let tags = syntax.penn_tags(&words);
             ner.label(&words, &tags)
                 .into_iter()
                 .map(|l| ner.labels[l as usize].clone())

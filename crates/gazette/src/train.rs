@@ -73,16 +73,11 @@ fn pos_tags(sentences: &[gazette_ner::conll::Sentence]) -> Vec<Vec<String>> {
     sentences
         .iter()
         .map(|s| {
-            let infos: Vec<gazette_syntax::words::WordInfo> = s
-                .words
-                .iter()
-                .map(|w| gazette_syntax::words::WordInfo::new(w))
-                .collect();
+            let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
             model
-                .tagger
-                .tag(&infos)
+                .penn_tags(&words)
                 .into_iter()
-                .map(|t| model.tagger.tags[t as usize].1.clone())
+                .map(str::to_string)
                 .collect()
         })
         .collect()

@@ -2,11 +2,12 @@
 Learning primitives shared by gazette's trained components (tagger, parser, entity
 recognizer): stable feature hashing ([`perceptron::hash_str`], [`perceptron::feat`]),
 the averaged perceptron ([`perceptron::Trainer`]) and its compact frozen form
-([`perceptron::Weights`]), hashed views of a word ([`words::WordInfo`]), and a seeded
+([`perceptron::Weights`]), the model file format ([`file`]), hashed views of a word ([`words::WordInfo`]), and a seeded
 random generator for reproducible training ([`Rng`]).
 */
 #![deny(missing_docs)]
 
+pub mod file;
 pub mod perceptron;
 pub mod words;
 

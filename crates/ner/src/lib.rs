@@ -22,7 +22,6 @@ pub mod gazetteer;
 pub mod score;
 pub mod train;
 
-use std::io::{Read, Write};
 use std::path::Path;
 use std::sync::OnceLock;
 
@@ -244,10 +243,7 @@ impl EntityModel {
 
     /// Reads a model from gzip-compressed bytes.
     pub fn from_bytes(bytes: &[u8]) -> Result<EntityModel, ModelError> {
-        let mut raw = Vec::new();
-        flate2::read::GzDecoder::new(bytes).read_to_end(&mut raw)?;
-        let model: EntityModel =
-            postcard::from_bytes(&raw).map_err(|e| ModelError::Format(e.to_string()))?;
+        let model: EntityModel = gazette_learn::file::decode(bytes).map_err(ModelError::Format)?;
         if model.meta.format != MODEL_FORMAT {
             return Err(ModelError::Format(format!(
                 "format {} (expected {MODEL_FORMAT})",
@@ -269,14 +265,7 @@ impl EntityModel {
 
     /// Writes the model, gzip-compressed.
     pub fn save(&self, path: &Path) -> Result<(), ModelError> {
-        let raw = postcard::to_stdvec(self).map_err(|e| ModelError::Format(e.to_string()))?;
-        let mut gz = flate2::write::GzEncoder::new(
-            std::fs::File::create(path)?,
-            flate2::Compression::best(),
-        );
-        gz.write_all(&raw)?;
-        gz.finish()?;
-        Ok(())
+        Ok(gazette_learn::file::save(self, path)?)
     }
 
     /// BIO labels of one sentence, given its words and their Penn part-of-speech tags.

@@ -32,7 +32,6 @@ pub mod score;
 pub mod tagger;
 pub mod train;
 
-use std::io::{Read, Write};
 use std::path::Path;
 use std::sync::OnceLock;
 
@@ -110,10 +109,7 @@ impl SyntaxModel {
 
     /// Reads a model from gzip-compressed bytes.
     pub fn from_bytes(bytes: &[u8]) -> Result<SyntaxModel, ModelError> {
-        let mut raw = Vec::new();
-        flate2::read::GzDecoder::new(bytes).read_to_end(&mut raw)?;
-        let model: SyntaxModel =
-            postcard::from_bytes(&raw).map_err(|e| ModelError::Format(e.to_string()))?;
+        let model: SyntaxModel = gazette_learn::file::decode(bytes).map_err(ModelError::Format)?;
         if model.meta.format != MODEL_FORMAT {
             return Err(ModelError::Format(format!(
                 "format {} (expected {MODEL_FORMAT})",
@@ -144,14 +140,17 @@ impl SyntaxModel {
 
     /// Writes the model, gzip-compressed.
     pub fn save(&self, path: &Path) -> Result<(), ModelError> {
-        let raw = postcard::to_stdvec(self).map_err(|e| ModelError::Format(e.to_string()))?;
-        let mut gz = flate2::write::GzEncoder::new(
-            std::fs::File::create(path)?,
-            flate2::Compression::best(),
-        );
-        gz.write_all(&raw)?;
-        gz.finish()?;
-        Ok(())
+        Ok(gazette_learn::file::save(self, path)?)
+    }
+
+    /// Penn Treebank tags of one sentence's words (the tagger alone).
+    pub fn penn_tags(&self, forms: &[&str]) -> Vec<&str> {
+        let infos: Vec<WordInfo> = forms.iter().map(|f| WordInfo::new(f)).collect();
+        self.tagger
+            .tag(&infos)
+            .into_iter()
+            .map(|t| self.tagger.tags[t as usize].1.as_str())
+            .collect()
     }
 
     /// Tags, lemmatizes and parses one sentence given as word forms.

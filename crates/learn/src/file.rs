@@ -1,0 +1,43 @@
+//! The on-disk form shared by gazette's trained models: postcard-serialized, then gzip.
+
+use std::io::{Read, Write};
+use std::path::Path;
+
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+/// Decodes a model from gzip-compressed postcard bytes; the error says what is wrong.
+pub fn decode<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, String> {
+    let mut raw = Vec::new();
+    flate2::read::GzDecoder::new(bytes)
+        .read_to_end(&mut raw)
+        .map_err(|e| format!("not gzip data: {e}"))?;
+    postcard::from_bytes(&raw).map_err(|e| e.to_string())
+}
+
+/// Writes a model as gzip-compressed postcard.
+pub fn save<T: Serialize>(value: &T, path: &Path) -> std::io::Result<()> {
+    let raw = postcard::to_stdvec(value).map_err(|e| std::io::Error::other(e.to_string()))?;
+    let mut gz =
+        flate2::write::GzEncoder::new(std::fs::File::create(path)?, flate2::Compression::best());
+    gz.write_all(&raw)?;
+    gz.finish()?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn roundtrip_and_errors() {
+        let path = std::env::temp_dir().join(format!("gazette-learn-file-{}", std::process::id()));
+        super::save(&(7u32, "seven".to_string()), &path).unwrap();
+        let back: (u32, String) = super::decode(&std::fs::read(&path).unwrap()).unwrap();
+        assert_eq!(back, (7, "seven".to_string()));
+        std::fs::remove_file(&path).unwrap();
+        assert!(
+            super::decode::<u32>(b"plain")
+                .unwrap_err()
+                .starts_with("not gzip data")
+        );
+    }
+}
