@@ -1,23 +1,29 @@
-//! Named entities (PER, ORG, LOC, MISC) from the recognizer, with a first in-document
-//! linking: a person mention whose words all occur, in order, in a longer person mention
-//! ("Putin" in "Vladimir Putin") takes that mention's name as its canonical name. The
+//! Named entities (PER, ORG, LOC, MISC) from the recognizer, linked to one identity:
+//! a person mention whose words all occur, in order, in a longer person mention of the
+//! article ("Putin" in "Vladimir Putin") takes that name; then the knowledge base
+//! (`gazette_ner::kb`) maps names, demonyms and seats of government to countries and
+//! organizations ("Russian", "Russian Federation", "the Kremlin", "Moscow" as a subject →
+//! Russia, `country:rus`). The
 //! entity id is the type and the canonical name as a slug, so the same name gets the same
 //! id in every article ("per:vladimir-putin").
 
 use gazette_doc::{Doc, Entity, EntityLabel, Layer};
 use gazette_ner::EntityModel;
+use gazette_ner::kb::{KnowledgeBase, Match};
 
 use crate::{Component, ComponentError};
 
 /// Recognizes and links named entities.
 pub struct EntityAnnotator {
     model: &'static EntityModel,
+    kb: &'static KnowledgeBase,
 }
 
 impl Default for EntityAnnotator {
     fn default() -> EntityAnnotator {
         EntityAnnotator {
             model: EntityModel::english(),
+            kb: KnowledgeBase::english(),
         }
     }
 }
@@ -118,11 +124,35 @@ impl Component for EntityAnnotator {
                     EntityLabel::Loc => "loc",
                     EntityLabel::Misc => "misc",
                 };
+                // The knowledge base knows countries (with demonyms and seats of government),
+                // organizations and some people; a capital that acts ("Moscow denies") is its
+                // government, a capital that is a place ("in Moscow") stays a city.
+                let acts = tokens
+                    .iter()
+                    .position(|t| t.start == start)
+                    .is_some_and(|k| {
+                        let last = tokens[k..]
+                            .iter()
+                            .position(|t| t.end >= end)
+                            .map_or(k, |n| k + n);
+                        (k..=last).any(|t| {
+                            matches!(tokens[t].dep.as_deref(), Some("nsubj" | "nsubj:pass"))
+                        })
+                    });
+                let known = self
+                    .kb
+                    .lookup(&texts[i].1)
+                    .or_else(|| self.kb.lookup(&canonical));
+                let (entity_id, canonical) = match known {
+                    Some(Match::Entity(e)) => (e.id.clone(), e.canonical.clone()),
+                    Some(Match::Capital(e)) if acts => (e.id.clone(), e.canonical.clone()),
+                    _ => (format!("{prefix}:{}", slug(&canonical)), canonical),
+                };
                 Entity {
                     start,
                     end,
                     label,
-                    entity_id: format!("{prefix}:{}", slug(&canonical)),
+                    entity_id,
                     canonical,
                 }
             })

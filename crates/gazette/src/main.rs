@@ -44,6 +44,18 @@ pub enum TrainCommand {
     Syntax(TrainSyntaxArgs),
     /// Named-entity recognizer from CoNLL-2003, with a gazetteer from the shared data.
     Ner(TrainNerArgs),
+    /// Knowledge base of countries (names, demonyms, capitals) and organizations.
+    Kb(TrainKbArgs),
+}
+
+#[derive(clap::Args)]
+pub struct TrainKbArgs {
+    /// Data directory (default: $GAZETTE_DATA, else ../shared/data).
+    #[arg(long, value_name = "DIR")]
+    data: Option<PathBuf>,
+    /// Where to write the knowledge base.
+    #[arg(long, default_value = "models/kb/en.tsv")]
+    out: PathBuf,
 }
 
 #[derive(clap::Args)]
@@ -188,6 +200,7 @@ fn main() -> ExitCode {
         Command::Bench(args) => eval::run_bench(&args),
         Command::Train(TrainCommand::Syntax(args)) => train::syntax(&args),
         Command::Train(TrainCommand::Ner(args)) => train::ner(&args),
+        Command::Train(TrainCommand::Kb(args)) => train::kb(&args),
     };
     match result {
         Ok(code) => code,

@@ -7,7 +7,7 @@ use std::time::Instant;
 use anyhow::Context;
 use gazette_syntax::{conllu, train};
 
-use crate::{TrainNerArgs, TrainSyntaxArgs, data_dir};
+use crate::{TrainKbArgs, TrainNerArgs, TrainSyntaxArgs, data_dir};
 
 fn find(dir: &Path, suffix: &str) -> anyhow::Result<std::path::PathBuf> {
     std::fs::read_dir(dir)
@@ -140,6 +140,197 @@ pub fn ner(args: &TrainNerArgs) -> anyhow::Result<ExitCode> {
         std::fs::metadata(&args.out)?.len() as f64 / 1e6,
         model.n_features(),
         meta_path.display()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// "UNITED NATIONS" → "United Nations"; short acronyms ("NATO") stay as they are.
+fn title_case(name: &str) -> String {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    if words.len() == 1 && words[0].chars().count() <= 5 {
+        return words[0].to_string();
+    }
+    words
+        .iter()
+        .enumerate()
+        .map(|(i, w)| {
+            let lower = w.to_lowercase();
+            if i > 0
+                && matches!(
+                    lower.as_str(),
+                    "of" | "and" | "the" | "for" | "in" | "on" | "de" | "al"
+                )
+            {
+                lower
+            } else {
+                let mut c = lower.chars();
+                c.next()
+                    .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
+                    .unwrap_or_default()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn slug(name: &str) -> String {
+    let mut out = String::new();
+    for c in name.chars() {
+        if c.is_alphanumeric() {
+            out.extend(c.to_lowercase());
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-').to_string()
+}
+
+pub fn kb(args: &TrainKbArgs) -> anyhow::Result<ExitCode> {
+    use std::collections::{BTreeMap, BTreeSet};
+    use std::io::BufRead;
+    let data = data_dir(args.data.as_ref());
+    let dir = data.join("gazetteer");
+    let countries: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(
+        dir.join("geonames/countries.json"),
+    )?)?;
+    // City names, to keep the PETRARCH country records' city aliases out of country names.
+    let mut cities: BTreeSet<String> = BTreeSet::new();
+    for line in std::io::BufReader::new(std::fs::File::open(
+        dir.join("geonames/cities15000_latin.jsonl"),
+    )?)
+    .lines()
+    {
+        if let Ok(c) = serde_json::from_str::<serde_json::Value>(&line?) {
+            if let Some(n) = c["name"].as_str() {
+                cities.insert(gazette_ner::kb::key(n));
+            }
+        }
+    }
+    // id → (label, canonical, aliases, capitals)
+    let mut entries: BTreeMap<String, (String, String, BTreeSet<String>, BTreeSet<String>)> =
+        BTreeMap::new();
+    let mut by_code: BTreeMap<String, String> = BTreeMap::new();
+    for c in countries.as_object().into_iter().flat_map(|m| m.values()) {
+        let (Some(iso3), Some(name)) = (c["iso3"].as_str(), c["name"].as_str()) else {
+            continue;
+        };
+        let id = format!("country:{}", iso3.to_lowercase());
+        let mut capitals = BTreeSet::new();
+        if let Some(cap) = c["capital"].as_str().filter(|s| !s.is_empty()) {
+            capitals.insert(cap.to_string());
+        }
+        entries.insert(
+            id.clone(),
+            ("LOC".into(), name.to_string(), BTreeSet::new(), capitals),
+        );
+        by_code.insert(iso3.to_string(), id);
+    }
+    for line in std::io::BufReader::new(std::fs::File::open(
+        dir.join("petrarch_actors/actors.jsonl"),
+    )?)
+    .lines()
+    {
+        let a: serde_json::Value = serde_json::from_str(&line?)?;
+        let file = a["file"].as_str().unwrap_or("");
+        let canonical = a["canonical"].as_str().unwrap_or("").replace('_', " ");
+        let defaults: Vec<&str> = a["default_codes"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|v| v.as_str())
+            .collect();
+        let dated = a["codes"].as_array().is_some_and(|c| !c.is_empty());
+        // Exact aliases, and prefix aliases ("RUSSIAN" also matches "RUSSIANS"), with the
+        // plural of demonyms written out since the base matches names exactly.
+        let mut aliases: Vec<String> = a["aliases"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|v| v.as_str())
+            .map(|s| s.replace('_', " "))
+            .collect();
+        for stem in a["aliases_stem"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|v| v.as_str())
+        {
+            let stem = stem.replace('_', " ");
+            if stem.ends_with("AN") {
+                aliases.push(format!("{stem}S"));
+            }
+            aliases.push(stem);
+        }
+        if file.contains("Countries") && !dated && defaults.len() == 1 {
+            let code = defaults[0];
+            // The country's own record: names, foreign names and demonyms (not its cities).
+            if let Some(id) = by_code.get(code) {
+                let e = entries.get_mut(id).expect("country entry exists");
+                // The dictionaries list regions and cities as country aliases too; keep the
+                // names and demonyms, which share their first letters with the country's name.
+                let stems: Vec<String> = [e.1.as_str(), canonical.as_str()]
+                    .iter()
+                    .map(|n| gazette_ner::kb::key(n).chars().take(3).collect())
+                    .collect();
+                for n in std::iter::once(canonical.clone()).chain(aliases) {
+                    let k = gazette_ner::kb::key(&n);
+                    if !cities.contains(&k) && stems.iter().any(|s| k.starts_with(s.as_str())) {
+                        e.2.insert(n);
+                    }
+                }
+            } else if code.len() == 6
+                && code.ends_with("GOV")
+                && (canonical.split_whitespace().count() == 1
+                    || ["HOUSE", "PALACE", "STREET"]
+                        .iter()
+                        .any(|w| canonical.ends_with(w)))
+            {
+                // Seats of government ("KREMLIN" → RUSGOV) stand for their country.
+                if let Some(id) = by_code.get(&code[..3]) {
+                    entries
+                        .get_mut(id)
+                        .expect("country entry exists")
+                        .2
+                        .insert(canonical.clone());
+                }
+            }
+        } else if file.contains("International") && !canonical.is_empty() {
+            let name = title_case(canonical.strip_prefix("THE ").unwrap_or(&canonical));
+            let id = format!("org:{}", slug(&name));
+            let e = entries
+                .entry(id)
+                .or_insert_with(|| ("ORG".into(), name, BTreeSet::new(), BTreeSet::new()));
+            e.2.extend(aliases);
+        }
+    }
+    let mut out = String::from(
+        "# gazette knowledge base: id, label, canonical name, aliases (|), capitals (|), tab-separated.\n\
+         # Built by `gazette train kb` from GeoNames (CC BY 4.0) and the PETRARCH actor dictionaries (MIT).\n\
+         # Add lines to extend it; the first entity to claim a name keeps it.\n",
+    );
+    for (id, (label, canonical, aliases, capitals)) in &entries {
+        let aliases: Vec<&str> = aliases
+            .iter()
+            .map(String::as_str)
+            .filter(|a| !a.contains('\t') && !a.contains('|'))
+            .collect();
+        let capitals: Vec<&str> = capitals.iter().map(String::as_str).collect();
+        out.push_str(&format!(
+            "{id}\t{label}\t{canonical}\t{}\t{}\n",
+            aliases.join("|"),
+            capitals.join("|")
+        ));
+    }
+    if let Some(parent) = args.out.parent() {
+        std::fs::create_dir_all(parent)?;
+    }
+    std::fs::write(&args.out, &out)?;
+    let kb = gazette_ner::kb::KnowledgeBase::from_tsv(&out)?;
+    eprintln!(
+        "wrote {} ({} entities, {:.1} MB)",
+        args.out.display(),
+        kb.len(),
+        out.len() as f64 / 1e6
     );
     Ok(ExitCode::SUCCESS)
 }

@@ -170,6 +170,26 @@ fn seed_article_gives_a_valid_doc_with_title_and_clean_text() {
     let q = quote("I think now the main thing");
     assert_eq!(q["speaker"]["text"], "Assad");
 
+    // The knowledge base gives aliases one identity: Russia = Russian Federation = the
+    // Kremlin; "Russian" is Russia as an attribute; al Assad = Assad = Bashar al-Assad.
+    for name in ["Russia", "Russian Federation", "Kremlin", "Russian"] {
+        assert!(!find(name).is_empty(), "{name} not found");
+        assert!(
+            find(name).iter().all(|e| e["entity_id"] == "country:rus"),
+            "{name}: {:?}",
+            find(name)
+        );
+    }
+    for name in ["al Assad", "Assad"] {
+        assert!(
+            find(name)
+                .iter()
+                .all(|e| e["entity_id"] == "per:bashar-al-assad"
+                    && e["canonical"] == "Bashar al-Assad"),
+            "{name}"
+        );
+    }
+
     // Temporal expressions, resolved against the publication date (Tuesday 2017-11-21).
     let timexes: Vec<(String, String, String)> = doc["timexes"]
         .as_array()

@@ -19,6 +19,7 @@ assert!(spans.iter().any(|s| (s.start, s.end, s.label.as_str()) == (2, 4, "PER")
 
 pub mod conll;
 pub mod gazetteer;
+pub mod kb;
 pub mod score;
 pub mod train;
 
