@@ -238,6 +238,13 @@ fn mention(doc: &Doc, tree: &Tree<'_>, head: usize) -> Mention {
             hi = hi.max(b);
         }
     }
+    // Never start or end on punctuation (a quotation mark the parser attached to the name).
+    while lo < head && tree.tokens[lo].pos.as_deref() == Some("PUNCT") {
+        lo += 1;
+    }
+    while hi > head && tree.tokens[hi].pos.as_deref() == Some("PUNCT") {
+        hi -= 1;
+    }
     let (start, end) = token_span(doc, lo, hi);
     let text = doc.slice(Span::new(start, end)).to_lowercase();
     let (canonical, entity_id) = if PRONOUNS.contains(&text.as_str()) {
@@ -389,7 +396,29 @@ fn extract(doc: &Doc) -> Vec<Quote> {
             };
             (lo <= hi).then(|| token_span(doc, lo, hi))
         };
-        let (mut start, mut end) = if according {
+        // A quotation right before the cue's clause ("\"...,\" X told reporters") or right
+        // after it ("X said: \"...\"") is what the cue introduces.
+        let cue_sentence = doc
+            .sentences()
+            .iter()
+            .find(|s| s.start <= tokens[v].start && tokens[v].start < s.end)
+            .copied();
+        let speaker_start = speaker
+            .as_ref()
+            .map_or(tokens[v].start, |m| m.start.min(tokens[v].start));
+        let speaker_end = speaker
+            .as_ref()
+            .map_or(tokens[v].end, |m| m.end.max(tokens[v].end));
+        let adjacent = cue_sentence.and_then(|s| {
+            quotes_marks.iter().copied().find(|&(qs, qe)| {
+                let before = qe <= speaker_start && qs + 1 >= s.start && speaker_start - qe <= 3;
+                let after = qs >= speaker_end && qs - speaker_end <= 3 && qe <= s.end + 1;
+                (before || after) && qe - qs > 10
+            })
+        });
+        let (mut start, mut end) = if let (Some((qs, qe)), false) = (adjacent, according) {
+            (qs + 1, qe - 1)
+        } else if according {
             // The sentence without the "according to X" phrase when it stands at an edge;
             // the whole sentence when it sits in the middle.
             let Some(x) = source_of_according else {
@@ -491,6 +520,44 @@ fn extract(doc: &Doc) -> Vec<Quote> {
             v,
         ));
     }
+    // "X said ..., according to a statement": the statement is the channel of X's words,
+    // not a second attribution.
+    let according_of: Vec<bool> = found
+        .iter()
+        .map(|(_, cue)| tree.lemma(*cue) == "accord")
+        .collect();
+    let mut dropped = vec![false; found.len()];
+    for i in 0..found.len() {
+        if !according_of[i] {
+            continue;
+        }
+        let (aq, acue) = (found[i].0.clone(), found[i].1);
+        if let Some(j) = (0..found.len()).find(|&j| {
+            !according_of[j]
+                && found[j].0.start < aq.end + 2
+                && aq.start < found[j].0.end + 2
+                && found[j].1 != acue
+        }) {
+            dropped[i] = true;
+            let phrase_start = tokens[acue].start;
+            let q = &mut found[j].0;
+            if q.via.is_none() {
+                q.via = aq.speaker.clone();
+            }
+            // Cut the phrase off the content it ends.
+            if q.start < phrase_start && phrase_start < q.end {
+                let cut = doc.text()[doc.char_to_byte(q.start)..doc.char_to_byte(phrase_start)]
+                    .trim_end_matches([',', ' ']);
+                q.end = q.start + cut.chars().count();
+            }
+        }
+    }
+    let found: Vec<(Quote, usize)> = found
+        .into_iter()
+        .zip(dropped)
+        .filter(|(_, d)| !d)
+        .map(|(f, _)| f)
+        .collect();
     // Nested cues ("It added that Putin said X"): an attribution whose content holds another
     // cue that it relays is replaced by that inner one; identical contents are kept once.
     for (i, (q, _)) in found.iter().enumerate() {
