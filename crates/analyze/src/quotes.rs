@@ -118,6 +118,34 @@ pub const CUES: &[&str] = &[
     "recommend",
 ];
 
+/// Verbs of saying proper, the only ones that take the clause before them as their content
+/// ("The deal is done, she said"); "call", "see" and the like only take their own clause.
+const SAYING: &[&str] = &[
+    "say",
+    "tell",
+    "add",
+    "write",
+    "report",
+    "note",
+    "announce",
+    "explain",
+    "state",
+    "claim",
+    "insist",
+    "argue",
+    "warn",
+    "quote",
+    "continue",
+    "tweet",
+    "conclude",
+    "recall",
+    "acknowledge",
+    "admit",
+    "confirm",
+    "deny",
+    "ask",
+];
+
 const PRONOUNS: &[&str] = &[
     "he", "she", "they", "it", "we", "i", "you", "him", "her", "them",
 ];
@@ -443,7 +471,8 @@ fn extract(doc: &Doc) -> Vec<Quote> {
         } else if let (None, true) = (
             content_head,
             matches!(tree.dep(v), "parataxis" | "advcl" | "conj")
-                && tokens[v].head.is_some_and(|h| h < v),
+                && tokens[v].head.is_some_and(|h| h < v)
+                && SAYING.contains(&lemma),
         ) {
             match around(v, v) {
                 Some(span) => span,
