@@ -315,16 +315,22 @@ fn mention(doc: &Doc, tree: &Tree<'_>, head: usize) -> Mention {
                 (Some(e.canonical.clone()), Some(e.entity_id.clone()))
             })
     } else {
-        // The entity at the phrase's head ("SANA" in "Syria's state news agency SANA"),
-        // else a person in it, else its longest entity.
+        // A person in the phrase (the longest: "Paul Girard" over a title tagged alone),
+        // else the entity at its head ("SANA" in "Syria's state news agency SANA"), else
+        // its longest entity.
         let head_token = &tree.tokens[head];
         doc.entities()
             .iter()
             .filter(|e| e.start >= start && e.end <= end)
             .max_by_key(|e| {
                 (
-                    e.start <= head_token.start && head_token.end <= e.end,
                     e.label == EntityLabel::Per,
+                    if e.label == EntityLabel::Per {
+                        e.end - e.start
+                    } else {
+                        0
+                    },
+                    e.start <= head_token.start && head_token.end <= e.end,
                     e.end - e.start,
                 )
             })
