@@ -562,6 +562,7 @@ pub fn quotes(data: &Path, env: &PeerEnv, repeat: usize) -> Result<Vec<Measured>
                     )
                 }),
                 speaker_name: None,
+                via: None,
             })
             .collect();
         by_doc.insert(v["doc_id"].as_str().unwrap_or("").to_string(), preds);

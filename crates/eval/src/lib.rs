@@ -21,6 +21,7 @@ for row in &report.rows {
 pub mod aeb;
 pub mod bench;
 pub mod conll;
+pub mod news_quotes;
 pub mod news_sentences;
 pub mod polnear;
 pub mod tempeval;
@@ -172,6 +173,17 @@ pub fn benchmarks() -> &'static [Benchmark] {
             dir: polnear::DIR,
             what: "quotes and speakers, PolNeAR test (content overlap 0.3 / 0.8 / exact, speaker match)",
             run: |dir, opts, progress| polnear::run(dir, opts.predictions_dir.as_deref(), progress),
+        },
+        Benchmark {
+            name: news_quotes::NAME,
+            dir: BUNDLED,
+            what: "quotes, speakers and channels, news-like gold set written for gazette",
+            run: |_, _, _| {
+                Ok(Outcome {
+                    rows: news_quotes::rows(&gazette_analyze::Pipeline::english()),
+                    warnings: Vec::new(),
+                })
+            },
         },
         Benchmark {
             name: news_sentences::NAME,

@@ -21,30 +21,30 @@ pub const NAME: &str = "polnear";
 pub const DIR: &str = "quotes/polnear";
 
 #[derive(Debug, Clone, Deserialize)]
-struct SpanJ {
-    start: usize,
-    end: usize,
+pub(crate) struct SpanJ {
+    pub(crate) start: usize,
+    pub(crate) end: usize,
 }
 
 #[derive(Debug, Clone, Deserialize)]
-struct Attribution {
+pub(crate) struct Attribution {
     #[serde(default)]
-    content: Vec<SpanJ>,
+    pub(crate) content: Vec<SpanJ>,
     #[serde(default)]
-    source: Vec<SpanJ>,
+    pub(crate) source: Vec<SpanJ>,
     #[serde(default)]
-    direct: bool,
+    pub(crate) direct: bool,
 }
 
 /// One gold document.
 #[derive(Debug, Clone, Deserialize)]
 pub struct GoldDoc {
-    doc_id: String,
-    text: String,
+    pub(crate) doc_id: String,
+    pub(crate) text: String,
     #[serde(default = "yes")]
-    canonical: bool,
+    pub(crate) canonical: bool,
     #[serde(default)]
-    attributions: Vec<Attribution>,
+    pub(crate) attributions: Vec<Attribution>,
 }
 
 fn yes() -> bool {
@@ -72,6 +72,8 @@ pub struct Predicted {
     pub speaker: Option<(usize, usize)>,
     /// The entity the speaker resolves to.
     pub speaker_name: Option<String>,
+    /// The channel mention span, when one relays the statement.
+    pub via: Option<(usize, usize)>,
 }
 
 /// Reads a PolNeAR JSONL file (canonical annotations only, as the scorer's default).
@@ -301,6 +303,7 @@ pub fn predict(pipeline: &Pipeline, doc: &GoldDoc) -> Vec<Predicted> {
             content: (q.start, q.end),
             speaker: q.speaker.as_ref().map(|s| (s.start, s.end)),
             speaker_name: q.speaker.as_ref().and_then(|s| s.canonical.clone()),
+            via: q.via.as_ref().map(|s| (s.start, s.end)),
         })
         .collect()
 }

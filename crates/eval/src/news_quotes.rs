@@ -1,0 +1,196 @@
+//! Quotes on news-like articles written for gazette (`crates/eval/data/news_quotes.txt`),
+//! one for each case users meet: speaker after, before and inside the quote, split and
+//! multi-paragraph quotes, a speaker named in the previous sentence, pronoun speakers,
+//! "according to", "told reporters", "in a statement", a channel ("quoted ... as
+//! saying") and mixed quotes. Scored with the PolNeAR protocol, plus channel accuracy.
+
+use std::collections::BTreeMap;
+
+use gazette_analyze::Pipeline;
+
+use crate::Row;
+use crate::polnear::{self, Attribution, GoldDoc, SpanJ};
+
+/// Name of the rows.
+pub const NAME: &str = "news-quotes";
+
+const GOLD: &str = include_str!("../data/news_quotes.txt");
+
+/// One article: the gold document and, per attribution, its channel spans.
+pub struct Article {
+    /// Text and attributions.
+    pub doc: GoldDoc,
+    /// Channel (via) spans by attribution index.
+    pub via: BTreeMap<usize, Vec<(usize, usize)>>,
+}
+
+/// Parses the markup: `<q N>` content, `<s N>` source, `<s Nb>` another source mention
+/// (a pronoun), `<s Nv>` the channel.
+pub fn articles() -> Vec<Article> {
+    let body: String = GOLD
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .collect::<Vec<_>>()
+        .join("\n");
+    body.split("\n---\n")
+        .enumerate()
+        .map(|(n, block)| {
+            let mut text = String::new();
+            let mut len = 0usize;
+            let mut open: Vec<(char, String, usize)> = Vec::new();
+            let mut content: BTreeMap<String, Vec<SpanJ>> = BTreeMap::new();
+            let mut source: BTreeMap<String, Vec<SpanJ>> = BTreeMap::new();
+            let mut via: BTreeMap<String, Vec<(usize, usize)>> = BTreeMap::new();
+            let mut rest = block.trim();
+            while let Some(i) = rest.find('<') {
+                let chunk = &rest[..i];
+                text.push_str(chunk);
+                len += chunk.chars().count();
+                let close = rest[i..].find('>').map(|c| c + i).expect("tags are closed");
+                let tag = &rest[i + 1..close];
+                if let Some(kind) = tag.strip_prefix('/') {
+                    let k = kind.chars().next().expect("a tag kind");
+                    let pos = open
+                        .iter()
+                        .rposition(|(c, _, _)| *c == k)
+                        .expect("a matching open tag");
+                    let (_, id, start) = open.remove(pos);
+                    match (k, id.chars().last()) {
+                        ('q', _) => content
+                            .entry(id)
+                            .or_default()
+                            .push(SpanJ { start, end: len }),
+                        ('s', Some('v')) => via
+                            .entry(id.trim_end_matches('v').to_string())
+                            .or_default()
+                            .push((start, len)),
+                        ('s', _) => source
+                            .entry(id.trim_end_matches('b').to_string())
+                            .or_default()
+                            .push(SpanJ { start, end: len }),
+                        _ => {}
+                    }
+                } else {
+                    let (k, id) = tag.split_once(' ').expect("<q N> or <s N>");
+                    open.push((k.chars().next().expect("a tag kind"), id.to_string(), len));
+                }
+                rest = &rest[close + 1..];
+            }
+            text.push_str(rest);
+            let mut attributions = Vec::new();
+            let mut via_by_index = BTreeMap::new();
+            for (id, spans) in content {
+                let chars: Vec<char> = text.chars().collect();
+                let direct = spans.iter().any(|s| {
+                    chars[s.start..s.end]
+                        .iter()
+                        .any(|c| matches!(c, '"' | '“' | '”'))
+                });
+                if let Some(v) = via.get(&id) {
+                    via_by_index.insert(attributions.len(), v.clone());
+                }
+                attributions.push(Attribution {
+                    content: spans,
+                    source: source.remove(&id).unwrap_or_default(),
+                    direct,
+                });
+            }
+            Article {
+                doc: GoldDoc {
+                    doc_id: format!("news-quotes-{}", n + 1),
+                    text,
+                    canonical: true,
+                    attributions,
+                },
+                via: via_by_index,
+            }
+        })
+        .collect()
+}
+
+/// Quote and quote+speaker F1 at 0.3 and 0.8, and the share of matched quotes with a gold
+/// channel whose predicted channel overlaps it.
+pub fn rows(pipeline: &Pipeline) -> Vec<Row> {
+    let arts = articles();
+    let preds: Vec<Vec<polnear::Predicted>> = arts
+        .iter()
+        .map(|a| polnear::predict(pipeline, &a.doc))
+        .collect();
+    let mut rows = Vec::new();
+    for (label, t) in [("0.3", 0.3), ("0.8", 0.8)] {
+        let mut c = polnear::Counts::default();
+        for (a, p) in arts.iter().zip(&preds) {
+            polnear::add(&mut c, &a.doc, p, Some(t));
+        }
+        rows.push(Row::new(
+            NAME,
+            &format!("quote_f1@{label}"),
+            polnear::f1(c.tp, c.pred, c.gold),
+            c.gold,
+        ));
+        rows.push(Row::new(
+            NAME,
+            &format!("quote_speaker_f1@{label}"),
+            polnear::f1(c.tp_speaker, c.pred, c.gold),
+            c.gold,
+        ));
+    }
+    // Channels: a prediction overlapping the gold content at 0.3 must name the channel.
+    let (mut with_via, mut right) = (0usize, 0usize);
+    for (a, p) in arts.iter().zip(&preds) {
+        for (i, spans) in &a.via {
+            with_via += 1;
+            let g = &a.doc.attributions[*i].content;
+            let hit = p.iter().find(|q| {
+                g.iter()
+                    .any(|s| q.content.0 < s.end && s.start < q.content.1)
+            });
+            if hit
+                .and_then(|q| q.via)
+                .is_some_and(|(vs, ve)| spans.iter().any(|&(s, e)| vs < e && s < ve))
+            {
+                right += 1;
+            }
+        }
+    }
+    rows.push(Row::new(
+        NAME,
+        "via_accuracy",
+        if with_via > 0 {
+            right as f64 / with_via as f64
+        } else {
+            0.0
+        },
+        with_via,
+    ));
+    rows
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markup_becomes_spans() {
+        let arts = articles();
+        assert_eq!(arts.len(), 4);
+        let a = &arts[0].doc;
+        let span = |s: &SpanJ| {
+            a.text
+                .chars()
+                .skip(s.start)
+                .take(s.end - s.start)
+                .collect::<String>()
+        };
+        assert_eq!(
+            span(&a.attributions[0].source[0]),
+            "Transport Minister Eva de Wit"
+        );
+        assert!(span(&a.attributions[0].content[0]).starts_with("\"The expansion"));
+        // The split quote has two content parts; the multi-source one its pronoun too.
+        assert_eq!(a.attributions[3].content.len(), 2);
+        let c = &arts[2];
+        assert_eq!(c.via.get(&0).map(Vec::len), Some(1));
+        assert!(!a.text.contains('<'));
+    }
+}
