@@ -103,6 +103,19 @@ impl Component for EntityAnnotator {
                 (words(&text), text)
             })
             .collect();
+        let mut per_by_word: std::collections::HashMap<&str, Vec<usize>> =
+            std::collections::HashMap::new();
+        for (j, f) in found.iter().enumerate() {
+            if f.2 == EntityLabel::Per {
+                let mut seen: Vec<&str> = Vec::new();
+                for w in &texts[j].0 {
+                    if !seen.contains(&w.as_str()) {
+                        seen.push(w);
+                        per_by_word.entry(w.as_str()).or_default().push(j);
+                    }
+                }
+            }
+        }
         let entities = found
             .iter()
             .enumerate()
@@ -110,12 +123,16 @@ impl Component for EntityAnnotator {
                 // Only people for now: a surname or a partial name stands for the full name;
                 // for other types a contained word ("Russian" in "Russian Federation") is
                 // not the same entity.
-                let canonical = (0..found.len())
-                    .filter(|&j| {
-                        label == EntityLabel::Per
-                            && found[j].2 == label
-                            && is_part_of(&texts[i].0, &texts[j].0)
-                    })
+                // Candidates share the mention's first word (an index keeps this linear).
+                let candidates = texts[i]
+                    .0
+                    .first()
+                    .and_then(|w| per_by_word.get(w.as_str()))
+                    .map_or(&[][..], |v| v.as_slice());
+                let canonical = candidates
+                    .iter()
+                    .copied()
+                    .filter(|&j| label == EntityLabel::Per && is_part_of(&texts[i].0, &texts[j].0))
                     .max_by_key(|&j| (texts[j].0.len(), std::cmp::Reverse(j)))
                     .map_or_else(|| texts[i].1.clone(), |j| texts[j].1.clone());
                 let prefix = match label {
@@ -127,18 +144,13 @@ impl Component for EntityAnnotator {
                 // The knowledge base knows countries (with demonyms and seats of government),
                 // organizations and some people; a capital that acts ("Moscow denies") is its
                 // government, a capital that is a place ("in Moscow") stays a city.
-                let acts = tokens
-                    .iter()
-                    .position(|t| t.start == start)
-                    .is_some_and(|k| {
-                        let last = tokens[k..]
-                            .iter()
-                            .position(|t| t.end >= end)
-                            .map_or(k, |n| k + n);
-                        (k..=last).any(|t| {
-                            matches!(tokens[t].dep.as_deref(), Some("nsubj" | "nsubj:pass"))
-                        })
-                    });
+                // Tokens of the mention, found by binary search (tokens are sorted).
+                let (k, last) = (
+                    tokens.partition_point(|t| t.start < start),
+                    tokens.partition_point(|t| t.end <= end),
+                );
+                let acts = (k..last)
+                    .any(|t| matches!(tokens[t].dep.as_deref(), Some("nsubj" | "nsubj:pass")));
                 let known = self
                     .kb
                     .lookup(&texts[i].1)

@@ -245,6 +245,27 @@ impl Component for QuoteExtractor {
     }
 }
 
+/// The sentence holding char offset `c` (binary search: sentences are sorted).
+fn sentence_at(doc: &Doc, c: usize) -> Option<gazette_doc::Sentence> {
+    let sentences = doc.sentences();
+    let i = sentences.partition_point(|s| s.end <= c);
+    sentences.get(i).filter(|s| s.start <= c).copied()
+}
+
+/// Token indices `first..last` inside a char range (binary search: tokens are sorted).
+fn tokens_within(tokens: &[Token], start: usize, end: usize) -> std::ops::Range<usize> {
+    tokens.partition_point(|t| t.start < start)..tokens.partition_point(|t| t.end <= end)
+}
+
+/// The subject of the main verb among tokens `range`, ending before `before`.
+fn main_subject(tree: &Tree<'_>, range: std::ops::Range<usize>, before: usize) -> Option<usize> {
+    range.into_iter().find(|&i| {
+        tree.tokens[i].end <= before
+            && tree.dep(i) == "nsubj"
+            && tree.tokens[i].head.is_some_and(|h| tree.dep(h) == "root")
+    })
+}
+
 fn token_span(doc: &Doc, lo: usize, hi: usize) -> (usize, usize) {
     (doc.tokens()[lo].start, doc.tokens()[hi].end)
 }
@@ -284,20 +305,8 @@ fn mention(doc: &Doc, tree: &Tree<'_>, head: usize) -> Mention {
         };
         // Prefer the subject of the sentence ("Putin asked ..., which, he said, ..."), then
         // the last such entity named before the pronoun.
-        let sentence = doc
-            .sentences()
-            .iter()
-            .find(|s| s.start <= start && start < s.end)
-            .copied();
-        let subject = sentence.and_then(|s| {
-            (0..tree.tokens.len()).find(|&i| {
-                let t = &tree.tokens[i];
-                t.start >= s.start
-                    && t.end <= start
-                    && tree.dep(i) == "nsubj"
-                    && tree.tokens[i].head.is_some_and(|h| tree.dep(h) == "root")
-            })
-        });
+        let subject = sentence_at(doc, start)
+            .and_then(|s| main_subject(tree, tokens_within(tree.tokens, s.start, s.end), start));
         let by_subject = subject.and_then(|i| {
             let t = &tree.tokens[i];
             doc.entities()
@@ -358,7 +367,12 @@ fn extract(doc: &Doc) -> Vec<Quote> {
     let mut out: Vec<Quote> = Vec::new();
     let mut covered: Vec<(usize, usize)> = Vec::new();
 
-    let inside_quotation = |c: usize| quotes_marks.iter().any(|&(qs, qe)| qs < c && c < qe);
+    // Quotations are sorted and do not overlap: the one that could hold `c` is the last
+    // starting before it.
+    let inside_quotation = |c: usize| {
+        let i = quotes_marks.partition_point(|&(qs, _)| qs < c);
+        i > 0 && c < quotes_marks[i - 1].1
+    };
     // (quote, cue token) candidates; nesting is resolved after all are found.
     let mut found: Vec<(Quote, usize)> = Vec::new();
     for v in 0..tokens.len() {
@@ -432,11 +446,7 @@ fn extract(doc: &Doc) -> Vec<Quote> {
         };
         // A quotation right before the cue's clause ("\"...,\" X told reporters") or right
         // after it ("X said: \"...\"") is what the cue introduces.
-        let cue_sentence = doc
-            .sentences()
-            .iter()
-            .find(|s| s.start <= tokens[v].start && tokens[v].start < s.end)
-            .copied();
+        let cue_sentence = sentence_at(doc, tokens[v].start);
         let speaker_start = speaker
             .as_ref()
             .map_or(tokens[v].start, |m| m.start.min(tokens[v].start));
@@ -458,11 +468,7 @@ fn extract(doc: &Doc) -> Vec<Quote> {
             let Some(x) = source_of_according else {
                 continue;
             };
-            let Some(sentence) = doc
-                .sentences()
-                .iter()
-                .find(|s| s.start <= tokens[v].start && tokens[v].start < s.end)
-            else {
+            let Some(sentence) = sentence_at(doc, tokens[v].start) else {
                 continue;
             };
             let (_, phrase_end) = token_span(doc, v, tree.extent(x).1);
@@ -496,11 +502,8 @@ fn extract(doc: &Doc) -> Vec<Quote> {
         } else {
             // A direct quote next to the cue with no clause link: the quotation in the sentence.
             let cue_start = tokens[v].start;
+            let sentence = sentence_at(doc, cue_start);
             match quotes_marks.iter().find(|&&(qs, qe)| {
-                let sentence = doc
-                    .sentences()
-                    .iter()
-                    .find(|s| s.start <= cue_start && cue_start < s.end);
                 sentence.is_some_and(|s| qs >= s.start.saturating_sub(2) && qe <= s.end + 2)
             }) {
                 Some(&(qs, qe)) => (qs, qe),
@@ -529,12 +532,18 @@ fn extract(doc: &Doc) -> Vec<Quote> {
             continue;
         }
         // Kind: inside one quotation → direct; containing a quotation → mixed; else indirect.
-        let quoted: usize = quotes_marks
+        // Only the quotations that can overlap the content (sorted, non-overlapping).
+        let near = {
+            let first = quotes_marks.partition_point(|&(_, qe)| qe + 1 <= start);
+            let last = quotes_marks.partition_point(|&(qs, _)| qs < end + 1);
+            &quotes_marks[first..last.max(first)]
+        };
+        let quoted: usize = near
             .iter()
             .map(|&(qs, qe)| (qe.min(end + 1)).saturating_sub(qs.max(start.saturating_sub(1))))
             .filter(|&n| n > 0)
             .sum();
-        let inside = quotes_marks
+        let inside = near
             .iter()
             .any(|&(qs, qe)| qs < start && end < qe || (qs <= start && end <= qe));
         let kind = if inside {
@@ -636,10 +645,10 @@ fn extract(doc: &Doc) -> Vec<Quote> {
         }
         // A quotation opening the sentence after an attribution continues it ("X said Y.
         // \"...\"").
-        let sentence_index = doc
-            .sentences()
-            .iter()
-            .position(|s| s.start <= qs && qs < s.end);
+        let sentence_index = {
+            let i = doc.sentences().partition_point(|s| s.end <= qs);
+            (i < doc.sentences().len() && doc.sentences()[i].start <= qs).then_some(i)
+        };
         let prev_sentence = sentence_index
             .and_then(|i| i.checked_sub(1))
             .map(|i| doc.sentences()[i]);
@@ -672,14 +681,8 @@ fn extract(doc: &Doc) -> Vec<Quote> {
         }
         // A quotation standing alone after a sentence about a person ("Assad thanked Putin
         // ... . \"I think ...\""): that sentence's subject, when it is a person.
-        let subject = prev_sentence.and_then(|s| {
-            (0..tokens.len()).find(|&i| {
-                tokens[i].start >= s.start
-                    && tokens[i].end <= s.end
-                    && tree.dep(i) == "nsubj"
-                    && tokens[i].head.is_some_and(|h| tree.dep(h) == "root")
-            })
-        });
+        let subject = prev_sentence
+            .and_then(|s| main_subject(&tree, tokens_within(tokens, s.start, s.end), s.end));
         if let (Some(subj), true) = (subject, quote_is_sentence_start) {
             let m = mention(doc, &tree, subj);
             if doc

@@ -116,10 +116,7 @@ fn eval_prints_a_table_and_refuses_unknown_benchmarks() {
     assert_eq!(out.status.code(), Some(0));
     let table = String::from_utf8(out.stdout.clone()).unwrap();
     assert!(
-        table
-            .lines()
-            .skip(1)
-            .all(|l| l.starts_with("news-")),
+        table.lines().skip(1).all(|l| l.starts_with("news-")),
         "{table}"
     );
     assert!(

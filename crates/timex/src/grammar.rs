@@ -174,7 +174,8 @@ pub(crate) fn parse(source: &str) -> Result<Grammar, GrammarError> {
                 }
             }
         }
-        let regex = Regex::new(&format!(r"(?i)\b(?:{pattern})")).map_err(|e| err(e.to_string()))?;
+        let regex =
+            Regex::new(&format!(r"(?i)(?-u:\b)(?:{pattern})")).map_err(|e| err(e.to_string()))?;
         rules.push(Rule {
             kind,
             normalizer,
