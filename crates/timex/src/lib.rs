@@ -204,6 +204,7 @@ impl TimexTagger {
         });
         let mut taken: Vec<(usize, usize)> = Vec::new();
         let mut out = Vec::new();
+        let mut pending: Vec<(usize, String, normalize::Args)> = Vec::new();
         for (start, end, ri, values) in candidates {
             if taken.iter().any(|&(s, e)| start < e && s < end) {
                 continue;
@@ -223,10 +224,22 @@ impl TimexTagger {
                     None => Some((k.clone(), v.clone())),
                 })
                 .collect();
-            let Some(value) = normalize::value(&rule.normalizer, &args, anchor, tense_at(start))
-            else {
-                continue;
+            // "Three days later" counts from the last date the article gave, not from the
+            // publication date: such values are computed below, in text order.
+            let relative_to_last = args.get("anchor").map(String::as_str) == Some("last");
+            let value = if relative_to_last {
+                String::new()
+            } else {
+                let Some(value) =
+                    normalize::value(&rule.normalizer, &args, anchor, tense_at(start))
+                else {
+                    continue;
+                };
+                value
             };
+            if relative_to_last {
+                pending.push((start, rule.normalizer.clone(), args.clone()));
+            }
             // "nearly four years ago" is a date whose amount is approximate.
             let amount_like = if rule.normalizer == "ago" {
                 TimexType::Duration
@@ -244,7 +257,35 @@ impl TimexTagger {
             });
         }
         out.sort_by_key(|f| f.start);
-        out
+        if pending.is_empty() {
+            return out;
+        }
+        let mut last_date: Option<NaiveDate> = None;
+        let mut kept = Vec::with_capacity(out.len());
+        for mut f in out {
+            // The match start may have moved left over a modifier; the pending entry is keyed
+            // by the rule's own start, which lies inside the expression.
+            if let Some((_, normalizer, args)) =
+                pending.iter().find(|(s, _, _)| f.start <= *s && *s < f.end)
+            {
+                let base = last_date.unwrap_or(anchor);
+                match normalize::value(normalizer, args, base, tense_at(f.start)) {
+                    Some(v) => f.value = v,
+                    None => continue,
+                }
+            }
+            if f.kind == TimexType::Date {
+                if let Some(d) = f
+                    .value
+                    .get(..10)
+                    .and_then(|v| NaiveDate::parse_from_str(v, "%Y-%m-%d").ok())
+                {
+                    last_date = Some(d);
+                }
+            }
+            kept.push(f);
+        }
+        kept
     }
 }
 
@@ -427,6 +468,21 @@ mod tests {
             tag("February 30, 2017", Tense::Past)
                 .iter()
                 .all(|f| f.2 != "2017-02-30")
+        );
+    }
+
+    #[test]
+    fn offsets_count_from_the_last_date_given() {
+        let found = tag(
+            "The first meeting was on March 3, 2015. Three days later, they met again. Two years ago it changed.",
+            Tense::Past,
+        );
+        let values: Vec<&str> = found.iter().map(|f| f.2.as_str()).collect();
+        assert_eq!(values, ["2015-03-03", "2015-03-06", "2015"]);
+        // With no date before it, the publication date is the anchor.
+        assert_eq!(
+            tag("Three days later they met.", Tense::Past)[0].2,
+            "2017-11-24"
         );
     }
 
