@@ -17,6 +17,7 @@ assert!(spans.iter().any(|s| (s.start, s.end, s.label.as_str()) == (2, 4, "PER")
 */
 #![deny(missing_docs)]
 
+pub mod clusters;
 pub mod conll;
 pub mod gazetteer;
 pub mod kb;
@@ -53,6 +54,8 @@ pub struct EntityModel {
     weights: Weights,
     /// Phrase lists used as features.
     pub gazetteer: Gazetteer,
+    /// Word clusters from unlabeled text, used as features.
+    pub clusters: clusters::Clusters,
 }
 
 /// Facts about a trained model (also written beside it as meta.json).
@@ -97,10 +100,17 @@ pub(crate) struct Sentence<'a> {
     pub(crate) gaz: Vec<u64>,
     pub(crate) caps: u64,
     pub(crate) forms: &'a [&'a str],
+    /// Fine and coarse cluster of each word (hashed; a constant for unclustered words).
+    pub(crate) clusters: Vec<(u64, u64)>,
 }
 
 impl<'a> Sentence<'a> {
-    pub(crate) fn new(forms: &'a [&'a str], tags: &[&str], gazetteer: &Gazetteer) -> Sentence<'a> {
+    pub(crate) fn new(
+        forms: &'a [&'a str],
+        tags: &[&str],
+        gazetteer: &Gazetteer,
+        clusters: &clusters::Clusters,
+    ) -> Sentence<'a> {
         let words: Vec<WordInfo> = forms.iter().map(|f| WordInfo::new(f)).collect();
         let caps = {
             let alpha: Vec<&&str> = forms
@@ -125,12 +135,21 @@ impl<'a> Sentence<'a> {
                 0
             }
         };
+        let clusters = forms
+            .iter()
+            .map(|f| {
+                clusters
+                    .get(f)
+                    .map_or((1, 1), |(a, b)| (u64::from(a) + 2, u64::from(b) + 2))
+            })
+            .collect();
         Sentence {
             words,
             tags: tags.iter().map(|t| hash_str(t)).collect(),
             gaz: gazetteer.features(forms),
             caps,
             forms,
+            clusters,
         }
     }
 }
@@ -147,6 +166,7 @@ pub(crate) fn features(s: &Sentence<'_>, i: usize, prev: &[u16], out: &mut Vec<u
     let tg = |k: isize| at(k).map_or(if k < 0 { START } else { END }, |j| s.tags[j]);
     let gz = |k: isize| at(k).map_or(0, |j| s.gaz[j]);
     let sf = |k: isize| at(k).map_or(0, |j| s.words[j].suffix3);
+    let cl = |k: isize| at(k).map_or((0, 0), |j| s.clusters[j]);
     let l1 = if i >= 1 {
         u64::from(prev[i - 1]) + 1
     } else {
@@ -198,6 +218,14 @@ pub(crate) fn features(s: &Sentence<'_>, i: usize, prev: &[u16], out: &mut Vec<u
         feat(235, gz(0), l1, 0),
         feat(236, tg(0), w.suffix3, 0),
         feat(237, sh(-1), sh(0), sh(1)),
+        feat(240, cl(0).0, 0, 0),
+        feat(241, cl(0).1, 0, 0),
+        feat(242, cl(-1).0, 0, 0),
+        feat(243, cl(1).0, 0, 0),
+        feat(244, cl(0).0, w.shape, 0),
+        feat(245, cl(-1).1, cl(0).1, 0),
+        feat(246, cl(0).1, cl(1).1, 0),
+        feat(247, l1, cl(0).0, 0),
     ]);
 }
 
@@ -271,7 +299,7 @@ impl EntityModel {
 
     /// BIO labels of one sentence, given its words and their Penn part-of-speech tags.
     pub fn label(&self, words: &[&str], tags: &[&str]) -> Vec<u16> {
-        let s = Sentence::new(words, tags, &self.gazetteer);
+        let s = Sentence::new(words, tags, &self.gazetteer, &self.clusters);
         let mut out: Vec<u16> = Vec::with_capacity(words.len());
         let mut feats = Vec::with_capacity(48);
         let mut scores = vec![0.0f32; self.labels.len()];

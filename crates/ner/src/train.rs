@@ -40,6 +40,7 @@ pub fn train(
     dev: &[Sentence],
     dev_tags: &[Vec<String>],
     gazetteer: Gazetteer,
+    clusters: crate::clusters::Clusters,
     cfg: Settings,
     trained_on: &str,
     log: &mut dyn FnMut(&str),
@@ -75,7 +76,7 @@ pub fn train(
         let (mut correct, mut total) = (0usize, 0usize);
         for &k in &order {
             let (words, tags, gold) = &data[k];
-            let ctx = Context::new(words, tags, &gazetteer);
+            let ctx = Context::new(words, tags, &gazetteer, &clusters);
             let mut prev: Vec<u16> = Vec::with_capacity(words.len());
             for i in 0..words.len() {
                 features(&ctx, i, &prev, &mut feats);
@@ -106,6 +107,7 @@ pub fn train(
         labels,
         weights: trainer.average(cfg.min_count, cfg.min_weight),
         gazetteer,
+        clusters,
     };
     let (all, by_type) = evaluate(&model, dev, dev_tags);
     let (p, r, f) = all.prf();
