@@ -73,13 +73,35 @@ impl Component for EntityAnnotator {
             while t < tokens.len() && tokens[t].end <= s.end {
                 t += 1;
             }
-            let forms: Vec<&str> = tokens[first..t]
+            // The recognizer was trained on CoNLL tokens, which keep hyphenated words whole
+            // ("al-Assad"); the tokenizer splits them as UD does. Rejoin them for it: a group
+            // is a run of tokens with no space between them that has a hyphen inside.
+            let mut groups: Vec<(usize, usize)> = Vec::new(); // token index ranges
+            let mut i = first;
+            while i < t {
+                let mut j = i + 1;
+                while j + 1 < t
+                    && doc.slice(tokens[j].span()) == "-"
+                    && tokens[j - 1].end == tokens[j].start
+                    && tokens[j].end == tokens[j + 1].start
+                {
+                    j += 2;
+                }
+                groups.push((i, j));
+                i = j;
+            }
+            let joined: Vec<String> = groups
                 .iter()
-                .map(|tok| doc.slice(tok.span()))
+                .map(|&(a, b)| {
+                    doc.slice(gazette_doc::Span::new(tokens[a].start, tokens[b - 1].end))
+                        .to_string()
+                })
                 .collect();
-            let tags: Vec<&str> = tokens[first..t]
+            let forms: Vec<&str> = joined.iter().map(String::as_str).collect();
+            // A joined word takes the tag of its last part ("al-Assad": NNP).
+            let tags: Vec<&str> = groups
                 .iter()
-                .map(|tok| tok.tag.as_deref().unwrap_or(""))
+                .map(|&(_, b)| tokens[b - 1].tag.as_deref().unwrap_or(""))
                 .collect();
             for e in self.model.recognize(&forms, &tags) {
                 let label = match e.label.as_str() {
@@ -89,8 +111,8 @@ impl Component for EntityAnnotator {
                     _ => EntityLabel::Misc,
                 };
                 found.push((
-                    tokens[first + e.start].start,
-                    tokens[first + e.end - 1].end,
+                    tokens[groups[e.start].0].start,
+                    tokens[groups[e.end - 1].1 - 1].end,
                     label,
                 ));
             }
@@ -149,6 +171,8 @@ impl Component for EntityAnnotator {
                     tokens.partition_point(|t| t.start < start),
                     tokens.partition_point(|t| t.end <= end),
                 );
+                // Acting: the subject of a verb ("Moscow denies ..."; a token right before a verb
+                // is not enough: "officials in Brussels said").
                 let acts = (k..last)
                     .any(|t| matches!(tokens[t].dep.as_deref(), Some("nsubj" | "nsubj:pass")));
                 let known = self

@@ -21,6 +21,7 @@ for row in &report.rows {
 pub mod aeb;
 pub mod bench;
 pub mod conll;
+pub mod news_entities;
 pub mod news_quotes;
 pub mod news_sentences;
 pub mod polnear;
@@ -173,6 +174,17 @@ pub fn benchmarks() -> &'static [Benchmark] {
             dir: polnear::DIR,
             what: "quotes and speakers, PolNeAR test (content overlap 0.3 / 0.8 / exact, speaker match)",
             run: |dir, opts, progress| polnear::run(dir, opts.predictions_dir.as_deref(), progress),
+        },
+        Benchmark {
+            name: news_entities::NAME,
+            dir: BUNDLED,
+            what: "entity identity across aliases, news-like gold set written for gazette (B-cubed)",
+            run: |_, _, _| {
+                Ok(Outcome {
+                    rows: news_entities::rows(&gazette_analyze::Pipeline::english()),
+                    warnings: Vec::new(),
+                })
+            },
         },
         Benchmark {
             name: news_quotes::NAME,

@@ -103,7 +103,7 @@ fn eval_prints_a_table_and_refuses_unknown_benchmarks() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8(out.stderr).unwrap().contains(
-        "unknown benchmark \"nope\" (known: aeb, trafilatura-eval, ud-ewt, conll2003, tempeval3, polnear, news-quotes, news-sentences)"
+        "unknown benchmark \"nope\" (known: aeb, trafilatura-eval, ud-ewt, conll2003, tempeval3, polnear, news-entities, news-quotes, news-sentences)"
     ));
 
     let empty = tempfile::tempdir().unwrap();

@@ -1,0 +1,126 @@
+//! Entity identity on news-like articles written for gazette
+//! (`crates/eval/data/news_entities.txt`): every named mention of the same actor must get
+//! the same `entity_id` (aliases, demonyms, capitals acting as governments, short names).
+//! Scored by mention detection F1 (exact spans) and B³ over the gold mentions, a mention
+//! the system missed counting as its own singleton cluster.
+
+use std::collections::BTreeMap;
+
+use gazette_analyze::Pipeline;
+use gazette_doc::{Doc, Meta};
+
+use crate::Row;
+
+/// Name of the rows.
+pub const NAME: &str = "news-entities";
+
+const GOLD: &str = include_str!("../data/news_entities.txt");
+
+/// One article: text and gold mentions (char span → entity id).
+pub fn articles() -> Vec<(String, Vec<((usize, usize), String)>)> {
+    let body: String = GOLD
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .collect::<Vec<_>>()
+        .join("\n");
+    body.split("\n---\n")
+        .map(|block| {
+            let mut text = String::new();
+            let mut mentions = Vec::new();
+            let mut rest = block.trim();
+            while let Some(open) = rest.find("[[") {
+                text.push_str(&rest[..open]);
+                let close = rest[open..].find("]]").expect("mentions are closed") + open;
+                let (mention, id) = rest[open + 2..close]
+                    .split_once('|')
+                    .expect("[[mention|id]]");
+                let start = text.chars().count();
+                text.push_str(mention);
+                mentions.push(((start, start + mention.chars().count()), id.to_string()));
+                rest = &rest[close + 2..];
+            }
+            text.push_str(rest);
+            (text, mentions)
+        })
+        .collect()
+}
+
+/// Mention F1 and B³ precision, recall and F1.
+pub fn rows(pipeline: &Pipeline) -> Vec<Row> {
+    let (mut gold_n, mut pred_n, mut found) = (0usize, 0usize, 0usize);
+    let (mut p_sum, mut r_sum, mut n) = (0.0f64, 0.0f64, 0usize);
+    for (text, gold) in articles() {
+        let mut doc = Doc::new(text, Meta::default());
+        pipeline
+            .run(&mut doc)
+            .expect("the pipeline runs on the gold articles");
+        let predicted: BTreeMap<(usize, usize), String> = doc
+            .entities()
+            .iter()
+            .map(|e| ((e.start, e.end), e.entity_id.clone()))
+            .collect();
+        gold_n += gold.len();
+        pred_n += predicted.len();
+        found += gold
+            .iter()
+            .filter(|(span, _)| predicted.contains_key(span))
+            .count();
+        // B³ over the gold mentions; a missed mention is a singleton in the system's clustering.
+        let system_id = |i: usize| {
+            predicted
+                .get(&gold[i].0)
+                .cloned()
+                .unwrap_or_else(|| format!("missed-{i}"))
+        };
+        for i in 0..gold.len() {
+            let gold_cluster: Vec<usize> = (0..gold.len())
+                .filter(|&j| gold[j].1 == gold[i].1)
+                .collect();
+            let sys_cluster: Vec<usize> = (0..gold.len())
+                .filter(|&j| system_id(j) == system_id(i))
+                .collect();
+            let both = gold_cluster
+                .iter()
+                .filter(|j| sys_cluster.contains(j))
+                .count() as f64;
+            p_sum += both / sys_cluster.len() as f64;
+            r_sum += both / gold_cluster.len() as f64;
+            n += 1;
+        }
+    }
+    let f = |p: f64, r: f64| {
+        if p + r > 0.0 {
+            2.0 * p * r / (p + r)
+        } else {
+            0.0
+        }
+    };
+    let (mp, mr) = (
+        found as f64 / pred_n.max(1) as f64,
+        found as f64 / gold_n.max(1) as f64,
+    );
+    let (bp, br) = (p_sum / n.max(1) as f64, r_sum / n.max(1) as f64);
+    vec![
+        Row::new(NAME, "mention_f1", f(mp, mr), gold_n),
+        Row::new(NAME, "b3_precision", bp, gold_n),
+        Row::new(NAME, "b3_recall", br, gold_n),
+        Row::new(NAME, "b3_f1", f(bp, br), gold_n),
+    ]
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn markup_becomes_spans() {
+        let arts = super::articles();
+        assert_eq!(arts.len(), 3);
+        let (text, mentions) = &arts[0];
+        let ((s, e), id) = &mentions[1];
+        assert_eq!(
+            text.chars().skip(*s).take(e - s).collect::<String>(),
+            "Vladimir Putin"
+        );
+        assert_eq!(id, "per:vladimir-putin");
+        assert!(!text.contains("[["));
+    }
+}
