@@ -14,10 +14,29 @@ fn main() {
         let mut doc = gazette_doc::Doc::new(text.to_string(), gazette_doc::Meta::default());
         pipeline.run(&mut doc).expect("runs");
         for a in v["attributions"].as_array().into_iter().flatten() {
-            let spans: Vec<(usize, usize)> = a["content"].as_array().into_iter().flatten().map(|s| (s["start"].as_u64().unwrap() as usize, s["end"].as_u64().unwrap() as usize)).collect();
-            let hit = doc.quotes().iter().any(|q| spans.iter().any(|&(s, e)| q.start < e && s < q.end));
+            let spans: Vec<(usize, usize)> = a["content"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .map(|s| {
+                    (
+                        s["start"].as_u64().unwrap() as usize,
+                        s["end"].as_u64().unwrap() as usize,
+                    )
+                })
+                .collect();
+            let hit = doc
+                .quotes()
+                .iter()
+                .any(|q| spans.iter().any(|&(s, e)| q.start < e && s < q.end));
             if !hit {
-                let cue: String = a["cue"].as_array().into_iter().flatten().map(|c| c["text"].as_str().unwrap_or("").to_lowercase()).collect::<Vec<_>>().join(" ");
+                let cue: String = a["cue"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .map(|c| c["text"].as_str().unwrap_or("").to_lowercase())
+                    .collect::<Vec<_>>()
+                    .join(" ");
                 *missed.entry(cue).or_default() += 1;
             }
         }

@@ -112,59 +112,7 @@ pub fn ner(args: &TrainNerArgs) -> anyhow::Result<ExitCode> {
         min_count: args.min_count,
         min_weight: args.min_weight,
     };
-    // Word clusters from unlabeled text: the training and development sentences (not the
-    // test set), the UD English EWT training text, the PolNeAR training and development
-    // articles and the TempEval-3 training news.
-    let mut raw: Vec<Vec<String>> = trainset
-        .iter()
-        .chain(devset.iter())
-        .map(|s| s.words.clone())
-        .collect();
-    if let Ok(ewt) = gazette_syntax::conllu::read_path(
-        &data.join("syntax/ud-english-ewt/en_ewt-ud-train.conllu"),
-    ) {
-        raw.extend(
-            ewt.into_iter()
-                .map(|s| s.words.into_iter().map(|w| w.form).collect()),
-        );
-    }
-    let mut texts: Vec<String> = Vec::new();
-    for split in ["train", "dev"] {
-        if let Ok(polnear) =
-            std::fs::read_to_string(data.join(format!("quotes/polnear/{split}.jsonl")))
-        {
-            for line in polnear.lines() {
-                if let Ok(v) = serde_json::from_str::<serde_json::Value>(line) {
-                    texts.push(v["text"].as_str().unwrap_or("").to_string());
-                }
-            }
-        }
-    }
-    // TimeBank and AQUAINT news (the TempEval-3 training part), tags stripped.
-    for sub in ["TimeBank", "AQUAINT"] {
-        if let Ok(entries) = std::fs::read_dir(data.join("timex/tempeval3/train").join(sub)) {
-            let tag = regex::Regex::new(r"<[^>]*>").expect("tag pattern");
-            for e in entries.flatten() {
-                if let Ok(raw) = std::fs::read_to_string(e.path()) {
-                    texts.push(tag.replace_all(&raw, " ").into_owned());
-                }
-            }
-        }
-    }
-    {
-        let word = regex::Regex::new(r"\w+(?:['’]\w+)?|[^\w\s]").expect("token pattern");
-        for text in &texts {
-            for sentence in text.split(['\n', '.']) {
-                let toks: Vec<String> = word
-                    .find_iter(sentence)
-                    .map(|m| m.as_str().to_string())
-                    .collect();
-                if toks.len() > 1 {
-                    raw.push(toks);
-                }
-            }
-        }
-    }
+    let raw = unlabeled_text(&data);
     log(&format!(
         "clusters from {} sentences of unlabeled text",
         raw.len()
@@ -394,4 +342,63 @@ pub fn kb(args: &TrainKbArgs) -> anyhow::Result<ExitCode> {
         out.len() as f64 / 1e6
     );
     Ok(ExitCode::SUCCESS)
+}
+
+/// Unlabeled text for word clusters, as token lists: the CoNLL-2003 training and
+/// development sentences (never the test set), the UD English EWT training text, the
+/// PolNeAR training and development articles and the TempEval-3 training news.
+fn unlabeled_text(data: &Path) -> Vec<Vec<String>> {
+    let mut raw: Vec<Vec<String>> = Vec::new();
+    for name in ["eng.train", "eng.testa"] {
+        if let Ok(sentences) = gazette_ner::conll::read_path(&data.join("ner/conll2003").join(name))
+        {
+            raw.extend(sentences.into_iter().map(|s| s.words));
+        }
+    }
+    if let Ok(ewt) = gazette_syntax::conllu::read_path(
+        &data.join("syntax/ud-english-ewt/en_ewt-ud-train.conllu"),
+    ) {
+        raw.extend(
+            ewt.into_iter()
+                .map(|s| s.words.into_iter().map(|w| w.form).collect()),
+        );
+    }
+    let mut texts: Vec<String> = Vec::new();
+    for split in ["train", "dev"] {
+        if let Ok(polnear) =
+            std::fs::read_to_string(data.join(format!("quotes/polnear/{split}.jsonl")))
+        {
+            for line in polnear.lines() {
+                if let Ok(v) = serde_json::from_str::<serde_json::Value>(line) {
+                    texts.push(v["text"].as_str().unwrap_or("").to_string());
+                }
+            }
+        }
+    }
+    // TimeBank and AQUAINT news (the TempEval-3 training part), tags stripped.
+    for sub in ["TimeBank", "AQUAINT"] {
+        if let Ok(entries) = std::fs::read_dir(data.join("timex/tempeval3/train").join(sub)) {
+            let tag = regex::Regex::new(r"<[^>]*>").expect("tag pattern");
+            for e in entries.flatten() {
+                if let Ok(raw) = std::fs::read_to_string(e.path()) {
+                    texts.push(tag.replace_all(&raw, " ").into_owned());
+                }
+            }
+        }
+    }
+    {
+        let word = regex::Regex::new(r"\w+(?:['’]\w+)?|[^\w\s]").expect("token pattern");
+        for text in &texts {
+            for sentence in text.split(['\n', '.']) {
+                let toks: Vec<String> = word
+                    .find_iter(sentence)
+                    .map(|m| m.as_str().to_string())
+                    .collect();
+                if toks.len() > 1 {
+                    raw.push(toks);
+                }
+            }
+        }
+    }
+    raw
 }

@@ -17,7 +17,7 @@ assert!(spans.iter().any(|s| (s.start, s.end, s.label.as_str()) == (2, 4, "PER")
 */
 #![deny(missing_docs)]
 
-pub mod clusters;
+pub use gazette_learn::clusters;
 pub mod conll;
 pub mod gazetteer;
 pub mod kb;

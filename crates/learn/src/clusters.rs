@@ -7,7 +7,7 @@
 //! groups these descriptions at two granularities. Deterministic: centroids start at
 //! the most frequent words.
 
-use gazette_learn::perceptron::hash_str;
+use crate::perceptron::hash_str;
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
@@ -50,7 +50,7 @@ impl Default for Settings {
 impl Clusters {
     /// The clusters of a word, if it was clustered.
     pub fn get(&self, word: &str) -> Option<(u16, u16)> {
-        self.map.get(&hash_str(&word.to_lowercase())).copied()
+        self.map.get(&hash_str(&normalize(word))).copied()
     }
 
     /// Number of words clustered.
@@ -67,7 +67,7 @@ impl Clusters {
     pub fn build(sentences: &[Vec<String>], cfg: Settings) -> Clusters {
         let lower: Vec<Vec<String>> = sentences
             .iter()
-            .map(|s| s.iter().map(|w| w.to_lowercase()).collect())
+            .map(|s| s.iter().map(|w| normalize(w)).collect())
             .collect();
         let mut freq: FxHashMap<&str, u32> = FxHashMap::default();
         for s in &lower {
@@ -135,6 +135,11 @@ impl Clusters {
             .collect();
         Clusters { map }
     }
+}
+
+/// The form clusters are keyed by: lowercased.
+fn normalize(word: &str) -> String {
+    word.to_lowercase()
 }
 
 /// Spherical k-means: assignments of each vector to one of `k` centroids.
