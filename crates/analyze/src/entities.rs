@@ -192,15 +192,148 @@ impl Component for EntityAnnotator {
                     canonical,
                 }
             })
-            .collect();
+            .collect::<Vec<Entity>>();
+        let entities = self.link_roles(doc, entities);
         doc.set_entities(entities)?;
         Ok(())
+    }
+}
+
+/// Role words and the office they name ("leader" and "president" both name the head of state).
+const ROLES: &[(&str, &str)] = &[
+    ("president", "head"),
+    ("leader", "head"),
+    ("king", "head"),
+    ("queen", "head"),
+    ("premier", "pm"),
+    ("chancellor", "pm"),
+    ("prime minister", "pm"),
+    ("foreign minister", "fm"),
+];
+
+fn role_at(doc: &Doc, tokens: &[gazette_doc::Token], i: usize) -> Option<(&'static str, usize)> {
+    let word = |k: usize| tokens.get(k).map(|t| doc.slice(t.span()).to_lowercase());
+    let two = word(i).zip(word(i + 1)).map(|(a, b)| format!("{a} {b}"));
+    for (name, office) in ROLES {
+        if name.contains(' ') {
+            if two.as_deref() == Some(*name) {
+                return Some((office, 2));
+            }
+        } else if word(i).as_deref() == Some(*name) {
+            return Some((office, 1));
+        }
+    }
+    None
+}
+
+impl EntityAnnotator {
+    /// Role references: "the Syrian leader" is the person the article introduced as
+    /// "Syrian President Bashar al-Assad" (same country, same office). The role phrase
+    /// becomes a mention of that person, replacing the bare demonym entity inside it.
+    fn link_roles(&self, doc: &Doc, mut entities: Vec<Entity>) -> Vec<Entity> {
+        let tokens = doc.tokens();
+        let country_of = |k: usize| -> Option<String> {
+            match self.kb.lookup(doc.slice(tokens.get(k)?.span())) {
+                Some(Match::Entity(e)) if e.id.starts_with("country:") => Some(e.id.clone()),
+                _ => None,
+            }
+        };
+        // (country, office) → the person introduced with that title.
+        let mut titled: std::collections::HashMap<(String, &'static str), (String, String)> =
+            std::collections::HashMap::new();
+        for e in entities.iter().filter(|e| e.label == EntityLabel::Per) {
+            let k = tokens.partition_point(|t| t.start < e.start);
+            for back in [1usize, 2] {
+                if k < back + 1 {
+                    continue;
+                }
+                let (demonym, role) = (k - back - 1, k - back);
+                if let (Some(country), Some((office, len))) =
+                    (country_of(demonym), role_at(doc, tokens, role))
+                {
+                    if len == back {
+                        titled
+                            .entry((country, office))
+                            .or_insert((e.entity_id.clone(), e.canonical.clone()));
+                    }
+                }
+            }
+        }
+        if titled.is_empty() {
+            return entities;
+        }
+        let mut added = Vec::new();
+        for i in 0..tokens.len().saturating_sub(2) {
+            if doc.slice(tokens[i].span()).to_lowercase() != "the" {
+                continue;
+            }
+            let Some(country) = country_of(i + 1) else {
+                continue;
+            };
+            let Some((office, len)) = role_at(doc, tokens, i + 2) else {
+                continue;
+            };
+            let last = i + 1 + len;
+            // "the Syrian President Bashar al-Assad" names the person itself.
+            let next_is_name = tokens
+                .get(last + 1)
+                .is_some_and(|t| doc.slice(t.span()).starts_with(char::is_uppercase));
+            if next_is_name {
+                continue;
+            }
+            if let Some((id, canonical)) = titled.get(&(country, office)) {
+                let (start, end) = (tokens[i + 1].start, tokens[last].end);
+                if entities
+                    .iter()
+                    .any(|e| e.start < end && start < e.end && e.label != EntityLabel::Misc)
+                {
+                    continue;
+                }
+                added.push(Entity {
+                    start,
+                    end,
+                    label: EntityLabel::Per,
+                    entity_id: id.clone(),
+                    canonical: canonical.clone(),
+                });
+            }
+        }
+        if added.is_empty() {
+            return entities;
+        }
+        entities.retain(|e| !added.iter().any(|a| e.start < a.end && a.start < e.end));
+        entities.extend(added);
+        entities.sort_by_key(|e| (e.start, e.end));
+        entities
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn role_references_link_to_the_titled_person() {
+        let text = "Syrian President Bashar al-Assad met Putin in Sochi. Later, the Syrian leader flew home, and the Russian president thanked him.";
+        let mut doc = gazette_doc::Doc::new(text.into(), gazette_doc::Meta::default());
+        crate::Pipeline::english().run(&mut doc).unwrap();
+        let find = |t: &str| {
+            doc.entities()
+                .iter()
+                .find(|e| doc.slice(e.span()) == t)
+                .cloned()
+        };
+        let role = find("Syrian leader").expect("the role phrase is a mention");
+        assert_eq!(
+            (role.label, role.entity_id.as_str()),
+            (EntityLabel::Per, "per:bashar-al-assad")
+        );
+        // Nobody was introduced as the Russian president: "Russian" stays the country.
+        assert_eq!(
+            find("Russian").map(|e| e.entity_id),
+            Some("country:rus".to_string())
+        );
+    }
 
     #[test]
     fn slugs_and_containment() {
