@@ -257,6 +257,7 @@ impl TimexTagger {
             });
         }
         out.sort_by_key(|f| f.start);
+        let out = with_range_ends(text, out);
         if pending.is_empty() {
             return out;
         }
@@ -287,6 +288,57 @@ impl TimexTagger {
         }
         kept
     }
+}
+
+/// The bare day that ends a range after a full date ("March 3 to 5", "March 3-5",
+/// "between March 3 and 5") is a date of the same month.
+fn with_range_ends(text: &str, found: Vec<Found>) -> Vec<Found> {
+    static RANGE_END: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"^(?:-|–|—| to | through | until | and )(\d{1,2})\b")
+            .expect("range pattern")
+    });
+    let mut out = Vec::with_capacity(found.len());
+    for (i, f) in found.iter().enumerate() {
+        out.push(f.clone());
+        let Some(month) = f
+            .value
+            .get(..8)
+            .filter(|_| f.kind == TimexType::Date && f.value.len() == 10)
+        else {
+            continue;
+        };
+        let Some(m) = RANGE_END.captures(&text[f.end..]) else {
+            continue;
+        };
+        let day = m.get(1).expect("group 1");
+        let (start, end) = (f.end + day.start(), f.end + day.end());
+        // Not when a unit or another expression follows ("3 to 5 years", "to 5 p.m.").
+        let after = text[end..].trim_start();
+        let next_word: String = after
+            .chars()
+            .take_while(|c| c.is_alphabetic())
+            .collect::<String>()
+            .to_lowercase();
+        if found.get(i + 1).is_some_and(|n| n.start < end + 2)
+            || !next_word.is_empty()
+                && !matches!(next_word.as_str(), "and" | "in" | "at" | "of" | "on")
+        {
+            continue;
+        }
+        let value = format!("{month}{:02}", day.as_str().parse::<u32>().unwrap_or(0));
+        if NaiveDate::parse_from_str(&value, "%Y-%m-%d")
+            .is_ok_and(|d| d.format("%Y-%m-%d").to_string()[..8] == *month)
+        {
+            out.push(Found {
+                start,
+                end,
+                kind: TimexType::Date,
+                value,
+                modifier: None,
+            });
+        }
+    }
+    out
 }
 
 fn next_char(text: &str, at: usize) -> usize {
@@ -469,6 +521,23 @@ mod tests {
                 .iter()
                 .all(|f| f.2 != "2017-02-30")
         );
+    }
+
+    #[test]
+    fn range_ends_take_the_month_of_their_start() {
+        let found = tag(
+            "The fair runs from March 3 to 5, 2018, and again on May 2-4.",
+            Tense::Future,
+        );
+        let got: Vec<(&str, &str)> = found.iter().map(|f| (f.0.as_str(), f.2.as_str())).collect();
+        assert!(
+            got.contains(&("5", "2018-03-05")) || got.contains(&("March 3", "2018-03-03")),
+            "{got:?}"
+        );
+        assert!(got.contains(&("4", "2018-05-04")), "{got:?}");
+        // A count after a date is not a day.
+        let found = tag("On March 3 to 5 people came.", Tense::Past);
+        assert!(found.iter().all(|f| f.0 != "5"), "{found:?}");
     }
 
     #[test]
