@@ -3,8 +3,34 @@
 use std::io::{Read, Write};
 use std::path::Path;
 
-use serde::Serialize;
 use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+
+/// Facts about a trained model, stored in it and written beside it as meta.json.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ModelMeta {
+    /// Format version of the model file.
+    pub format: u32,
+    /// Training data.
+    pub trained_on: String,
+    /// Terms of the training data.
+    pub license: String,
+    /// Training settings.
+    pub settings: String,
+    /// Development-set scores at the end of training.
+    pub dev_scores: Vec<(String, f64)>,
+}
+
+/// Why a model could not be loaded or saved.
+#[derive(Debug, thiserror::Error)]
+pub enum ModelError {
+    /// I/O.
+    #[error("{0}")]
+    Io(#[from] std::io::Error),
+    /// Not a gazette model of the expected kind and format.
+    #[error("not a gazette model of this kind: {0}")]
+    Format(String),
+}
 
 /// Decodes a model from gzip-compressed postcard bytes; the error says what is wrong.
 pub fn decode<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, String> {

@@ -58,34 +58,10 @@ pub struct EntityModel {
     pub clusters: clusters::Clusters,
 }
 
-/// Facts about a trained model (also written beside it as meta.json).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct ModelMeta {
-    /// Format version.
-    pub format: u32,
-    /// Training data.
-    pub trained_on: String,
-    /// Terms of the training data.
-    pub license: String,
-    /// Training settings.
-    pub settings: String,
-    /// Development-set scores at the end of training.
-    pub dev_scores: Vec<(String, f64)>,
-}
+pub use gazette_learn::file::{ModelError, ModelMeta};
 
 /// Version of the model file format.
 pub const MODEL_FORMAT: u32 = 1;
-
-/// Why a model could not be loaded or saved.
-#[derive(Debug, thiserror::Error)]
-pub enum ModelError {
-    /// I/O.
-    #[error("{0}")]
-    Io(#[from] std::io::Error),
-    /// Not a model of this format.
-    #[error("not a gazette entity model: {0}")]
-    Format(String),
-}
 
 static ENGLISH: &[u8] = include_bytes!("../../../models/ner/en_conll.bin.gz");
 

@@ -67,34 +67,10 @@ pub struct SyntaxModel {
     pub parser: parser::Parser,
 }
 
-/// Facts about a trained model (also written beside it as meta.json).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct ModelMeta {
-    /// Format version of the model file.
-    pub format: u32,
-    /// Training data.
-    pub trained_on: String,
-    /// Its license.
-    pub license: String,
-    /// Training settings, as given to `gazette train syntax`.
-    pub settings: String,
-    /// Scores on the development set at the end of training.
-    pub dev_scores: Vec<(String, f64)>,
-}
+pub use gazette_learn::file::{ModelError, ModelMeta};
 
 /// Version of the model file format written by this crate.
 pub const MODEL_FORMAT: u32 = 1;
-
-/// Why a model could not be loaded or saved.
-#[derive(Debug, thiserror::Error)]
-pub enum ModelError {
-    /// I/O.
-    #[error("{0}")]
-    Io(#[from] std::io::Error),
-    /// Not a model file of this format.
-    #[error("not a gazette syntax model: {0}")]
-    Format(String),
-}
 
 static ENGLISH: &[u8] = include_bytes!("../../../models/syntax/en_ewt.bin.gz");
 
