@@ -44,17 +44,7 @@ pub fn syntax(args: &TrainSyntaxArgs) -> anyhow::Result<ExitCode> {
         .unwrap_or_default();
     let mut log = |msg: &str| eprintln!("[{:>6.1}s] {msg}", started.elapsed().as_secs_f64());
     let model = train::train(&trainset, &devset, cfg, &name, &mut log);
-    if let Some(parent) = args.out.parent() {
-        std::fs::create_dir_all(parent)?;
-    }
-    model
-        .save(&args.out)
-        .with_context(|| format!("writing {}", args.out.display()))?;
-    let meta_path = args.out.with_file_name("meta.json");
-    std::fs::write(
-        &meta_path,
-        serde_json::to_string_pretty(&model.meta)? + "\n",
-    )?;
+    let meta_path = write_model(&args.out, |path| model.save(path), &model.meta)?;
     let size = std::fs::metadata(&args.out)?.len();
     eprintln!(
         "wrote {} ({:.1} MB; tagger {} features, parser {} features) and {}",
@@ -132,17 +122,7 @@ pub fn ner(args: &TrainNerArgs) -> anyhow::Result<ExitCode> {
         "CoNLL-2003 eng.train",
         &mut log,
     );
-    if let Some(parent) = args.out.parent() {
-        std::fs::create_dir_all(parent)?;
-    }
-    model
-        .save(&args.out)
-        .with_context(|| format!("writing {}", args.out.display()))?;
-    let meta_path = args.out.with_file_name("meta.json");
-    std::fs::write(
-        &meta_path,
-        serde_json::to_string_pretty(&model.meta)? + "\n",
-    )?;
+    let meta_path = write_model(&args.out, |path| model.save(path), &model.meta)?;
     eprintln!(
         "wrote {} ({:.1} MB, {} features) and {}",
         args.out.display(),
@@ -376,9 +356,9 @@ fn unlabeled_text(data: &Path) -> Vec<Vec<String>> {
         }
     }
     // TimeBank and AQUAINT news (the TempEval-3 training part), tags stripped.
+    let tag = regex::Regex::new(r"<[^>]*>").expect("tag pattern");
     for sub in ["TimeBank", "AQUAINT"] {
         if let Ok(entries) = std::fs::read_dir(data.join("timex/tempeval3/train").join(sub)) {
-            let tag = regex::Regex::new(r"<[^>]*>").expect("tag pattern");
             for e in entries.flatten() {
                 if let Ok(raw) = std::fs::read_to_string(e.path()) {
                     texts.push(tag.replace_all(&raw, " ").into_owned());
@@ -401,4 +381,20 @@ fn unlabeled_text(data: &Path) -> Vec<Vec<String>> {
         }
     }
     raw
+}
+
+/// Writes a trained model to `out` (creating its folder) and its facts to `meta.json`
+/// beside it; returns the path of `meta.json`.
+fn write_model(
+    out: &Path,
+    save: impl FnOnce(&Path) -> Result<(), gazette_learn::file::ModelError>,
+    meta: &gazette_learn::file::ModelMeta,
+) -> anyhow::Result<std::path::PathBuf> {
+    if let Some(parent) = out.parent() {
+        std::fs::create_dir_all(parent)?;
+    }
+    save(out).with_context(|| format!("writing {}", out.display()))?;
+    let meta_path = out.with_file_name("meta.json");
+    std::fs::write(&meta_path, serde_json::to_string_pretty(meta)? + "\n")?;
+    Ok(meta_path)
 }
