@@ -1,16 +1,44 @@
 //! `gazette eval`: the AEB row, in agreement with the reference scorer in shared/tools.
 
 use std::collections::BTreeMap;
+use std::ffi::OsStr;
+use std::path::Path;
 use std::process::Command as Process;
 
 use crate::util::{gazette, shared};
 
-/// Parses the `name value` lines that score_extraction.py prints.
-fn reference_scores(pred_dir: &std::path::Path) -> BTreeMap<String, f64> {
+/// Runs `gazette eval --only NAME --json` on the shared data, optionally writing the
+/// predictions, and returns the rows.
+fn eval_rows(name: &str, predictions: Option<&Path>) -> Vec<serde_json::Value> {
+    let mut cmd = gazette();
+    cmd.args(["eval", "--only", name, "--json", "--data"])
+        .arg(shared().join("data"));
+    if let Some(dir) = predictions {
+        cmd.arg("--predictions").arg(dir);
+    }
+    let out = cmd.output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+/// The value of one metric among eval rows.
+fn value(rows: &[serde_json::Value], metric: &str) -> f64 {
+    rows.iter()
+        .find(|r| r["metric"] == metric)
+        .unwrap_or_else(|| panic!("no {metric} in {rows:?}"))["value"]
+        .as_f64()
+        .unwrap()
+}
+
+/// Runs a reference scorer from shared/tools and returns what it printed.
+fn reference_scorer(script: &str, args: &[&OsStr]) -> Vec<u8> {
     let out = Process::new("python3")
-        .arg(shared().join("tools/score_extraction.py"))
-        .arg(pred_dir)
-        .arg(shared().join("data/extraction/scrapinghub-aeb/ground-truth.json"))
+        .arg(shared().join("tools").join(script))
+        .args(args)
         .output()
         .expect("python3 runs");
     assert!(
@@ -18,32 +46,29 @@ fn reference_scores(pred_dir: &std::path::Path) -> BTreeMap<String, f64> {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    String::from_utf8(out.stdout)
-        .unwrap()
-        .lines()
-        .filter_map(|l| {
-            let mut parts = l.split_whitespace();
-            Some((parts.next()?.to_string(), parts.next()?.parse().ok()?))
-        })
-        .collect()
+    out.stdout
+}
+
+/// Parses the `name value` lines that score_extraction.py prints.
+fn reference_scores(pred_dir: &Path) -> BTreeMap<String, f64> {
+    let truth = shared().join("data/extraction/scrapinghub-aeb/ground-truth.json");
+    String::from_utf8(reference_scorer(
+        "score_extraction.py",
+        &[pred_dir.as_os_str(), truth.as_os_str()],
+    ))
+    .unwrap()
+    .lines()
+    .filter_map(|l| {
+        let mut parts = l.split_whitespace();
+        Some((parts.next()?.to_string(), parts.next()?.parse().ok()?))
+    })
+    .collect()
 }
 
 #[test]
 fn aeb_row_agrees_with_the_reference_scorer() {
     let preds = tempfile::tempdir().unwrap();
-    let out = gazette()
-        .args(["eval", "--only", "aeb", "--json", "--data"])
-        .arg(shared().join("data"))
-        .arg("--predictions")
-        .arg(preds.path())
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let rows: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
+    let rows = eval_rows("aeb", Some(preds.path()));
     let ours: BTreeMap<String, f64> = rows
         .iter()
         .map(|r| {
@@ -128,17 +153,7 @@ fn eval_prints_a_table_and_refuses_unknown_benchmarks() {
 
 #[test]
 fn trafilatura_eval_row_counts_every_page() {
-    let out = gazette()
-        .args(["eval", "--only", "trafilatura-eval", "--json", "--data"])
-        .arg(shared().join("data"))
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let rows: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
+    let rows = eval_rows("trafilatura-eval", None);
     let metric = |m: &str| {
         rows.iter()
             .find(|r| r["metric"] == m)
@@ -158,39 +173,19 @@ fn trafilatura_eval_row_counts_every_page() {
 #[test]
 fn tempeval_row_agrees_with_score_timex_py() {
     let preds = tempfile::tempdir().unwrap();
-    let out = gazette()
-        .args(["eval", "--only", "tempeval3", "--json", "--data"])
-        .arg(shared().join("data"))
-        .arg("--predictions")
-        .arg(preds.path())
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let rows: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
-    let ours = |m: &str| {
-        rows.iter().find(|r| r["metric"] == m).unwrap()["value"]
-            .as_f64()
-            .unwrap()
-    };
+    let rows = eval_rows("tempeval3", Some(preds.path()));
+    let ours = |m: &str| value(&rows, m);
     assert!(rows.iter().all(|r| r["count"] == 138));
 
-    let py = Process::new("python3")
-        .arg(shared().join("tools/score_timex.py"))
-        .arg(shared().join("data/timex/tempeval3/test/gold"))
-        .arg(preds.path().join("tempeval3.jsonl"))
-        .arg("--json")
-        .output()
-        .unwrap();
-    assert!(
-        py.status.success(),
-        "{}",
-        String::from_utf8_lossy(&py.stderr)
+    let (gold, predicted) = (
+        shared().join("data/timex/tempeval3/test/gold"),
+        preds.path().join("tempeval3.jsonl"),
     );
-    let reference: serde_json::Value = serde_json::from_slice(&py.stdout).unwrap();
+    let reference: serde_json::Value = serde_json::from_slice(&reference_scorer(
+        "score_timex.py",
+        &[gold.as_os_str(), predicted.as_os_str(), "--json".as_ref()],
+    ))
+    .unwrap();
     for (metric, path) in [
         ("strict_f1", ["strict", "F1"]),
         ("relaxed_p", ["relaxed", "P"]),
@@ -216,36 +211,14 @@ fn tempeval_row_agrees_with_score_timex_py() {
 #[test]
 fn conll_row_agrees_with_score_ner_py() {
     let preds = tempfile::tempdir().unwrap();
-    let out = gazette()
-        .args(["eval", "--only", "conll2003", "--json", "--data"])
-        .arg(shared().join("data"))
-        .arg("--predictions")
-        .arg(preds.path())
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let rows: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
-    let ours = |m: &str| {
-        rows.iter().find(|r| r["metric"] == m).unwrap()["value"]
-            .as_f64()
-            .unwrap()
-    };
-    let py = Process::new("python3")
-        .arg(shared().join("tools/score_ner.py"))
-        .arg(preds.path().join("conll2003.txt"))
-        .arg("--json")
-        .output()
-        .unwrap();
-    assert!(
-        py.status.success(),
-        "{}",
-        String::from_utf8_lossy(&py.stderr)
-    );
-    let reference: serde_json::Value = serde_json::from_slice(&py.stdout).unwrap();
+    let rows = eval_rows("conll2003", Some(preds.path()));
+    let ours = |m: &str| value(&rows, m);
+    let paired = preds.path().join("conll2003.txt");
+    let reference: serde_json::Value = serde_json::from_slice(&reference_scorer(
+        "score_ner.py",
+        &[paired.as_os_str(), "--json".as_ref()],
+    ))
+    .unwrap();
     let f1 = reference["f1"].as_f64().unwrap();
     assert!(
         (ours("f1") - f1).abs() < 5e-4,
@@ -262,39 +235,23 @@ fn conll_row_agrees_with_score_ner_py() {
 #[test]
 fn polnear_rows_agree_with_score_quotes_py() {
     let preds = tempfile::tempdir().unwrap();
-    let out = gazette()
-        .args(["eval", "--only", "polnear", "--json", "--data"])
-        .arg(shared().join("data"))
-        .arg("--predictions")
-        .arg(preds.path())
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    let rows = eval_rows("polnear", Some(preds.path()));
+    let ours = |m: &str| value(&rows, m);
+    let (gold, predicted) = (
+        shared().join("data/quotes/polnear/test.jsonl"),
+        preds.path().join("polnear.jsonl"),
     );
-    let rows: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
-    let ours = |m: &str| {
-        rows.iter().find(|r| r["metric"] == m).unwrap()["value"]
-            .as_f64()
-            .unwrap()
-    };
-    let py = Process::new("python3")
-        .arg(shared().join("tools/score_quotes.py"))
-        .arg("--gold")
-        .arg(shared().join("data/quotes/polnear/test.jsonl"))
-        .arg("--pred")
-        .arg(preds.path().join("polnear.jsonl"))
-        .arg("--json")
-        .output()
-        .unwrap();
-    assert!(
-        py.status.success(),
-        "{}",
-        String::from_utf8_lossy(&py.stderr)
-    );
-    let reference: serde_json::Value = serde_json::from_slice(&py.stdout).unwrap();
+    let reference: serde_json::Value = serde_json::from_slice(&reference_scorer(
+        "score_quotes.py",
+        &[
+            "--gold".as_ref(),
+            gold.as_os_str(),
+            "--pred".as_ref(),
+            predicted.as_os_str(),
+            "--json".as_ref(),
+        ],
+    ))
+    .unwrap();
     for t in ["0.3", "0.8", "exact"] {
         for (ours_metric, theirs) in [
             ("quote_f1", "quote_F1"),
