@@ -116,8 +116,8 @@ impl Pipeline {
     /// The default English pipeline with every component that has landed.
     pub fn english() -> Pipeline {
         Pipeline::new(vec![
-            Box::new(Tokenizer::default()),
-            Box::new(SentenceSplitter::default()),
+            Box::new(Tokenizer),
+            Box::new(SentenceSplitter),
             Box::new(SyntaxAnnotator::default()),
             Box::new(EntityAnnotator::default()),
             Box::new(TimexAnnotator::default()),

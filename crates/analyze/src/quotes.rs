@@ -534,7 +534,7 @@ fn extract(doc: &Doc) -> Vec<Quote> {
         // Kind: inside one quotation → direct; containing a quotation → mixed; else indirect.
         // Only the quotations that can overlap the content (sorted, non-overlapping).
         let near = {
-            let first = quotes_marks.partition_point(|&(_, qe)| qe + 1 <= start);
+            let first = quotes_marks.partition_point(|&(_, qe)| qe < start);
             let last = quotes_marks.partition_point(|&(qs, _)| qs < end + 1);
             &quotes_marks[first..last.max(first)]
         };

@@ -269,12 +269,14 @@ impl Counts {
 
 /// gazette's timexes for one document: the pipeline on the text verbatim, anchored at the DCT.
 pub fn predict(pipeline: &Pipeline, doc: &TimeMl) -> Vec<Span> {
-    let mut meta = Meta::default();
-    meta.published = doc
-        .dct
-        .as_deref()
-        .and_then(|d| d.get(..10))
-        .and_then(|d| d.parse::<Published>().ok());
+    let meta = Meta {
+        published: doc
+            .dct
+            .as_deref()
+            .and_then(|d| d.get(..10))
+            .and_then(|d| d.parse::<Published>().ok()),
+        ..Meta::default()
+    };
     let mut d = Doc::new(doc.text.clone(), meta);
     if pipeline.run(&mut d).is_err() {
         return Vec::new();

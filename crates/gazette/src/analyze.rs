@@ -143,7 +143,7 @@ fn write_doc(
 
 fn print_explain(pipeline: &Pipeline) -> io::Result<()> {
     let mut out = io::stdout().lock();
-    writeln!(out, "{:<20} {:<24} {}", "component", "requires", "assigns")?;
+    writeln!(out, "{:<20} {:<24} assigns", "component", "requires")?;
     let names = |ls: &[Layer]| {
         if ls.is_empty() {
             "-".to_string()

@@ -112,10 +112,14 @@ pub fn ner(args: &TrainNerArgs) -> anyhow::Result<ExitCode> {
     log(&format!("  {} words clustered", clusters.len()));
     log(&format!("recognizer: {} epochs", cfg.epochs));
     let model = gazette_ner::train::train(
-        &trainset,
-        &train_tags,
-        &devset,
-        &dev_tags,
+        gazette_ner::train::Tagged {
+            sentences: &trainset,
+            tags: &train_tags,
+        },
+        gazette_ner::train::Tagged {
+            sentences: &devset,
+            tags: &dev_tags,
+        },
         gazetteer,
         clusters,
         cfg,
@@ -189,10 +193,10 @@ pub fn kb(args: &TrainKbArgs) -> anyhow::Result<ExitCode> {
     )?)
     .lines()
     {
-        if let Ok(c) = serde_json::from_str::<serde_json::Value>(&line?) {
-            if let Some(n) = c["name"].as_str() {
-                cities.insert(gazette_ner::kb::key(n));
-            }
+        if let Ok(c) = serde_json::from_str::<serde_json::Value>(&line?)
+            && let Some(n) = c["name"].as_str()
+        {
+            cities.insert(gazette_ner::kb::key(n));
         }
     }
     // id → (label, canonical, aliases, capitals)

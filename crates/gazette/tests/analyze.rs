@@ -52,7 +52,8 @@ fn seed_article_gives_a_valid_doc_with_title_and_clean_text() {
             "quotes"
         ])
     );
-    for layer in ["events"] {
+    {
+        let layer = "events";
         assert_eq!(doc[layer], serde_json::json!([]), "{layer}");
     }
     // Headline-like lines and quotes split where a reader would split them.

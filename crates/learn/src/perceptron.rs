@@ -13,6 +13,17 @@
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
+/// Feature value of a context position before the start of the sentence.
+pub const BEFORE: u64 = 0x0053_5441_5254;
+/// Feature value of a context position after its end.
+pub const AFTER: u64 = 0x0045_4e44;
+
+/// The feature value of a context position outside the sentence, `offset` words away.
+#[inline]
+pub fn outside(offset: isize) -> u64 {
+    if offset < 0 { BEFORE } else { AFTER }
+}
+
 /// Stable 64-bit hash of a string (FNV-1a).
 pub fn hash_str(s: &str) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;

@@ -27,7 +27,7 @@ pub mod train;
 use std::path::Path;
 use std::sync::OnceLock;
 
-use gazette_learn::perceptron::{Weights, argmax, feat, hash_str};
+use gazette_learn::perceptron::{BEFORE, Weights, argmax, feat, hash_str, outside};
 use gazette_learn::words::WordInfo;
 use serde::{Deserialize, Serialize};
 
@@ -64,9 +64,6 @@ pub use gazette_learn::file::{ModelError, ModelMeta};
 pub const MODEL_FORMAT: u32 = 1;
 
 static ENGLISH: &[u8] = include_bytes!("../../../models/ner/en_conll.bin.gz");
-
-const START: u64 = 0x5354_4152_54;
-const END: u64 = 0x454e_44;
 
 /// Per-sentence context shared by all positions.
 pub(crate) struct Sentence<'a> {
@@ -137,21 +134,21 @@ pub(crate) fn features(s: &Sentence<'_>, i: usize, prev: &[u16], out: &mut Vec<u
     let ii = i as isize;
     let at =
         |k: isize| -> Option<usize> { (ii + k >= 0 && ii + k < n).then_some((ii + k) as usize) };
-    let lw = |k: isize| at(k).map_or(if k < 0 { START } else { END }, |j| s.words[j].lower);
-    let sh = |k: isize| at(k).map_or(if k < 0 { START } else { END }, |j| s.words[j].shape);
-    let tg = |k: isize| at(k).map_or(if k < 0 { START } else { END }, |j| s.tags[j]);
+    let lw = |k: isize| at(k).map_or(outside(k), |j| s.words[j].lower);
+    let sh = |k: isize| at(k).map_or(outside(k), |j| s.words[j].shape);
+    let tg = |k: isize| at(k).map_or(outside(k), |j| s.tags[j]);
     let gz = |k: isize| at(k).map_or(0, |j| s.gaz[j]);
     let sf = |k: isize| at(k).map_or(0, |j| s.words[j].suffix3);
     let cl = |k: isize| at(k).map_or((0, 0), |j| s.clusters[j]);
     let l1 = if i >= 1 {
         u64::from(prev[i - 1]) + 1
     } else {
-        START
+        BEFORE
     };
     let l2 = if i >= 2 {
         u64::from(prev[i - 2]) + 1
     } else {
-        START
+        BEFORE
     };
     let w = &s.words[i];
     let len = s.forms[i].chars().count().min(8) as u64;

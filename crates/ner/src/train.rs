@@ -32,13 +32,19 @@ impl Default for Settings {
     }
 }
 
-/// Trains on `train` (with the part-of-speech tags of each sentence in `train_tags`) and
-/// scores on `dev`.
+/// Sentences with the part-of-speech tags of each.
+#[derive(Debug, Clone, Copy)]
+pub struct Tagged<'a> {
+    /// Gold sentences.
+    pub sentences: &'a [Sentence],
+    /// Penn tags, one list per sentence.
+    pub tags: &'a [Vec<String>],
+}
+
+/// Trains on `train` and scores on `dev`.
 pub fn train(
-    train: &[Sentence],
-    train_tags: &[Vec<String>],
-    dev: &[Sentence],
-    dev_tags: &[Vec<String>],
+    train: Tagged<'_>,
+    dev: Tagged<'_>,
     gazetteer: Gazetteer,
     clusters: crate::clusters::Clusters,
     cfg: Settings,
@@ -46,7 +52,7 @@ pub fn train(
     log: &mut dyn FnMut(&str),
 ) -> EntityModel {
     let mut labels: Vec<String> = vec!["O".to_string()];
-    for s in train {
+    for s in train.sentences {
         for l in &s.labels {
             if !labels.contains(l) {
                 labels.push(l.clone());
@@ -56,8 +62,9 @@ pub fn train(
     labels[1..].sort();
     let index = |l: &str| labels.iter().position(|x| x == l).unwrap_or(0) as u16;
     let data: Vec<(Vec<&str>, Vec<&str>, Vec<u16>)> = train
+        .sentences
         .iter()
-        .zip(train_tags)
+        .zip(train.tags)
         .map(|(s, t)| {
             (
                 s.words.iter().map(String::as_str).collect(),
@@ -78,14 +85,14 @@ pub fn train(
             let (words, tags, gold) = &data[k];
             let ctx = Context::new(words, tags, &gazetteer, &clusters);
             let mut prev: Vec<u16> = Vec::with_capacity(words.len());
-            for i in 0..words.len() {
+            for (i, &truth) in gold.iter().enumerate() {
                 features(&ctx, i, &prev, &mut feats);
                 trainer.score(&feats, &mut scores);
                 let last = prev.last().copied();
                 let guess = argmax(&scores, Some(&|c| allowed(&labels, last, c)));
                 trainer.tick(&feats);
-                trainer.update(&feats, gold[i] as usize, guess);
-                correct += (guess == gold[i] as usize) as usize;
+                trainer.update(&feats, truth as usize, guess);
+                correct += (guess == truth as usize) as usize;
                 total += 1;
                 prev.push(guess as u16);
             }
@@ -109,7 +116,7 @@ pub fn train(
         gazetteer,
         clusters,
     };
-    let (all, by_type) = evaluate(&model, dev, dev_tags);
+    let (all, by_type) = evaluate(&model, dev.sentences, dev.tags);
     let (p, r, f) = all.prf();
     log(&format!("dev: P {p:.4} R {r:.4} F1 {f:.4}"));
     model.meta.dev_scores.push(("f1".into(), f));

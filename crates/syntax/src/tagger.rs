@@ -6,7 +6,7 @@ use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
 use crate::conllu::Sentence;
-use crate::perceptron::{Trainer, Weights, argmax, feat};
+use crate::perceptron::{AFTER, BEFORE, Trainer, Weights, argmax, feat, outside};
 use crate::words::WordInfo;
 
 /// A trained tagger.
@@ -23,9 +23,7 @@ pub struct Tagger {
     ambiguity: FxHashMap<u64, u64>,
 }
 
-const START: u64 = 0x5354_4152_54; // hash stand-in for "no tag / no word before the sentence"
-const END: u64 = 0x454e_44;
-const UNKNOWN: u64 = 0x554e_4b;
+const UNKNOWN: u64 = 0x0055_4e4b;
 
 /// How capitalized the sentence is: 0 mostly lowercase, 1 mixed, 2 mostly capitalized
 /// (a headline or title).
@@ -50,24 +48,23 @@ fn features(words: &[WordInfo], amb: &[u64], i: usize, prev: &[u16], out: &mut V
     let ii = i as isize;
     let am = |k: isize| {
         if ii + k < 0 {
-            START
+            BEFORE
         } else {
-            amb.get((ii + k) as usize).copied().unwrap_or(END)
+            amb.get((ii + k) as usize).copied().unwrap_or(AFTER)
         }
     };
-    let lw = |k: isize| context(words, ii + k).map_or(if k < 0 { START } else { END }, |x| x.lower);
-    let sh = |k: isize| context(words, ii + k).map_or(if k < 0 { START } else { END }, |x| x.shape);
-    let sf =
-        |k: isize| context(words, ii + k).map_or(if k < 0 { START } else { END }, |x| x.suffix3);
+    let lw = |k: isize| context(words, ii + k).map_or(outside(k), |x| x.lower);
+    let sh = |k: isize| context(words, ii + k).map_or(outside(k), |x| x.shape);
+    let sf = |k: isize| context(words, ii + k).map_or(outside(k), |x| x.suffix3);
     let t1 = if i >= 1 {
         u64::from(prev[i - 1]) + 1
     } else {
-        START
+        BEFORE
     };
     let t2 = if i >= 2 {
         u64::from(prev[i - 2]) + 1
     } else {
-        START
+        BEFORE
     };
     out.extend_from_slice(&[
         feat(0, 0, 0, 0),
