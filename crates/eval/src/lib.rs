@@ -21,6 +21,7 @@ for row in &report.rows {
 pub mod aeb;
 pub mod bench;
 pub mod conll;
+pub mod htmldate;
 pub mod news_entities;
 pub mod news_quotes;
 pub mod news_sentences;
@@ -150,6 +151,12 @@ pub fn benchmarks() -> &'static [Benchmark] {
             run: run_trafilatura_eval,
         },
         Benchmark {
+            name: htmldate::NAME,
+            dir: htmldate::DIR,
+            what: "publication dates, htmldate's 1,000 pages (day exact; P/R/accuracy/F1)",
+            run: run_htmldate,
+        },
+        Benchmark {
             name: "ud-ewt",
             dir: ud::DIR,
             what: "tagging and parsing, UD English EWT test: gold words, and raw text as in CoNLL 2018",
@@ -212,8 +219,7 @@ pub fn benchmarks() -> &'static [Benchmark] {
 }
 
 /// Data folders whose benchmark is not wired yet, with the component that will score it.
-pub const NOT_YET_SCORED: &[(&str, &str)] =
-    &[("dates/htmldate-eval", "publication dates (ingest issue)")];
+pub const NOT_YET_SCORED: &[(&str, &str)] = &[];
 
 /// Everything one `gazette eval` run produced.
 #[derive(Debug, Default)]
@@ -273,6 +279,29 @@ fn run_aeb(dir: &Path, opts: &RunOptions, progress: &Progress<'_>) -> Result<Out
     }
     Ok(Outcome {
         rows: aeb::score(&gold, &predictions).rows(),
+        warnings,
+    })
+}
+
+fn run_htmldate(
+    dir: &Path,
+    opts: &RunOptions,
+    progress: &Progress<'_>,
+) -> Result<Outcome, EvalError> {
+    let gold = htmldate::load_gold(dir)?;
+    let (predictions, warnings) = htmldate::predict(dir, &gold, progress);
+    if let Some(out) = &opts.predictions_dir {
+        let path = out.join(htmldate::NAME).join("gazette.json");
+        std::fs::create_dir_all(out.join(htmldate::NAME)).map_err(|e| EvalError::io(&path, e))?;
+        let json = serde_json::json!({ "version": "gazette", "output": predictions });
+        std::fs::write(
+            &path,
+            serde_json::to_string_pretty(&json).expect("JSON of strings"),
+        )
+        .map_err(|e| EvalError::io(&path, e))?;
+    }
+    Ok(Outcome {
+        rows: htmldate::score(&gold, &predictions).rows(),
         warnings,
     })
 }

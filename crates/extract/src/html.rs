@@ -192,6 +192,16 @@ pub(crate) fn main_text(page: &Html, meta: &gazette_doc::Meta) -> String {
         .join("\n\n")
 }
 
+/// All text of a page or fragment, block by block, with no boilerplate removal beyond
+/// the elements that are never text (scripts, forms, captions).
+pub(crate) fn all_text(page: &Html) -> String {
+    blocks(page)
+        .iter()
+        .map(|b| b.text.as_str())
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}
+
 fn same_words(a: &str, b: &str) -> bool {
     let words = |s: &str| {
         s.split(|c: char| !c.is_alphanumeric())

@@ -27,8 +27,10 @@ mod dates;
 mod html;
 mod language;
 mod metadata;
+mod pubdate;
 mod text;
 
+use chrono::NaiveDate;
 use gazette_doc::{Doc, Meta, Published};
 
 pub use dates::parse_date;
@@ -41,6 +43,21 @@ pub struct Options {
     pub published: Option<Published>,
     /// URL to use when the input does not name its own.
     pub url: Option<String>,
+    /// Metadata from the input's container (a feed entry, a WARC record, a JSONL line),
+    /// with the signal of each field in its `sources`: used for fields the page itself
+    /// does not give.
+    pub container: Meta,
+    /// Dates before this are not publication dates (e.g. `1995-01-01`).
+    pub min_date: Option<NaiveDate>,
+    /// Dates after this are not publication dates (e.g. the crawl date).
+    pub max_date: Option<NaiveDate>,
+}
+
+impl Options {
+    /// Whether a date is within the plausible range.
+    pub fn plausible(&self, date: NaiveDate) -> bool {
+        self.min_date.is_none_or(|m| date >= m) && self.max_date.is_none_or(|m| date <= m)
+    }
 }
 
 /// An extracted article and what went wrong on the way.
@@ -56,6 +73,10 @@ pub struct Extracted {
 pub fn from_html(page: &str, opts: &Options) -> Extracted {
     let parsed = scraper::Html::parse_document(page);
     let mut meta = metadata::from_page(&parsed);
+    let url = opts.url.as_deref().or(meta.url.as_deref());
+    if let Some(found) = pubdate::find(&parsed, url, opts) {
+        meta.offer_published(found.date, &found.signal);
+    }
     let body = html::main_text(&parsed, &meta);
     let mut warnings = Vec::new();
     if body.is_empty() {
@@ -82,18 +103,65 @@ pub fn from_text(input: &str, opts: &Options) -> Extracted {
     }
 }
 
+/// Extracts the article from an HTML fragment that holds only the article (a feed
+/// entry's content): all its text is kept, with paragraphs, and the markup dropped.
+pub fn from_fragment(fragment: &str, opts: &Options) -> Extracted {
+    let parsed = scraper::Html::parse_fragment(fragment);
+    let body = html::all_text(&parsed);
+    let mut meta = Meta::default();
+    let mut warnings = Vec::new();
+    if body.is_empty() {
+        warnings.push("no text in the entry".to_string());
+    }
+    finish(&body, &mut meta, opts);
+    Extracted {
+        doc: Doc::new(body, meta),
+        warnings,
+    }
+}
+
 /// Takes the input verbatim as the article text: no title line, no clean-up.
 pub fn from_body(input: &str, opts: &Options) -> Extracted {
     let mut meta = Meta::default();
     finish(input, &mut meta, opts);
+    let warnings = if input.trim().is_empty() {
+        vec!["no article text".to_string()]
+    } else {
+        Vec::new()
+    };
     Extracted {
         doc: Doc::new(input.to_string(), meta),
-        warnings: Vec::new(),
+        warnings,
     }
 }
 
-/// Fills what the input did not say: the caller's date and URL, and the language.
+/// Fills what the input did not say: the container's metadata, the caller's date and
+/// URL, and the language. A date outside the plausible range is dropped.
 fn finish(body: &str, meta: &mut Meta, opts: &Options) {
+    if meta.published.is_some_and(|p| !opts.plausible(p.date())) {
+        meta.published = None;
+        meta.sources.remove("published");
+    }
+    let c = &opts.container;
+    let signal = |field: &str| c.sources.get(field).map_or("container", String::as_str);
+    if let Some(t) = &c.title {
+        meta.offer_title(t, signal("title"));
+    }
+    if let Some(b) = &c.byline {
+        meta.offer_byline(b, signal("byline"));
+    }
+    if let Some(p) = c.published.filter(|p| opts.plausible(p.date())) {
+        meta.offer_published(p, signal("published"));
+    }
+    if let Some(u) = &c.url {
+        meta.offer_url(u, signal("url"));
+    }
+    if let Some(s) = &c.site {
+        meta.offer_site(s, signal("site"));
+    }
+    if let Some(l) = &c.language {
+        meta.offer_language(l, signal("language"));
+    }
     if let Some(p) = opts.published {
         meta.offer_published(p, "--published");
     }

@@ -1,14 +1,13 @@
 //! Metadata of an HTML page. Signals are tried from the most to the least reliable
 //! (JSON-LD, then Open Graph and article meta tags, then the page's own elements) and
-//! the first one found wins; [`Meta::sources`] records which signal that was.
+//! the first one found wins; [`Meta::sources`] records which signal that was. The
+//! publication date has a module of its own, [`crate::pubdate`].
 
 use std::sync::LazyLock;
 
 use gazette_doc::Meta;
 use scraper::{ElementRef, Html, Selector};
 use serde_json::Value;
-
-use crate::dates::parse_date;
 
 fn selector(s: &str) -> Selector {
     Selector::parse(s).expect("static selector parses")
@@ -21,7 +20,6 @@ static TITLE: LazyLock<Selector> = LazyLock::new(|| selector("title"));
 static H1: LazyLock<Selector> = LazyLock::new(|| selector("h1"));
 static CANONICAL: LazyLock<Selector> = LazyLock::new(|| selector(r#"link[rel="canonical"][href]"#));
 static HTML_LANG: LazyLock<Selector> = LazyLock::new(|| selector("html[lang]"));
-static TIME: LazyLock<Selector> = LazyLock::new(|| selector("time[datetime]"));
 static BYLINE: LazyLock<Selector> = LazyLock::new(|| {
     selector(r#"[rel="author"], [itemprop="author"], .byline, .author, .author-name, .byline-name"#)
 });
@@ -73,14 +71,6 @@ pub(crate) fn from_page(page: &Html) -> Meta {
             meta.offer_language(&code, "html lang");
         }
     }
-    if meta.published.is_none() {
-        for t in page.select(&TIME) {
-            if let Some(p) = t.value().attr("datetime").and_then(parse_date) {
-                meta.offer_published(p, "<time datetime>");
-                break;
-            }
-        }
-    }
     if meta.byline.is_none() {
         for e in page.select(&BYLINE) {
             let t = text_of(e);
@@ -105,13 +95,6 @@ fn json_ld(page: &Html, meta: &mut Meta) {
         for article in found {
             if let Some(h) = article.get("headline").and_then(Value::as_str) {
                 meta.offer_title(h, "json-ld headline");
-            }
-            if let Some(p) = article
-                .get("datePublished")
-                .and_then(Value::as_str)
-                .and_then(parse_date)
-            {
-                meta.offer_published(p, "json-ld datePublished");
             }
             if let Some(a) = article.get("author").and_then(names) {
                 meta.offer_byline(&a, "json-ld author");
@@ -201,24 +184,6 @@ fn meta_tags(page: &Html, meta: &mut Meta) {
         }
     }
     for key in [
-        "article:published_time",
-        "datepublished",
-        "og:published_time",
-        "article.published",
-        "publishdate",
-        "pubdate",
-        "date",
-        "dc.date.issued",
-        "dc.date",
-        "sailthru.date",
-        "parsely-pub-date",
-        "dcterms.created",
-    ] {
-        if let Some(p) = get(key).and_then(parse_date) {
-            meta.offer_published(p, &format!("meta {key}"));
-        }
-    }
-    for key in [
         "author",
         "article:author",
         "sailthru.author",
@@ -299,11 +264,6 @@ mod tests {
         );
         let m = from_page(&page);
         assert_eq!(m.title.as_deref(), Some("LD headline"));
-        assert_eq!(
-            m.published.unwrap().to_string(),
-            "2017-11-20T21:00:00+03:00"
-        );
-        assert_eq!(m.sources["published"], "json-ld datePublished");
         assert_eq!(m.byline.as_deref(), Some("Jane Roe, John Doe"));
         assert_eq!(m.site.as_deref(), Some("Example News"));
         assert_eq!(m.url.as_deref(), Some("https://example.com/a"));

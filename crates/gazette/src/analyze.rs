@@ -2,14 +2,14 @@
 //! is reported on stderr with its name and the run goes on with the others.
 
 use std::io::{self, BufWriter, Write};
-use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::Context;
+use chrono::NaiveDate;
 use gazette_analyze::Pipeline;
-use gazette_doc::{Doc, Layer, Published};
+use gazette_doc::{Doc, Layer, Meta, Published};
 use gazette_extract::Options;
-use gazette_ingest::{Format as InputFormat, IngestError};
+use gazette_ingest::{Content, Format as InputFormat, Hints, IngestError, Item, ReadOptions};
 
 use crate::{AnalyzeArgs, Format, InputKind, render};
 
@@ -23,9 +23,21 @@ pub fn run(args: &AnalyzeArgs) -> anyhow::Result<ExitCode> {
         Some(s) => Some(s.parse::<Published>().context("--published")?),
         None => None,
     };
+    let date_bound = |flag: &Option<String>, name: &str| -> anyhow::Result<Option<NaiveDate>> {
+        flag.as_deref()
+            .map(|s| NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d"))
+            .transpose()
+            .with_context(|| format!("{name}: expected YYYY-MM-DD"))
+    };
     let opts = Options {
         published,
         url: args.url.clone(),
+        min_date: date_bound(&args.min_date, "--min-date")?,
+        max_date: date_bound(&args.max_date, "--max-date")?,
+        ..Options::default()
+    };
+    let read_opts = ReadOptions {
+        jsonl: args.jsonl_fields(),
     };
 
     let inputs = gazette_ingest::expand_inputs(&args.inputs);
@@ -33,8 +45,9 @@ pub fn run(args: &AnalyzeArgs) -> anyhow::Result<ExitCode> {
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let mut failures = 0usize;
-    for (i, input) in inputs.into_iter().enumerate() {
-        bar.inc(1);
+    let mut written = 0usize;
+    let mut write_error: Option<anyhow::Error> = None;
+    for input in inputs {
         let path = match input {
             Ok(p) => p,
             Err((path, e)) => {
@@ -43,14 +56,37 @@ pub fn run(args: &AnalyzeArgs) -> anyhow::Result<ExitCode> {
                 continue;
             }
         };
-        match analyze_one(&path, args.input, &opts, &pipeline) {
-            Ok(doc) => {
-                write_doc(&mut out, &doc, &path, args.format, i)?;
+        gazette_ingest::read_items(&path, &read_opts, &mut |item| {
+            bar.inc(1);
+            if write_error.is_some() {
+                return;
             }
-            Err(e) => {
-                bar.suspend(|| eprintln!("gazette: {}: {e:#}", display_name(&path)));
-                failures += 1;
+            let item = match item {
+                Ok(item) => item,
+                Err(e) => {
+                    bar.suspend(|| eprintln!("gazette: {}: {}", e.name, describe(e.error)));
+                    failures += 1;
+                    return;
+                }
+            };
+            match analyze_item(&item, args.input, &opts, &pipeline) {
+                Ok((doc, warnings)) => {
+                    for w in warnings {
+                        bar.suspend(|| eprintln!("gazette: {}: warning: {w}", item.name));
+                    }
+                    if let Err(e) = write_doc(&mut out, &doc, &item.name, args.format, written) {
+                        write_error = Some(e);
+                    }
+                    written += 1;
+                }
+                Err(e) => {
+                    bar.suspend(|| eprintln!("gazette: {}: {e:#}", item.name));
+                    failures += 1;
+                }
             }
+        });
+        if let Some(e) = write_error.take() {
+            return Err(e);
         }
     }
     out.flush()?;
@@ -62,63 +98,115 @@ pub fn run(args: &AnalyzeArgs) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn display_name(path: &Path) -> String {
-    if path.as_os_str() == "-" {
-        "<stdin>".into()
-    } else {
-        path.display().to_string()
-    }
-}
-
-fn progress_bar(len: usize) -> indicatif::ProgressBar {
-    // Only long runs get a bar; it draws on stderr and hides itself when that is no terminal.
-    if len < 50 {
-        return indicatif::ProgressBar::hidden();
-    }
-    let bar = indicatif::ProgressBar::new(len as u64);
-    bar.set_style(
-        indicatif::ProgressStyle::with_template(
-            "{bar:40} {pos}/{len} articles {per_sec} eta {eta}",
-        )
-        .expect("static template parses"),
-    );
-    bar
-}
-
-fn analyze_one(
-    path: &Path,
-    kind: InputKind,
-    opts: &Options,
-    pipeline: &Pipeline,
-) -> anyhow::Result<Doc> {
-    let decoded = gazette_ingest::read_path(path).map_err(|e| match e {
+fn describe(e: IngestError) -> anyhow::Error {
+    match e {
         IngestError::Io(io) if io.kind() == io::ErrorKind::NotFound => {
             anyhow::anyhow!("no such file")
         }
         other => anyhow::Error::new(other),
-    })?;
-    let kind = match kind {
-        InputKind::Auto if decoded.format == InputFormat::Html => InputKind::Html,
-        InputKind::Auto => InputKind::Text,
-        k => k,
-    };
-    let extracted = match kind {
-        InputKind::Html => gazette_extract::from_html(&decoded.text, opts),
-        InputKind::Text => gazette_extract::from_text(&decoded.text, opts),
-        InputKind::Body | InputKind::Auto => gazette_extract::from_body(&decoded.text, opts),
-    };
-    for w in &extracted.warnings {
-        eprintln!("gazette: {}: warning: {w}", display_name(path));
     }
+}
+
+fn progress_bar(files: usize) -> indicatif::ProgressBar {
+    // The bar draws on stderr and hides itself when that is no terminal; it counts
+    // articles, which containers (WARC, feeds, JSONL) hold many of, so a few inputs
+    // may still be a long run.
+    if files == 0 {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::no_length();
+    bar.set_style(
+        indicatif::ProgressStyle::with_template("{spinner} {pos} articles {per_sec} {elapsed}")
+            .expect("static template parses"),
+    );
+    bar
+}
+
+/// Container metadata as the extractor takes it, each field named by its signal.
+fn container_meta(hints: &Hints) -> Meta {
+    let mut meta = Meta::default();
+    let signal = |field: &str| format!("{} {field}", hints.source);
+    if let Some(t) = &hints.title {
+        meta.offer_title(t, &signal("title"));
+    }
+    if let Some(b) = &hints.byline {
+        meta.offer_byline(b, &signal("author"));
+    }
+    if let Some(p) = hints
+        .published
+        .as_deref()
+        .and_then(gazette_extract::parse_date)
+    {
+        meta.offer_published(p, &signal("date"));
+    }
+    if let Some(u) = &hints.url {
+        meta.offer_url(u, &signal("url"));
+    }
+    if let Some(s) = &hints.site {
+        meta.offer_site(s, &signal("site"));
+    }
+    if let Some(l) = &hints.language {
+        let code = l
+            .split(['-', '_'])
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        if (2..=3).contains(&code.len()) {
+            meta.offer_language(&code, &signal("language"));
+        }
+    }
+    meta
+}
+
+fn analyze_item(
+    item: &Item,
+    kind: InputKind,
+    base: &Options,
+    pipeline: &Pipeline,
+) -> anyhow::Result<(Doc, Vec<String>)> {
+    let mut opts = base.clone();
+    opts.container = container_meta(&item.hints);
+    if let Some(crawled) = item
+        .hints
+        .crawled
+        .as_deref()
+        .and_then(gazette_extract::parse_date)
+    {
+        // A page cannot have been published after it was fetched.
+        opts.max_date = Some(
+            opts.max_date
+                .map_or(crawled.date(), |m| m.min(crawled.date())),
+        );
+    }
+    let extracted = match &item.content {
+        Content::Bytes { bytes, charset } => {
+            let decoded = gazette_ingest::decode_with_charset(bytes, charset.as_deref())?;
+            let kind = match kind {
+                InputKind::Auto if decoded.format == InputFormat::Html => InputKind::Html,
+                InputKind::Auto => InputKind::Text,
+                k => k,
+            };
+            match kind {
+                InputKind::Html => gazette_extract::from_html(&decoded.text, &opts),
+                InputKind::Text => gazette_extract::from_text(&decoded.text, &opts),
+                InputKind::Body | InputKind::Auto => {
+                    gazette_extract::from_body(&decoded.text, &opts)
+                }
+            }
+        }
+        Content::Html(page) => gazette_extract::from_html(page, &opts),
+        Content::Fragment(fragment) => gazette_extract::from_fragment(fragment, &opts),
+        Content::Text(text) => gazette_extract::from_body(text, &opts),
+    };
     let mut doc = extracted.doc;
     pipeline.run(&mut doc)?;
-    Ok(doc)
+    Ok((doc, extracted.warnings))
 }
 
 fn write_doc(
     out: &mut impl Write,
     doc: &Doc,
-    path: &Path,
+    name: &str,
     format: Format,
     index: usize,
 ) -> anyhow::Result<()> {
@@ -135,7 +223,7 @@ fn write_doc(
             if index > 0 {
                 writeln!(out)?;
             }
-            render::table(out, doc, &display_name(path))?;
+            render::table(out, doc, name)?;
         }
     }
     Ok(())

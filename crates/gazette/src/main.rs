@@ -139,6 +139,8 @@ pub enum Format {
 #[derive(clap::Args)]
 pub struct AnalyzeArgs {
     /// Files or directories (walked recursively) to analyze; - reads standard input.
+    /// HTML and text files, RSS/Atom/JSON feeds, news sitemaps, WARC archives and JSONL
+    /// dumps (each possibly gzipped) are recognized by their content.
     #[arg(value_name = "FILE", default_value = "-")]
     inputs: Vec<PathBuf>,
     /// How to read the inputs.
@@ -153,9 +155,61 @@ pub struct AnalyzeArgs {
     /// URL for inputs that do not name their own.
     #[arg(long)]
     url: Option<String>,
+    /// Dates before this (YYYY-MM-DD) are not taken as publication dates.
+    #[arg(long, value_name = "DATE")]
+    min_date: Option<String>,
+    /// Dates after this (YYYY-MM-DD) are not taken as publication dates (a WARC record's
+    /// crawl date bounds its page in the same way).
+    #[arg(long, value_name = "DATE")]
+    max_date: Option<String>,
+    /// JSONL: field(s) holding the article text, comma-separated, tried in order (dotted paths reach into objects).
+    #[arg(long, value_name = "FIELDS")]
+    jsonl_text: Option<String>,
+    /// JSONL: field(s) holding raw HTML, used when no text field is present.
+    #[arg(long, value_name = "FIELDS")]
+    jsonl_html: Option<String>,
+    /// JSONL: field(s) holding the URL.
+    #[arg(long, value_name = "FIELDS")]
+    jsonl_url: Option<String>,
+    /// JSONL: field(s) holding the headline.
+    #[arg(long, value_name = "FIELDS")]
+    jsonl_title: Option<String>,
+    /// JSONL: field(s) holding the publication date.
+    #[arg(long, value_name = "FIELDS")]
+    jsonl_date: Option<String>,
+    /// JSONL: field(s) holding the author(s).
+    #[arg(long, value_name = "FIELDS")]
+    jsonl_author: Option<String>,
+    /// JSONL: field(s) holding a record id (shown in messages).
+    #[arg(long, value_name = "FIELDS")]
+    jsonl_id: Option<String>,
     /// Print the pipeline's components with the layers they require and assign, then exit.
     #[arg(long)]
     explain: bool,
+}
+
+impl AnalyzeArgs {
+    /// JSONL field names: a flag replaces the default list of its field.
+    fn jsonl_fields(&self) -> gazette_ingest::JsonlFields {
+        let mut f = gazette_ingest::JsonlFields::default();
+        let set = |slot: &mut Vec<String>, flag: &Option<String>| {
+            if let Some(v) = flag {
+                *slot = v
+                    .split(',')
+                    .map(|s| s.trim().to_string())
+                    .filter(|s| !s.is_empty())
+                    .collect();
+            }
+        };
+        set(&mut f.text, &self.jsonl_text);
+        set(&mut f.html, &self.jsonl_html);
+        set(&mut f.url, &self.jsonl_url);
+        set(&mut f.title, &self.jsonl_title);
+        set(&mut f.date, &self.jsonl_date);
+        set(&mut f.author, &self.jsonl_author);
+        set(&mut f.id, &self.jsonl_id);
+        f
+    }
 }
 
 #[derive(clap::Args)]

@@ -255,7 +255,10 @@ fn bundled_examples_all_analyze_with_their_metadata() {
     let html = by_title("EU and Norway agree");
     assert_eq!(html["byline"], "Ingrid Haugen");
     assert_eq!(html["published"], "2024-03-14T16:20:00+01:00");
-    assert_eq!(html["meta_sources"]["published"], "json-ld datePublished");
+    assert_eq!(
+        html["meta_sources"]["published"],
+        "json-ld datePublished, as in the url"
+    );
     assert_eq!(
         html["url"],
         "https://wire.example.org/2024/03/14/eu-norway-cod-quotas"

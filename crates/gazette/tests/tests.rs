@@ -5,4 +5,5 @@ mod util;
 mod analyze;
 mod errors;
 mod eval;
+mod readers;
 mod train;

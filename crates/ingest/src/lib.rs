@@ -17,6 +17,17 @@ assert_eq!(latin1.text, "Café in Zürich");
 */
 #![deny(missing_docs)]
 
+mod feed;
+mod items;
+mod jsonl;
+mod sitemap;
+mod warc;
+
+pub use items::{
+    Container, Content, Hints, Item, ItemError, ItemResult, JsonlFields, ReadOptions, read_items,
+    sniff_container,
+};
+
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
@@ -64,6 +75,9 @@ pub enum IngestError {
     /// Nothing but whitespace.
     #[error("empty input")]
     Empty,
+    /// A container (WARC, feed, sitemap, JSONL line) that does not hold a readable article.
+    #[error("{0}")]
+    Container(String),
 }
 
 /// Expands the command-line inputs: files stay as they are, directories are walked
@@ -142,10 +156,17 @@ pub fn gunzip_if_needed(raw: Vec<u8>) -> Result<Vec<u8>, IngestError> {
 
 /// Decodes bytes to text and detects the format.
 pub fn decode(bytes: &[u8]) -> Result<Decoded, IngestError> {
+    decode_with_charset(bytes, None)
+}
+
+/// Like [`decode`], with the charset a transport named (an HTTP `Content-Type`): a BOM
+/// wins over it, and it wins over the page's own `<meta charset>` and any guess.
+pub fn decode_with_charset(bytes: &[u8], charset: Option<&str>) -> Result<Decoded, IngestError> {
     if let Some(kind) = binary_signature(bytes) {
         return Err(IngestError::Binary(kind));
     }
-    let (text, encoding) = decode_text(bytes)?;
+    let declared = charset.and_then(|c| Encoding::for_label(c.trim().as_bytes()));
+    let (text, encoding) = decode_text(bytes, declared)?;
     if text.trim().is_empty() {
         return Err(IngestError::Empty);
     }
@@ -157,7 +178,10 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, IngestError> {
     })
 }
 
-fn decode_text(bytes: &[u8]) -> Result<(String, &'static str), IngestError> {
+fn decode_text(
+    bytes: &[u8],
+    declared: Option<&'static Encoding>,
+) -> Result<(String, &'static str), IngestError> {
     if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
         let (text, _) = enc.decode_without_bom_handling(&bytes[bom_len..]);
         return Ok((text.into_owned(), enc.name()));
@@ -170,11 +194,13 @@ fn decode_text(bytes: &[u8]) -> Result<(String, &'static str), IngestError> {
     if let Ok(s) = std::str::from_utf8(bytes) {
         return Ok((s.to_string(), encoding_rs::UTF_8.name()));
     }
-    let enc = declared_charset(head).unwrap_or_else(|| {
-        let mut det = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
-        det.feed(bytes, true);
-        det.guess(None, chardetng::Utf8Detection::Allow)
-    });
+    let enc = declared
+        .or_else(|| declared_charset(head))
+        .unwrap_or_else(|| {
+            let mut det = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+            det.feed(bytes, true);
+            det.guess(None, chardetng::Utf8Detection::Allow)
+        });
     let (text, _, _) = enc.decode(bytes);
     // Text in a wrong guess still decodes; data that is mostly control characters or
     // replacement characters is not text at all.

@@ -1,0 +1,31 @@
+//! Development aid for publication dates: prints every htmldate-eval page where gazette
+//! misses or disagrees, with the signal it used. `cargo run --release -p gazette-eval
+//! --example dates_dev -- ../shared/data/dates/htmldate-eval`
+use std::path::PathBuf;
+
+fn main() {
+    let dir = PathBuf::from(std::env::args().nth(1).expect("data dir"));
+    let gold = gazette_eval::htmldate::load_gold(&dir).unwrap();
+    for (url, entry) in &gold {
+        let page = gazette_ingest::read_path(&dir.join("html").join(format!("{}.gz", entry.file)))
+            .unwrap();
+        let opts = gazette_extract::Options {
+            url: Some(url.clone()),
+            ..Default::default()
+        };
+        let meta = gazette_extract::from_html(&page.text, &opts).doc.meta;
+        let day = meta
+            .published
+            .map(|p| p.date().format("%Y-%m-%d").to_string());
+        if day.as_deref() != entry.date.as_deref() {
+            println!(
+                "{}\t{}\t{}\t{}\t{}",
+                entry.date.as_deref().unwrap_or("-"),
+                day.as_deref().unwrap_or("-"),
+                meta.sources.get("published").map_or("-", String::as_str),
+                entry.file,
+                url
+            );
+        }
+    }
+}

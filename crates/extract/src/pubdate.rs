@@ -1,0 +1,667 @@
+//! Publication date of a web page: the day the article first appeared.
+//!
+//! Signals are tried from the most to the least reliable, and the first that gives a
+//! plausible date wins (plausible: within the caller's bounds, by default from 1995 to
+//! today, so never a date in the future of the crawl):
+//!
+//! 1. a full date in the URL (`/2017/11/21/`): publishers put the first-publication day
+//!    there and never change it, while page metadata is often rewritten on update;
+//! 2. JSON-LD `datePublished`, then `dateCreated`;
+//! 3. `<meta>` tags that name a publication date (Open Graph, Dublin Core, Parse.ly, ...);
+//! 4. elements marked as the publication date: `<time pubdate>`, `itemprop=datePublished`,
+//!    `class="published"`, `<time datetime>` in the article's header;
+//! 5. the text of date-like elements (class or id with "date", "time", "posted", ...),
+//!    in any of the languages in [`MONTHS`];
+//! 6. the dates written in the page's text, the most frequent one.
+//!
+//! Modification dates (`dateModified`, `article:modified_time`) are never used. Each
+//! step records its signal, so users can see why a date was chosen.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use chrono::{Datelike, NaiveDate};
+use gazette_doc::Published;
+use regex::Regex;
+use scraper::{ElementRef, Html, Node, Selector};
+use serde_json::Value;
+
+use crate::Options;
+use crate::dates::parse_date;
+
+/// Earliest plausible publication date when the caller gives none (the web's news).
+const DEFAULT_MIN: (i32, u32, u32) = (1995, 1, 1);
+
+/// Month names and abbreviations by month number, in the languages of the news gazette
+/// reads most (English, German, French, Spanish, Italian, Portuguese, Dutch, Russian and
+/// Ukrainian genitive forms). Matched case-insensitively.
+const MONTHS: [&[&str]; 12] = [
+    &[
+        "january",
+        "jan",
+        "januar",
+        "jänner",
+        "janvier",
+        "janv",
+        "enero",
+        "ene",
+        "gennaio",
+        "gen",
+        "janeiro",
+        "januari",
+        "января",
+        "январь",
+        "січня",
+    ],
+    &[
+        "february",
+        "feb",
+        "februar",
+        "feber",
+        "février",
+        "fevrier",
+        "févr",
+        "fevr",
+        "febrero",
+        "febbraio",
+        "fevereiro",
+        "fev",
+        "februari",
+        "февраля",
+        "февраль",
+        "лютого",
+    ],
+    &[
+        "march",
+        "mar",
+        "märz",
+        "maerz",
+        "mars",
+        "marzo",
+        "março",
+        "marco",
+        "maart",
+        "марта",
+        "март",
+        "березня",
+    ],
+    &[
+        "april",
+        "apr",
+        "avril",
+        "avr",
+        "abril",
+        "abr",
+        "aprile",
+        "апреля",
+        "апрель",
+        "квітня",
+    ],
+    &[
+        "may",
+        "mai",
+        "mayo",
+        "maggio",
+        "mag",
+        "maio",
+        "mei",
+        "мая",
+        "май",
+        "травня",
+    ],
+    &[
+        "june",
+        "jun",
+        "juni",
+        "juin",
+        "junio",
+        "giugno",
+        "giu",
+        "junho",
+        "июня",
+        "июнь",
+        "червня",
+    ],
+    &[
+        "july",
+        "jul",
+        "juli",
+        "juillet",
+        "juil",
+        "julio",
+        "luglio",
+        "lug",
+        "julho",
+        "июля",
+        "июль",
+        "липня",
+    ],
+    &[
+        "august",
+        "aug",
+        "août",
+        "aout",
+        "agosto",
+        "ago",
+        "augustus",
+        "августа",
+        "август",
+        "серпня",
+    ],
+    &[
+        "september",
+        "sep",
+        "sept",
+        "septembre",
+        "septiembre",
+        "setiembre",
+        "settembre",
+        "set",
+        "setembro",
+        "сентября",
+        "сентябрь",
+        "вересня",
+    ],
+    &[
+        "october",
+        "oct",
+        "oktober",
+        "okt",
+        "octobre",
+        "octubre",
+        "ottobre",
+        "ott",
+        "outubro",
+        "out",
+        "октября",
+        "октябрь",
+        "жовтня",
+    ],
+    &[
+        "november",
+        "nov",
+        "novembre",
+        "noviembre",
+        "novembro",
+        "ноября",
+        "ноябрь",
+        "листопада",
+    ],
+    &[
+        "december",
+        "dec",
+        "dezember",
+        "dez",
+        "décembre",
+        "decembre",
+        "déc",
+        "diciembre",
+        "dic",
+        "dicembre",
+        "dezembro",
+        "december",
+        "декабря",
+        "декабрь",
+        "грудня",
+    ],
+];
+
+static MONTH_INDEX: LazyLock<HashMap<String, u32>> = LazyLock::new(|| {
+    let mut m = HashMap::new();
+    for (i, names) in MONTHS.iter().enumerate() {
+        for n in names.iter() {
+            m.entry(n.to_string()).or_insert(i as u32 + 1);
+        }
+    }
+    m
+});
+
+static MONTH_ALTERNATION: LazyLock<String> = LazyLock::new(|| {
+    let mut names: Vec<&str> = MONTHS.iter().flat_map(|n| n.iter().copied()).collect();
+    // Longest first, so that "march" is tried before "mar".
+    names.sort_by_key(|n| std::cmp::Reverse(n.chars().count()));
+    names.dedup();
+    names
+        .iter()
+        .map(|n| regex::escape(n))
+        .collect::<Vec<_>>()
+        .join("|")
+});
+
+/// Dates as pages write them in text. Named groups: y, m (number), mn (month name), d.
+static TEXT_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    let months = MONTH_ALTERNATION.as_str();
+    Regex::new(&format!(
+        r"(?xi)
+        (?:^|[^\d\w])(?:
+            (?P<y1>(?:19|20)\d\d)[-/.](?P<m1>[01]?\d)[-/.](?P<d1>[0-3]?\d)(?:[^\d]|$)
+          | (?P<d2>[0-3]?\d)\.\s?(?P<m2>[01]?\d)\.\s?(?P<y2>(?:19|20)\d\d)(?:[^\d]|$)
+          | (?P<a3>[0-3]?\d)/(?P<b3>[0-3]?\d)/(?P<y3>(?:19|20)\d\d)(?:[^\d]|$)
+          | (?P<d4>[0-3]?\d)(?:\.|er|st|nd|rd|th)?\s*(?:de\s+)?(?P<mn4>{months})\.?,?\s*(?:de\s+)?(?P<y4>(?:19|20)\d\d)(?:[^\d]|$)
+          | (?P<mn5>{months})\.?\s+(?P<d5>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y5>(?:19|20)\d\d)(?:[^\d]|$)
+        )"
+    ))
+    .expect("date pattern compiles")
+});
+
+/// A full date in a URL path: `/2017/11/21/`, `/2017-11-21-`, `/20171121/`.
+static URL_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"[/_-](?P<y>(?:19|20)\d\d)(?:[/_.-](?P<m>[01]?\d)[/_.-](?P<d>[0-3]?\d)|(?P<m2>[01]\d)(?P<d2>[0-3]\d))(?:[/_.-]|$|\?)",
+    )
+    .expect("URL date pattern compiles")
+});
+
+static JSON_LD: LazyLock<Selector> =
+    LazyLock::new(|| Selector::parse(r#"script[type="application/ld+json"]"#).expect("selector"));
+static META: LazyLock<Selector> =
+    LazyLock::new(|| Selector::parse("meta[content]").expect("selector"));
+static MARKED: LazyLock<Selector> = LazyLock::new(|| {
+    Selector::parse(
+        r#"time[pubdate], [itemprop="datePublished"], [itemprop="dateCreated"], abbr.published, .published[title], time.published, time.entry-date"#,
+    )
+    .expect("selector")
+});
+static TIME: LazyLock<Selector> =
+    LazyLock::new(|| Selector::parse("time[datetime]").expect("selector"));
+static JSON_LD_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#""date(?:Published|Created)"\s*:\s*"([^"]{8,40})""#).expect("pattern")
+});
+
+/// `<meta>` names, properties and itemprops that carry the publication date, most
+/// specific first.
+const META_KEYS: &[&str] = &[
+    "article:published_time",
+    "og:article:published_time",
+    "article:published",
+    "og:published_time",
+    "datepublished",
+    "article.published",
+    "article:post_date",
+    "article_date_original",
+    "originalpublicationdate",
+    "parsely-pub-date",
+    "sailthru.date",
+    "citation_publication_date",
+    "citation_date",
+    "dc.date.issued",
+    "dcterms.issued",
+    "dc.date.created",
+    "dcterms.created",
+    "dc.date.publication",
+    "dc.created",
+    "publication_date",
+    "publish_date",
+    "publish-date",
+    "published-date",
+    "publishdate",
+    "pubdate",
+    "og:pubdate",
+    "og:publish_date",
+    "date_published",
+    "date_created",
+    "datecreated",
+    "dateposted",
+    "displaydate",
+    "release_date",
+    "bt:pubdate",
+    "rnews:datepublished",
+    "date",
+    "dc.date",
+    "dcterms.date",
+    "dc:date",
+    "created",
+];
+
+/// Class or id words of elements whose text is the article's date.
+static DATE_CLASS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(date|datum|time|zeit|posted|published|pubdate|byline|dateline|meta|fecha|data|entry-info|article-info|post-info|info)",
+    )
+    .expect("pattern")
+});
+
+/// Where the publication date came from.
+pub(crate) struct Found {
+    pub date: Published,
+    pub signal: String,
+}
+
+/// The page's publication date, or `None` when no signal gives a plausible one.
+pub(crate) fn find(page: &Html, url: Option<&str>, opts: &Options) -> Option<Found> {
+    let min = opts.min_date.unwrap_or_else(|| {
+        NaiveDate::from_ymd_opt(DEFAULT_MIN.0, DEFAULT_MIN.1, DEFAULT_MIN.2).expect("valid")
+    });
+    let max = opts
+        .max_date
+        .unwrap_or_else(|| chrono::Local::now().date_naive());
+    let ok = |p: &Published| (min..=max).contains(&p.date());
+    let found = |date: Published, signal: &str| {
+        Some(Found {
+            date,
+            signal: signal.to_string(),
+        })
+    };
+
+    if let Some(d) = url.and_then(url_date).filter(|d| ok(&Published::Date(*d))) {
+        // The URL gives the day; metadata of the same day adds its time and zone.
+        let same_day = json_ld_dates(page)
+            .into_iter()
+            .map(|p| (p, "json-ld datePublished".to_string()))
+            .chain(
+                meta_dates(page)
+                    .into_iter()
+                    .map(|(p, k)| (p, format!("meta {k}"))),
+            )
+            .find(|(p, _)| p.date() == d);
+        return match same_day {
+            Some((p, signal)) => found(p, &format!("{signal}, as in the url")),
+            None => found(Published::Date(d), "url"),
+        };
+    }
+    if let Some(p) = json_ld_dates(page).into_iter().find(|p| ok(p)) {
+        return found(p, "json-ld datePublished");
+    }
+    if let Some((p, key)) = meta_dates(page).into_iter().find(|(p, _)| ok(p)) {
+        return found(p, &format!("meta {key}"));
+    }
+    for e in page.select(&MARKED) {
+        let v = e.value();
+        let raw = v.attr("datetime").or(v.attr("content")).or(v.attr("title"));
+        let date = raw
+            .and_then(parse_any)
+            .or_else(|| text_dates(&text_of(e)).into_iter().next());
+        if let Some(p) = date.filter(|p| ok(p)) {
+            return found(p, "element marked published");
+        }
+    }
+    // A <time> element outside lists of other articles.
+    for e in page.select(&TIME) {
+        if in_other_content(e) {
+            continue;
+        }
+        if let Some(p) = e
+            .value()
+            .attr("datetime")
+            .and_then(parse_any)
+            .filter(|p| ok(p))
+        {
+            return found(p, "<time datetime>");
+        }
+    }
+    if let Some(p) = date_elements(page).into_iter().find(|p| ok(p)) {
+        return found(p, "date element text");
+    }
+    most_frequent_text_date(page, &ok).map(|p| Found {
+        date: p,
+        signal: "page text".into(),
+    })
+}
+
+/// Parses a date as metadata writes it, or as text does.
+fn parse_any(s: &str) -> Option<Published> {
+    parse_date(s).or_else(|| text_dates(s).into_iter().next())
+}
+
+/// A full date in a URL's path.
+pub(crate) fn url_date(url: &str) -> Option<NaiveDate> {
+    let path = url.split_once("://").map_or(url, |(_, rest)| rest);
+    let path = &path[path.find('/').unwrap_or(path.len())..];
+    for c in URL_DATE.captures_iter(path) {
+        let y = c["y"].parse().ok()?;
+        let m = c.name("m").or(c.name("m2"))?.as_str().parse().ok()?;
+        let d = c.name("d").or(c.name("d2"))?.as_str().parse().ok()?;
+        if let Some(date) = NaiveDate::from_ymd_opt(y, m, d) {
+            return Some(date);
+        }
+    }
+    None
+}
+
+fn json_ld_dates(page: &Html) -> Vec<Published> {
+    let mut out = Vec::new();
+    for script in page.select(&JSON_LD) {
+        let raw = script.text().collect::<String>();
+        match serde_json::from_str::<Value>(raw.trim()) {
+            Ok(v) => {
+                for key in ["datePublished", "dateCreated"] {
+                    collect_key(&v, key, &mut out);
+                }
+            }
+            // Hand-written JSON-LD is often invalid (trailing commas, raw newlines).
+            Err(_) => out.extend(
+                JSON_LD_DATE
+                    .captures_iter(&raw)
+                    .filter_map(|c| parse_date(&c[1])),
+            ),
+        }
+    }
+    out
+}
+
+fn collect_key(v: &Value, key: &str, out: &mut Vec<Published>) {
+    match v {
+        Value::Array(items) => items.iter().for_each(|i| collect_key(i, key, out)),
+        Value::Object(map) => {
+            if let Some(p) = map.get(key).and_then(Value::as_str).and_then(parse_date) {
+                out.push(p);
+            }
+            for (k, child) in map {
+                if k != key && (child.is_object() || child.is_array()) {
+                    collect_key(child, key, out);
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+fn meta_dates(page: &Html) -> Vec<(Published, &'static str)> {
+    let mut tags: Vec<(String, &str)> = Vec::new();
+    for m in page.select(&META) {
+        let e = m.value();
+        let key = e
+            .attr("property")
+            .or_else(|| e.attr("name"))
+            .or_else(|| e.attr("itemprop"))
+            .or_else(|| e.attr("http-equiv"));
+        if let (Some(k), Some(c)) = (key, e.attr("content")) {
+            tags.push((k.trim().to_ascii_lowercase(), c));
+        }
+    }
+    let mut out = Vec::new();
+    for key in META_KEYS {
+        for (k, v) in &tags {
+            if k == key {
+                if let Some(p) = parse_any(v) {
+                    out.push((p, *key));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Whether an element sits in a list of other articles, a comment or a sidebar.
+fn in_other_content(e: ElementRef<'_>) -> bool {
+    e.ancestors().filter_map(ElementRef::wrap).any(|a| {
+        let v = a.value();
+        matches!(v.name(), "aside" | "footer" | "nav")
+            || [v.attr("class"), v.attr("id")]
+                .into_iter()
+                .flatten()
+                .any(|c| {
+                    let c = c.to_ascii_lowercase();
+                    c.contains("comment")
+                        || c.contains("related")
+                        || c.contains("sidebar")
+                        || c.contains("teaser")
+                        || c.contains("recommend")
+                        || c.contains("widget")
+                })
+    })
+}
+
+/// Dates in the text of elements whose class or id names a date, in document order.
+fn date_elements(page: &Html) -> Vec<Published> {
+    let mut out = Vec::new();
+    for node in page.tree.root().descendants() {
+        let Some(e) = ElementRef::wrap(node) else {
+            continue;
+        };
+        let v = e.value();
+        if matches!(v.name(), "script" | "style" | "html" | "body" | "head") {
+            continue;
+        }
+        let hint = [v.attr("class"), v.attr("id"), v.attr("itemprop")]
+            .into_iter()
+            .flatten()
+            .any(|h| DATE_CLASS.is_match(h));
+        if !hint || in_other_content(e) {
+            continue;
+        }
+        let text = text_of(e);
+        if text.chars().count() > 200 {
+            continue;
+        }
+        out.extend(text_dates(&text));
+    }
+    out
+}
+
+fn most_frequent_text_date(page: &Html, ok: &dyn Fn(&Published) -> bool) -> Option<Published> {
+    let mut text = String::new();
+    for node in page.tree.root().descendants() {
+        if let Node::Text(t) = node.value() {
+            let in_code = node
+                .parent()
+                .and_then(|p| p.value().as_element())
+                .is_some_and(|e| matches!(e.name(), "script" | "style" | "noscript"));
+            if !in_code {
+                text.push_str(t);
+                text.push('\n');
+            }
+        }
+    }
+    let mut counts: HashMap<NaiveDate, (usize, usize)> = HashMap::new();
+    for (i, p) in text_dates(&text).into_iter().enumerate() {
+        if ok(&p) {
+            let e = counts.entry(p.date()).or_insert((0, i));
+            e.0 += 1;
+        }
+    }
+    // The most frequent date; on a tie, the one written first.
+    counts
+        .into_iter()
+        .max_by_key(|(_, (n, first))| (*n, std::cmp::Reverse(*first)))
+        .map(|(d, _)| Published::Date(d))
+}
+
+fn text_of(e: ElementRef<'_>) -> String {
+    e.text().collect::<Vec<_>>().join(" ")
+}
+
+/// Every date written in a text, in order.
+pub(crate) fn text_dates(text: &str) -> Vec<Published> {
+    let mut out = Vec::new();
+    for c in TEXT_DATE.captures_iter(text) {
+        let num = |name: &str| c.name(name).and_then(|m| m.as_str().parse::<u32>().ok());
+        let month_name = |name: &str| {
+            c.name(name)
+                .and_then(|m| MONTH_INDEX.get(&m.as_str().to_lowercase()).copied())
+        };
+        let ymd = if let Some(y) = num("y1") {
+            Some((y, num("m1"), num("d1")))
+        } else if let Some(y) = num("y2") {
+            Some((y, num("m2"), num("d2")))
+        } else if let Some(y) = num("y3") {
+            // a/b/yyyy: day first unless that cannot be (US pages write month first).
+            match (num("a3"), num("b3")) {
+                (Some(a), b) if a > 12 => Some((y, b, Some(a))),
+                (a, b) => Some((y, a, b)),
+            }
+        } else if let Some(y) = num("y4") {
+            Some((y, month_name("mn4"), num("d4")))
+        } else {
+            num("y5").map(|y| (y, month_name("mn5"), num("d5")))
+        };
+        if let Some((y, Some(m), Some(d))) = ymd {
+            if let Some(date) = NaiveDate::from_ymd_opt(y as i32, m, d) {
+                if date.year() >= 1900 {
+                    out.push(Published::Date(date));
+                }
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn days(text: &str) -> Vec<String> {
+        text_dates(text).iter().map(|p| p.to_string()).collect()
+    }
+
+    #[test]
+    fn reads_dates_as_pages_write_them() {
+        assert_eq!(days("Posted on March 3rd, 2017 by admin"), ["2017-03-03"]);
+        assert_eq!(days("am 25.08.2015 22:30"), ["2015-08-25"]);
+        assert_eq!(days("Veröffentlicht: 6. August 2009"), ["2009-08-06"]);
+        assert_eq!(days("le 21 novembre 2017 à 10h"), ["2017-11-21"]);
+        assert_eq!(days("7 de abril de 2020"), ["2020-04-07"]);
+        assert_eq!(days("Tue, 21 Nov 2017"), ["2017-11-21"]);
+        assert_eq!(days("17 квітня 2020"), ["2020-04-17"]);
+        assert_eq!(days("2020/04/17 01:43:09"), ["2020-04-17"]);
+        assert_eq!(
+            days("25/12/2019 and 12/25/2019"),
+            ["2019-12-25", "2019-12-25"]
+        );
+        // No date from bare digit runs, impossible days or phone numbers.
+        assert!(
+            days("call 030 2882015 or 31.02.2019").is_empty(),
+            "{:?}",
+            days("call 030 2882015 or 31.02.2019")
+        );
+    }
+
+    #[test]
+    fn url_dates_need_year_month_and_day() {
+        let d = |u: &str| url_date(u).map(|d| d.to_string());
+        assert_eq!(
+            d("https://nypost.com/2023/11/08/news/x/").as_deref(),
+            Some("2023-11-08")
+        );
+        assert_eq!(
+            d("https://e.com/news/2017-11-21-putin-assad").as_deref(),
+            Some("2017-11-21")
+        );
+        assert_eq!(d("https://e.com/blog/2018/midp-emulator/"), None);
+        assert_eq!(d("https://e.com/2019/13/40/x"), None);
+        assert_eq!(d("https://2019.example.com/x"), None);
+    }
+
+    #[test]
+    fn url_day_wins_over_metadata_of_another_day_and_bounds_hold() {
+        let page = Html::parse_document(
+            r#"<head><meta property="article:published_time" content="2023-11-09T03:28:35+00:00">
+            <meta property="article:modified_time" content="2023-11-10T00:00:00+00:00"></head>
+            <body><time datetime="2099-01-01">future</time></body>"#,
+        );
+        let opts = Options::default();
+        let f = find(&page, Some("https://nypost.com/2023/11/08/news/x/"), &opts).unwrap();
+        assert_eq!(
+            (f.date.to_string().as_str(), f.signal.as_str()),
+            ("2023-11-08", "url")
+        );
+        let f = find(&page, None, &opts).unwrap();
+        assert_eq!(f.date.to_string(), "2023-11-09T03:28:35+00:00");
+        assert_eq!(f.signal, "meta article:published_time");
+        let bounded = Options {
+            max_date: NaiveDate::from_ymd_opt(2023, 1, 1),
+            ..Options::default()
+        };
+        assert!(find(&page, None, &bounded).is_none());
+    }
+}
