@@ -12,7 +12,7 @@
 //!    `class="published"`, `<time datetime>` in the article's header;
 //! 5. the text of date-like elements (class or id with "date", "time", "posted", ...),
 //!    in any of the languages in [`MONTHS`];
-//! 6. the dates written in the page's text, the most frequent one.
+//! 6. the first date written after the headline, else the first in the page's text.
 //!
 //! Modification dates (`dateModified`, `article:modified_time`) are never used. Each
 //! step records its signal, so users can see why a date was chosen.
@@ -244,6 +244,12 @@ static TEXT_DATE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("date pattern compiles")
 });
 
+/// `dd.mm.yy` as date lines write it.
+static SHORT_YEAR_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[^\d.])(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<y>\d\d)(?:[^\d.]|$)")
+        .expect("pattern")
+});
+
 /// A full date in a URL path: `/2017/11/21/`, `/2017-11-21-`, `/20171121/`.
 static URL_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -258,7 +264,7 @@ static META: LazyLock<Selector> =
     LazyLock::new(|| Selector::parse("meta[content]").expect("selector"));
 static MARKED: LazyLock<Selector> = LazyLock::new(|| {
     Selector::parse(
-        r#"time[pubdate], [itemprop="datePublished"], [itemprop="dateCreated"], abbr.published, .published[title], time.published, time.entry-date"#,
+        r#"time[pubdate], [itemprop="datePublished"], [itemprop="dateCreated"], [property="schema:datePublished"], [property="schema:dateCreated"], [property="dc:date"], [property="dc:created"], abbr.published, .published[title], time.published, time.entry-date"#,
     )
     .expect("selector")
 });
@@ -392,7 +398,7 @@ pub(crate) fn find(page: &Html, url: Option<&str>, opts: &Options) -> Option<Fou
     if let Some(p) = date_elements(page).into_iter().find(|p| ok(p)) {
         return found(p, "date element text");
     }
-    most_frequent_text_date(page, &ok).map(|p| Found {
+    text_date(page, &ok).map(|p| Found {
         date: p,
         signal: "page text".into(),
     })
@@ -525,13 +531,26 @@ fn date_elements(page: &Html) -> Vec<Published> {
             continue;
         }
         out.extend(text_dates(&text));
+        // A date element may write the year with two digits ("28.01.22").
+        for c in SHORT_YEAR_DATE.captures_iter(&text) {
+            let n = |k: &str| c[k].parse::<u32>().ok();
+            if let (Some(d), Some(m), Some(y)) = (n("d"), n("m"), n("y")) {
+                if let Some(date) = NaiveDate::from_ymd_opt(2000 + y as i32, m, d) {
+                    out.push(Published::Date(date));
+                }
+            }
+        }
     }
     out
 }
 
-fn most_frequent_text_date(page: &Html, ok: &dyn Fn(&Published) -> bool) -> Option<Published> {
+fn text_date(page: &Html, ok: &dyn Fn(&Published) -> bool) -> Option<Published> {
     let mut text = String::new();
+    let mut h1_at: Option<usize> = None;
     for node in page.tree.root().descendants() {
+        if h1_at.is_none() && node.value().as_element().is_some_and(|e| e.name() == "h1") {
+            h1_at = Some(text.len());
+        }
         if let Node::Text(t) = node.value() {
             let in_code = node
                 .parent()
@@ -543,6 +562,20 @@ fn most_frequent_text_date(page: &Html, ok: &dyn Fn(&Published) -> bool) -> Opti
             }
         }
     }
+    // The headline is followed by the article's dateline; a date written there is the
+    // article's own, while dates further down may be of anything it reports.
+    {
+        if let Some(h) = h1_at {
+            let after = &text[h..];
+            let cut = after
+                .char_indices()
+                .nth(1500)
+                .map_or(after.len(), |(i, _)| i);
+            if let Some(p) = text_dates(&after[..cut]).into_iter().find(|p| ok(p)) {
+                return Some(p);
+            }
+        }
+    }
     let mut counts: HashMap<NaiveDate, (usize, usize)> = HashMap::new();
     for (i, p) in text_dates(&text).into_iter().enumerate() {
         if ok(&p) {
@@ -551,9 +584,10 @@ fn most_frequent_text_date(page: &Html, ok: &dyn Fn(&Published) -> bool) -> Opti
         }
     }
     // The most frequent date; on a tie, the one written first.
+    // Else the first date written in the page.
     counts
         .into_iter()
-        .max_by_key(|(_, (n, first))| (*n, std::cmp::Reverse(*first)))
+        .min_by_key(|(_, (_, first))| *first)
         .map(|(d, _)| Published::Date(d))
 }
 

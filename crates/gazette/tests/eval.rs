@@ -128,7 +128,7 @@ fn eval_prints_a_table_and_refuses_unknown_benchmarks() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8(out.stderr).unwrap().contains(
-        "unknown benchmark \"nope\" (known: aeb, trafilatura-eval, ud-ewt, conll2003, tempeval3, polnear, news-entities, news-quotes, news-sentences)"
+        "unknown benchmark \"nope\" (known: aeb, trafilatura-eval, htmldate-eval, ud-ewt, conll2003, tempeval3, polnear, news-entities, news-quotes, news-sentences)"
     ));
 
     let empty = tempfile::tempdir().unwrap();
@@ -269,4 +269,30 @@ fn polnear_rows_agree_with_score_quotes_py() {
         ours("quote_f1@0.3") > 0.45 && ours("quote_speaker_f1@0.3") > 0.35,
         "{rows:?}"
     );
+}
+
+#[test]
+fn htmldate_row_and_scorer_reproduce_the_published_protocol() {
+    let dir = shared().join("data/dates/htmldate-eval");
+    let gold = gazette_eval::htmldate::load_gold(&dir).unwrap();
+    assert_eq!(gold.len(), 1000);
+    // The scorer gives htmldate's own predictions the counts its MANIFEST publishes.
+    for (file, counts) in [
+        ("htmldate-1.11.0-extensive.json", (903, 91, 6)),
+        ("htmldate-1.11.0-fast.json", (863, 71, 66)),
+    ] {
+        let peer = gazette_eval::htmldate::load_peer(&dir.join("peer-output").join(file)).unwrap();
+        let c = gazette_eval::htmldate::score(&gold, &peer);
+        assert_eq!((c.tp, c.fp, c.fn_), counts, "{file}");
+    }
+    let pred = tempfile::tempdir().unwrap();
+    let rows = eval_rows("htmldate-eval", Some(pred.path()));
+    let f1 = value(&rows, "f1");
+    assert!(f1 > 0.93, "htmldate-eval F1 fell to {f1:.4}");
+    // The row is the scorer applied to the predictions written beside it.
+    let ours =
+        gazette_eval::htmldate::load_peer(&pred.path().join("htmldate-eval/gazette.json")).unwrap();
+    let c = gazette_eval::htmldate::score(&gold, &ours);
+    let expected = 2.0 * c.tp as f64 / (2 * c.tp + c.fp + c.fn_) as f64;
+    assert!((f1 - expected).abs() < 1e-4, "{f1} vs {expected}");
 }
