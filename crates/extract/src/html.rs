@@ -119,6 +119,8 @@ struct Block {
     link_chars: usize,
     /// The innermost block-level element holding the text.
     owner: NodeId,
+    /// The same text as Markdown (links, emphasis, heading and list marks), when asked for.
+    markdown: Option<String>,
 }
 
 impl Block {
@@ -152,12 +154,21 @@ impl Block {
     }
 }
 
+/// The article's body as plain text and, when asked for, as Markdown.
+pub(crate) struct Body {
+    pub text: String,
+    pub markdown: Option<String>,
+}
+
 /// The page's main text; blocks that repeat the headline or the byline (metadata kept
 /// elsewhere) are left out.
-pub(crate) fn main_text(page: &Html, meta: &gazette_doc::Meta) -> String {
-    let blocks = blocks(page);
+pub(crate) fn main_text(page: &Html, meta: &gazette_doc::Meta, markdown: bool) -> Body {
+    let blocks = blocks(page, markdown);
     let Some(container) = best_container(page, &blocks) else {
-        return String::new();
+        return Body {
+            text: String::new(),
+            markdown: markdown.then(String::new),
+        };
     };
     let mut out: Vec<&Block> = Vec::new();
     for b in &blocks {
@@ -186,20 +197,74 @@ pub(crate) fn main_text(page: &Html, meta: &gazette_doc::Meta) -> String {
     } else {
         &out[..]
     };
-    kept.iter()
+    join(page, kept.iter().copied(), markdown)
+}
+
+fn join<'a>(page: &Html, blocks: impl Iterator<Item = &'a Block> + Clone, markdown: bool) -> Body {
+    let text = blocks
+        .clone()
         .map(|b| b.text.as_str())
         .collect::<Vec<_>>()
-        .join("\n\n")
+        .join("\n\n");
+    let markdown = markdown.then(|| {
+        let mut out = String::new();
+        let mut previous_list = None;
+        for b in blocks {
+            let (mark, list) = block_mark(page, b.owner);
+            if !out.is_empty() {
+                // Items of one list stay together; everything else is a paragraph.
+                let same_list = list.is_some() && list == previous_list;
+                out.push_str(if same_list { "\n" } else { "\n\n" });
+            }
+            out.push_str(&mark);
+            out.push_str(b.markdown.as_deref().unwrap_or(&b.text));
+            previous_list = list;
+        }
+        out
+    });
+    Body { text, markdown }
+}
+
+/// The Markdown that starts a block (heading hashes, a list bullet, a quote mark) and,
+/// for a list item, its list.
+fn block_mark(page: &Html, owner: NodeId) -> (String, Option<NodeId>) {
+    let Some(node) = page.tree.get(owner) else {
+        return (String::new(), None);
+    };
+    let in_quote = node.ancestors().take(6).any(|a| {
+        a.value()
+            .as_element()
+            .is_some_and(|e| e.name() == "blockquote")
+    });
+    let quote = if in_quote { "> " } else { "" };
+    let Some(el) = node.value().as_element() else {
+        return (quote.to_string(), None);
+    };
+    match el.name() {
+        "h1" => (format!("{quote}# "), None),
+        "h2" => (format!("{quote}## "), None),
+        "h3" => (format!("{quote}### "), None),
+        "h4" | "h5" | "h6" => (format!("{quote}#### "), None),
+        "li" => {
+            let parent = node.parent();
+            let ordered = parent
+                .and_then(|p| p.value().as_element().map(|e| e.name() == "ol"))
+                .unwrap_or(false);
+            let bullet = if ordered { "1. " } else { "- " };
+            (
+                format!("{quote}{bullet}"),
+                Some(parent.map_or(owner, |p| p.id())),
+            )
+        }
+        _ => (quote.to_string(), None),
+    }
 }
 
 /// All text of a page or fragment, block by block, with no boilerplate removal beyond
 /// the elements that are never text (scripts, forms, captions).
-pub(crate) fn all_text(page: &Html) -> String {
-    blocks(page)
-        .iter()
-        .map(|b| b.text.as_str())
-        .collect::<Vec<_>>()
-        .join("\n\n")
+pub(crate) fn all_text(page: &Html, markdown: bool) -> Body {
+    let blocks = blocks(page, markdown);
+    join(page, blocks.iter(), markdown)
 }
 
 fn same_words(a: &str, b: &str) -> bool {
@@ -305,7 +370,7 @@ fn text_chars(node: ego_tree::NodeRef<'_, Node>) -> usize {
     n
 }
 
-fn blocks(page: &Html) -> Vec<Block> {
+fn blocks(page: &Html, with_markdown: bool) -> Vec<Block> {
     let page_chars = text_chars(page.tree.root());
     let mut blocks = Vec::new();
     let mut open_blocks: Vec<NodeId> = vec![page.tree.root().id()];
@@ -313,19 +378,23 @@ fn blocks(page: &Html) -> Vec<Block> {
     let mut link_depth = 0usize;
     let mut text = String::new();
     let mut link_chars = 0usize;
+    let mut md = with_markdown.then(Markdown::default);
 
-    let mut flush = |text: &mut String, link_chars: &mut usize, owner: NodeId| {
-        let t = text.split_whitespace().collect::<Vec<_>>().join(" ");
-        if !t.is_empty() {
-            blocks.push(Block {
-                text: t,
-                link_chars: *link_chars,
-                owner,
-            });
-        }
-        text.clear();
-        *link_chars = 0;
-    };
+    let mut flush =
+        |text: &mut String, link_chars: &mut usize, md: &mut Option<Markdown>, owner: NodeId| {
+            let t = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            let markdown = md.as_mut().map(Markdown::take);
+            if !t.is_empty() {
+                blocks.push(Block {
+                    text: t,
+                    link_chars: *link_chars,
+                    owner,
+                    markdown,
+                });
+            }
+            text.clear();
+            *link_chars = 0;
+        };
 
     for edge in page.tree.root().traverse() {
         match edge {
@@ -344,6 +413,7 @@ fn blocks(page: &Html) -> Vec<Block> {
                             flush(
                                 &mut text,
                                 &mut link_chars,
+                                &mut md,
                                 *open_blocks.last().expect("root is open"),
                             );
                             if name != "br" && name != "hr" {
@@ -351,6 +421,13 @@ fn blocks(page: &Html) -> Vec<Block> {
                             }
                         } else if name == "a" {
                             link_depth += 1;
+                            if let Some(md) = &mut md {
+                                md.open_link(el.attr("href"));
+                            }
+                        } else if let Some(mark) = emphasis(name) {
+                            if let Some(md) = &mut md {
+                                md.open(mark);
+                            }
                         } else if name == "img" {
                             // Alternative text is a caption, not article text.
                         }
@@ -364,6 +441,9 @@ fn blocks(page: &Html) -> Vec<Block> {
                                 .sum::<usize>();
                         }
                         text.push_str(s);
+                        if let Some(md) = &mut md {
+                            md.text(s);
+                        }
                     }
                     _ => {}
                 }
@@ -378,19 +458,140 @@ fn blocks(page: &Html) -> Vec<Block> {
                 if let Node::Element(el) = node.value() {
                     let name = el.name();
                     if BLOCK_TAGS.contains(&name) && name != "br" && name != "hr" {
-                        flush(&mut text, &mut link_chars, node.id());
+                        flush(&mut text, &mut link_chars, &mut md, node.id());
                         open_blocks.pop();
                     } else if name == "a" {
                         link_depth = link_depth.saturating_sub(1);
-                    } else if matches!(name, "span" | "em" | "strong" | "b" | "i") {
-                        // Inline: text flows on.
+                        if let Some(md) = &mut md {
+                            md.close_link();
+                        }
+                    } else if emphasis(name).is_some() {
+                        if let Some(md) = &mut md {
+                            md.close();
+                        }
                     }
                 }
             }
         }
     }
-    flush(&mut text, &mut link_chars, page.tree.root().id());
+    flush(&mut text, &mut link_chars, &mut md, page.tree.root().id());
     blocks
+}
+
+fn emphasis(tag: &str) -> Option<&'static str> {
+    match tag {
+        "em" | "i" => Some("*"),
+        "strong" | "b" => Some("**"),
+        "code" => Some("`"),
+        _ => None,
+    }
+}
+
+/// Inline Markdown of the block being read. Opening marks are written only when text
+/// follows, and closing marks hug the text, so that `<em> x </em>` gives `*x*`, and
+/// empty links or emphasis leave nothing.
+#[derive(Default)]
+struct Markdown {
+    out: String,
+    /// Marks opened by elements, with whether each was written.
+    open: Vec<(String, bool)>,
+    /// Targets of the open links (`None`: a link not worth keeping).
+    links: Vec<Option<String>>,
+}
+
+impl Markdown {
+    fn open(&mut self, mark: &str) {
+        self.open.push((mark.to_string(), false));
+    }
+
+    fn open_link(&mut self, href: Option<&str>) {
+        let target = href
+            .map(str::trim)
+            .filter(|h| !h.is_empty() && !h.starts_with('#') && !h.starts_with("javascript:"))
+            .map(|h| h.replace(' ', "%20").replace(')', "%29"));
+        self.open.push(("[".into(), false));
+        self.links.push(target);
+    }
+
+    fn text(&mut self, s: &str) {
+        let mut words = s.split_whitespace().peekable();
+        if words.peek().is_none() {
+            if !s.is_empty() && !self.out.is_empty() && !self.out.ends_with(' ') {
+                self.out.push(' ');
+            }
+            return;
+        }
+        if s.starts_with(char::is_whitespace) && !self.out.is_empty() && !self.out.ends_with(' ') {
+            self.out.push(' ');
+        }
+        for (mark, written) in &mut self.open {
+            if !*written {
+                self.out.push_str(mark);
+                *written = true;
+            }
+        }
+        let mut first = true;
+        for w in words {
+            if !first {
+                self.out.push(' ');
+            }
+            first = false;
+            for c in w.chars() {
+                if matches!(c, '*' | '_' | '[' | ']' | '`' | '\\') {
+                    self.out.push('\\');
+                }
+                self.out.push(c);
+            }
+        }
+        if s.ends_with(char::is_whitespace) {
+            self.out.push(' ');
+        }
+    }
+
+    fn close_mark(&mut self, closing: &str) {
+        let spaced = self.out.ends_with(' ');
+        if spaced {
+            self.out.pop();
+        }
+        self.out.push_str(closing);
+        if spaced {
+            self.out.push(' ');
+        }
+    }
+
+    fn close(&mut self) {
+        if let Some((mark, true)) = self.open.pop() {
+            self.close_mark(&mark);
+        }
+    }
+
+    fn close_link(&mut self) {
+        let target = self.links.pop().flatten();
+        if let Some((_, true)) = self.open.pop() {
+            match target {
+                Some(t) => self.close_mark(&format!("]({t})")),
+                None => self.close_mark("]"),
+            }
+        }
+    }
+
+    /// The block's Markdown; marks still open stay open for the next block.
+    fn take(&mut self) -> String {
+        for (_, written) in &mut self.open {
+            *written = false;
+        }
+        let out = std::mem::take(&mut self.out);
+        let out = out.trim();
+        // A block that starts like a Markdown block mark is not one.
+        if out.starts_with(['#', '>', '-', '+']) {
+            return format!("\\{out}");
+        }
+        let digits = out.chars().take_while(char::is_ascii_digit).count();
+        if digits > 0 && (out[digits..].starts_with(". ") || out[digits..].starts_with(") ")) {
+            return format!("{}\\{}", &out[..digits], &out[digits..]);
+        }
+        out.to_string()
+    }
 }
 
 #[cfg(test)]
@@ -416,7 +617,7 @@ mod tests {
             <footer><p>Copyright 2017 Example News. All rights reserved and more text here.</p></footer>
             </body></html>"#,
         );
-        let text = main_text(&page, &gazette_doc::Meta::default());
+        let text = main_text(&page, &gazette_doc::Meta::default(), false).text;
         assert!(
             // The headline is a short non-sentence block at the top edge: trimmed.
             text.starts_with("Russian President Vladimir Putin met"),
@@ -437,20 +638,68 @@ mod tests {
     }
 
     #[test]
+    fn markdown_keeps_headings_lists_links_and_emphasis() {
+        let page = Html::parse_document(
+            r#"<html><body><nav><a href="/">Home</a></nav><article>
+            <p>Russian President Vladimir Putin met <a href="/people/assad"> Syrian President <em>Bashar al-Assad</em> </a> in Sochi, the <strong>Kremlin</strong> said on Tuesday.</p>
+            <h2>What was agreed</h2>
+            <ul><li>A congress of Syrian groups in <a href="javascript:void(0)">Sochi</a>.</li><li>Talks in Geneva_2 on *the* constitution.</li></ul>
+            <ol><li>First, a ceasefire across the country.</li><li>Then elections under United Nations supervision.</li></ol>
+            <blockquote><p>What is important now is the move into the political process in Syria.</p></blockquote>
+            <p>2017. A year of talks in which the two leaders met three times in all.</p>
+            </article></body></html>"#,
+        );
+        let body = main_text(&page, &gazette_doc::Meta::default(), true);
+        let md = body.markdown.unwrap();
+        assert_eq!(
+            md,
+            "Russian President Vladimir Putin met [Syrian President *Bashar al-Assad*](/people/assad) in Sochi, the **Kremlin** said on Tuesday.\n\n\
+             ## What was agreed\n\n\
+             - A congress of Syrian groups in [Sochi].\n\
+             - Talks in Geneva\\_2 on \\*the\\* constitution.\n\n\
+             1. First, a ceasefire across the country.\n\
+             1. Then elections under United Nations supervision.\n\n\
+             > What is important now is the move into the political process in Syria.\n\n\
+             2017\\. A year of talks in which the two leaders met three times in all."
+        );
+        // The plain text has the same blocks without marks.
+        assert!(
+            body.text
+                .contains("met Syrian President Bashar al-Assad in Sochi")
+        );
+        assert!(body.text.contains("\n\nWhat was agreed\n\nA congress"));
+    }
+
+    #[test]
     fn empty_and_tag_soup_pages_do_not_panic() {
         assert_eq!(
-            main_text(&Html::parse_document(""), &gazette_doc::Meta::default()),
+            main_text(
+                &Html::parse_document(""),
+                &gazette_doc::Meta::default(),
+                false
+            )
+            .text,
             ""
         );
         let soup = "<div><p>Unclosed <b>bold <i>italic</p></div></span><table><td>cell text that is long enough to count as a block of text.";
-        let text = main_text(&Html::parse_document(soup), &gazette_doc::Meta::default());
+        let text = main_text(
+            &Html::parse_document(soup),
+            &gazette_doc::Meta::default(),
+            false,
+        )
+        .text;
         assert!(text.contains("cell text"), "{text}");
         let deep = "<div>".repeat(5000)
             + "Deep text inside many divs, long enough to count here."
             + &"</div>".repeat(5000);
         assert!(
-            main_text(&Html::parse_document(&deep), &gazette_doc::Meta::default())
-                .contains("Deep text")
+            main_text(
+                &Html::parse_document(&deep),
+                &gazette_doc::Meta::default(),
+                false
+            )
+            .text
+            .contains("Deep text")
         );
     }
 }

@@ -51,6 +51,8 @@ pub struct Options {
     pub min_date: Option<NaiveDate>,
     /// Dates after this are not publication dates (e.g. the crawl date).
     pub max_date: Option<NaiveDate>,
+    /// Also render the body as Markdown ([`Extracted::markdown`]).
+    pub markdown: bool,
 }
 
 impl Options {
@@ -67,6 +69,9 @@ pub struct Extracted {
     pub doc: Doc,
     /// Problems that did not stop extraction (e.g. "no main text found").
     pub warnings: Vec<String>,
+    /// The body as Markdown (headings, lists, links, emphasis kept), when
+    /// [`Options::markdown`] asked for it; for plain-text inputs it is the text itself.
+    pub markdown: Option<String>,
 }
 
 /// Extracts the article from an HTML page.
@@ -77,15 +82,16 @@ pub fn from_html(page: &str, opts: &Options) -> Extracted {
     if let Some(found) = pubdate::find(&parsed, url, opts) {
         meta.offer_published(found.date, &found.signal);
     }
-    let body = html::main_text(&parsed, &meta);
+    let body = html::main_text(&parsed, &meta, opts.markdown);
     let mut warnings = Vec::new();
-    if body.is_empty() {
+    if body.text.is_empty() {
         warnings.push("no main text found".to_string());
     }
-    finish(&body, &mut meta, opts);
+    finish(&body.text, &mut meta, opts);
     Extracted {
-        doc: Doc::new(body, meta),
+        doc: Doc::new(body.text, meta),
         warnings,
+        markdown: body.markdown,
     }
 }
 
@@ -98,6 +104,7 @@ pub fn from_text(input: &str, opts: &Options) -> Extracted {
     }
     finish(&body, &mut meta, opts);
     Extracted {
+        markdown: opts.markdown.then(|| body.clone()),
         doc: Doc::new(body, meta),
         warnings,
     }
@@ -107,16 +114,17 @@ pub fn from_text(input: &str, opts: &Options) -> Extracted {
 /// entry's content): all its text is kept, with paragraphs, and the markup dropped.
 pub fn from_fragment(fragment: &str, opts: &Options) -> Extracted {
     let parsed = scraper::Html::parse_fragment(fragment);
-    let body = html::all_text(&parsed);
+    let body = html::all_text(&parsed, opts.markdown);
     let mut meta = Meta::default();
     let mut warnings = Vec::new();
-    if body.is_empty() {
+    if body.text.is_empty() {
         warnings.push("no text in the entry".to_string());
     }
-    finish(&body, &mut meta, opts);
+    finish(&body.text, &mut meta, opts);
     Extracted {
-        doc: Doc::new(body, meta),
+        doc: Doc::new(body.text, meta),
         warnings,
+        markdown: body.markdown,
     }
 }
 
@@ -132,6 +140,7 @@ pub fn from_body(input: &str, opts: &Options) -> Extracted {
     Extracted {
         doc: Doc::new(input.to_string(), meta),
         warnings,
+        markdown: opts.markdown.then(|| input.to_string()),
     }
 }
 

@@ -32,6 +32,7 @@ pub fn run(args: &AnalyzeArgs) -> anyhow::Result<ExitCode> {
     let opts = Options {
         published,
         url: args.url.clone(),
+        markdown: args.format == Format::Markdown,
         min_date: date_bound(&args.min_date, "--min-date")?,
         max_date: date_bound(&args.max_date, "--max-date")?,
         ..Options::default()
@@ -70,11 +71,19 @@ pub fn run(args: &AnalyzeArgs) -> anyhow::Result<ExitCode> {
                 }
             };
             match analyze_item(&item, args.input, &opts, &pipeline) {
-                Ok((doc, warnings)) => {
+                Ok(Analyzed {
+                    doc,
+                    warnings,
+                    markdown,
+                }) => {
                     for w in warnings {
                         bar.suspend(|| eprintln!("gazette: {}: warning: {w}", item.name));
                     }
-                    if let Err(e) = write_doc(&mut out, &doc, &item.name, args.format, written) {
+                    let written_ok = match markdown {
+                        Some(md) => write_markdown(&mut out, &doc, &md, written),
+                        None => write_doc(&mut out, &doc, &item.name, args.format, written),
+                    };
+                    if let Err(e) = written_ok {
                         write_error = Some(e);
                     }
                     written += 1;
@@ -158,12 +167,20 @@ fn container_meta(hints: &Hints) -> Meta {
     meta
 }
 
+/// One input's result: the analyzed Doc, or with `--format markdown` the extracted Doc
+/// and its Markdown.
+struct Analyzed {
+    doc: Doc,
+    warnings: Vec<String>,
+    markdown: Option<String>,
+}
+
 fn analyze_item(
     item: &Item,
     kind: InputKind,
     base: &Options,
     pipeline: &Pipeline,
-) -> anyhow::Result<(Doc, Vec<String>)> {
+) -> anyhow::Result<Analyzed> {
     let mut opts = base.clone();
     opts.container = container_meta(&item.hints);
     if let Some(crawled) = item
@@ -199,8 +216,50 @@ fn analyze_item(
         Content::Text(text) => gazette_extract::from_body(text, &opts),
     };
     let mut doc = extracted.doc;
-    pipeline.run(&mut doc)?;
-    Ok((doc, extracted.warnings))
+    if extracted.markdown.is_none() {
+        pipeline.run(&mut doc)?;
+    }
+    Ok(Analyzed {
+        doc,
+        warnings: extracted.warnings,
+        markdown: extracted.markdown,
+    })
+}
+
+/// The article as Markdown after a YAML header of its metadata (values written as
+/// JSON strings, which YAML reads as they are).
+fn write_markdown(
+    out: &mut impl Write,
+    doc: &Doc,
+    markdown: &str,
+    index: usize,
+) -> anyhow::Result<()> {
+    if index > 0 {
+        writeln!(out)?;
+    }
+    let m = &doc.meta;
+    writeln!(out, "---")?;
+    let published = m.published.map(|p| p.to_string());
+    for (key, value) in [
+        ("title", m.title.as_deref()),
+        ("author", m.byline.as_deref()),
+        ("date", published.as_deref()),
+        ("url", m.url.as_deref()),
+        ("site", m.site.as_deref()),
+        ("language", m.language.as_deref()),
+        (
+            "date_source",
+            m.sources.get("published").map(String::as_str),
+        ),
+    ] {
+        if let Some(v) = value {
+            writeln!(out, "{key}: {}", serde_json::Value::from(v))?;
+        }
+    }
+    writeln!(out, "---")?;
+    writeln!(out)?;
+    writeln!(out, "{markdown}")?;
+    Ok(())
 }
 
 fn write_doc(
@@ -225,6 +284,7 @@ fn write_doc(
             }
             render::table(out, doc, name)?;
         }
+        Format::Markdown => unreachable!("markdown is written by write_markdown"),
     }
     Ok(())
 }

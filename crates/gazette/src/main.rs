@@ -134,6 +134,9 @@ pub enum Format {
     Jsonl,
     /// A readable terminal view.
     Table,
+    /// The clean article as Markdown (headings, lists, links, emphasis) after a YAML
+    /// header with its metadata; no analysis is run.
+    Markdown,
 }
 
 #[derive(clap::Args)]

@@ -388,3 +388,32 @@ fn the_schema_check_rejects_malformed_docs() {
         );
     }
 }
+
+#[test]
+fn markdown_output_has_a_metadata_header_and_the_clean_body() {
+    let out = gazette()
+        .args(["analyze", "--format", "markdown"])
+        .arg(repo().join("examples/fisheries-deal.html"))
+        .arg(repo().join("crates/gazette/tests/data/wire.rss"))
+        .output()
+        .unwrap();
+    let md = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        md.starts_with(
+            "---\ntitle: \"EU and Norway agree cod quotas after two days of talks\"\nauthor: \"Ingrid Haugen\"\ndate: \"2024-03-14T16:20:00+01:00\"\n"
+        ),
+        "{md}"
+    );
+    assert!(
+        md.contains("---\n\nTROMSØ, Norway (Northern Wire) - The European Union"),
+        "{md}"
+    );
+    assert!(!md.contains("Share on"), "{md}");
+    // A feed entry's list stays a Markdown list; each article has its own header.
+    assert!(
+        md.contains("\n\n- Ferries resumed on Thursday afternoon.\n- Cargo backlog"),
+        "{md}"
+    );
+    // One page and three feed entries.
+    assert_eq!(md.matches("---\ntitle: ").count(), 4, "{md}");
+}
