@@ -13,11 +13,11 @@ use std::time::Instant;
 
 use serde::Deserialize;
 
-use crate::{EvalError, aeb};
+use crate::{EvalError, aeb, htmldate};
 
 /// Tasks `gazette bench` knows, with the peers each can be compared with.
 pub const TASKS: &[(&str, &[&str])] = &[
-    ("extraction", &["trafilatura"]),
+    ("extraction", &["trafilatura", "rs-trafilatura", "htmldate"]),
     ("syntax", &["spacy"]),
     ("timex", &["recognizers-text"]),
     ("ner", &["spacy"]),
@@ -120,11 +120,12 @@ fn peer_report(peer: &str, output: &std::process::Output) -> Result<PeerReport, 
     })
 }
 
-/// Main-text extraction on the AEB pages: gazette vs `peer`. Returns gazette first.
+/// Main-text extraction on the AEB pages: gazette vs each of `peers` (trafilatura from
+/// the virtualenv, rs-trafilatura built from `bench/rs-trafilatura`). Returns gazette first.
 pub fn extraction(
     data: &Path,
     env: &PeerEnv,
-    peer: &str,
+    peers: &[&str],
     repeat: usize,
 ) -> Result<Vec<Measured>, EvalError> {
     let dir = data.join(aeb::DIR);
@@ -167,41 +168,158 @@ pub fn extraction(
         f1: Some(aeb::score(&gold, &predictions).f1),
     };
 
-    env.ensure()?;
-    let out =
-        std::env::temp_dir().join(format!("gazette-bench-{}-{peer}.json", std::process::id()));
-    let script = env.bench_dir.join("peers/extraction.py");
-    let (pages, repeat) = (dir.join("html"), repeat.max(1).to_string());
-    let output = run_peer(
-        env,
-        peer,
-        &script,
-        &[
-            peer.as_ref(),
+    let mut rows = vec![ours];
+    for peer in peers {
+        let out =
+            std::env::temp_dir().join(format!("gazette-bench-{}-{peer}.json", std::process::id()));
+        let (pages, repeat) = (dir.join("html"), repeat.max(1).to_string());
+        let args: Vec<&std::ffi::OsStr> = vec![
             "--pages".as_ref(),
             pages.as_os_str(),
             "--out".as_ref(),
             out.as_os_str(),
             "--repeat".as_ref(),
             repeat.as_ref(),
-        ],
-    )?;
-    let report = peer_report(peer, &output)?;
-    let raw = std::fs::read_to_string(&out).map_err(|e| EvalError::io(&out, e))?;
-    let _ = std::fs::remove_file(&out);
-    let peer_predictions: BTreeMap<String, String> =
-        serde_json::from_str(&raw).map_err(|e| EvalError::Format {
-            path: out.clone(),
+        ];
+        let output = match *peer {
+            "rs-trafilatura" => run_rust_peer(env, peer, "rs-trafilatura", &args)?,
+            _ => {
+                env.ensure()?;
+                let script = env.bench_dir.join("peers/extraction.py");
+                let mut with_peer: Vec<&std::ffi::OsStr> = vec![peer.as_ref()];
+                with_peer.extend(&args);
+                run_peer(env, peer, &script, &with_peer)?
+            }
+        };
+        let report = peer_report(peer, &output)?;
+        let raw = std::fs::read_to_string(&out).map_err(|e| EvalError::io(&out, e))?;
+        let _ = std::fs::remove_file(&out);
+        let peer_predictions: BTreeMap<String, String> =
+            serde_json::from_str(&raw).map_err(|e| EvalError::Format {
+                path: out.clone(),
+                message: e.to_string(),
+            })?;
+        rows.push(Measured {
+            system: report.system,
+            items: report.items,
+            bytes: report.bytes,
+            seconds: report.seconds,
+            f1: Some(aeb::score(&gold, &peer_predictions).f1),
+        });
+    }
+    Ok(rows)
+}
+
+/// Builds a Rust peer runner under `bench/<name>` (its own workspace, so its
+/// dependencies never enter gazette's build) and runs it.
+fn run_rust_peer(
+    env: &PeerEnv,
+    peer: &str,
+    name: &str,
+    args: &[&std::ffi::OsStr],
+) -> Result<std::process::Output, EvalError> {
+    let manifest = env.bench_dir.join(name).join("Cargo.toml");
+    let status = Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()))
+        .args(["build", "--release", "--quiet", "--manifest-path"])
+        .arg(&manifest)
+        .status()
+        .map_err(|e| EvalError::io(&manifest, e))?;
+    if !status.success() {
+        return Err(EvalError::Peer {
+            peer: peer.into(),
+            message: format!("building {} failed ({status})", manifest.display()),
+        });
+    }
+    let binary = env
+        .bench_dir
+        .join(name)
+        .join("target/release")
+        .join(format!("gazette-bench-{name}"));
+    let output = Command::new(&binary)
+        .args(args)
+        .output()
+        .map_err(|e| EvalError::io(&binary, e))?;
+    if !output.status.success() {
+        return Err(EvalError::Peer {
+            peer: peer.into(),
+            message: String::from_utf8_lossy(&output.stderr).trim().to_string(),
+        });
+    }
+    Ok(output)
+}
+
+/// Publication dates on htmldate's 1,000 pages: gazette's date finder vs htmldate in
+/// its fast and extensive modes, each from the page alone, scored by the htmldate-eval
+/// protocol. Returns gazette first.
+pub fn dates(data: &Path, env: &PeerEnv, repeat: usize) -> Result<Vec<Measured>, EvalError> {
+    let dir = data.join(htmldate::DIR);
+    let gold = htmldate::load_gold(&dir)?;
+    let mut pages: Vec<(String, String)> = Vec::new();
+    for (url, entry) in &gold {
+        let path = dir.join("html").join(format!("{}.gz", entry.file));
+        let page = gazette_ingest::read_path(&path).map_err(|e| EvalError::Format {
+            path,
             message: e.to_string(),
         })?;
-    let theirs = Measured {
-        system: report.system,
-        items: report.items,
-        bytes: report.bytes,
-        seconds: report.seconds,
-        f1: Some(aeb::score(&gold, &peer_predictions).f1),
-    };
-    Ok(vec![ours, theirs])
+        pages.push((url.clone(), page.text));
+    }
+    let bytes: usize = pages.iter().map(|(_, p)| p.len()).sum();
+    let mut best = f64::INFINITY;
+    let mut predictions = BTreeMap::new();
+    for _ in 0..repeat.max(1) {
+        predictions.clear();
+        let start = Instant::now();
+        for (url, page) in &pages {
+            let day = gazette_extract::publication_date(page, &gazette_extract::Options::default())
+                .map(|(p, _)| p.date().format("%Y-%m-%d").to_string());
+            predictions.insert(url.clone(), day);
+        }
+        best = best.min(start.elapsed().as_secs_f64());
+    }
+    let c = htmldate::score(&gold, &predictions);
+    let f1 = |c: htmldate::Counts| 2.0 * c.tp as f64 / (2 * c.tp + c.fp + c.fn_).max(1) as f64;
+    let mut rows = vec![Measured {
+        system: format!("gazette {} dates", env!("CARGO_PKG_VERSION")),
+        items: pages.len(),
+        bytes,
+        seconds: best,
+        f1: Some(f1(c)),
+    }];
+    env.ensure()?;
+    let script = env.bench_dir.join("peers/dates.py");
+    for mode in ["fast", "extensive"] {
+        let out = std::env::temp_dir().join(format!(
+            "gazette-bench-{}-htmldate-{mode}.json",
+            std::process::id()
+        ));
+        let repeat = repeat.max(1).to_string();
+        let output = run_peer(
+            env,
+            "htmldate",
+            &script,
+            &[
+                "--data".as_ref(),
+                dir.as_os_str(),
+                "--mode".as_ref(),
+                mode.as_ref(),
+                "--out".as_ref(),
+                out.as_os_str(),
+                "--repeat".as_ref(),
+                repeat.as_ref(),
+            ],
+        )?;
+        let report = peer_report("htmldate", &output)?;
+        let theirs = htmldate::load_peer(&out)?;
+        let _ = std::fs::remove_file(&out);
+        rows.push(Measured {
+            system: report.system,
+            items: report.items,
+            bytes: report.bytes,
+            seconds: report.seconds,
+            f1: Some(f1(htmldate::score(&gold, &theirs))),
+        });
+    }
+    Ok(rows)
 }
 
 /// Tokenize + tag + parse on news text (the gold article bodies of AEB): gazette's

@@ -83,8 +83,9 @@ pub fn load_gold(dir: &Path) -> Result<BTreeMap<String, Entry>, EvalError> {
     Ok(all)
 }
 
-/// Predicts the publication day of every page with gazette's extractor, given the page's
-/// URL as a crawler would have it. Unreadable pages predict nothing and are named.
+/// Predicts the publication day of every page with gazette's extractor, from the page
+/// alone as upstream calls htmldate (a URL the page names itself, such as its canonical
+/// link, is used). Unreadable pages predict nothing and are named.
 pub fn predict(
     dir: &Path,
     gold: &BTreeMap<String, Entry>,
@@ -96,11 +97,7 @@ pub fn predict(
         let path = dir.join("html").join(format!("{}.gz", entry.file));
         let day = match gazette_ingest::read_path(&path) {
             Ok(page) => {
-                let opts = gazette_extract::Options {
-                    url: Some(url.clone()),
-                    ..Default::default()
-                };
-                gazette_extract::from_html(&page.text, &opts)
+                gazette_extract::from_html(&page.text, &gazette_extract::Options::default())
                     .doc
                     .meta
                     .published

@@ -95,6 +95,15 @@ pub fn from_html(page: &str, opts: &Options) -> Extracted {
     }
 }
 
+/// The publication date of an HTML page alone (as htmldate's `find_date` gives it),
+/// with the signal it came from; `opts` gives the URL and the date bounds.
+pub fn publication_date(page: &str, opts: &Options) -> Option<(Published, String)> {
+    let parsed = scraper::Html::parse_document(page);
+    let own_url = metadata::from_page(&parsed).url;
+    let url = opts.url.as_deref().or(own_url.as_deref());
+    pubdate::find(&parsed, url, opts).map(|f| (f.date, f.signal))
+}
+
 /// Extracts the article from plain text whose first non-empty line is the title.
 pub fn from_text(input: &str, opts: &Options) -> Extracted {
     let (mut meta, body) = text::split(input);

@@ -76,13 +76,15 @@ pub fn run_bench(args: &BenchArgs) -> anyhow::Result<ExitCode> {
             known.join(", ")
         );
     };
-    let peer = args.peer.as_deref().unwrap_or(peers[0]);
-    if !peers.contains(&peer) {
-        anyhow::bail!(
-            "task {task} has no peer {peer:?} (known: {})",
+    // Without --peer, every peer of the task runs.
+    let chosen: Vec<&str> = match args.peer.as_deref() {
+        None => peers.to_vec(),
+        Some(p) if peers.contains(&p) => vec![p],
+        Some(p) => anyhow::bail!(
+            "task {task} has no peer {p:?} (known: {})",
             peers.join(", ")
-        );
-    }
+        ),
+    };
     let data = data_dir(args.data.as_ref());
     let bench_dir = args.bench_dir.clone().unwrap_or_else(|| {
         let here = PathBuf::from("bench");
@@ -94,12 +96,26 @@ pub fn run_bench(args: &BenchArgs) -> anyhow::Result<ExitCode> {
     });
     let env = PeerEnv { bench_dir };
     eprintln!(
-        "gazette: timing {task}: gazette vs {peer}, best of {} passes each ...",
+        "gazette: timing {task}: gazette vs {}, best of {} passes each ...",
+        chosen.join(", "),
         args.repeat
     );
     let rows = match *task {
         "extraction" => {
-            bench::extraction(&data, &env, peer, args.repeat).context("bench extraction")?
+            let text_peers: Vec<&str> = chosen
+                .iter()
+                .copied()
+                .filter(|p| *p != "htmldate")
+                .collect();
+            if !text_peers.is_empty() {
+                let rows = bench::extraction(&data, &env, &text_peers, args.repeat)
+                    .context("bench extraction")?;
+                print_bench("main text (AEB pages)", &rows)?;
+            }
+            if !chosen.contains(&"htmldate") {
+                return Ok(ExitCode::SUCCESS);
+            }
+            bench::dates(&data, &env, args.repeat).context("bench extraction (dates)")?
         }
         "syntax" => bench::syntax(&data, &env, args.repeat).context("bench syntax")?,
         "timex" => bench::timex(&data, &env, args.repeat).context("bench timex")?,
@@ -107,7 +123,11 @@ pub fn run_bench(args: &BenchArgs) -> anyhow::Result<ExitCode> {
         "quotes" => bench::quotes(&data, &env, args.repeat).context("bench quotes")?,
         other => unreachable!("task {other} listed without a runner"),
     };
-    print_bench(task, &rows)?;
+    let title = match *task {
+        "extraction" => "publication dates (htmldate-eval pages)",
+        other => other,
+    };
+    print_bench(title, &rows)?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -116,13 +136,13 @@ fn print_bench(task: &str, rows: &[Measured]) -> std::io::Result<()> {
     writeln!(out, "{task}: same inputs, one thread each, best pass")?;
     writeln!(
         out,
-        "{:<24} {:>7} {:>9} {:>10} {:>8} {:>7}",
+        "{:<26} {:>7} {:>9} {:>10} {:>8} {:>7}",
         "system", "items", "seconds", "items/s", "MB/s", "F1"
     )?;
     for r in rows {
         writeln!(
             out,
-            "{:<24} {:>7} {:>9.3} {:>10.1} {:>8.2} {:>7}",
+            "{:<26} {:>7} {:>9.3} {:>10.1} {:>8.2} {:>7}",
             r.system,
             r.items,
             r.seconds,
