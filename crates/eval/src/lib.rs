@@ -311,12 +311,12 @@ fn run_trafilatura_eval(
     opts: &RunOptions,
     progress: &Progress<'_>,
 ) -> Result<Outcome, EvalError> {
-    let (counts, outputs, warnings) = trafilatura_eval::evaluate(dir, progress)?;
+    let (evaluated, outputs, warnings) = trafilatura_eval::evaluate(dir, progress)?;
     if let Some(out) = &opts.predictions_dir {
         write_predictions(&out.join(trafilatura_eval::NAME), &outputs)?;
     }
     Ok(Outcome {
-        rows: counts.rows(),
+        rows: evaluated.rows(),
         warnings,
     })
 }

@@ -19,6 +19,7 @@ use ego_tree::iter::Edge;
 use regex::Regex;
 use scraper::{Html, Node};
 
+use crate::classify::BlockModel;
 use crate::text::is_furniture;
 
 /// Elements whose whole subtree is never article text.
@@ -162,16 +163,61 @@ pub(crate) struct Body {
 
 /// The page's main text; blocks that repeat the headline or the byline (metadata kept
 /// elsewhere) are left out.
-pub(crate) fn main_text(page: &Html, meta: &gazette_doc::Meta, markdown: bool) -> Body {
+pub(crate) fn main_text(
+    page: &Html,
+    meta: &gazette_doc::Meta,
+    markdown: bool,
+    model: Option<&BlockModel>,
+) -> Body {
     let blocks = blocks(page, markdown);
-    let Some(container) = best_container(page, &blocks) else {
-        return Body {
-            text: String::new(),
-            markdown: markdown.then(String::new),
-        };
+    let out = container_blocks(page, &blocks, meta);
+    let out: Vec<&Block> = match model {
+        Some(m) => out
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| m.margin(&block_features(page, &out, *i)) >= 0.0)
+            .map(|(_, b)| *b)
+            .collect(),
+        None => out,
+    };
+    // Dates, bylines and "contact us" lines that sit at the edges of the container are
+    // not prose: trim short non-sentence blocks before the first and after the last
+    // block of prose.
+    let edge = |b: &&Block| b.is_prose() || b.chars() >= 80;
+    let first = out.iter().position(edge).unwrap_or(0);
+    let last = out.iter().rposition(edge).map_or(out.len(), |i| i + 1);
+    let kept = if first < last {
+        &out[first..last]
+    } else {
+        &out[..]
+    };
+    join(page, kept.iter().copied(), markdown)
+}
+
+/// The blocks of a page's container (before the classifier) with their features: what
+/// the block classifier is trained on.
+pub(crate) fn candidate_blocks(html: &str) -> Vec<(String, Vec<u64>)> {
+    let page = Html::parse_document(html);
+    let meta = crate::metadata::from_page(&page);
+    let blocks = blocks(&page, false);
+    let out = container_blocks(&page, &blocks, &meta);
+    (0..out.len())
+        .map(|i| (out[i].text.clone(), block_features(&page, &out, i)))
+        .collect()
+}
+
+/// The blocks inside the best container, minus link lists, furniture lines and repeats
+/// of the headline or byline.
+fn container_blocks<'a>(
+    page: &Html,
+    blocks: &'a [Block],
+    meta: &gazette_doc::Meta,
+) -> Vec<&'a Block> {
+    let Some(container) = best_container(page, blocks) else {
+        return Vec::new();
     };
     let mut out: Vec<&Block> = Vec::new();
-    for b in &blocks {
+    for b in blocks {
         if !is_within(page, b.owner, container) {
             continue;
         }
@@ -186,18 +232,112 @@ pub(crate) fn main_text(page: &Html, meta: &gazette_doc::Meta, markdown: bool) -
         }
         out.push(b);
     }
-    // Dates, bylines and "contact us" lines that sit at the edges of the container are
-    // not prose: trim short non-sentence blocks before the first and after the last
-    // block of prose.
-    let edge = |b: &&Block| b.is_prose() || b.chars() >= 80;
-    let first = out.iter().position(edge).unwrap_or(0);
-    let last = out.iter().rposition(edge).map_or(out.len(), |i| i + 1);
-    let kept = if first < last {
-        &out[first..last]
-    } else {
-        &out[..]
+    out
+}
+
+/// Features of the block `blocks[i]` for the block classifier.
+fn block_features(page: &Html, blocks: &[&Block], i: usize) -> Vec<u64> {
+    use gazette_learn::perceptron::{hash_str, mix};
+    let b = blocks[i];
+    let mut f = Vec::with_capacity(48);
+    let mut add = |template: &str, value: &str| f.push(mix(hash_str(template), hash_str(value)));
+    add("bias", "");
+    let n = b.chars();
+    let len = (usize::BITS - n.leading_zeros()).to_string();
+    add("len", &len);
+    let ld = ((b.link_density() * 5.0).round() as u32).to_string();
+    add("ld", &ld);
+    add("ld+len", &format!("{ld}/{len}"));
+    let last = b.text.chars().last().unwrap_or(' ');
+    let end = match last {
+        '.' | '!' | '?' => "stop",
+        ':' => "colon",
+        '"' | '”' | '»' | '“' | '«' => "quote",
+        c if c.is_numeric() => "digit",
+        c if c.is_alphabetic() => "letter",
+        _ => "other",
     };
-    join(page, kept.iter().copied(), markdown)
+    add("end", end);
+    add("end+len", &format!("{end}/{len}"));
+    add("prose", if b.is_prose() { "y" } else { "n" });
+    let words: Vec<&str> = b.text.split_whitespace().collect();
+    let word = |w: &str| {
+        w.trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase()
+            .chars()
+            .take(16)
+            .collect::<String>()
+    };
+    if let Some(w) = words.first() {
+        add("first", &word(w));
+        if w.ends_with(':') {
+            add("first:", "colon");
+        }
+    }
+    if let Some(w) = words.get(1) {
+        add("second", &word(w));
+    }
+    if let Some(w) = words.last() {
+        add("last", &word(w));
+    }
+    add(
+        "words",
+        &(usize::BITS - words.len().leading_zeros()).to_string(),
+    );
+    let digits = b.text.chars().filter(|c| c.is_numeric()).count();
+    add("digits", &((digits * 10 / n.max(1)).min(5)).to_string());
+    let upper = b.text.chars().filter(|c| c.is_uppercase()).count();
+    add("upper", &((upper * 10 / n.max(1)).min(5)).to_string());
+    for mark in ['©', '|', '»', '@', '/'] {
+        if b.text.contains(mark) {
+            add("mark", &mark.to_string());
+        }
+    }
+    // Place in the container.
+    let place = if i == 0 {
+        "first"
+    } else if i + 1 == blocks.len() {
+        "last"
+    } else if i * 3 < blocks.len() {
+        "top"
+    } else if i * 3 >= blocks.len() * 2 {
+        "bottom"
+    } else {
+        "middle"
+    };
+    add("place", place);
+    let prose_at = |j: Option<usize>| match j.and_then(|j| blocks.get(j)) {
+        Some(b) if b.is_prose() => "prose",
+        Some(_) => "short",
+        None => "edge",
+    };
+    add("prev", prose_at(i.checked_sub(1)));
+    add("next", prose_at(Some(i + 1)));
+    // The element and its ancestors: tags and class/id words.
+    let mut node = page.tree.get(b.owner);
+    for level in 0..3 {
+        let Some(nd) = node else { break };
+        if let Some(el) = nd.value().as_element() {
+            add(&format!("tag{level}"), el.name());
+            if level == 0 {
+                add("tag0+len", &format!("{}/{len}", el.name()));
+            }
+            for attr in [el.attr("class"), el.attr("id"), el.attr("itemprop")]
+                .into_iter()
+                .flatten()
+            {
+                for token in attr
+                    .split(|c: char| !c.is_ascii_alphabetic())
+                    .filter(|t| t.len() >= 3)
+                {
+                    add(&format!("cls{level}"), &token.to_ascii_lowercase());
+                    add("cls", &token.to_ascii_lowercase());
+                }
+            }
+        }
+        node = nd.parent();
+    }
+    f
 }
 
 fn join<'a>(page: &Html, blocks: impl Iterator<Item = &'a Block> + Clone, markdown: bool) -> Body {
@@ -617,7 +757,7 @@ mod tests {
             <footer><p>Copyright 2017 Example News. All rights reserved and more text here.</p></footer>
             </body></html>"#,
         );
-        let text = main_text(&page, &gazette_doc::Meta::default(), false).text;
+        let text = main_text(&page, &gazette_doc::Meta::default(), false, None).text;
         assert!(
             // The headline is a short non-sentence block at the top edge: trimmed.
             text.starts_with("Russian President Vladimir Putin met"),
@@ -649,7 +789,7 @@ mod tests {
             <p>2017. A year of talks in which the two leaders met three times in all.</p>
             </article></body></html>"#,
         );
-        let body = main_text(&page, &gazette_doc::Meta::default(), true);
+        let body = main_text(&page, &gazette_doc::Meta::default(), true, None);
         let md = body.markdown.unwrap();
         assert_eq!(
             md,

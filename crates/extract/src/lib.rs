@@ -23,6 +23,7 @@ assert_eq!(ex.doc.text(), "The two leaders met in Sochi.");
 */
 #![deny(missing_docs)]
 
+pub mod classify;
 mod dates;
 mod html;
 mod language;
@@ -53,6 +54,8 @@ pub struct Options {
     pub max_date: Option<NaiveDate>,
     /// Also render the body as Markdown ([`Extracted::markdown`]).
     pub markdown: bool,
+    /// Leave out the learned block classifier (the hand-set rules alone), to measure it.
+    pub heuristics_only: bool,
 }
 
 impl Options {
@@ -76,13 +79,27 @@ pub struct Extracted {
 
 /// Extracts the article from an HTML page.
 pub fn from_html(page: &str, opts: &Options) -> Extracted {
+    let model = if opts.heuristics_only {
+        None
+    } else {
+        classify::BlockModel::bundled()
+    };
+    from_html_with(page, opts, model)
+}
+
+/// Like [`from_html`] with a given block classifier (or none), e.g. one being trained.
+pub fn from_html_with(
+    page: &str,
+    opts: &Options,
+    model: Option<&classify::BlockModel>,
+) -> Extracted {
     let parsed = scraper::Html::parse_document(page);
     let mut meta = metadata::from_page(&parsed);
     let url = opts.url.as_deref().or(meta.url.as_deref());
     if let Some(found) = pubdate::find(&parsed, url, opts) {
         meta.offer_published(found.date, &found.signal);
     }
-    let body = html::main_text(&parsed, &meta, opts.markdown);
+    let body = html::main_text(&parsed, &meta, opts.markdown, model);
     let mut warnings = Vec::new();
     if body.text.is_empty() {
         warnings.push("no main text found".to_string());

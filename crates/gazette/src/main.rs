@@ -46,6 +46,24 @@ pub enum TrainCommand {
     Ner(TrainNerArgs),
     /// Knowledge base of countries (names, demonyms, capitals) and organizations.
     Kb(TrainKbArgs),
+    /// Block classifier of the main-text extractor, from trafilatura's evaluation set.
+    Extraction(TrainExtractionArgs),
+}
+
+#[derive(clap::Args)]
+pub struct TrainExtractionArgs {
+    /// Data directory (default: $GAZETTE_DATA, else ../shared/data).
+    #[arg(long, value_name = "DIR")]
+    data: Option<PathBuf>,
+    /// Where to write the model (meta.json is written beside it).
+    #[arg(long, default_value = "models/extract/blocks.bin.gz")]
+    out: PathBuf,
+    /// Passes over the training blocks.
+    #[arg(long, default_value_t = 10)]
+    epochs: usize,
+    /// Seed of the shuffling.
+    #[arg(long, default_value_t = 1)]
+    seed: u64,
 }
 
 #[derive(clap::Args)]
@@ -258,6 +276,7 @@ fn main() -> ExitCode {
         Command::Train(TrainCommand::Syntax(args)) => train::syntax(&args),
         Command::Train(TrainCommand::Ner(args)) => train::ner(&args),
         Command::Train(TrainCommand::Kb(args)) => train::kb(&args),
+        Command::Train(TrainCommand::Extraction(args)) => train::extraction(&args),
     };
     match result {
         Ok(code) => code,

@@ -1,0 +1,33 @@
+//! Development aid for main-text extraction on the trafilatura evaluation set (the
+//! development set of the ingest issue; AEB is kept for testing): prints each page's
+//! missed "with" snippets (FN) and leaked "without" snippets (FP).
+//! `cargo run --release -p gazette-eval --example extraction_dev -- ../shared/data/extraction/trafilatura-eval`
+use std::path::PathBuf;
+
+fn main() {
+    let dir = PathBuf::from(std::env::args().nth(1).expect("data dir"));
+    let gold = gazette_eval::trafilatura_eval::load_gold(&dir).unwrap();
+    let norm = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    for entry in gold.values() {
+        let Ok(page) =
+            gazette_ingest::read_path(&dir.join("html").join(format!("{}.gz", entry.file)))
+        else {
+            continue;
+        };
+        let text = norm(
+            gazette_extract::from_html(&page.text, &Default::default())
+                .doc
+                .text(),
+        );
+        for w in &entry.with {
+            if !text.contains(&norm(w)) {
+                println!("FN\t{}\t{}", entry.file, norm(w));
+            }
+        }
+        for w in &entry.without {
+            if text.contains(&norm(w)) {
+                println!("FP\t{}\t{}", entry.file, norm(w));
+            }
+        }
+    }
+}
