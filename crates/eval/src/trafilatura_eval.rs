@@ -89,7 +89,7 @@ impl Counts {
 /// trained on (by a stable hash of its file name), so that its score can be reported on
 /// pages the model never saw.
 pub fn is_held_out(file: &str) -> bool {
-    gazette_learn::perceptron::hash_str(file) % 4 == 0
+    gazette_learn::perceptron::hash_str(file).is_multiple_of(4)
 }
 
 /// Every run of whitespace becomes one space; ends are trimmed.

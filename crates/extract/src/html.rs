@@ -237,17 +237,19 @@ fn container_blocks<'a>(
 
 /// Features of the block `blocks[i]` for the block classifier.
 fn block_features(page: &Html, blocks: &[&Block], i: usize) -> Vec<u64> {
+    const LEVELS: [&str; 3] = ["0", "1", "2"];
     use gazette_learn::perceptron::{hash_str, mix};
     let b = blocks[i];
     let mut f = Vec::with_capacity(48);
-    let mut add = |template: &str, value: &str| f.push(mix(hash_str(template), hash_str(value)));
-    add("bias", "");
+    let h2 = |template: &str, a: &str| mix(hash_str(template), hash_str(a));
+    let h3 = |template: &str, a: &str, b: &str| mix(h2(template, a), hash_str(b));
+    f.push(h2("bias", ""));
     let n = b.chars();
     let len = (usize::BITS - n.leading_zeros()).to_string();
-    add("len", &len);
+    f.push(h2("len", &len));
     let ld = ((b.link_density() * 5.0).round() as u32).to_string();
-    add("ld", &ld);
-    add("ld+len", &format!("{ld}/{len}"));
+    f.push(h2("ld", &ld));
+    f.push(h3("ld+len", &ld, &len));
     let last = b.text.chars().last().unwrap_or(' ');
     let end = match last {
         '.' | '!' | '?' => "stop",
@@ -257,9 +259,9 @@ fn block_features(page: &Html, blocks: &[&Block], i: usize) -> Vec<u64> {
         c if c.is_alphabetic() => "letter",
         _ => "other",
     };
-    add("end", end);
-    add("end+len", &format!("{end}/{len}"));
-    add("prose", if b.is_prose() { "y" } else { "n" });
+    f.push(h2("end", end));
+    f.push(h3("end+len", end, &len));
+    f.push(h2("prose", if b.is_prose() { "y" } else { "n" }));
     let words: Vec<&str> = b.text.split_whitespace().collect();
     let word = |w: &str| {
         w.trim_matches(|c: char| !c.is_alphanumeric())
@@ -269,28 +271,28 @@ fn block_features(page: &Html, blocks: &[&Block], i: usize) -> Vec<u64> {
             .collect::<String>()
     };
     if let Some(w) = words.first() {
-        add("first", &word(w));
+        f.push(h2("first", &word(w)));
         if w.ends_with(':') {
-            add("first:", "colon");
+            f.push(h2("first:", "colon"));
         }
     }
     if let Some(w) = words.get(1) {
-        add("second", &word(w));
+        f.push(h2("second", &word(w)));
     }
     if let Some(w) = words.last() {
-        add("last", &word(w));
+        f.push(h2("last", &word(w)));
     }
-    add(
+    f.push(h2(
         "words",
         &(usize::BITS - words.len().leading_zeros()).to_string(),
-    );
+    ));
     let digits = b.text.chars().filter(|c| c.is_numeric()).count();
-    add("digits", &((digits * 10 / n.max(1)).min(5)).to_string());
+    f.push(h2("digits", &((digits * 10 / n.max(1)).min(5)).to_string()));
     let upper = b.text.chars().filter(|c| c.is_uppercase()).count();
-    add("upper", &((upper * 10 / n.max(1)).min(5)).to_string());
+    f.push(h2("upper", &((upper * 10 / n.max(1)).min(5)).to_string()));
     for mark in ['©', '|', '»', '@', '/'] {
         if b.text.contains(mark) {
-            add("mark", &mark.to_string());
+            f.push(h2("mark", &mark.to_string()));
         }
     }
     // Place in the container.
@@ -305,22 +307,22 @@ fn block_features(page: &Html, blocks: &[&Block], i: usize) -> Vec<u64> {
     } else {
         "middle"
     };
-    add("place", place);
+    f.push(h2("place", place));
     let prose_at = |j: Option<usize>| match j.and_then(|j| blocks.get(j)) {
         Some(b) if b.is_prose() => "prose",
         Some(_) => "short",
         None => "edge",
     };
-    add("prev", prose_at(i.checked_sub(1)));
-    add("next", prose_at(Some(i + 1)));
+    f.push(h2("prev", prose_at(i.checked_sub(1))));
+    f.push(h2("next", prose_at(Some(i + 1))));
     // The element and its ancestors: tags and class/id words.
     let mut node = page.tree.get(b.owner);
     for level in 0..3 {
         let Some(nd) = node else { break };
         if let Some(el) = nd.value().as_element() {
-            add(&format!("tag{level}"), el.name());
+            f.push(h3("tag", LEVELS[level], el.name()));
             if level == 0 {
-                add("tag0+len", &format!("{}/{len}", el.name()));
+                f.push(h3("tag0+len", el.name(), &len));
             }
             for attr in [el.attr("class"), el.attr("id"), el.attr("itemprop")]
                 .into_iter()
@@ -330,8 +332,9 @@ fn block_features(page: &Html, blocks: &[&Block], i: usize) -> Vec<u64> {
                     .split(|c: char| !c.is_ascii_alphabetic())
                     .filter(|t| t.len() >= 3)
                 {
-                    add(&format!("cls{level}"), &token.to_ascii_lowercase());
-                    add("cls", &token.to_ascii_lowercase());
+                    let token = token.to_ascii_lowercase();
+                    f.push(h3("cls", LEVELS[level], &token));
+                    f.push(h2("cls", &token));
                 }
             }
         }
@@ -408,13 +411,17 @@ pub(crate) fn all_text(page: &Html, markdown: bool) -> Body {
 }
 
 fn same_words(a: &str, b: &str) -> bool {
+    let b = b.trim_start_matches("By ").trim_start_matches("by ");
+    // Most blocks differ in length from a headline: no need to compare their words.
+    if b.len() > 2 * a.len() + 16 || a.len() > 2 * b.len() + 16 {
+        return false;
+    }
     let words = |s: &str| {
         s.split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
             .map(str::to_lowercase)
             .collect::<Vec<_>>()
     };
-    let b = b.trim_start_matches("By ").trim_start_matches("by ");
     words(a) == words(b)
 }
 
@@ -476,21 +483,21 @@ fn is_skipped(
     if matches!(el.name(), "html" | "body" | "main" | "article" | "form") {
         return false;
     }
-    let hints = format!(
-        "{} {}",
-        el.attr("class").unwrap_or(""),
-        el.attr("id").unwrap_or("")
-    );
-    let hints = hints.trim();
-    if hints.is_empty() || CONTENT_HINT.is_match(hints) {
+    let hints = [el.attr("class"), el.attr("id")]
+        .into_iter()
+        .flatten()
+        .map(str::trim)
+        .filter(|h| !h.is_empty());
+    let any = |re: &Regex| hints.clone().any(|h| re.is_match(h));
+    if hints.clone().next().is_none() || any(&CONTENT_HINT) {
         return false;
     }
     // A wrapper holding most of the page's text is not the widget its class names
     // (e.g. `m-advertisement-off-canvas--pusher` around a whole page).
-    if BOILERPLATE_HINT.is_match(hints) {
+    if any(&BOILERPLATE_HINT) {
         return text_chars(node) * 2 < page_chars;
     }
-    WEAK_BOILERPLATE_HINT.is_match(hints) && text_chars(node) * 4 < page_chars
+    any(&WEAK_BOILERPLATE_HINT) && text_chars(node) * 4 < page_chars
 }
 
 /// Chars of visible text under a node (scripts and styles left out).
@@ -816,7 +823,8 @@ mod tests {
             main_text(
                 &Html::parse_document(""),
                 &gazette_doc::Meta::default(),
-                false
+                false,
+                None
             )
             .text,
             ""
@@ -826,6 +834,7 @@ mod tests {
             &Html::parse_document(soup),
             &gazette_doc::Meta::default(),
             false,
+            None,
         )
         .text;
         assert!(text.contains("cell text"), "{text}");
@@ -836,7 +845,8 @@ mod tests {
             main_text(
                 &Html::parse_document(&deep),
                 &gazette_doc::Meta::default(),
-                false
+                false,
+                None
             )
             .text
             .contains("Deep text")

@@ -28,6 +28,7 @@ mod dates;
 mod html;
 mod language;
 mod metadata;
+mod prescan;
 mod pubdate;
 mod text;
 
@@ -93,7 +94,7 @@ pub fn from_html_with(
     opts: &Options,
     model: Option<&classify::BlockModel>,
 ) -> Extracted {
-    let parsed = scraper::Html::parse_document(page);
+    let parsed = scraper::Html::parse_document(&prescan::strip_code(page));
     let mut meta = metadata::from_page(&parsed);
     let url = opts.url.as_deref().or(meta.url.as_deref());
     if let Some(found) = pubdate::find(&parsed, url, opts) {
@@ -115,7 +116,7 @@ pub fn from_html_with(
 /// The publication date of an HTML page alone (as htmldate's `find_date` gives it),
 /// with the signal it came from; `opts` gives the URL and the date bounds.
 pub fn publication_date(page: &str, opts: &Options) -> Option<(Published, String)> {
-    let parsed = scraper::Html::parse_document(page);
+    let parsed = scraper::Html::parse_document(&prescan::strip_code(page));
     let own_url = metadata::from_page(&parsed).url;
     let url = opts.url.as_deref().or(own_url.as_deref());
     pubdate::find(&parsed, url, opts).map(|f| (f.date, f.signal))
@@ -218,7 +219,7 @@ mod tests {
     proptest! {
         #[test]
         fn extraction_never_panics_and_offsets_hold(
-            input in "(<(p|div|a|h1|script|li|ul|br|nav|article)( class=\"(share|content|x)\")?>|</(p|div|a|h1|script|li|ul|nav|article)>|[A-Za-zÀ-ÿ“”\".,!? \n]{0,30}|Other news\n){0,40}"
+            input in "(<!--|-->|</scr|<style>|<svg|<(p|div|a|h1|script|li|ul|br|nav|article)( class=\"(share|content|x)\")?>|</(p|div|a|h1|script|li|ul|nav|article)>|[A-Za-zÀ-ÿ“”\".,!? \n]{0,30}|Other news\n){0,40}"
         ) {
             for ex in [from_html(&input, &Options::default()), from_text(&input, &Options::default()), from_body(&input, &Options::default())] {
                 let doc = ex.doc;
