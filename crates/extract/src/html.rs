@@ -317,11 +317,11 @@ fn block_features(page: &Html, blocks: &[&Block], i: usize) -> Vec<u64> {
     f.push(h2("next", prose_at(Some(i + 1))));
     // The element and its ancestors: tags and class/id words.
     let mut node = page.tree.get(b.owner);
-    for level in 0..3 {
+    for level in LEVELS {
         let Some(nd) = node else { break };
         if let Some(el) = nd.value().as_element() {
-            f.push(h3("tag", LEVELS[level], el.name()));
-            if level == 0 {
+            f.push(h3("tag", level, el.name()));
+            if level == "0" {
                 f.push(h3("tag0+len", el.name(), &len));
             }
             for attr in [el.attr("class"), el.attr("id"), el.attr("itemprop")]
@@ -333,7 +333,7 @@ fn block_features(page: &Html, blocks: &[&Block], i: usize) -> Vec<u64> {
                     .filter(|t| t.len() >= 3)
                 {
                     let token = token.to_ascii_lowercase();
-                    f.push(h3("cls", LEVELS[level], &token));
+                    f.push(h3("cls", level, &token));
                     f.push(h2("cls", &token));
                 }
             }
