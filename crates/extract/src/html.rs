@@ -479,8 +479,12 @@ fn is_skipped(
         return true;
     }
     // Whole-page wrappers carry site-wide classes ("one-sidebar", "menu-type-x") that
-    // say nothing about their content; ASP.NET pages wrap everything in one <form>.
-    if matches!(el.name(), "html" | "body" | "main" | "article" | "form") {
+    // say nothing about their content; ASP.NET pages wrap everything in one <form>,
+    // while other forms (log-in, comment, newsletter) are never article text.
+    if el.name() == "form" {
+        return text_chars(node) * 2 < page_chars;
+    }
+    if matches!(el.name(), "html" | "body" | "main" | "article") {
         return false;
     }
     let hints = [el.attr("class"), el.attr("id")]

@@ -94,13 +94,22 @@ pub fn from_html_with(
     opts: &Options,
     model: Option<&classify::BlockModel>,
 ) -> Extracted {
-    let parsed = scraper::Html::parse_document(&prescan::strip_code(page));
+    let parsed = scraper::Html::parse_document(&prescan::strip_code(page, false));
     let mut meta = metadata::from_page(&parsed);
     let url = opts.url.as_deref().or(meta.url.as_deref());
     if let Some(found) = pubdate::find(&parsed, url, opts) {
         meta.offer_published(found.date, &found.signal);
     }
-    let body = html::main_text(&parsed, &meta, opts.markdown, model);
+    let mut body = html::main_text(&parsed, &meta, opts.markdown, model);
+    if body.text.is_empty() {
+        // Some platforms (Blogger) ship the article as an HTML template in a script
+        // that scripts then show: with no text found elsewhere, look there.
+        let unwrapped = prescan::strip_code(page, true);
+        if unwrapped.len() != page.len() {
+            let reparsed = scraper::Html::parse_document(&unwrapped);
+            body = html::main_text(&reparsed, &meta, opts.markdown, model);
+        }
+    }
     let mut warnings = Vec::new();
     if body.text.is_empty() {
         warnings.push("no main text found".to_string());
@@ -116,7 +125,7 @@ pub fn from_html_with(
 /// The publication date of an HTML page alone (as htmldate's `find_date` gives it),
 /// with the signal it came from; `opts` gives the URL and the date bounds.
 pub fn publication_date(page: &str, opts: &Options) -> Option<(Published, String)> {
-    let parsed = scraper::Html::parse_document(&prescan::strip_code(page));
+    let parsed = scraper::Html::parse_document(&prescan::strip_code(page, false));
     let own_url = metadata::from_page(&parsed).url;
     let url = opts.url.as_deref().or(own_url.as_deref());
     pubdate::find(&parsed, url, opts).map(|f| (f.date, f.signal))

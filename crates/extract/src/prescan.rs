@@ -6,8 +6,9 @@
 
 use std::borrow::Cow;
 
-/// The page with the contents of its scripts (except JSON-LD) and style sheets removed.
-pub(crate) fn strip_code(html: &str) -> Cow<'_, str> {
+/// The page with the contents of its scripts (except JSON-LD) and style sheets removed;
+/// with `templates`, scripts that hold HTML templates become `<div>`s of their markup.
+pub(crate) fn strip_code(html: &str, templates: bool) -> Cow<'_, str> {
     let bytes = html.as_bytes();
     let mut out: Option<String> = None;
     let mut copied = 0;
@@ -47,6 +48,22 @@ pub(crate) fn strip_code(html: &str) -> Cow<'_, str> {
             from = open_end;
             continue;
         }
+        // Blogger and others ship the article as an HTML template inside a script that
+        // scripts then show: it is parsed as the markup it is.
+        if templates && *tag == "script" && is_html_template(&bytes[after_name..open_end]) {
+            if let Some(close) = find_close(&bytes[open_end..], b"script").map(|j| open_end + j) {
+                let close_end =
+                    memchr::memchr(b'>', &bytes[close..]).map_or(bytes.len(), |j| close + j + 1);
+                let o = out.get_or_insert_with(|| String::with_capacity(html.len() / 2));
+                o.push_str(&html[copied..i]);
+                o.push_str("<div>");
+                o.push_str(&html[open_end..close]);
+                o.push_str("</div>");
+                copied = close_end;
+                from = close_end;
+                continue;
+            }
+        }
         // The element ends at the first `</script` or `</style`, as the HTML tokenizer
         // says; without one, the rest of the page is left alone.
         let Some(close) = find_close(&bytes[open_end..], tag.as_bytes()).map(|j| open_end + j)
@@ -80,6 +97,14 @@ fn is_json_ld(open_tag: &[u8]) -> bool {
         .any(|w| w.eq_ignore_ascii_case(b"ld+json"))
 }
 
+fn is_html_template(open_tag: &[u8]) -> bool {
+    ["text/template"].iter().any(|t| {
+        open_tag
+            .windows(t.len())
+            .any(|w| w.eq_ignore_ascii_case(t.as_bytes()))
+    })
+}
+
 /// Offset of `</name` in `hay`, ignoring case.
 fn find_close(hay: &[u8], name: &[u8]) -> Option<usize> {
     let mut from = 0;
@@ -102,13 +127,27 @@ mod tests {
 <script type="application/ld+json">{"@type":"NewsArticle"}</script><scripts>kept</scripts></head>
 <body><p>Text é</p><script src="x.js"></script><svg><path d="M0"/></svg><p>More</p></body>"#;
         assert_eq!(
-            strip_code(page),
+            strip_code(page, false),
             r#"<head><SCRIPT></SCRIPT><style></style>
 <script type="application/ld+json">{"@type":"NewsArticle"}</script><scripts>kept</scripts></head>
 <body><p>Text é</p><script src="x.js"></script><svg></svg><p>More</p></body>"#
         );
-        assert!(matches!(strip_code("<p>no code</p>"), Cow::Borrowed(_)));
+        assert!(matches!(
+            strip_code("<p>no code</p>", false),
+            Cow::Borrowed(_)
+        ));
+        // Templates in scripts are markup.
+        assert_eq!(
+            strip_code(
+                "<div><script type='text/template'><p>Post text</p></script></div>",
+                true
+            ),
+            "<div><div><p>Post text</p></div></div>"
+        );
         // An unclosed script keeps the rest of the page as it is.
-        assert_eq!(strip_code("<p>a</p><script>x = 1"), "<p>a</p><script>x = 1");
+        assert_eq!(
+            strip_code("<p>a</p><script>x = 1", false),
+            "<p>a</p><script>x = 1"
+        );
     }
 }
