@@ -52,6 +52,8 @@ struct DocWire<'a> {
     language: Option<String>,
     #[serde(default)]
     site: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    dateline: Option<String>,
     #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
     meta_sources: std::collections::BTreeMap<String, String>,
     text: String,
@@ -203,6 +205,7 @@ impl Doc {
             url: m.url.clone(),
             language: m.language.clone(),
             site: m.site.clone(),
+            dateline: m.dateline.clone(),
             meta_sources: m.sources.clone(),
             text: self.text().to_string(),
             layers: self.layers().collect(),
@@ -290,6 +293,7 @@ impl Doc {
             url: w.url,
             language: w.language,
             site: w.site,
+            dateline: w.dateline,
             sources: w.meta_sources,
         };
         let mut doc = Doc::new(w.text, meta);

@@ -22,6 +22,10 @@ pub struct Meta {
     pub language: Option<String>,
     /// Name of the site or outlet.
     pub site: Option<String>,
+    /// The wire dateline that opened the article ("SOCHI, Russia (Reuters)"), taken out of
+    /// the text: where the story was filed from, and by whom.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dateline: Option<String>,
     /// Which signal produced each field (field name → signal, e.g.
     /// `"published" → "meta article:published_time"`), so users can see why.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
@@ -42,6 +46,17 @@ impl Meta {
     /// Like [`Meta::offer_title`] for the URL.
     pub fn offer_url(&mut self, value: &str, signal: &str) -> bool {
         offer(&mut self.url, &mut self.sources, "url", value, signal)
+    }
+
+    /// Like [`Meta::offer_title`] for the dateline.
+    pub fn offer_dateline(&mut self, value: &str, signal: &str) -> bool {
+        offer(
+            &mut self.dateline,
+            &mut self.sources,
+            "dateline",
+            value,
+            signal,
+        )
     }
 
     /// Like [`Meta::offer_title`] for the site name.

@@ -114,6 +114,7 @@ pub fn from_html_with(
     if body.text.is_empty() {
         warnings.push("no main text found".to_string());
     }
+    take_dateline(&mut body.text, body.markdown.as_mut(), &mut meta);
     finish(&body.text, &mut meta, opts);
     Extracted {
         doc: Doc::new(body.text, meta),
@@ -133,11 +134,12 @@ pub fn publication_date(page: &str, opts: &Options) -> Option<(Published, String
 
 /// Extracts the article from plain text whose first non-empty line is the title.
 pub fn from_text(input: &str, opts: &Options) -> Extracted {
-    let (mut meta, body) = text::split(input);
+    let (mut meta, mut body) = text::split(input);
     let mut warnings = Vec::new();
     if body.is_empty() {
         warnings.push("no text after the title line".to_string());
     }
+    take_dateline(&mut body, None, &mut meta);
     finish(&body, &mut meta, opts);
     Extracted {
         markdown: opts.markdown.then(|| body.clone()),
@@ -150,12 +152,13 @@ pub fn from_text(input: &str, opts: &Options) -> Extracted {
 /// entry's content): all its text is kept, with paragraphs, and the markup dropped.
 pub fn from_fragment(fragment: &str, opts: &Options) -> Extracted {
     let parsed = scraper::Html::parse_fragment(fragment);
-    let body = html::all_text(&parsed, opts.markdown);
+    let mut body = html::all_text(&parsed, opts.markdown);
     let mut meta = Meta::default();
     let mut warnings = Vec::new();
     if body.text.is_empty() {
         warnings.push("no text in the entry".to_string());
     }
+    take_dateline(&mut body.text, body.markdown.as_mut(), &mut meta);
     finish(&body.text, &mut meta, opts);
     Extracted {
         doc: Doc::new(body.text, meta),
@@ -177,6 +180,22 @@ pub fn from_body(input: &str, opts: &Options) -> Extracted {
         doc: Doc::new(input.to_string(), meta),
         warnings,
         markdown: opts.markdown.then(|| input.to_string()),
+    }
+}
+
+/// Takes a wire dateline off the start of the text into the metadata; the Markdown, which
+/// starts with the same words, loses them too.
+fn take_dateline(text: &mut String, markdown: Option<&mut String>, meta: &mut Meta) {
+    let Some((dl, rest)) = text::dateline(text) else {
+        return;
+    };
+    let (dl, prefix) = (dl.to_string(), text[..rest].to_string());
+    meta.offer_dateline(&dl, "start of the text");
+    text.replace_range(..rest, "");
+    if let Some(md) = markdown {
+        if md.starts_with(&prefix) {
+            md.replace_range(..prefix.len(), "");
+        }
     }
 }
 

@@ -35,6 +35,31 @@ static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("byline pattern compiles")
 });
 
+/// A wire dateline at the start of an article: a place in capitals, maybe its country
+/// or state, a date and the agency, then a dash or colon ("SOCHI, Russia (Reuters) -",
+/// "WASHINGTON (AP) —", "LONDON, Nov 21 (Reuters) -", "NEW DELHI:").
+static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?P<dl>\p{Lu}{2}[\p{Lu}\p{M}'’.-]*(?:[ /]\p{Lu}[\p{Lu}\p{M}'’.-]+){0,3}(?:,\s*\p{Lu}[\p{L}.'’]*(?:\s\p{Lu}[\p{L}.'’]*){0,2}){0,2}(?:,?\s+\p{Lu}\p{Ll}{2,8}\.?\s+\d{1,2})?(?:\s*\([^()\n]{1,40}\))?)\s*(?:-{1,2}|–|—|:)\s+\S",
+    )
+    .expect("dateline pattern compiles")
+});
+
+/// The dateline opening `body` and the byte offset where the article text then starts.
+pub(crate) fn dateline(body: &str) -> Option<(&str, usize)> {
+    let c = DATELINE.captures(body)?;
+    let dl = c.name("dl")?;
+    // The first word must be a place name in capitals of at least three letters.
+    let first = dl.as_str().split([' ', ',', '(']).next().unwrap_or("");
+    if first.chars().filter(|c| c.is_alphabetic()).count() < 3 {
+        return None;
+    }
+    let whole = c.get(0)?;
+    // The match ends one character into the article text.
+    let rest = whole.end() - whole.as_str().chars().last()?.len_utf8();
+    Some((dl.as_str().trim(), rest))
+}
+
 /// Whether a line (or short paragraph) is page furniture: a short navigation, sharing
 /// or promotion phrase that is not article text.
 pub fn is_furniture(line: &str) -> bool {
@@ -104,6 +129,47 @@ pub(crate) fn split(input: &str) -> (Meta, String) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn wire_datelines_are_found_and_sentences_are_not() {
+        let dl = |s: &str| dateline(s).map(|(d, i)| (d.to_string(), s[i..].to_string()));
+        assert_eq!(
+            dl("SOCHI, Russia (Reuters) - Russian President Vladimir Putin met"),
+            Some((
+                "SOCHI, Russia (Reuters)".into(),
+                "Russian President Vladimir Putin met".into()
+            ))
+        );
+        assert_eq!(
+            dl("WASHINGTON (AP) — The Senate voted"),
+            Some(("WASHINGTON (AP)".into(), "The Senate voted".into()))
+        );
+        assert_eq!(
+            dl("LONDON, Nov 21 (Reuters) - Sterling rose"),
+            Some(("LONDON, Nov 21 (Reuters)".into(), "Sterling rose".into()))
+        );
+        assert_eq!(
+            dl("NEW DELHI: India said on Monday"),
+            Some(("NEW DELHI".into(), "India said on Monday".into()))
+        );
+        assert_eq!(
+            dl("TROMSØ, Norway (Northern Wire) - The European Union"),
+            Some((
+                "TROMSØ, Norway (Northern Wire)".into(),
+                "The European Union".into()
+            ))
+        );
+        assert_eq!(
+            dl("Russian state-owned TV reports that the president"),
+            None
+        );
+        assert_eq!(dl("U.S. - China talks resumed"), None);
+        assert_eq!(dl("IT - the sector grew"), None);
+        assert_eq!(
+            dl("Assad's opponents - and Western governments - said"),
+            None
+        );
+    }
 
     #[test]
     fn title_byline_body_and_trailing_furniture() {

@@ -246,6 +246,7 @@ fn write_markdown(
         ("date", published.as_deref()),
         ("url", m.url.as_deref()),
         ("site", m.site.as_deref()),
+        ("dateline", m.dateline.as_deref()),
         ("language", m.language.as_deref()),
         (
             "date_source",

@@ -28,6 +28,9 @@ pub fn table(out: &mut impl Write, doc: &Doc, name: &str) -> io::Result<()> {
     )?;
     writeln!(out, "url        {}", field(m.url.clone(), "url"))?;
     writeln!(out, "site       {}", field(m.site.clone(), "site"))?;
+    if m.dateline.is_some() {
+        writeln!(out, "dateline   {}", field(m.dateline.clone(), "dateline"))?;
+    }
     writeln!(out, "language   {}", field(m.language.clone(), "language"))?;
     writeln!(
         out,

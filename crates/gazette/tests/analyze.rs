@@ -265,7 +265,12 @@ fn bundled_examples_all_analyze_with_their_metadata() {
     );
     assert_eq!(html["site"], "Northern Wire");
     let text = html["text"].as_str().unwrap();
-    assert!(text.starts_with("TROMSØ, Norway"), "{text}");
+    // The wire dateline is metadata, not article text.
+    assert_eq!(html["dateline"], "TROMSØ, Norway (Northern Wire)");
+    assert!(
+        text.starts_with("The European Union and Norway agreed"),
+        "{text}"
+    );
     for furniture in [
         "Share on",
         "Photo:",
@@ -287,7 +292,13 @@ fn bundled_examples_all_analyze_with_their_metadata() {
 
     let flood = by_title("Floodwaters recede");
     assert_eq!(flood["byline"], "Claire Martin");
-    assert!(flood["text"].as_str().unwrap().starts_with("LYON, France"));
+    assert_eq!(flood["dateline"], "LYON, France");
+    assert!(
+        flood["text"]
+            .as_str()
+            .unwrap()
+            .starts_with("Water levels on the Rhône")
+    );
 }
 
 #[test]
@@ -405,7 +416,11 @@ fn markdown_output_has_a_metadata_header_and_the_clean_body() {
         "{md}"
     );
     assert!(
-        md.contains("---\n\nTROMSØ, Norway (Northern Wire) - The European Union"),
+        md.contains("dateline: \"TROMSØ, Norway (Northern Wire)\"\n"),
+        "{md}"
+    );
+    assert!(
+        md.contains("---\n\nThe European Union and Norway agreed"),
         "{md}"
     );
     assert!(!md.contains("Share on"), "{md}");

@@ -58,7 +58,8 @@ fn rss_atom_and_json_feeds_give_one_doc_per_entry() {
     assert_eq!(strike["published"], "2024-05-02T12:05:00+00:00");
     assert_eq!(strike["meta_sources"]["published"], "rss item date");
     let text = strike["text"].as_str().unwrap();
-    assert!(text.starts_with("BERGEN, Norway — Dock workers"), "{text}");
+    assert_eq!(strike["dateline"], "BERGEN, Norway");
+    assert!(text.starts_with("Dock workers in Bergen"), "{text}");
     assert!(
         text.contains("\n\nFerries resumed on Thursday afternoon."),
         "{text}"
