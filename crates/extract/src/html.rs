@@ -29,9 +29,6 @@ const SKIP_TAGS: &[&str] = &[
     "noscript",
     "template",
     "svg",
-    "nav",
-    "footer",
-    "aside",
     "input",
     "button",
     "select",
@@ -43,7 +40,6 @@ const SKIP_TAGS: &[&str] = &[
     "figure",
     "figcaption",
     "head",
-    "menu",
     "dialog",
     "video",
     "audio",
@@ -197,7 +193,7 @@ pub(crate) fn main_text(
 /// The blocks of a page's container (before the classifier) with their features: what
 /// the block classifier is trained on.
 pub(crate) fn candidate_blocks(html: &str) -> Vec<(String, Vec<u64>)> {
-    let page = Html::parse_document(html);
+    let page = Html::parse_document(&crate::prescan::strip_code(html, false));
     let meta = crate::metadata::from_page(&page);
     let blocks = blocks(&page, false);
     let out = container_blocks(&page, &blocks, &meta);
@@ -472,11 +468,15 @@ fn is_skipped(
     if el.attr("hidden").is_some() || el.attr("aria-hidden") == Some("true") {
         return true;
     }
-    if matches!(
-        el.attr("role"),
-        Some("navigation" | "complementary" | "banner" | "contentinfo")
-    ) {
-        return true;
+    // Navigation, headers, footers and sidebars, unless a broken page left one open
+    // around the article (then it holds most of the page's text).
+    if matches!(el.name(), "nav" | "footer" | "aside" | "menu")
+        || matches!(
+            el.attr("role"),
+            Some("navigation" | "complementary" | "banner" | "contentinfo")
+        )
+    {
+        return text_chars(node) * 2 < page_chars;
     }
     // Whole-page wrappers carry site-wide classes ("one-sidebar", "menu-type-x") that
     // say nothing about their content; ASP.NET pages wrap everything in one <form>,

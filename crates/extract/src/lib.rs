@@ -123,6 +123,23 @@ pub fn from_html_with(
     }
 }
 
+/// For development: every text block of a page, one per line.
+#[doc(hidden)]
+pub fn debug_all_blocks(page: &str) -> String {
+    let parsed = scraper::Html::parse_document(&prescan::strip_code(page, false));
+    html::all_text(&parsed, false).text
+}
+
+/// For development: the blocks of the chosen container before the classifier.
+#[doc(hidden)]
+pub fn debug_container_blocks(page: &str) -> String {
+    html::candidate_blocks(page)
+        .into_iter()
+        .map(|(t, _)| t)
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}
+
 /// The publication date of an HTML page alone (as htmldate's `find_date` gives it),
 /// with the signal it came from; `opts` gives the URL and the date bounds.
 pub fn publication_date(page: &str, opts: &Options) -> Option<(Published, String)> {

@@ -1,0 +1,13 @@
+//! Development aid: prints a page's text blocks (all, then the container's).
+fn main() {
+    let path = std::path::PathBuf::from(std::env::args().nth(1).expect("page"));
+    let page = gazette_ingest::read_path(&path).unwrap();
+    println!(
+        "== all blocks\n{}",
+        gazette_extract::debug_all_blocks(&page.text)
+    );
+    println!(
+        "== container\n{}",
+        gazette_extract::debug_container_blocks(&page.text)
+    );
+}

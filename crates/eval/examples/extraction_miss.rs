@@ -1,0 +1,46 @@
+//! Development aid: for each "with" snippet of trafilatura-eval that the extractor
+//! misses, says at which stage it was lost: not in any text block of the page (parsing
+//! or skipped element), outside the chosen container, or dropped inside it (classifier,
+//! furniture, edges). `cargo run --release -p gazette-eval --example extraction_miss -- DIR`
+use std::path::PathBuf;
+
+fn main() {
+    let dir = PathBuf::from(std::env::args().nth(1).expect("data dir"));
+    let gold = gazette_eval::trafilatura_eval::load_gold(&dir).unwrap();
+    let norm = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut counts = std::collections::BTreeMap::new();
+    for entry in gold.values() {
+        let Ok(page) =
+            gazette_ingest::read_path(&dir.join("html").join(format!("{}.gz", entry.file)))
+        else {
+            continue;
+        };
+        let out = norm(
+            gazette_extract::from_html(&page.text, &Default::default())
+                .doc
+                .text(),
+        );
+        let all = norm(&gazette_extract::debug_all_blocks(&page.text));
+        let cands = norm(&gazette_extract::debug_container_blocks(&page.text));
+        for w in &entry.with {
+            let w = norm(w);
+            if out.contains(&w) {
+                continue;
+            }
+            let stage = if !all.contains(&w) {
+                "not in any block"
+            } else if !cands.contains(&w) {
+                "outside container"
+            } else {
+                "dropped in container"
+            };
+            *counts.entry(stage).or_insert(0) += 1;
+            println!(
+                "{stage}\t{}\t{}",
+                entry.file,
+                w.chars().take(80).collect::<String>()
+            );
+        }
+    }
+    eprintln!("{counts:?}");
+}
