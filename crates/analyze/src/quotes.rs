@@ -356,6 +356,63 @@ fn mention(doc: &Doc, tree: &Tree<'_>, head: usize) -> Mention {
     }
 }
 
+/// The clause a verb of saying reports when the parse did not link it ("Stumpf said on
+/// Tuesday that the workers make ...", "Republicans said the findings raised ..." with
+/// "that" read as a relative pronoun or the verb as a participle): by part of speech, an
+/// optional "that" within a short modifier, then a noun phrase and a finite verb. The
+/// content runs to the end of the sentence.
+fn reported_clause(doc: &Doc, tokens: &[Token], cue: usize) -> Option<(usize, usize)> {
+    let sentence = sentence_at(doc, tokens[cue].start)?;
+    let in_sentence = tokens_within(tokens, sentence.start, sentence.end);
+    let last = in_sentence.end.checked_sub(1)?;
+    let tag = |i: usize| tokens[i].tag.as_deref().unwrap_or("");
+    let pos = |i: usize| tokens[i].pos.as_deref().unwrap_or("");
+    let word = |i: usize| {
+        doc.text()[doc.char_to_byte(tokens[i].start)..doc.char_to_byte(tokens[i].end)]
+            .to_lowercase()
+    };
+    let mut k = cue + 1;
+    // "said on Tuesday that ...", "said in a statement that ...".
+    if let Some(that) = (cue + 1..(cue + 7).min(last)).find(|&i| word(i) == "that") {
+        if (cue + 1..that)
+            .all(|i| matches!(pos(i), "ADP" | "DET" | "ADJ" | "NOUN" | "PROPN" | "NUM"))
+        {
+            k = that + 1;
+        }
+    }
+    if k > last || !matches!(pos(k), "DET" | "PRON" | "PROPN" | "NOUN" | "ADJ" | "NUM") {
+        return None;
+    }
+    // A noun phrase (possibly with "of" and possessives), then a finite verb.
+    let mut j = k;
+    while j <= last && j < k + 10 {
+        let finite = matches!(tag(j), "VBD" | "VBZ" | "VBP" | "MD")
+            || (tag(j) == "VBN" && j > k && matches!(pos(j - 1), "NOUN" | "PROPN" | "PRON"));
+        if j > k && finite && matches!(pos(j), "VERB" | "AUX") {
+            let end = if pos(last) == "PUNCT" && last > j {
+                last - 1
+            } else {
+                last
+            };
+            return Some(token_span(doc, k, end));
+        }
+        // Participles before a noun are adjectives ("the lowest-paid workers").
+        let np = matches!(
+            pos(j),
+            "DET" | "PRON" | "PROPN" | "NOUN" | "ADJ" | "NUM" | "PART"
+        ) || (matches!(tag(j), "VBN" | "VBG")
+            && j < last
+            && matches!(pos(j + 1), "NOUN" | "ADJ"))
+            || word(j) == "of"
+            || (pos(j) == "PUNCT" && matches!(word(j).as_str(), "-" | "'" | "’"));
+        if !np {
+            return None;
+        }
+        j += 1;
+    }
+    None
+}
+
 fn extract(doc: &Doc) -> Vec<Quote> {
     let tokens = doc.tokens();
     if tokens.is_empty() {
@@ -507,6 +564,12 @@ fn extract(doc: &Doc) -> Vec<Quote> {
                 sentence.is_some_and(|s| qs >= s.start.saturating_sub(2) && qe <= s.end + 2)
             }) {
                 Some(&(qs, qe)) => (qs, qe),
+                None if speaker.is_some() && SAYING.contains(&lemma) => {
+                    match reported_clause(doc, tokens, v) {
+                        Some(span) => span,
+                        None => continue,
+                    }
+                }
                 None => continue,
             }
         };
@@ -724,6 +787,48 @@ fn extract(doc: &Doc) -> Vec<Quote> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn reported_clauses_the_parse_missed_are_found_by_their_shape() {
+        let quotes = |text: &str| {
+            let mut doc = Doc::new(text.to_string(), gazette_doc::Meta::default());
+            crate::Pipeline::english().run(&mut doc).unwrap();
+            doc.quotes()
+                .iter()
+                .map(|q| {
+                    let content: String =
+                        text.chars().skip(q.start).take(q.end - q.start).collect();
+                    let speaker = q
+                        .speaker
+                        .as_ref()
+                        .map(|s| text.chars().skip(s.start).take(s.end - s.start).collect())
+                        .unwrap_or_default();
+                    (speaker, content)
+                })
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            quotes(
+                "Stumpf said on Tuesday that the lowest-paid bank workers make $12 an hour in low-cost regions."
+            ),
+            [(
+                "Stumpf".to_string(),
+                "the lowest-paid bank workers make $12 an hour in low-cost regions".to_string()
+            )]
+        );
+        assert_eq!(
+            quotes(
+                "Republicans said the findings raised more troubling questions about the Justice Department."
+            ),
+            [(
+                "Republicans".to_string(),
+                "the findings raised more troubling questions about the Justice Department"
+                    .to_string()
+            )]
+        );
+        // Not a clause: no quote.
+        assert!(quotes("He said goodbye to the crowd and left.").is_empty());
+    }
 
     #[test]
     fn finds_quotation_marks() {

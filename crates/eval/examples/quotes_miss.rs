@@ -37,6 +37,20 @@ fn main() {
                     .map(|c| c["text"].as_str().unwrap_or("").to_lowercase())
                     .collect::<Vec<_>>()
                     .join(" ");
+                if std::env::var("QM_CUE").is_ok_and(|c| c == cue) {
+                    let (s, e) = spans.first().copied().unwrap_or((0, 0));
+                    let chars: Vec<char> = text.chars().collect();
+                    let from = s.saturating_sub(120);
+                    let to = (e + 60).min(chars.len());
+                    let ctx: String = chars[from..to].iter().collect();
+                    let content: String = chars[s.min(chars.len())..e.min(chars.len())]
+                        .iter()
+                        .collect();
+                    println!(
+                        "--- CONTENT: {content}\n    CONTEXT: {}",
+                        ctx.replace('\n', " ")
+                    );
+                }
                 *missed.entry(cue).or_default() += 1;
             }
         }
