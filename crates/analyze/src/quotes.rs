@@ -413,6 +413,160 @@ fn reported_clause(doc: &Doc, tokens: &[Token], cue: usize) -> Option<(usize, us
     None
 }
 
+/// The first token of a name signing a quotation that ends at char `qe`: a dash, then
+/// one to four capitalized proper nouns.
+fn signature_after(doc: &Doc, tokens: &[Token], qe: usize) -> Option<(usize, usize)> {
+    let rest = &doc.text()[doc.char_to_byte(qe)..];
+    let trimmed = rest.trim_start_matches([' ', '\u{a0}']);
+    let dash = trimmed.chars().next()?;
+    if !matches!(dash, '\u{2015}' | '\u{2014}' | '\u{2013}' | '-') {
+        return None;
+    }
+    let after_dash = qe + (rest.chars().count() - trimmed.chars().count()) + 1;
+    let first = tokens.partition_point(|t| t.start < after_dash);
+    let names = tokens[first..]
+        .iter()
+        .take(4)
+        .take_while(|t| {
+            t.pos.as_deref() == Some("PROPN")
+                && doc.text()[doc.char_to_byte(t.start)..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase)
+        })
+        .count();
+    // The name follows the dash on the same line.
+    let gap = &doc.text()[doc.char_to_byte(after_dash)..doc.char_to_byte(tokens.get(first)?.start)];
+    (names > 0 && !gap.contains('\n')).then_some((first, first + names - 1))
+}
+
+/// A speaker named by the tokens `lo..=hi` (a signature or a transcript's "PENCE:"):
+/// the person or organization found there, else a person of the document whose last name
+/// it is (transcripts write "PENCE" for Mike Pence), else the words themselves.
+fn name_mention(doc: &Doc, tokens: &[Token], lo: usize, hi: usize) -> Mention {
+    let (start, end) = (tokens[lo].start, tokens[hi].end);
+    let words = doc.slice(Span::new(start, end)).to_string();
+    let inside = doc
+        .entities()
+        .iter()
+        .filter(|e| e.start >= start && e.end <= end)
+        .max_by_key(|e| (e.label == EntityLabel::Per, e.end - e.start));
+    let by_surname = || {
+        let key = words.to_lowercase();
+        doc.entities().iter().find(|e| {
+            e.label == EntityLabel::Per
+                && e.canonical
+                    .rsplit(' ')
+                    .next()
+                    .is_some_and(|last| last.to_lowercase() == key)
+        })
+    };
+    let (canonical, entity_id) = match inside.or_else(by_surname) {
+        Some(e) => (Some(e.canonical.clone()), Some(e.entity_id.clone())),
+        None => (Some(words), None),
+    };
+    Mention {
+        start,
+        end,
+        canonical,
+        entity_id,
+    }
+}
+
+/// Words that open a paragraph with a colon without naming a speaker.
+const NOT_SPEAKERS: &[&str] = &[
+    "note",
+    "update",
+    "updated",
+    "editor",
+    "editors",
+    "photo",
+    "video",
+    "watch",
+    "read",
+    "related",
+    "correction",
+    "source",
+    "sources",
+    "q",
+    "a",
+    "question",
+    "answer",
+    "see",
+    "also",
+    "warning",
+    "disclaimer",
+    "caption",
+    "credit",
+    "image",
+    "listen",
+    "more",
+    "click",
+    "breaking",
+];
+
+/// Paragraphs opened by a speaker's name and a colon: (tokens of the name, content start,
+/// content end, whether the name is in capitals as transcripts write it).
+fn colon_turns(doc: &Doc, tokens: &[Token]) -> Vec<((usize, usize), usize, usize, bool)> {
+    let text = doc.text();
+    let mut out = Vec::new();
+    let mut line_start = 0usize; // char offset
+    let chars: Vec<char> = text.chars().collect();
+    while line_start < chars.len() {
+        let line_end = chars[line_start..]
+            .iter()
+            .position(|&c| c == '\n')
+            .map_or(chars.len(), |p| line_start + p);
+        let first = tokens.partition_point(|t| t.start < line_start);
+        // An opening quotation mark may precede the name.
+        let first = match tokens.get(first) {
+            Some(t)
+                if t.pos.as_deref() == Some("PUNCT")
+                    && t.end <= line_end
+                    && t.end - t.start == 1 =>
+            {
+                first + 1
+            }
+            _ => first,
+        };
+        let colon = (first..(first + 5).min(tokens.len())).find(|&i| {
+            tokens[i].start < line_end
+                && &text[doc.char_to_byte(tokens[i].start)..doc.char_to_byte(tokens[i].end)] == ":"
+        });
+        if let Some(colon) = colon.filter(|&c| c > first) {
+            let words: Vec<&str> = (first..colon)
+                .map(|i| &text[doc.char_to_byte(tokens[i].start)..doc.char_to_byte(tokens[i].end)])
+                .collect();
+            let capitalized = words
+                .iter()
+                .all(|w| w.chars().next().is_some_and(char::is_uppercase));
+            let named = (first..colon).any(|i| tokens[i].pos.as_deref() == Some("PROPN"))
+                || words.iter().all(|w| w.chars().all(|c| !c.is_lowercase()));
+            let stop = words
+                .iter()
+                .any(|w| NOT_SPEAKERS.contains(&w.to_lowercase().as_str()));
+            let (start, end) = (tokens[colon].end, line_end);
+            let content = &text[doc.char_to_byte(start)..doc.char_to_byte(end)];
+            let trimmed = content
+                .trim()
+                .trim_end_matches(['"', '\u{201d}'])
+                .trim_end();
+            if capitalized && named && !stop && trimmed.chars().count() >= 15 {
+                let lead = content.chars().take_while(|c| c.is_whitespace()).count();
+                let transcript = words.iter().all(|w| w.chars().all(|c| !c.is_lowercase()));
+                out.push((
+                    (first, colon - 1),
+                    start + lead,
+                    start + lead + trimmed.chars().count(),
+                    transcript,
+                ));
+            }
+        }
+        line_start = line_end + 1;
+    }
+    out
+}
+
 fn extract(doc: &Doc) -> Vec<Quote> {
     let tokens = doc.tokens();
     if tokens.is_empty() {
@@ -512,7 +666,8 @@ fn extract(doc: &Doc) -> Vec<Quote> {
             .map_or(tokens[v].end, |m| m.end.max(tokens[v].end));
         let adjacent = cue_sentence.and_then(|s| {
             quotes_marks.iter().copied().find(|&(qs, qe)| {
-                let before = qe <= speaker_start && qs + 1 >= s.start && speaker_start - qe <= 3;
+                // A quotation of several sentences ends in the cue's sentence.
+                let before = qe <= speaker_start && qe > s.start && speaker_start - qe <= 3;
                 let after = qs >= speaker_end && qs - speaker_end <= 3 && qe <= s.end + 1;
                 (before || after) && qe - qs > 10
             })
@@ -706,6 +861,18 @@ fn extract(doc: &Doc) -> Vec<Quote> {
             });
             continue;
         }
+        // A quotation signed with a dash and a name, as epigraphs and vox pops are
+        // ("\u{201c}...\u{201d} \u{2015} Sonya Herridge").
+        if let Some((lo, hi)) = signature_after(doc, tokens, qe) {
+            out.push(Quote {
+                start,
+                end,
+                kind: QuoteKind::Direct,
+                speaker: Some(name_mention(doc, tokens, lo, hi)),
+                via: None,
+            });
+            continue;
+        }
         // A quotation opening the sentence after an attribution continues it ("X said Y.
         // \"...\"").
         let sentence_index = {
@@ -764,6 +931,24 @@ fn extract(doc: &Doc) -> Vec<Quote> {
         }
     }
     let _ = token_at;
+    // Transcripts and headlines that give the speaker before a colon at the start of a
+    // paragraph ("PENCE: Well, ...", "Pence: Trump Was 'Mocking' Clinton Camp").
+    for ((lo, hi), start, end, transcript) in colon_turns(doc, tokens) {
+        if out.iter().any(|q| q.start < end && start < q.end) {
+            continue;
+        }
+        out.push(Quote {
+            start,
+            end,
+            kind: if transcript {
+                QuoteKind::Direct
+            } else {
+                QuoteKind::Indirect
+            },
+            speaker: Some(name_mention(doc, tokens, lo, hi)),
+            via: None,
+        });
+    }
     // A quote inside another one by the same entity is part of it (the verbatim piece of
     // a mixed quote).
     let snapshot = out.clone();
@@ -828,6 +1013,57 @@ mod tests {
         );
         // Not a clause: no quote.
         assert!(quotes("He said goodbye to the crowd and left.").is_empty());
+    }
+
+    #[test]
+    fn signed_quotations_transcript_turns_and_long_quotations() {
+        let run = |text: &str| {
+            let mut doc = Doc::new(text.to_string(), gazette_doc::Meta::default());
+            crate::Pipeline::english().run(&mut doc).unwrap();
+            doc.quotes()
+                .iter()
+                .map(|q| {
+                    let s = q.speaker.as_ref().unwrap();
+                    let content: String =
+                        text.chars().skip(q.start).take(q.end - q.start).collect();
+                    (content, s.canonical.clone().unwrap_or_default(), q.kind)
+                })
+                .collect::<Vec<_>>()
+        };
+        let got = run("Vice presidential nominee Mike Pence spoke on Sunday.\n\n\
+            \u{201c}He represents our greatest shame.\u{201d} \u{2015} Sonya Herridge\n\n\
+            PENCE: Well, the question really should be why she invited him.\n\n\
+            Note: this story was updated on Monday with new figures.");
+        assert!(
+            got.contains(&(
+                "He represents our greatest shame.".into(),
+                "Sonya Herridge".into(),
+                QuoteKind::Direct
+            )),
+            "{got:?}"
+        );
+        // The transcript's capitals name the person the article introduced.
+        assert!(
+            got.contains(&(
+                "Well, the question really should be why she invited him.".into(),
+                "Mike Pence".into(),
+                QuoteKind::Direct
+            )),
+            "{got:?}"
+        );
+        assert!(
+            !got.iter().any(|(c, _, _)| c.contains("updated on Monday")),
+            "{got:?}"
+        );
+        // A quotation of several sentences before "X told Y".
+        let got = run(
+            "\u{201c}You should resign. You should give back the money,\u{201d} Warren told Stumpf.",
+        );
+        assert_eq!(
+            got[0].0,
+            "You should resign. You should give back the money"
+        );
+        assert_eq!(got[0].1, "Warren");
     }
 
     #[test]
