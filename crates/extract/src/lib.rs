@@ -264,7 +264,7 @@ mod tests {
     proptest! {
         #[test]
         fn extraction_never_panics_and_offsets_hold(
-            input in "(<!--|-->|</scr|<style>|<svg|<(p|div|a|h1|script|li|ul|br|nav|article)( class=\"(share|content|x)\")?>|</(p|div|a|h1|script|li|ul|nav|article)>|[A-Za-zÀ-ÿ“”\".,!? \n]{0,30}|Other news\n){0,40}"
+            input in "(<!--|-->|</scr|<style>|<svg|<(p|div|a|h1|script|li|ul|br|nav|article)( class=\"(share|content|x)\"| data-x=\"1>\"| style='a'| onclick=go)*>|</(p|div|a|h1|script|li|ul|nav|article)>|[A-Za-zÀ-ÿ“”\".,!? \n]{0,30}|Other news\n){0,40}"
         ) {
             for ex in [from_html(&input, &Options::default()), from_text(&input, &Options::default()), from_body(&input, &Options::default())] {
                 let doc = ex.doc;
