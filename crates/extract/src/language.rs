@@ -5,7 +5,7 @@ pub(crate) fn detect(text: &str) -> Option<&'static str> {
     // Short texts in languages with close neighbours (Russian/Ukrainian) are rarely
     // "reliable" to whatlang; a clear margin over the runner-up is enough here.
     // A few hundred chars are plenty for a reliable guess and keep this cheap.
-    let sample: String = text.chars().take(2000).collect();
+    let sample: String = text.chars().take(1000).collect();
     let info = whatlang::detect(&sample)?;
     if !info.is_reliable() && info.confidence() < 0.5 {
         return None;
