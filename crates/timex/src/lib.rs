@@ -556,6 +556,23 @@ mod tests {
     }
 
     #[test]
+    fn months_and_days_of_a_year_relative_to_the_anchor() {
+        let found = tag(
+            "Sales fell in June last year, rose in January this year and will peak on Oct. 23 next year.",
+            Tense::Past,
+        );
+        let got: Vec<(&str, &str)> = found.iter().map(|f| (f.0.as_str(), f.2.as_str())).collect();
+        assert_eq!(
+            got,
+            [
+                ("June last year", "2016-06"),
+                ("January this year", "2017-01"),
+                ("Oct. 23 next year", "2018-10-23")
+            ]
+        );
+    }
+
+    #[test]
     fn sets_and_references() {
         assert_eq!(tag("It meets every year.", Tense::Present)[0].2, "P1Y");
         assert_eq!(

@@ -170,9 +170,11 @@ pub(crate) fn value(normalizer: &str, a: &Args, anchor: NaiveDate, tense: Tense)
     match normalizer {
         "date" | "date_weekday" => {
             let (m, d) = (num(a, "month")?, num(a, "day")?);
-            let y = match num(a, "year") {
-                Some(y) => y,
-                None => infer_year(anchor, m, d, tense)?,
+            // "Oct. 23 last year": the year relative to the anchor's.
+            let y = match (num(a, "year"), num(a, "yearshift")) {
+                (Some(y), _) => y,
+                (None, Some(s)) => i64::from(anchor.year()) + s,
+                (None, None) => infer_year(anchor, m, d, tense)?,
             };
             ymd(y, m, d).map(fmt_date)
         }
@@ -185,6 +187,8 @@ pub(crate) fn value(normalizer: &str, a: &Args, anchor: NaiveDate, tense: Tense)
             let am = i64::from(anchor.month());
             let y = match (num(a, "year"), a.get("shift").map(String::as_str)) {
                 (Some(y), _) => y,
+                // "June last year", "January this year".
+                (None, None) if num(a, "yearshift").is_some() => ay + num(a, "yearshift")?,
                 // "last June": the latest June before the anchor's month; "next June" the first after.
                 (None, Some("-1")) => {
                     if m < am {
