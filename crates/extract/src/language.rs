@@ -1,5 +1,17 @@
 //! Language identification of the article text (whatlang's trigram model).
 
+/// The language of a tag as pages and feeds write it (`en-GB`, `de_DE`, `fr`): its
+/// lowercase primary code, when it looks like one.
+pub fn code_of_tag(tag: &str) -> Option<String> {
+    let code = tag
+        .trim()
+        .split(['-', '_'])
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    ((2..=3).contains(&code.len()) && code.chars().all(|c| c.is_ascii_alphabetic())).then_some(code)
+}
+
 /// ISO 639-1 code of the text's language, when the detector is confident.
 pub(crate) fn detect(text: &str) -> Option<&'static str> {
     // Short texts in languages with close neighbours (Russian/Ukrainian) are rarely

@@ -36,6 +36,7 @@ use chrono::NaiveDate;
 use gazette_doc::{Doc, Meta, Published};
 
 pub use dates::parse_date;
+pub use language::code_of_tag as language_code;
 pub use text::is_furniture;
 
 /// What the caller knows about the input beyond its content.
@@ -110,9 +111,15 @@ pub fn from_html_with(
             body = html::main_text(&reparsed, &meta, opts.markdown, model);
         }
     }
+    finish_html(body, meta, opts, "no main text found")
+}
+
+/// The end of HTML extraction: a warning when no text was found, the dateline taken
+/// out, the metadata completed.
+fn finish_html(mut body: html::Body, mut meta: Meta, opts: &Options, empty: &str) -> Extracted {
     let mut warnings = Vec::new();
     if body.text.is_empty() {
-        warnings.push("no main text found".to_string());
+        warnings.push(empty.to_string());
     }
     take_dateline(&mut body.text, body.markdown.as_mut(), &mut meta);
     finish(&body.text, &mut meta, opts);
@@ -169,19 +176,8 @@ pub fn from_text(input: &str, opts: &Options) -> Extracted {
 /// entry's content): all its text is kept, with paragraphs, and the markup dropped.
 pub fn from_fragment(fragment: &str, opts: &Options) -> Extracted {
     let parsed = scraper::Html::parse_fragment(fragment);
-    let mut body = html::all_text(&parsed, opts.markdown);
-    let mut meta = Meta::default();
-    let mut warnings = Vec::new();
-    if body.text.is_empty() {
-        warnings.push("no text in the entry".to_string());
-    }
-    take_dateline(&mut body.text, body.markdown.as_mut(), &mut meta);
-    finish(&body.text, &mut meta, opts);
-    Extracted {
-        doc: Doc::new(body.text, meta),
-        warnings,
-        markdown: body.markdown,
-    }
+    let body = html::all_text(&parsed, opts.markdown);
+    finish_html(body, Meta::default(), opts, "no text in the entry")
 }
 
 /// Takes the input verbatim as the article text: no title line, no clean-up.

@@ -62,12 +62,7 @@ pub(crate) fn from_page(page: &Html) -> Meta {
         .next()
         .and_then(|e| e.value().attr("lang"))
     {
-        let code = lang
-            .split(['-', '_'])
-            .next()
-            .unwrap_or("")
-            .to_ascii_lowercase();
-        if (2..=3).contains(&code.len()) {
+        if let Some(code) = crate::language::code_of_tag(lang) {
             meta.offer_language(&code, "html lang");
         }
     }
@@ -210,12 +205,7 @@ fn meta_tags(page: &Html, meta: &mut Meta) {
         .or_else(|| get("language"))
         .or_else(|| get("content-language"))
     {
-        let code = v
-            .split(['-', '_'])
-            .next()
-            .unwrap_or("")
-            .to_ascii_lowercase();
-        if (2..=3).contains(&code.len()) {
+        if let Some(code) = crate::language::code_of_tag(v) {
             meta.offer_language(&code, "meta locale");
         }
     }

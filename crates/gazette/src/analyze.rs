@@ -155,12 +155,7 @@ fn container_meta(hints: &Hints) -> Meta {
         meta.offer_site(s, &signal("site"));
     }
     if let Some(l) = &hints.language {
-        let code = l
-            .split(['-', '_'])
-            .next()
-            .unwrap_or("")
-            .to_ascii_lowercase();
-        if (2..=3).contains(&code.len()) {
+        if let Some(code) = gazette_extract::language_code(l) {
             meta.offer_language(&code, &signal("language"));
         }
     }
