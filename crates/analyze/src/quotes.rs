@@ -973,23 +973,36 @@ fn extract(doc: &Doc) -> Vec<Quote> {
 mod tests {
     use super::*;
 
+    /// (content, speaker as written, speaker's canonical name, kind) of each quote.
+    fn run(text: &str) -> Vec<(String, String, String, QuoteKind)> {
+        let mut doc = Doc::new(text.to_string(), gazette_doc::Meta::default());
+        crate::Pipeline::english().run(&mut doc).unwrap();
+        let slice = |start: usize, end: usize| {
+            text.chars()
+                .skip(start)
+                .take(end - start)
+                .collect::<String>()
+        };
+        doc.quotes()
+            .iter()
+            .map(|q| {
+                let (written, canonical) = q.speaker.as_ref().map_or_else(Default::default, |s| {
+                    (
+                        slice(s.start, s.end),
+                        s.canonical.clone().unwrap_or_default(),
+                    )
+                });
+                (slice(q.start, q.end), written, canonical, q.kind)
+            })
+            .collect()
+    }
+
     #[test]
     fn reported_clauses_the_parse_missed_are_found_by_their_shape() {
         let quotes = |text: &str| {
-            let mut doc = Doc::new(text.to_string(), gazette_doc::Meta::default());
-            crate::Pipeline::english().run(&mut doc).unwrap();
-            doc.quotes()
-                .iter()
-                .map(|q| {
-                    let content: String =
-                        text.chars().skip(q.start).take(q.end - q.start).collect();
-                    let speaker = q
-                        .speaker
-                        .as_ref()
-                        .map(|s| text.chars().skip(s.start).take(s.end - s.start).collect())
-                        .unwrap_or_default();
-                    (speaker, content)
-                })
+            run(text)
+                .into_iter()
+                .map(|(content, written, _, _)| (written, content))
                 .collect::<Vec<_>>()
         };
         assert_eq!(
@@ -1018,16 +1031,9 @@ mod tests {
     #[test]
     fn signed_quotations_transcript_turns_and_long_quotations() {
         let run = |text: &str| {
-            let mut doc = Doc::new(text.to_string(), gazette_doc::Meta::default());
-            crate::Pipeline::english().run(&mut doc).unwrap();
-            doc.quotes()
-                .iter()
-                .map(|q| {
-                    let s = q.speaker.as_ref().unwrap();
-                    let content: String =
-                        text.chars().skip(q.start).take(q.end - q.start).collect();
-                    (content, s.canonical.clone().unwrap_or_default(), q.kind)
-                })
+            run(text)
+                .into_iter()
+                .map(|(content, _, canonical, kind)| (content, canonical, kind))
                 .collect::<Vec<_>>()
         };
         let got = run("Vice presidential nominee Mike Pence spoke on Sunday.\n\n\
