@@ -23,6 +23,19 @@ static FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
           | tags?\s*:.* | topics?\s*:.* | filed\s+under\s*:?.*
           | (all\s+rights\s+reserved|copyright\b|©).*
           | newsletter.* | back\s+to\s+top | next\s+article | previous\s+article
+          | follow\s+(us\b.*|.*\bon\s+(twitter|facebook|instagram|linkedin).*)
+          | (this|the)\s+(article|story|entry|post|content)\s+(is|was)\s+(the\s+)?(copyright|posted|filed|published).*
+          | .*written\s+permission.* | .*not\s+responsible\s+for\s+the\s+(opinions|content).*
+          | \d+\s+min(ute)?s?\s+read | posted\s+in\b.*
+          | (photo|photograph|image|picture|credit|credits|source|foto|fotos|bild|bilder|titelbild|bildquelle|quelle|crédit|crédits|fuente)\s*:.*
+          | .*(getty\s+images|shutterstock|/\s*afp|/\s*dpa|/\s*reuters|/\s*ap)
+          | (mehr|weitere)\s+(zum\s+thema|artikel|beiträge|nachrichten|news|infos?)\b.* | weiter(lesen)?
+          | (artikel|beitrag|seite)\s+(teilen|drucken|merken|empfehlen) | teilen | drucken
+          | kommentare?(\s*\(\d+\))? | kommentieren.* | bild\s+anzeigen | vorschau\b.*
+          | zurück(\s+zur\s+übersicht)? | nach\s+oben | eingestellt\s+von\b.* | erstellt\s+am\b.*
+          | schon\s+gelesen.* | das\s+könnte\s+(sie|dich)\s+auch\s+interessieren.* | anzeige | werbung
+          | (lire|voir)\s+aussi.* | à\s+lire\s+(aussi|également).* | partager.* | publicité
+          | (lee|leer|ver|lea)\s+también.* | compartir.* | publicidad
         )[\s\p{P}\p{S}]*$",
     )
     .expect("furniture pattern compiles")
@@ -194,6 +207,28 @@ mod tests {
         assert!(!is_furniture(
             "Other news outlets reported the summit on Wednesday."
         ));
+        // Credits, follow-us lines and German, French and Spanish furniture.
+        for line in [
+            "Photo: Agency",
+            "Putin and Assad in Sochi. Mikhail Klimentyev/AFP",
+            "Follow The Gleaner on Twitter and Instagram @JamaicaGleaner",
+            "This article is the copyrighted property of Breaking Belize News.",
+            "5 min read",
+            "Mehr zum Thema",
+            "Bild anzeigen",
+            "Schon gelesen?",
+            "Lire aussi : le sommet de Sotchi",
+            "Lee también: la cumbre",
+        ] {
+            assert!(is_furniture(line), "{line}");
+        }
+        for line in [
+            "Follow-up talks are planned for Thursday.",
+            "Quellen im Kreml bestätigten das Treffen.",
+            "Teilen sich die Parteien die Macht, wird es schwierig.",
+        ] {
+            assert!(!is_furniture(line), "{line}");
+        }
     }
 
     #[test]
