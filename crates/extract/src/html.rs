@@ -194,7 +194,7 @@ pub(crate) fn main_text(
 /// the block classifier is trained on.
 pub(crate) fn candidate_blocks(html: &str) -> Vec<(String, Vec<u64>)> {
     let page = Html::parse_document(&crate::prescan::strip_code(html, false));
-    let meta = crate::metadata::from_page(&page);
+    let meta = crate::metadata::from_index(&page, &crate::page::PageIndex::new(&page));
     let blocks = blocks(&page, false);
     let out = container_blocks(&page, &blocks, &meta);
     (0..out.len())

@@ -28,6 +28,7 @@ mod dates;
 mod html;
 mod language;
 mod metadata;
+mod page;
 mod prescan;
 mod pubdate;
 mod text;
@@ -96,9 +97,10 @@ pub fn from_html_with(
     model: Option<&classify::BlockModel>,
 ) -> Extracted {
     let parsed = scraper::Html::parse_document(&prescan::strip_code(page, false));
-    let mut meta = metadata::from_page(&parsed);
+    let index = page::PageIndex::new(&parsed);
+    let mut meta = metadata::from_index(&parsed, &index);
     let url = opts.url.as_deref().or(meta.url.as_deref());
-    if let Some(found) = pubdate::find(&parsed, url, opts) {
+    if let Some(found) = pubdate::find(&parsed, &index, url, opts) {
         meta.offer_published(found.date, &found.signal);
     }
     let mut body = html::main_text(&parsed, &meta, opts.markdown, model);
@@ -151,9 +153,10 @@ pub fn debug_container_blocks(page: &str) -> String {
 /// with the signal it came from; `opts` gives the URL and the date bounds.
 pub fn publication_date(page: &str, opts: &Options) -> Option<(Published, String)> {
     let parsed = scraper::Html::parse_document(&prescan::strip_code(page, false));
-    let own_url = metadata::from_page(&parsed).url;
+    let index = page::PageIndex::new(&parsed);
+    let own_url = metadata::from_index(&parsed, &index).url;
     let url = opts.url.as_deref().or(own_url.as_deref());
-    pubdate::find(&parsed, url, opts).map(|f| (f.date, f.signal))
+    pubdate::find(&parsed, &index, url, opts).map(|f| (f.date, f.signal))
 }
 
 /// Extracts the article from plain text whose first non-empty line is the title.

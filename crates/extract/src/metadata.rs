@@ -7,19 +7,14 @@ use std::sync::LazyLock;
 
 use gazette_doc::Meta;
 use scraper::{ElementRef, Html, Selector};
+
+use crate::page::PageIndex;
 use serde_json::Value;
 
 fn selector(s: &str) -> Selector {
     Selector::parse(s).expect("static selector parses")
 }
 
-static JSON_LD: LazyLock<Selector> =
-    LazyLock::new(|| selector(r#"script[type="application/ld+json"]"#));
-static META: LazyLock<Selector> = LazyLock::new(|| selector("meta[content]"));
-static TITLE: LazyLock<Selector> = LazyLock::new(|| selector("title"));
-static H1: LazyLock<Selector> = LazyLock::new(|| selector("h1"));
-static CANONICAL: LazyLock<Selector> = LazyLock::new(|| selector(r#"link[rel="canonical"][href]"#));
-static HTML_LANG: LazyLock<Selector> = LazyLock::new(|| selector("html[lang]"));
 static BYLINE: LazyLock<Selector> = LazyLock::new(|| {
     selector(r#"[rel="author"], [itemprop="author"], .byline, .author, .author-name, .byline-name"#)
 });
@@ -36,32 +31,29 @@ const ARTICLE_TYPES: &[&str] = &[
     "OpinionNewsArticle",
 ];
 
+#[cfg(test)]
 pub(crate) fn from_page(page: &Html) -> Meta {
-    let mut meta = Meta::default();
-    json_ld(page, &mut meta);
-    meta_tags(page, &mut meta);
+    from_index(page, &PageIndex::new(page))
+}
 
-    if let Some(t) = page.select(&TITLE).next() {
+pub(crate) fn from_index(page: &Html, idx: &PageIndex<'_>) -> Meta {
+    let mut meta = Meta::default();
+    json_ld(idx, &mut meta);
+    meta_tags(idx, &mut meta);
+
+    if let Some(t) = idx.title {
         let title = clean_title(&text_of(t));
         meta.offer_title(&title, "<title>");
     }
-    if let Some(h) = page.select(&H1).next() {
+    if let Some(h) = idx.h1 {
         meta.offer_title(&text_of(h), "<h1>");
     }
-    if let Some(l) = page
-        .select(&CANONICAL)
-        .next()
-        .and_then(|e| e.value().attr("href"))
-    {
+    if let Some(l) = idx.canonical {
         if l.starts_with("http") {
             meta.offer_url(l, "link rel=canonical");
         }
     }
-    if let Some(lang) = page
-        .select(&HTML_LANG)
-        .next()
-        .and_then(|e| e.value().attr("lang"))
-    {
+    if let Some(lang) = idx.html_lang {
         if let Some(code) = crate::language::code_of_tag(lang) {
             meta.offer_language(&code, "html lang");
         }
@@ -79,14 +71,10 @@ pub(crate) fn from_page(page: &Html) -> Meta {
     meta
 }
 
-fn json_ld(page: &Html, meta: &mut Meta) {
-    for script in page.select(&JSON_LD) {
-        let raw = script.text().collect::<String>();
-        let Ok(value) = serde_json::from_str::<Value>(raw.trim()) else {
-            continue;
-        };
+fn json_ld(idx: &PageIndex<'_>, meta: &mut Meta) {
+    for value in idx.json_ld_values() {
         let mut found = Vec::new();
-        collect_articles(&value, &mut found);
+        collect_articles(value, &mut found);
         for article in found {
             if let Some(h) = article.get("headline").and_then(Value::as_str) {
                 meta.offer_title(h, "json-ld headline");
@@ -155,24 +143,8 @@ fn names(v: &Value) -> Option<String> {
     }
 }
 
-fn meta_tags(page: &Html, meta: &mut Meta) {
-    // (attribute value, field, signal name) in priority order within each field.
-    let mut tags: Vec<(String, String)> = Vec::new();
-    for m in page.select(&META) {
-        let e = m.value();
-        let key = e
-            .attr("property")
-            .or_else(|| e.attr("name"))
-            .or_else(|| e.attr("itemprop"));
-        if let (Some(k), Some(c)) = (key, e.attr("content")) {
-            tags.push((k.to_ascii_lowercase(), c.to_string()));
-        }
-    }
-    let get = |name: &str| {
-        tags.iter()
-            .find(|(k, _)| k == name)
-            .map(|(_, v)| v.as_str())
-    };
+fn meta_tags(idx: &PageIndex<'_>, meta: &mut Meta) {
+    let get = |name: &str| idx.meta(name);
     for key in ["og:title", "twitter:title"] {
         if let Some(v) = get(key) {
             meta.offer_title(v, &format!("meta {key}"));

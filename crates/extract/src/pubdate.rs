@@ -28,6 +28,7 @@ use serde_json::Value;
 
 use crate::Options;
 use crate::dates::parse_date;
+use crate::page::{JsonLd, PageIndex};
 
 /// Earliest plausible publication date when the caller gives none (the web's news).
 const DEFAULT_MIN: (i32, u32, u32) = (1995, 1, 1);
@@ -258,10 +259,6 @@ static URL_DATE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("URL date pattern compiles")
 });
 
-static JSON_LD: LazyLock<Selector> =
-    LazyLock::new(|| Selector::parse(r#"script[type="application/ld+json"]"#).expect("selector"));
-static META: LazyLock<Selector> =
-    LazyLock::new(|| Selector::parse("meta[content]").expect("selector"));
 static MARKED: LazyLock<Selector> = LazyLock::new(|| {
     Selector::parse(
         r#"time[pubdate], [itemprop="datePublished"], [itemprop="dateCreated"], [property="schema:datePublished"], [property="schema:dateCreated"], [property="dc:date"], [property="dc:created"], abbr.published, .published[title], time.published, time.entry-date"#,
@@ -334,7 +331,12 @@ pub(crate) struct Found {
 }
 
 /// The page's publication date, or `None` when no signal gives a plausible one.
-pub(crate) fn find(page: &Html, url: Option<&str>, opts: &Options) -> Option<Found> {
+pub(crate) fn find(
+    page: &Html,
+    idx: &PageIndex<'_>,
+    url: Option<&str>,
+    opts: &Options,
+) -> Option<Found> {
     let min = opts.min_date.unwrap_or_else(|| {
         NaiveDate::from_ymd_opt(DEFAULT_MIN.0, DEFAULT_MIN.1, DEFAULT_MIN.2).expect("valid")
     });
@@ -351,11 +353,11 @@ pub(crate) fn find(page: &Html, url: Option<&str>, opts: &Options) -> Option<Fou
 
     if let Some(d) = url.and_then(url_date).filter(|d| ok(&Published::Date(*d))) {
         // The URL gives the day; metadata of the same day adds its time and zone.
-        let same_day = json_ld_dates(page)
+        let same_day = json_ld_dates(idx)
             .into_iter()
             .map(|p| (p, "json-ld datePublished".to_string()))
             .chain(
-                meta_dates(page)
+                meta_dates(idx)
                     .into_iter()
                     .map(|(p, k)| (p, format!("meta {k}"))),
             )
@@ -365,10 +367,10 @@ pub(crate) fn find(page: &Html, url: Option<&str>, opts: &Options) -> Option<Fou
             None => found(Published::Date(d), "url"),
         };
     }
-    if let Some(p) = json_ld_dates(page).into_iter().find(|p| ok(p)) {
+    if let Some(p) = json_ld_dates(idx).into_iter().find(|p| ok(p)) {
         return found(p, "json-ld datePublished");
     }
-    if let Some((p, key)) = meta_dates(page).into_iter().find(|(p, _)| ok(p)) {
+    if let Some((p, key)) = meta_dates(idx).into_iter().find(|(p, _)| ok(p)) {
         return found(p, &format!("meta {key}"));
     }
     for e in page.select(&MARKED) {
@@ -424,20 +426,19 @@ pub(crate) fn url_date(url: &str) -> Option<NaiveDate> {
     None
 }
 
-fn json_ld_dates(page: &Html) -> Vec<Published> {
+fn json_ld_dates(idx: &PageIndex<'_>) -> Vec<Published> {
     let mut out = Vec::new();
-    for script in page.select(&JSON_LD) {
-        let raw = script.text().collect::<String>();
-        match serde_json::from_str::<Value>(raw.trim()) {
-            Ok(v) => {
+    for block in &idx.json_ld {
+        match block {
+            JsonLd::Parsed(v) => {
                 for key in ["datePublished", "dateCreated"] {
-                    collect_key(&v, key, &mut out);
+                    collect_key(v, key, &mut out);
                 }
             }
             // Hand-written JSON-LD is often invalid (trailing commas, raw newlines).
-            Err(_) => out.extend(
+            JsonLd::Invalid(raw) => out.extend(
                 JSON_LD_DATE
-                    .captures_iter(&raw)
+                    .captures_iter(raw)
                     .filter_map(|c| parse_date(&c[1])),
             ),
         }
@@ -462,22 +463,11 @@ fn collect_key(v: &Value, key: &str, out: &mut Vec<Published>) {
     }
 }
 
-fn meta_dates(page: &Html) -> Vec<(Published, &'static str)> {
-    let mut tags: Vec<(String, &str)> = Vec::new();
-    for m in page.select(&META) {
-        let e = m.value();
-        let key = e
-            .attr("property")
-            .or_else(|| e.attr("name"))
-            .or_else(|| e.attr("itemprop"))
-            .or_else(|| e.attr("http-equiv"));
-        if let (Some(k), Some(c)) = (key, e.attr("content")) {
-            tags.push((k.trim().to_ascii_lowercase(), c));
-        }
-    }
+fn meta_dates(idx: &PageIndex<'_>) -> Vec<(Published, &'static str)> {
+    let tags = &idx.metas;
     let mut out = Vec::new();
     for key in META_KEYS {
-        for (k, v) in &tags {
+        for (k, v) in tags {
             if k == key {
                 if let Some(p) = parse_any(v) {
                     out.push((p, *key));
@@ -684,18 +674,24 @@ mod tests {
             <body><time datetime="2099-01-01">future</time></body>"#,
         );
         let opts = Options::default();
-        let f = find(&page, Some("https://nypost.com/2023/11/08/news/x/"), &opts).unwrap();
+        let f = find(
+            &page,
+            &PageIndex::new(&page),
+            Some("https://nypost.com/2023/11/08/news/x/"),
+            &opts,
+        )
+        .unwrap();
         assert_eq!(
             (f.date.to_string().as_str(), f.signal.as_str()),
             ("2023-11-08", "url")
         );
-        let f = find(&page, None, &opts).unwrap();
+        let f = find(&page, &PageIndex::new(&page), None, &opts).unwrap();
         assert_eq!(f.date.to_string(), "2023-11-09T03:28:35+00:00");
         assert_eq!(f.signal, "meta article:published_time");
         let bounded = Options {
             max_date: NaiveDate::from_ymd_opt(2023, 1, 1),
             ..Options::default()
         };
-        assert!(find(&page, None, &bounded).is_none());
+        assert!(find(&page, &PageIndex::new(&page), None, &bounded).is_none());
     }
 }

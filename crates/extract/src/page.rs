@@ -1,0 +1,82 @@
+//! The elements that metadata and dates read, gathered in one pass over the parsed page
+//! (instead of one selector pass each): JSON-LD blocks (parsed once), `<meta>` tags, the
+//! first `<title>` and `<h1>`, the canonical link and `<html lang>`.
+
+use scraper::{ElementRef, Html};
+use serde_json::Value;
+
+/// A JSON-LD block: parsed, or its raw text when it is not valid JSON (hand-written
+/// JSON-LD often has trailing commas or raw newlines; dates can still be read from it).
+pub(crate) enum JsonLd {
+    Parsed(Value),
+    Invalid(String),
+}
+
+pub(crate) struct PageIndex<'a> {
+    pub json_ld: Vec<JsonLd>,
+    /// `<meta>` tags: (lowercased property, name, itemprop or http-equiv; content).
+    pub metas: Vec<(String, &'a str)>,
+    pub title: Option<ElementRef<'a>>,
+    pub h1: Option<ElementRef<'a>>,
+    pub canonical: Option<&'a str>,
+    pub html_lang: Option<&'a str>,
+}
+
+impl<'a> PageIndex<'a> {
+    pub(crate) fn new(page: &'a Html) -> PageIndex<'a> {
+        let mut idx = PageIndex {
+            json_ld: Vec::new(),
+            metas: Vec::new(),
+            title: None,
+            h1: None,
+            canonical: None,
+            html_lang: None,
+        };
+        for node in page.tree.root().descendants() {
+            let Some(e) = ElementRef::wrap(node) else {
+                continue;
+            };
+            let v = e.value();
+            match v.name() {
+                "meta" => {
+                    let key = v
+                        .attr("property")
+                        .or_else(|| v.attr("name"))
+                        .or_else(|| v.attr("itemprop"))
+                        .or_else(|| v.attr("http-equiv"));
+                    if let (Some(k), Some(c)) = (key, v.attr("content")) {
+                        idx.metas.push((k.trim().to_ascii_lowercase(), c));
+                    }
+                }
+                "script" if v.attr("type").is_some_and(|t| t.contains("ld+json")) => {
+                    let raw = e.text().collect::<String>();
+                    idx.json_ld.push(match serde_json::from_str(raw.trim()) {
+                        Ok(value) => JsonLd::Parsed(value),
+                        Err(_) => JsonLd::Invalid(raw),
+                    });
+                }
+                "title" if idx.title.is_none() => idx.title = Some(e),
+                "h1" if idx.h1.is_none() => idx.h1 = Some(e),
+                "link" if idx.canonical.is_none() && v.attr("rel") == Some("canonical") => {
+                    idx.canonical = v.attr("href");
+                }
+                "html" if idx.html_lang.is_none() => idx.html_lang = v.attr("lang"),
+                _ => {}
+            }
+        }
+        idx
+    }
+
+    /// The content of the first `<meta>` with this (lowercase) key.
+    pub(crate) fn meta(&self, key: &str) -> Option<&'a str> {
+        self.metas.iter().find(|(k, _)| k == key).map(|(_, v)| *v)
+    }
+
+    /// The parsed JSON-LD blocks.
+    pub(crate) fn json_ld_values(&self) -> impl Iterator<Item = &Value> {
+        self.json_ld.iter().filter_map(|j| match j {
+            JsonLd::Parsed(v) => Some(v),
+            JsonLd::Invalid(_) => None,
+        })
+    }
+}
