@@ -367,11 +367,20 @@ pub(crate) fn find(
             None => found(Published::Date(d), "url"),
         };
     }
+    // A metadata time in UTC may fall on the day after (or before) the one the page
+    // shows its readers under the headline: the shown day is the publication day.
+    let as_shown = |p: Published, signal: &str| match shown_date(page, &ok) {
+        Some(d) if (d - p.date()).num_days().abs() == 1 => found(
+            Published::Date(d),
+            &format!("{signal}, day as shown under the headline"),
+        ),
+        _ => found(p, signal),
+    };
     if let Some(p) = json_ld_dates(idx).into_iter().find(|p| ok(p)) {
-        return found(p, "json-ld datePublished");
+        return as_shown(p, "json-ld datePublished");
     }
     if let Some((p, key)) = meta_dates(idx).into_iter().find(|(p, _)| ok(p)) {
-        return found(p, &format!("meta {key}"));
+        return as_shown(p, &format!("meta {key}"));
     }
     for e in page.select(&MARKED) {
         let v = e.value();
@@ -532,6 +541,36 @@ fn date_elements(page: &Html) -> Vec<Published> {
         }
     }
     out
+}
+
+/// The first date written within 1,500 characters after the headline.
+fn shown_date(page: &Html, ok: &dyn Fn(&Published) -> bool) -> Option<NaiveDate> {
+    let mut text = String::new();
+    let mut seen_h1 = false;
+    for node in page.tree.root().descendants() {
+        if !seen_h1 {
+            seen_h1 = node.value().as_element().is_some_and(|e| e.name() == "h1");
+            continue;
+        }
+        if let Node::Text(t) = node.value() {
+            let in_code = node
+                .parent()
+                .and_then(|p| p.value().as_element())
+                .is_some_and(|e| matches!(e.name(), "script" | "style" | "noscript"));
+            if !in_code {
+                text.push_str(t);
+                text.push('\n');
+                if text.len() > 3000 {
+                    break;
+                }
+            }
+        }
+    }
+    let cut = text.char_indices().nth(1500).map_or(text.len(), |(i, _)| i);
+    text_dates(&text[..cut])
+        .into_iter()
+        .find(|p| ok(p))
+        .map(|p| p.date())
 }
 
 fn text_date(page: &Html, ok: &dyn Fn(&Published) -> bool) -> Option<Published> {
