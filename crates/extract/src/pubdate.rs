@@ -690,6 +690,28 @@ mod tests {
     }
 
     #[test]
+    fn the_day_shown_under_the_headline_corrects_a_utc_timestamp() {
+        let page = |shown: &str| {
+            Html::parse_document(&format!(
+                r#"<head><script type="application/ld+json">{{"@type":"NewsArticle","datePublished":"2023-11-09T03:28:35Z"}}</script></head>
+                <body><h1>Arrest made in Tarzana case</h1><p class="byline">By Staff, {shown}</p><p>Text.</p></body>"#
+            ))
+        };
+        let opts = Options::default();
+        let p = page("November 8, 2023");
+        let f = find(&p, &PageIndex::new(&p), None, &opts).unwrap();
+        assert_eq!(f.date.to_string(), "2023-11-08");
+        assert_eq!(
+            f.signal,
+            "json-ld datePublished, day as shown under the headline"
+        );
+        // A shown day further off is another date (an update, an event): metadata stands.
+        let p = page("November 1, 2023");
+        let f = find(&p, &PageIndex::new(&p), None, &opts).unwrap();
+        assert_eq!(f.date.to_string(), "2023-11-09T03:28:35+00:00");
+    }
+
+    #[test]
     fn url_dates_need_year_month_and_day() {
         let d = |u: &str| url_date(u).map(|d| d.to_string());
         assert_eq!(
