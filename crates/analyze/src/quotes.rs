@@ -118,6 +118,24 @@ pub const CUES: &[&str] = &[
     "recommend",
 ];
 
+/// Verbs whose object or infinitive is what the source holds or asks for.
+const NOUN_CONTENT: &[&str] = &[
+    "show",
+    "find",
+    "urge",
+    "demand",
+    "want",
+    "propose",
+    "seek",
+    "predict",
+    "estimate",
+    "support",
+    "cite",
+    "criticize",
+    "praise",
+    "endorse",
+];
+
 /// Verbs of saying proper, the only ones that take the clause before them as their content
 /// ("The deal is done, she said"); "call", "see" and the like only take their own clause.
 const SAYING: &[&str] = &[
@@ -641,6 +659,27 @@ fn extract(doc: &Doc) -> Vec<Quote> {
             })
         } else {
             tree.child(v, &["ccomp", "parataxis", "advcl:relcl"])
+                .or_else(|| {
+                    // Attributions whose content is a noun phrase or an infinitive: "X called
+                    // for a moratorium", "a poll shows Clinton ahead", "X urged Congress to act".
+                    speaker.as_ref()?;
+                    if lemma == "call" {
+                        // "called for X"; "called the charges unsubstantiated".
+                        return tree
+                            .child(v, &["obl"])
+                            .filter(|&o| {
+                                tree.child(o, &["case"])
+                                    .is_some_and(|c| tree.lemma(c) == "for")
+                            })
+                            .or_else(|| tree.child(v, &["obj"]).and(tree.child(v, &["xcomp"])));
+                    }
+                    if NOUN_CONTENT.contains(&lemma) {
+                        return tree
+                            .child(v, &["xcomp"])
+                            .or_else(|| tree.child(v, &["obj"]));
+                    }
+                    None
+                })
         };
         // The clause around a cue that comes after its content ("CONTENT, X said.", "CONTENT,
         // according to X"): the clause the cue hangs on, without the cue's own words.
@@ -1026,6 +1065,19 @@ mod tests {
         );
         // Not a clause: no quote.
         assert!(quotes("He said goodbye to the crowd and left.").is_empty());
+    }
+
+    #[test]
+    fn what_a_source_calls_for_or_shows_is_its_content() {
+        let got =
+            run("Senator Elizabeth Warren called for a criminal investigation into the bank.");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].0, "for a criminal investigation into the bank");
+        assert_eq!(got[0].2, "Elizabeth Warren");
+        let got = run("A new poll shows Democrats ahead in three states.");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert!(got[0].0.starts_with("Democrats ahead"), "{got:?}");
+        assert_eq!(got[0].1, "A new poll");
     }
 
     #[test]
