@@ -13,6 +13,23 @@ fn main() {
         let text = v["text"].as_str().unwrap_or("");
         let mut doc = gazette_doc::Doc::new(text.to_string(), gazette_doc::Meta::default());
         pipeline.run(&mut doc).expect("runs");
+        if std::env::var("QM_FP").is_ok() {
+            let gold: Vec<(usize, usize)> = v["attributions"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .flat_map(|a| a["content"].as_array().into_iter().flatten())
+                .map(|s| (s["start"].as_u64().unwrap() as usize, s["end"].as_u64().unwrap() as usize))
+                .collect();
+            let chars: Vec<char> = text.chars().collect();
+            for q in doc.quotes() {
+                if !gold.iter().any(|&(s, e)| q.start < e && s < q.end) {
+                    let c: String = chars[q.start..q.end.min(chars.len())].iter().take(100).collect();
+                    let sp = q.speaker.as_ref().map(|m| chars[m.start..m.end].iter().collect::<String>()).unwrap_or_default();
+                    println!("FP\t{:?}\t{sp}\t{c}", q.kind);
+                }
+            }
+        }
         for a in v["attributions"].as_array().into_iter().flatten() {
             let spans: Vec<(usize, usize)> = a["content"]
                 .as_array()
