@@ -19,13 +19,25 @@ fn main() {
                 .into_iter()
                 .flatten()
                 .flat_map(|a| a["content"].as_array().into_iter().flatten())
-                .map(|s| (s["start"].as_u64().unwrap() as usize, s["end"].as_u64().unwrap() as usize))
+                .map(|s| {
+                    (
+                        s["start"].as_u64().unwrap() as usize,
+                        s["end"].as_u64().unwrap() as usize,
+                    )
+                })
                 .collect();
             let chars: Vec<char> = text.chars().collect();
             for q in doc.quotes() {
                 if !gold.iter().any(|&(s, e)| q.start < e && s < q.end) {
-                    let c: String = chars[q.start..q.end.min(chars.len())].iter().take(100).collect();
-                    let sp = q.speaker.as_ref().map(|m| chars[m.start..m.end].iter().collect::<String>()).unwrap_or_default();
+                    let c: String = chars[q.start..q.end.min(chars.len())]
+                        .iter()
+                        .take(100)
+                        .collect();
+                    let sp = q
+                        .speaker
+                        .as_ref()
+                        .map(|m| chars[m.start..m.end].iter().collect::<String>())
+                        .unwrap_or_default();
                     println!("FP\t{:?}\t{sp}\t{c}", q.kind);
                 }
             }
