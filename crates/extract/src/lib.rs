@@ -100,7 +100,9 @@ pub fn from_html_with(
     let index = page::PageIndex::new(&parsed);
     let mut meta = metadata::from_index(&parsed, &index);
     let url = opts.url.as_deref().or(meta.url.as_deref());
-    if let Some(found) = pubdate::find(&parsed, &index, url, opts) {
+    if let Some(found) =
+        pubdate::find(&parsed, &index, url, opts).or_else(|| pubdate::source_date(page, opts))
+    {
         meta.offer_published(found.date, &found.signal);
     }
     let mut body = html::main_text(&parsed, &meta, opts.markdown, model);
@@ -156,7 +158,9 @@ pub fn publication_date(page: &str, opts: &Options) -> Option<(Published, String
     let index = page::PageIndex::new(&parsed);
     let own_url = metadata::from_index(&parsed, &index).url;
     let url = opts.url.as_deref().or(own_url.as_deref());
-    pubdate::find(&parsed, &index, url, opts).map(|f| (f.date, f.signal))
+    pubdate::find(&parsed, &index, url, opts)
+        .or_else(|| pubdate::source_date(page, opts))
+        .map(|f| (f.date, f.signal))
 }
 
 /// Extracts the article from plain text whose first non-empty line is the title.
