@@ -13,7 +13,7 @@ use std::time::Instant;
 
 use serde::Deserialize;
 
-use crate::{EvalError, aeb, htmldate};
+use crate::{EvalError, aeb, htmldate, trafilatura_eval};
 
 /// Tasks `gazette bench` knows, with the peers each can be compared with.
 pub const TASKS: &[(&str, &[&str])] = &[
@@ -246,6 +246,110 @@ fn run_rust_peer(
         });
     }
     Ok(output)
+}
+
+/// Main text on trafilatura's evaluation set, gazette and trafilatura, scored with its
+/// snippets on all 990 pages and on the quarter gazette's block classifier was not
+/// trained on (the fair comparison). Rows: gazette and trafilatura on all pages, then
+/// both on the held-out pages (time and size of all pages).
+pub fn snippets(data: &Path, env: &PeerEnv, repeat: usize) -> Result<Vec<Measured>, EvalError> {
+    let dir = data.join(trafilatura_eval::DIR);
+    let gold = trafilatura_eval::load_gold(&dir)?;
+    let mut pages: Vec<(String, Vec<u8>)> = Vec::new();
+    for entry in gold.values() {
+        let path = dir.join("html").join(format!("{}.gz", entry.file));
+        let bytes = gazette_ingest::read_bytes(&path).map_err(|e| EvalError::Format {
+            path,
+            message: e.to_string(),
+        })?;
+        pages.push((entry.file.clone(), bytes));
+    }
+    let bytes: usize = pages.iter().map(|(_, b)| b.len()).sum();
+    let mut best = f64::INFINITY;
+    let mut ours: BTreeMap<String, String> = BTreeMap::new();
+    for _ in 0..repeat.max(1) {
+        ours.clear();
+        let start = Instant::now();
+        for (file, page) in &pages {
+            let text = match gazette_ingest::decode(page) {
+                Ok(d) => gazette_extract::from_html(&d.text, &gazette_extract::Options::default())
+                    .doc
+                    .text()
+                    .to_string(),
+                Err(_) => String::new(),
+            };
+            ours.insert(file.clone(), text);
+        }
+        best = best.min(start.elapsed().as_secs_f64());
+    }
+    env.ensure()?;
+    let out = std::env::temp_dir().join(format!(
+        "gazette-bench-{}-snippets.json",
+        std::process::id()
+    ));
+    let (html, repeat_arg) = (dir.join("html"), repeat.max(1).to_string());
+    let output = run_peer(
+        env,
+        "trafilatura",
+        &env.bench_dir.join("peers/extraction.py"),
+        &[
+            "trafilatura".as_ref(),
+            "--pages".as_ref(),
+            html.as_os_str(),
+            "--out".as_ref(),
+            out.as_os_str(),
+            "--repeat".as_ref(),
+            repeat_arg.as_ref(),
+        ],
+    )?;
+    let report = peer_report("trafilatura", &output)?;
+    let raw = std::fs::read_to_string(&out).map_err(|e| EvalError::io(&out, e))?;
+    let _ = std::fs::remove_file(&out);
+    // The runner names pages by file name without `.html.gz`.
+    let theirs: BTreeMap<String, String> = serde_json::from_str::<BTreeMap<String, String>>(&raw)
+        .map_err(|e| EvalError::Format {
+            path: out.clone(),
+            message: e.to_string(),
+        })?
+        .into_iter()
+        .map(|(id, text)| (format!("{id}.html"), text))
+        .collect();
+    let f1 = |pred: &BTreeMap<String, String>, held_out_only: bool| {
+        let mut c = trafilatura_eval::Counts::default();
+        for e in gold.values() {
+            if held_out_only && !trafilatura_eval::is_held_out(&e.file) {
+                continue;
+            }
+            let text = pred.get(&e.file).filter(|t| !t.is_empty());
+            c.add(e, text.map(String::as_str));
+        }
+        (
+            2.0 * c.tp as f64 / (2 * c.tp + c.fp + c.fn_).max(1) as f64,
+            c.pages,
+        )
+    };
+    let row = |system: String, seconds: f64, pred: &BTreeMap<String, String>, held: bool| {
+        let (f, n) = f1(pred, held);
+        Measured {
+            system,
+            items: n,
+            bytes,
+            seconds,
+            f1: Some(f),
+        }
+    };
+    let gz = format!("gazette {}", env!("CARGO_PKG_VERSION"));
+    Ok(vec![
+        row(gz.clone(), best, &ours, false),
+        row(report.system.clone(), report.seconds, &theirs, false),
+        row(format!("{gz} held-out"), best, &ours, true),
+        row(
+            format!("{} held-out", report.system),
+            report.seconds,
+            &theirs,
+            true,
+        ),
+    ])
 }
 
 /// Publication dates on htmldate's 1,000 pages: gazette's date finder vs htmldate in
