@@ -35,8 +35,14 @@ fn main() {
                 "dropped in container"
             };
             *counts.entry(stage).or_insert(0) += 1;
+            let why = if stage == "not in any block" {
+                let needle: String = w.chars().take(25).collect();
+                gazette_extract::debug_skipped_ancestor(&page.text, needle.trim())
+            } else {
+                String::new()
+            };
             println!(
-                "{stage}\t{}\t{}",
+                "{stage}\t{}\t{}\t{why}",
                 entry.file,
                 w.chars().take(80).collect::<String>()
             );

@@ -103,6 +103,13 @@ static WEAK_BOILERPLATE_HINT: LazyLock<Regex> = LazyLock::new(|| {
     .expect("hint pattern compiles")
 });
 
+/// Class names that describe a feature of an element: BEM modifiers (`--has-ads`) and
+/// `has-`, `with-`, `no-`, `non-`, `is-` prefixes.
+static FEATURE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)--[\w-]+|(^|[\s_-])(has|with|no|non|is|show|hide)-\w+")
+        .expect("feature pattern compiles")
+});
+
 /// Class or id words of the article's own containers; they keep an element whose other
 /// words look like boilerplate (e.g. `article-body related-links` is kept).
 static CONTENT_HINT: LazyLock<Regex> = LazyLock::new(|| {
@@ -419,6 +426,37 @@ fn block_mark(page: &Html, owner: NodeId) -> (String, Option<NodeId>) {
     }
 }
 
+/// For development: the outermost skipped element around the first text node holding
+/// `needle` (its tag, class and id), or why there is none.
+pub(crate) fn skipped_ancestor(page: &Html, needle: &str) -> String {
+    let page_chars = text_chars(page.tree.root());
+    for node in page.tree.root().descendants() {
+        let Node::Text(t) = node.value() else {
+            continue;
+        };
+        let text: String = t.split_whitespace().collect::<Vec<_>>().join(" ");
+        if !text.contains(needle) {
+            continue;
+        }
+        let mut outermost = None;
+        for a in node.ancestors() {
+            if let Some(el) = a.value().as_element() {
+                if is_skipped(a, el, page_chars) {
+                    outermost = Some(format!(
+                        "<{} class={:?} id={:?} role={:?}>",
+                        el.name(),
+                        el.attr("class").unwrap_or(""),
+                        el.attr("id").unwrap_or(""),
+                        el.attr("role").unwrap_or("")
+                    ));
+                }
+            }
+        }
+        return outermost.unwrap_or_else(|| "not skipped (split across text nodes?)".into());
+    }
+    "no single text node holds it".into()
+}
+
 /// All text of a page or fragment, block by block, with no boilerplate removal beyond
 /// the elements that are never text (scripts, forms, captions).
 pub(crate) fn all_text(page: &Html, markdown: bool) -> Body {
@@ -540,8 +578,12 @@ fn is_skipped(
         .flatten()
         .map(str::trim)
         .filter(|h| !h.is_empty());
-    let any = |re: &Regex| hints.clone().any(|h| re.is_match(h));
-    if hints.clone().next().is_none() || any(&CONTENT_HINT) {
+    // Words that describe a feature of the element rather than what it is ("has-ads",
+    // "o-section--has-ads", "non-paywall") say nothing about its content.
+    let cleaned: Vec<std::borrow::Cow<'_, str>> =
+        hints.map(|h| FEATURE_WORDS.replace_all(h, " ")).collect();
+    let any = |re: &Regex| cleaned.iter().any(|h| re.is_match(h));
+    if cleaned.is_empty() || any(&CONTENT_HINT) {
         return false;
     }
     // A wrapper holding most of the page's text is not the widget its class names

@@ -141,6 +141,13 @@ pub fn debug_all_blocks(page: &str) -> String {
     html::all_text(&parsed, false).text
 }
 
+/// For development: which skipped element hides a text.
+#[doc(hidden)]
+pub fn debug_skipped_ancestor(page: &str, needle: &str) -> String {
+    let parsed = scraper::Html::parse_document(&prescan::strip_code(page, false));
+    html::skipped_ancestor(&parsed, needle)
+}
+
 /// For development: the blocks of the chosen container before the classifier.
 #[doc(hidden)]
 pub fn debug_container_blocks(page: &str) -> String {
