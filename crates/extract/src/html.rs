@@ -912,6 +912,20 @@ mod tests {
     }
 
     #[test]
+    fn class_words_of_features_do_not_make_boilerplate() {
+        let prose = "Russian President Vladimir Putin met Syrian President Bashar al-Assad in Sochi on Monday, the Kremlin said.";
+        let page = Html::parse_document(&format!(
+            r#"<main><section class="o-section o-section--has-ads">{prose}</section>
+            <section class="row non-paywall"><p>{prose} Assad stayed four hours.</p></section>
+            <div class="ads"><p>Buy our product today, it is the best product there is anywhere.</p></div></main>"#
+        ));
+        let text = main_text(&page, &gazette_doc::Meta::default(), false, None).text;
+        assert!(text.contains("Assad stayed four hours."), "{text}");
+        assert_eq!(text.matches("the Kremlin said.").count(), 2, "{text}");
+        assert!(!text.contains("Buy our product"), "{text}");
+    }
+
+    #[test]
     fn a_marked_article_body_is_preferred_to_a_wider_wrapper() {
         let prose = "Russian President Vladimir Putin met Syrian President Bashar al-Assad in Sochi on Monday, the Kremlin said.";
         let teaser = "Another long teaser about a different story, written as a full sentence to look like prose.";
