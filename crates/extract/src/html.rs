@@ -113,7 +113,7 @@ static FEATURE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
 /// Class or id words of the article's own containers; they keep an element whose other
 /// words look like boilerplate (e.g. `article-body related-links` is kept).
 static CONTENT_HINT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(article|story|entry|post|content|body|text|main)")
+    Regex::new(r"(?i)(article|story|entry|post|content|body|text|main|(^|\s)blog(\s|$))")
         .expect("hint pattern compiles")
 });
 
