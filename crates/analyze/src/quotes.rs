@@ -216,18 +216,38 @@ impl<'a> Tree<'a> {
     }
 }
 
-/// Quotation spans (char offsets, marks included) of the text: “…”, "…" and «…».
+/// Quotation spans (char offsets, marks included) of the text: “…”, "…", «…» and
+/// ''…'' (two apostrophes, as some archives write quotation marks).
 fn quotations(text: &str) -> Vec<(usize, usize)> {
+    // Two apostrophes stand for one quotation mark: `\u{0}` marks them below.
+    const DOUBLE_APOSTROPHE: char = '\u{0}';
     let mut out = Vec::new();
-    let chars: Vec<char> = text.chars().collect();
+    let raw: Vec<char> = text.chars().collect();
+    let mut chars = raw.clone();
+    for i in 0..raw.len().saturating_sub(1) {
+        if raw[i] == '\'' && raw[i + 1] == '\'' && chars[i] == '\'' {
+            chars[i] = DOUBLE_APOSTROPHE;
+            chars[i + 1] = ' ';
+        }
+    }
     let mut open: Option<(usize, char)> = None;
     for (i, &c) in chars.iter().enumerate() {
+        let c = if c == DOUBLE_APOSTROPHE { '"' } else { c };
+        if raw[i] == '\'' && chars[i] == ' ' {
+            // The second apostrophe of a pair: the quotation closes after it.
+            continue;
+        }
+        let i_end = if chars[i] == DOUBLE_APOSTROPHE {
+            i + 2
+        } else {
+            i + 1
+        };
         match (open, c) {
             (None, '“') => open = Some((i, '”')),
             (None, '«') => open = Some((i, '»')),
             (None, '"') => open = Some((i, '"')),
             (Some((s, close)), c) if c == close => {
-                out.push((s, i + 1));
+                out.push((s, i_end));
                 open = None;
             }
             // A paragraph break closes nothing but ends a runaway quotation.
@@ -1128,5 +1148,8 @@ mod tests {
     fn finds_quotation_marks() {
         let q = quotations("He said “It works” and \"so it does\".\n\n“Runaway");
         assert_eq!(q, [(8, 18), (23, 35)]);
+        // Two apostrophes as quotation marks; one apostrophe is no mark.
+        let q = quotations("''It is fiscally responsible,'' Burman said. Obama's plan isn't.");
+        assert_eq!(q, [(0, 31)]);
     }
 }
