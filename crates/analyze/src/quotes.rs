@@ -511,6 +511,54 @@ fn name_mention(doc: &Doc, tokens: &[Token], lo: usize, hi: usize) -> Mention {
     }
 }
 
+/// Title-case lines with "Says"/"Said": (tokens of the speaker, content start, content
+/// end), the content after the cue or, when the cue ends the line, before the speaker.
+fn headline_says(doc: &Doc, tokens: &[Token]) -> Vec<((usize, usize), usize, usize)> {
+    let text = doc.text();
+    let word = |i: usize| &text[doc.char_to_byte(tokens[i].start)..doc.char_to_byte(tokens[i].end)];
+    let capital = |i: usize| word(i).chars().next().is_some_and(char::is_uppercase);
+    let mut out = Vec::new();
+    let mut line_start = 0usize;
+    let n_chars = doc.char_len();
+    while line_start < n_chars {
+        let rest = &text[doc.char_to_byte(line_start)..];
+        let line_len = rest
+            .find('\n')
+            .map_or(rest.chars().count(), |b| rest[..b].chars().count());
+        let line_end = line_start + line_len;
+        let range = tokens_within(tokens, line_start, line_end);
+        let words: Vec<usize> = range
+            .clone()
+            .filter(|&i| word(i).chars().next().is_some_and(char::is_alphabetic))
+            .collect();
+        let title_case = words.len() >= 4
+            && words.iter().filter(|&&i| capital(i)).count() * 10 >= words.len() * 7;
+        if title_case {
+            if let Some(cue) = range.clone().find(|&i| matches!(word(i), "Says" | "Said")) {
+                // The speaker: capitalized words right before the cue.
+                let mut lo = cue;
+                while lo > range.start && cue - lo < 4 && capital(lo - 1) && word(lo - 1) != "," {
+                    lo -= 1;
+                }
+                let after: Vec<usize> = (cue + 1..range.end)
+                    .filter(|&i| tokens[i].pos.as_deref() != Some("PUNCT"))
+                    .collect();
+                if lo < cue {
+                    if after.len() >= 3 {
+                        let (s, e) = (tokens[cue + 1].start, tokens[*after.last().unwrap()].end);
+                        out.push(((lo, cue - 1), s, e));
+                    } else if lo > range.start && word(lo - 1) == "," && lo - 1 > range.start {
+                        let (s, e) = (tokens[range.start].start, tokens[lo - 2].end);
+                        out.push(((lo, cue - 1), s, e));
+                    }
+                }
+            }
+        }
+        line_start = line_end + 1;
+    }
+    out
+}
+
 /// Words that open a paragraph with a colon without naming a speaker.
 const NOT_SPEAKERS: &[&str] = &[
     "note",
@@ -990,6 +1038,20 @@ fn extract(doc: &Doc) -> Vec<Quote> {
         }
     }
     let _ = token_at;
+    // Headlines in title case, which the tagger reads poorly: "Obama Says Museum Will
+    // Tell of 'Suffering'", "Trump Could Address Clean Energy, Lindsey Graham Says".
+    for ((lo, hi), start, end) in headline_says(doc, tokens) {
+        if out.iter().any(|q| q.start < end && start < q.end) {
+            continue;
+        }
+        out.push(Quote {
+            start,
+            end,
+            kind: QuoteKind::Indirect,
+            speaker: Some(name_mention(doc, tokens, lo, hi)),
+            via: None,
+        });
+    }
     // Transcripts and headlines that give the speaker before a colon at the start of a
     // paragraph ("PENCE: Well, ...", "Pence: Trump Was 'Mocking' Clinton Camp").
     for ((lo, hi), start, end, transcript) in colon_turns(doc, tokens) {
@@ -1131,6 +1193,28 @@ mod tests {
         );
         assert!(
             !got.iter().any(|(c, _, _)| c.contains("updated on Monday")),
+            "{got:?}"
+        );
+        // Headlines in title case.
+        let got = run(
+            "Obama Says African-American Museum Will Tell of Suffering and Delight\n\n\
+            Trump The Dealmaker Could Address Clean Energy, Lindsey Graham Says.\n\n\
+            The museum opened on Saturday.",
+        );
+        assert!(
+            got.contains(&(
+                "African-American Museum Will Tell of Suffering and Delight".into(),
+                "Obama".into(),
+                QuoteKind::Indirect
+            )),
+            "{got:?}"
+        );
+        assert!(
+            got.contains(&(
+                "Trump The Dealmaker Could Address Clean Energy".into(),
+                "Lindsey Graham".into(),
+                QuoteKind::Indirect
+            )),
             "{got:?}"
         );
         // A quotation of several sentences before "X told Y".
