@@ -120,6 +120,29 @@ fn peer_report(peer: &str, output: &std::process::Output) -> Result<PeerReport, 
     })
 }
 
+/// gazette's extraction of pages already in memory (decoding included): the best time of
+/// `repeat` passes and the texts by page name.
+fn time_extraction(pages: &[(String, Vec<u8>)], repeat: usize) -> (f64, BTreeMap<String, String>) {
+    let mut best = f64::INFINITY;
+    let mut texts = BTreeMap::new();
+    for _ in 0..repeat.max(1) {
+        texts.clear();
+        let start = Instant::now();
+        for (name, page) in pages {
+            let text = match gazette_ingest::decode(page) {
+                Ok(d) => gazette_extract::from_html(&d.text, &gazette_extract::Options::default())
+                    .doc
+                    .text()
+                    .to_string(),
+                Err(_) => String::new(),
+            };
+            texts.insert(name.clone(), text);
+        }
+        best = best.min(start.elapsed().as_secs_f64());
+    }
+    (best, texts)
+}
+
 /// Main-text extraction on the AEB pages: gazette vs each of `peers` (trafilatura from
 /// the virtualenv, rs-trafilatura built from `bench/rs-trafilatura`). Returns gazette first.
 pub fn extraction(
@@ -143,23 +166,7 @@ pub fn extraction(
     }
     let bytes: usize = pages.iter().map(|(_, b)| b.len()).sum();
 
-    let mut best = f64::INFINITY;
-    let mut predictions = BTreeMap::new();
-    for _ in 0..repeat.max(1) {
-        predictions.clear();
-        let start = Instant::now();
-        for (id, page) in &pages {
-            let text = match gazette_ingest::decode(page) {
-                Ok(d) => gazette_extract::from_html(&d.text, &gazette_extract::Options::default())
-                    .doc
-                    .text()
-                    .to_string(),
-                Err(_) => String::new(),
-            };
-            predictions.insert(id.clone(), text);
-        }
-        best = best.min(start.elapsed().as_secs_f64());
-    }
+    let (best, predictions) = time_extraction(&pages, repeat);
     let ours = Measured {
         system: format!("gazette {}", env!("CARGO_PKG_VERSION")),
         items: pages.len(),
@@ -265,23 +272,7 @@ pub fn snippets(data: &Path, env: &PeerEnv, repeat: usize) -> Result<Vec<Measure
         pages.push((entry.file.clone(), bytes));
     }
     let bytes: usize = pages.iter().map(|(_, b)| b.len()).sum();
-    let mut best = f64::INFINITY;
-    let mut ours: BTreeMap<String, String> = BTreeMap::new();
-    for _ in 0..repeat.max(1) {
-        ours.clear();
-        let start = Instant::now();
-        for (file, page) in &pages {
-            let text = match gazette_ingest::decode(page) {
-                Ok(d) => gazette_extract::from_html(&d.text, &gazette_extract::Options::default())
-                    .doc
-                    .text()
-                    .to_string(),
-                Err(_) => String::new(),
-            };
-            ours.insert(file.clone(), text);
-        }
-        best = best.min(start.elapsed().as_secs_f64());
-    }
+    let (best, ours) = time_extraction(&pages, repeat);
     env.ensure()?;
     let out = std::env::temp_dir().join(format!(
         "gazette-bench-{}-snippets.json",

@@ -589,11 +589,7 @@ fn shown_date(page: &Html, ok: &dyn Fn(&Published) -> bool) -> Option<NaiveDate>
             continue;
         }
         if let Node::Text(t) = node.value() {
-            let in_code = node
-                .parent()
-                .and_then(|p| p.value().as_element())
-                .is_some_and(|e| matches!(e.name(), "script" | "style" | "noscript"));
-            if !in_code {
+            if !in_code(node) {
                 text.push_str(t);
                 text.push('\n');
                 if text.len() > 3000 {
@@ -609,6 +605,13 @@ fn shown_date(page: &Html, ok: &dyn Fn(&Published) -> bool) -> Option<NaiveDate>
         .map(|p| p.date())
 }
 
+/// Whether a text node is script or style code rather than page text.
+fn in_code(node: ego_tree::NodeRef<'_, Node>) -> bool {
+    node.parent()
+        .and_then(|p| p.value().as_element())
+        .is_some_and(|e| matches!(e.name(), "script" | "style" | "noscript"))
+}
+
 fn text_date(page: &Html, ok: &dyn Fn(&Published) -> bool) -> Option<Published> {
     let mut text = String::new();
     let mut h1_at: Option<usize> = None;
@@ -617,11 +620,7 @@ fn text_date(page: &Html, ok: &dyn Fn(&Published) -> bool) -> Option<Published> 
             h1_at = Some(text.len());
         }
         if let Node::Text(t) = node.value() {
-            let in_code = node
-                .parent()
-                .and_then(|p| p.value().as_element())
-                .is_some_and(|e| matches!(e.name(), "script" | "style" | "noscript"));
-            if !in_code {
+            if !in_code(node) {
                 text.push_str(t);
                 text.push('\n');
             }
