@@ -20,7 +20,7 @@ use regex::Regex;
 use scraper::{Html, Node};
 
 use crate::classify::BlockModel;
-use crate::text::is_furniture;
+use crate::text::{is_furniture_phrase, is_furniture_sentence};
 
 /// Elements whose whole subtree is never article text.
 const SKIP_TAGS: &[&str] = &[
@@ -247,7 +247,7 @@ fn container_blocks<'a>(
         let n = b.chars();
         let is_meta = |m: &Option<String>| m.as_deref().is_some_and(|v| same_words(v, &b.text));
         if b.link_density() > 0.5
-            || (n < 100 && is_furniture(&b.text))
+            || (n < 100 && is_furniture_phrase(&b.text))
             || is_meta(&meta.title)
             || is_meta(&meta.byline)
         {
@@ -255,6 +255,14 @@ fn container_blocks<'a>(
         }
         out.push(b);
     }
+    // Furniture sentences (follow us, copyright notices) come after the article: only the
+    // second half of the blocks is tested for them, which also spares the time.
+    let half = out.len() / 2;
+    let mut i = 0;
+    out.retain(|b| {
+        i += 1;
+        i <= half || !is_furniture_sentence(&b.text)
+    });
     out
 }
 

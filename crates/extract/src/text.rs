@@ -74,11 +74,48 @@ pub(crate) fn dateline(body: &str) -> Option<(&str, usize)> {
 }
 
 /// Whether a line (or short paragraph) is page furniture: a short navigation, sharing
-/// or promotion phrase that is not article text.
+/// or promotion phrase that is not article text, or one of the whole sentences sites put
+/// under every article (follow us, get our app, copyright and liability notices).
 pub fn is_furniture(line: &str) -> bool {
+    is_furniture_phrase(line) || is_furniture_sentence(line)
+}
+
+/// The short phrases of [`is_furniture`] alone ("Other news", "Share this").
+pub(crate) fn is_furniture_phrase(line: &str) -> bool {
     let line = line.trim();
     line.is_empty() || (line.chars().count() <= 80 && FURNITURE.is_match(line))
 }
+
+/// Words one of which every furniture sentence holds: a cheap test before the pattern.
+static FURNITURE_SENTENCE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)follow|like|latest|download|copyright|permission|reproduc|republish|redistribut|responsible|subscri|sorgfältig|haftung",
+    )
+    .expect("furniture word pattern compiles")
+});
+
+/// The furniture sentences of [`is_furniture`] alone (follow us, copyright notices).
+pub(crate) fn is_furniture_sentence(line: &str) -> bool {
+    let line = line.trim();
+    line.chars().count() <= 250
+        && FURNITURE_SENTENCE_WORDS.is_match(line)
+        && FURNITURE_SENTENCE.is_match(line)
+}
+
+/// Sentences of page furniture, matched from the start of a paragraph.
+static FURNITURE_SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)^[\s\p{P}\p{S}]*(
+            (follow|like)\s+.{0,60}\bon\s+(twitter|facebook|instagram|linkedin|x)\b
+          | for\s+the\s+latest\s+(news|stories|updates)\b | download\s+(the|our)\s+.{0,40}\bapps?\b
+          | (this|the)\s+(article|story|content|material)\s+(is|was|may)\b.{0,80}\b(copyright|permission|reproduced|republished|redistributed)
+          | .{0,80}\bwritten\s+permission\b | .{0,80}\bnot\s+responsible\s+for\s+the\s+(opinions|content)
+          | (to\s+(view|read|continue)|already\s+a\s+subscriber|if\s+you('re|\s+are)\s+(seeing|already)).{0,120}\bsubscri
+          | (trotz\s+sorgfältiger\s+inhaltlicher\s+kontrolle|haftungs(ausschluss|beschränkung|hinweis)).*
+        )",
+    )
+    .expect("furniture sentence pattern compiles")
+});
 
 /// Splits a plain-text article into metadata (title, byline) and body text.
 ///
@@ -219,6 +256,10 @@ mod tests {
             "Schon gelesen?",
             "Lire aussi : le sommet de Sotchi",
             "Lee también: la cumbre",
+            "Follow The Gleaner on Twitter and Instagram @JamaicaGleaner and on Facebook @GleanerJamaica, and send us your stories.",
+            "This article is the copyrighted property of Breaking Belize News. Written permission must be obtained before reprint in online or print media.",
+            "To view the full story, please subscribe to The Haitian Times.",
+            "Trotz sorgfältiger inhaltlicher Kontrolle übernehmen wir keine Haftung für die Inhalte externer Links.",
         ] {
             assert!(is_furniture(line), "{line}");
         }
@@ -226,6 +267,7 @@ mod tests {
             "Follow-up talks are planned for Thursday.",
             "Quellen im Kreml bestätigten das Treffen.",
             "Teilen sich die Parteien die Macht, wird es schwierig.",
+            "Followers of the party on Twitter said the vote was rigged, but the commission rejected the claim on Monday after a recount.",
         ] {
             assert!(!is_furniture(line), "{line}");
         }
