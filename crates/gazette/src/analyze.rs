@@ -1,6 +1,7 @@
 //! `gazette analyze`: read → extract → pipeline → print, one input at a time. A bad input
 //! is reported on stderr with its name and the run goes on with the others.
 
+use std::collections::HashMap;
 use std::io::{self, BufWriter, Write};
 use std::process::ExitCode;
 
@@ -42,6 +43,17 @@ pub fn run(args: &AnalyzeArgs) -> anyhow::Result<ExitCode> {
     };
 
     let inputs = gazette_ingest::expand_inputs(&args.inputs);
+    // News sitemaps given beside pages are metadata for those pages (matched by URL), not
+    // Docs of their own; given alone, their entries are the Docs.
+    let (sitemaps, pages): (Vec<_>, Vec<_>) = inputs.into_iter().partition(|i| {
+        i.as_ref()
+            .is_ok_and(|p| gazette_ingest::container_of(p) == gazette_ingest::Container::Sitemap)
+    });
+    let (inputs, by_url) = if pages.is_empty() {
+        (sitemaps, HashMap::new())
+    } else {
+        (pages, sitemap_metadata(&sitemaps, &read_opts))
+    };
     let bar = progress_bar(inputs.len());
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
@@ -70,7 +82,7 @@ pub fn run(args: &AnalyzeArgs) -> anyhow::Result<ExitCode> {
                     return;
                 }
             };
-            match analyze_item(&item, args.input, &opts, &pipeline) {
+            match analyze_item(&item, args.input, &opts, &pipeline, &by_url) {
                 Ok(Analyzed {
                     doc,
                     warnings,
@@ -170,11 +182,39 @@ struct Analyzed {
     markdown: Option<String>,
 }
 
+/// The metadata of every news sitemap entry, by URL.
+fn sitemap_metadata(
+    sitemaps: &[Result<std::path::PathBuf, (std::path::PathBuf, IngestError)>],
+    read_opts: &ReadOptions,
+) -> HashMap<String, Meta> {
+    let mut by_url = HashMap::new();
+    for path in sitemaps.iter().flatten() {
+        // Entries without a headline are reported when a sitemap is read for its Docs;
+        // as metadata they are simply not there.
+        gazette_ingest::read_items(path, read_opts, &mut |item| {
+            if let Ok(item) = item {
+                if let Some(url) = &item.hints.url {
+                    by_url.insert(url_key(url), container_meta(&item.hints));
+                }
+            }
+        });
+    }
+    by_url
+}
+
+/// A URL as sitemaps and pages may both write it: no fragment, no trailing slash.
+fn url_key(url: &str) -> String {
+    let url = url.trim();
+    let url = url.split('#').next().unwrap_or(url);
+    url.trim_end_matches('/').to_string()
+}
+
 fn analyze_item(
     item: &Item,
     kind: InputKind,
     base: &Options,
     pipeline: &Pipeline,
+    sitemaps: &HashMap<String, Meta>,
 ) -> anyhow::Result<Analyzed> {
     let mut opts = base.clone();
     opts.container = container_meta(&item.hints);
@@ -211,6 +251,31 @@ fn analyze_item(
         Content::Text(text) => gazette_extract::from_body(text, &opts),
     };
     let mut doc = extracted.doc;
+    // A news sitemap that lists the page gives what the page itself did not.
+    let listed = [doc.meta.url.as_deref(), item.hints.url.as_deref()]
+        .into_iter()
+        .flatten()
+        .find_map(|u| sitemaps.get(&url_key(u)));
+    if let Some(s) = listed {
+        let signal = |field: &str| {
+            s.sources
+                .get(field)
+                .map_or("news sitemap", String::as_str)
+                .to_string()
+        };
+        if let Some(p) = s.published.filter(|p| base.plausible(p.date())) {
+            doc.meta.offer_published(p, &signal("published"));
+        }
+        if let Some(t) = &s.title {
+            doc.meta.offer_title(t, &signal("title"));
+        }
+        if let Some(site) = &s.site {
+            doc.meta.offer_site(site, &signal("site"));
+        }
+        if let Some(l) = &s.language {
+            doc.meta.offer_language(l, &signal("language"));
+        }
+    }
     if extracted.markdown.is_none() {
         pipeline.run(&mut doc)?;
     }

@@ -338,3 +338,40 @@ fn date_bounds_reject_implausible_dates() {
     assert_eq!(code, Some(2));
     assert!(stderr.contains("--min-date"), "{stderr}");
 }
+
+#[test]
+fn a_news_sitemap_beside_pages_dates_the_pages_it_lists() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("page.html"),
+        r#"<html><head><title>Government proposes lower fuel tax</title>
+        <link rel="canonical" href="https://wire.example.org/2024/fuel-tax/"></head><body><article>
+        <p>The government proposed on Thursday to lower the fuel tax for the fishing fleet, the finance ministry said in a statement.</p>
+        <p>The proposal goes to parliament next week, where the coalition holds a narrow majority.</p></article></body></html>"#,
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("news-sitemap.xml"),
+        r#"<?xml version="1.0" encoding="UTF-8"?>
+<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">
+  <url><loc>https://wire.example.org/2024/fuel-tax</loc><news:news>
+    <news:publication><news:name>Northern Wire</news:name><news:language>en</news:language></news:publication>
+    <news:publication_date>2024-05-09T06:45:00+02:00</news:publication_date>
+    <news:title>Government proposes lower fuel tax for fishing fleet</news:title></news:news></url>
+</urlset>"#,
+    )
+    .unwrap();
+    let (code, docs, stderr) = analyze(&[], &[dir.path()]);
+    assert_eq!(code, Some(0), "{stderr}");
+    // One Doc: the page, dated by the sitemap; the sitemap is no Doc of its own.
+    assert_eq!(docs.len(), 1, "{docs:?}");
+    assert_eq!(docs[0]["published"], "2024-05-09T06:45:00+02:00");
+    assert_eq!(docs[0]["meta_sources"]["published"], "news sitemap date");
+    assert_eq!(docs[0]["site"], "Northern Wire");
+    // "on Thursday" resolves against the sitemap's date.
+    let timexes = docs[0]["timexes"].as_array().unwrap();
+    assert!(
+        timexes.iter().any(|t| t["value"] == "2024-05-09"),
+        "{timexes:?}"
+    );
+}

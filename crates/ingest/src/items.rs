@@ -199,6 +199,21 @@ pub fn read_items(path: &Path, opts: &ReadOptions, sink: &mut dyn FnMut(ItemResu
     container
 }
 
+/// The kind of container a file is, from its first bytes (standard input is not read:
+/// it counts as [`Container::Single`]).
+pub fn container_of(path: &Path) -> Container {
+    if path.as_os_str() == "-" {
+        return Container::Single;
+    }
+    match std::fs::File::open(path)
+        .map_err(IngestError::Io)
+        .and_then(|f| peek(Box::new(f)))
+    {
+        Ok((head, _)) => sniff_container(&head, path),
+        Err(_) => Container::Single,
+    }
+}
+
 fn display_name(path: &Path) -> String {
     if path.as_os_str() == "-" {
         "<stdin>".into()

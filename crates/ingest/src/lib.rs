@@ -24,8 +24,8 @@ mod sitemap;
 mod warc;
 
 pub use items::{
-    Container, Content, Hints, Item, ItemError, ItemResult, JsonlFields, ReadOptions, read_items,
-    sniff_container,
+    Container, Content, Hints, Item, ItemError, ItemResult, JsonlFields, ReadOptions, container_of,
+    read_items, sniff_container,
 };
 
 use std::io::{self, Read};
