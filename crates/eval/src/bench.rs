@@ -314,10 +314,7 @@ pub fn snippets(data: &Path, env: &PeerEnv, repeat: usize) -> Result<Vec<Measure
             let text = pred.get(&e.file).filter(|t| !t.is_empty());
             c.add(e, text.map(String::as_str));
         }
-        (
-            2.0 * c.tp as f64 / (2 * c.tp + c.fp + c.fn_).max(1) as f64,
-            c.pages,
-        )
+        (c.f1(), c.pages)
     };
     let row = |system: String, seconds: f64, pred: &BTreeMap<String, String>, held: bool| {
         let (f, n) = f1(pred, held);
@@ -372,13 +369,12 @@ pub fn dates(data: &Path, env: &PeerEnv, repeat: usize) -> Result<Vec<Measured>,
         best = best.min(start.elapsed().as_secs_f64());
     }
     let c = htmldate::score(&gold, &predictions);
-    let f1 = |c: htmldate::Counts| 2.0 * c.tp as f64 / (2 * c.tp + c.fp + c.fn_).max(1) as f64;
     let mut rows = vec![Measured {
         system: format!("gazette {} dates", env!("CARGO_PKG_VERSION")),
         items: pages.len(),
         bytes,
         seconds: best,
-        f1: Some(f1(c)),
+        f1: Some(c.f1()),
     }];
     env.ensure()?;
     let script = env.bench_dir.join("peers/dates.py");
@@ -411,7 +407,7 @@ pub fn dates(data: &Path, env: &PeerEnv, repeat: usize) -> Result<Vec<Measured>,
             items: report.items,
             bytes: report.bytes,
             seconds: report.seconds,
-            f1: Some(f1(htmldate::score(&gold, &theirs))),
+            f1: Some(htmldate::score(&gold, &theirs).f1()),
         });
     }
     Ok(rows)

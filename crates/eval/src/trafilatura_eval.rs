@@ -69,6 +69,16 @@ impl Counts {
         }
     }
 
+    /// F1 of the counts (0 when there is nothing to count).
+    pub fn f1(&self) -> f64 {
+        let d = 2 * self.tp + self.fp + self.fn_;
+        if d == 0 {
+            0.0
+        } else {
+            2.0 * self.tp as f64 / d as f64
+        }
+    }
+
     /// Precision, recall, accuracy and F1 as rows.
     pub fn rows(&self) -> Vec<Row> {
         let ratio = |n: usize, d: usize| if d == 0 { 0.0 } else { n as f64 / d as f64 };
@@ -77,7 +87,7 @@ impl Counts {
             ("precision", ratio(self.tp, self.tp + self.fp)),
             ("recall", ratio(self.tp, self.tp + self.fn_)),
             ("accuracy", ratio(self.tp + self.tn, all)),
-            ("f1", ratio(2 * self.tp, 2 * self.tp + self.fp + self.fn_)),
+            ("f1", self.f1()),
         ]
         .into_iter()
         .map(|(metric, value)| Row::new(NAME, metric, value, self.pages))

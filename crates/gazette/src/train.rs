@@ -462,17 +462,16 @@ pub fn extraction(args: &TrainExtractionArgs) -> anyhow::Result<ExitCode> {
         }
         c
     };
-    let f1 = |c: Counts| 2.0 * c.tp as f64 / (2 * c.tp + c.fp + c.fn_).max(1) as f64;
     let (rules, learned) = (score(None), score(Some(&model)));
     model.meta.dev_scores = vec![
-        ("held_out_f1_rules_only".into(), f1(rules)),
-        ("held_out_f1".into(), f1(learned)),
+        ("held_out_f1_rules_only".into(), rules.f1()),
+        ("held_out_f1".into(), learned.f1()),
     ];
     eprintln!(
         "trained in {:.1} s; held-out snippet F1 {:.4} (rules alone {:.4})",
         started.elapsed().as_secs_f64(),
-        f1(learned),
-        f1(rules)
+        learned.f1(),
+        rules.f1()
     );
     let meta_path = write_model(&args.out, |path| model.save(path), &model.meta)?;
     eprintln!(
