@@ -75,6 +75,39 @@ impl Meta {
         )
     }
 
+    /// Offers every field `other` has (a feed entry's or sitemap's metadata), each with
+    /// the signal `other` recorded for it, or `fallback`; a publication date only when
+    /// `keep_date` accepts it. Fields already set stay.
+    pub fn offer_all(
+        &mut self,
+        other: &Meta,
+        fallback: &str,
+        keep_date: impl Fn(Published) -> bool,
+    ) {
+        let signal = |field: &str| other.sources.get(field).map_or(fallback, String::as_str);
+        if let Some(t) = &other.title {
+            self.offer_title(t, signal("title"));
+        }
+        if let Some(b) = &other.byline {
+            self.offer_byline(b, signal("byline"));
+        }
+        if let Some(p) = other.published.filter(|p| keep_date(*p)) {
+            self.offer_published(p, signal("published"));
+        }
+        if let Some(u) = &other.url {
+            self.offer_url(u, signal("url"));
+        }
+        if let Some(s) = &other.site {
+            self.offer_site(s, signal("site"));
+        }
+        if let Some(l) = &other.language {
+            self.offer_language(l, signal("language"));
+        }
+        if let Some(d) = &other.dateline {
+            self.offer_dateline(d, signal("dateline"));
+        }
+    }
+
     /// Sets the publication date from `signal` unless one is already set.
     pub fn offer_published(&mut self, value: Published, signal: &str) -> bool {
         if self.published.is_some() {
@@ -188,5 +221,24 @@ mod tests {
         assert_eq!(m.title.as_deref(), Some("Putin meets Assad"));
         assert_eq!(m.sources["title"], "og:title");
         assert!(!m.sources.contains_key("byline"));
+    }
+
+    #[test]
+    fn offer_all_fills_only_missing_fields_with_their_signals() {
+        let mut feed = Meta::default();
+        feed.offer_title("Feed title", "rss item title");
+        feed.offer_byline("Jane Roe", "rss item author");
+        feed.offer_published("2031-01-01".parse().unwrap(), "rss item date");
+        feed.site = Some("Wire".into());
+        let mut m = Meta::default();
+        m.offer_title("Page title", "<title>");
+        m.offer_all(&feed, "container", |p| {
+            p.date().to_string() < "2030".to_string()
+        });
+        assert_eq!(m.title.as_deref(), Some("Page title"));
+        assert_eq!(m.sources["title"], "<title>");
+        assert_eq!(m.sources["byline"], "rss item author");
+        assert_eq!(m.published, None, "the date was refused");
+        assert_eq!(m.sources["site"], "container");
     }
 }

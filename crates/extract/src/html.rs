@@ -209,7 +209,7 @@ pub(crate) fn main_text(
 /// The blocks of a page's container (before the classifier) with their features: what
 /// the block classifier is trained on.
 pub(crate) fn candidate_blocks(html: &str) -> Vec<(String, Vec<u64>)> {
-    let page = Html::parse_document(&crate::prescan::strip_code(html, false));
+    let page = crate::prescan::parse(html);
     let meta = crate::metadata::from_index(&page, &crate::page::PageIndex::new(&page));
     let blocks = blocks(&page, false);
     let out = container_blocks(&page, &blocks, &meta);

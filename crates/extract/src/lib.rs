@@ -96,7 +96,7 @@ pub fn from_html_with(
     opts: &Options,
     model: Option<&classify::BlockModel>,
 ) -> Extracted {
-    let parsed = scraper::Html::parse_document(&prescan::strip_code(page, false));
+    let parsed = prescan::parse(page);
     let index = page::PageIndex::new(&parsed);
     let mut meta = metadata::from_index(&parsed, &index);
     let url = opts.url.as_deref().or(meta.url.as_deref());
@@ -137,14 +137,14 @@ fn finish_html(mut body: html::Body, mut meta: Meta, opts: &Options, empty: &str
 /// For development: every text block of a page, one per line.
 #[doc(hidden)]
 pub fn debug_all_blocks(page: &str) -> String {
-    let parsed = scraper::Html::parse_document(&prescan::strip_code(page, false));
+    let parsed = prescan::parse(page);
     html::all_text(&parsed, false).text
 }
 
 /// For development: which skipped element hides a text.
 #[doc(hidden)]
 pub fn debug_skipped_ancestor(page: &str, needle: &str) -> String {
-    let parsed = scraper::Html::parse_document(&prescan::strip_code(page, false));
+    let parsed = prescan::parse(page);
     html::skipped_ancestor(&parsed, needle)
 }
 
@@ -161,7 +161,7 @@ pub fn debug_container_blocks(page: &str) -> String {
 /// The publication date of an HTML page alone (as htmldate's `find_date` gives it),
 /// with the signal it came from; `opts` gives the URL and the date bounds.
 pub fn publication_date(page: &str, opts: &Options) -> Option<(Published, String)> {
-    let parsed = scraper::Html::parse_document(&prescan::strip_code(page, false));
+    let parsed = prescan::parse(page);
     let index = page::PageIndex::new(&parsed);
     let own_url = metadata::from_index(&parsed, &index).url;
     let url = opts.url.as_deref().or(own_url.as_deref());
@@ -233,26 +233,7 @@ fn finish(body: &str, meta: &mut Meta, opts: &Options) {
         meta.published = None;
         meta.sources.remove("published");
     }
-    let c = &opts.container;
-    let signal = |field: &str| c.sources.get(field).map_or("container", String::as_str);
-    if let Some(t) = &c.title {
-        meta.offer_title(t, signal("title"));
-    }
-    if let Some(b) = &c.byline {
-        meta.offer_byline(b, signal("byline"));
-    }
-    if let Some(p) = c.published.filter(|p| opts.plausible(p.date())) {
-        meta.offer_published(p, signal("published"));
-    }
-    if let Some(u) = &c.url {
-        meta.offer_url(u, signal("url"));
-    }
-    if let Some(s) = &c.site {
-        meta.offer_site(s, signal("site"));
-    }
-    if let Some(l) = &c.language {
-        meta.offer_language(l, signal("language"));
-    }
+    meta.offer_all(&opts.container, "container", |p| opts.plausible(p.date()));
     if let Some(p) = opts.published {
         meta.offer_published(p, "--published");
     }

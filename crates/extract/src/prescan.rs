@@ -177,6 +177,11 @@ fn slim_tag(tag: &str) -> Option<(usize, String)> {
     Some((i + 1, slim))
 }
 
+/// Parses a page as the extractor reads it: code and unread attributes dropped first.
+pub(crate) fn parse(html: &str) -> scraper::Html {
+    scraper::Html::parse_document(&strip_code(html, false))
+}
+
 /// Elements whose content is emptied.
 const EMPTIED: &[&str] = &["script", "style", "svg", "noscript", "template"];
 

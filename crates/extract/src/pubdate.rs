@@ -330,6 +330,17 @@ pub(crate) struct Found {
     pub signal: String,
 }
 
+/// The plausible publication dates: the caller's bounds, by default from 1995 to today.
+fn bounds(opts: &Options) -> (NaiveDate, NaiveDate) {
+    let min = opts.min_date.unwrap_or_else(|| {
+        NaiveDate::from_ymd_opt(DEFAULT_MIN.0, DEFAULT_MIN.1, DEFAULT_MIN.2).expect("valid")
+    });
+    let max = opts
+        .max_date
+        .unwrap_or_else(|| chrono::Local::now().date_naive());
+    (min, max)
+}
+
 /// The page's publication date, or `None` when no signal gives a plausible one.
 pub(crate) fn find(
     page: &Html,
@@ -337,12 +348,7 @@ pub(crate) fn find(
     url: Option<&str>,
     opts: &Options,
 ) -> Option<Found> {
-    let min = opts.min_date.unwrap_or_else(|| {
-        NaiveDate::from_ymd_opt(DEFAULT_MIN.0, DEFAULT_MIN.1, DEFAULT_MIN.2).expect("valid")
-    });
-    let max = opts
-        .max_date
-        .unwrap_or_else(|| chrono::Local::now().date_naive());
+    let (min, max) = bounds(opts);
     let ok = |p: &Published| (min..=max).contains(&p.date());
     let found = |date: Published, signal: &str| {
         Some(Found {
@@ -418,12 +424,7 @@ pub(crate) fn find(
 /// The last resort, with the raw page at hand: ISO dates anywhere in its source (script
 /// data, attributes, image paths), the most frequent one; ties go to the earliest.
 pub(crate) fn source_date(html: &str, opts: &Options) -> Option<Found> {
-    let min = opts.min_date.unwrap_or_else(|| {
-        NaiveDate::from_ymd_opt(DEFAULT_MIN.0, DEFAULT_MIN.1, DEFAULT_MIN.2).expect("valid")
-    });
-    let max = opts
-        .max_date
-        .unwrap_or_else(|| chrono::Local::now().date_naive());
+    let (min, max) = bounds(opts);
     let mut counts: HashMap<NaiveDate, usize> = HashMap::new();
     for c in SOURCE_DATE.captures_iter(html) {
         let n = |k: &str| c[k].parse::<u32>().ok();

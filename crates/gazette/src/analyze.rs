@@ -257,24 +257,8 @@ fn analyze_item(
         .flatten()
         .find_map(|u| sitemaps.get(&url_key(u)));
     if let Some(s) = listed {
-        let signal = |field: &str| {
-            s.sources
-                .get(field)
-                .map_or("news sitemap", String::as_str)
-                .to_string()
-        };
-        if let Some(p) = s.published.filter(|p| base.plausible(p.date())) {
-            doc.meta.offer_published(p, &signal("published"));
-        }
-        if let Some(t) = &s.title {
-            doc.meta.offer_title(t, &signal("title"));
-        }
-        if let Some(site) = &s.site {
-            doc.meta.offer_site(site, &signal("site"));
-        }
-        if let Some(l) = &s.language {
-            doc.meta.offer_language(l, &signal("language"));
-        }
+        doc.meta
+            .offer_all(s, "news sitemap", |p| base.plausible(p.date()));
     }
     if extracted.markdown.is_none() {
         pipeline.run(&mut doc)?;
