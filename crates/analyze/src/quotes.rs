@@ -653,6 +653,17 @@ fn colon_turns(doc: &Doc, tokens: &[Token]) -> Vec<((usize, usize), usize, usize
     out
 }
 
+/// A quotation that goes on with the speaker and channel of an earlier quote.
+fn continuing(earlier: &Quote, start: usize, end: usize) -> Quote {
+    Quote {
+        start,
+        end,
+        kind: QuoteKind::Direct,
+        speaker: earlier.speaker.clone(),
+        via: earlier.via.clone(),
+    }
+}
+
 fn extract(doc: &Doc) -> Vec<Quote> {
     let tokens = doc.tokens();
     if tokens.is_empty() {
@@ -660,9 +671,7 @@ fn extract(doc: &Doc) -> Vec<Quote> {
     }
     let tree = Tree::new(tokens);
     let quotes_marks = quotations(doc.text());
-    let token_at = |c: usize| tokens.partition_point(|t| t.end <= c);
     let mut out: Vec<Quote> = Vec::new();
-    let mut covered: Vec<(usize, usize)> = Vec::new();
 
     // Quotations are sorted and do not overlap: the one that could hold `c` is the last
     // starting before it.
@@ -940,7 +949,6 @@ fn extract(doc: &Doc) -> Vec<Quote> {
             out.push(q.clone());
         }
     }
-    let _ = &mut covered;
 
     // Quotations nobody claimed: a quotation of a few words or more that directly follows
     // an attributed quote continues it (the same speaker), as multi-paragraph quotes do.
@@ -959,13 +967,7 @@ fn extract(doc: &Doc) -> Vec<Quote> {
             p.kind != QuoteKind::Indirect && gap.chars().filter(|c| c.is_alphabetic()).count() == 0
         });
         if let Some(p) = continued {
-            out.push(Quote {
-                start,
-                end,
-                kind: QuoteKind::Direct,
-                speaker: p.speaker.clone(),
-                via: p.via.clone(),
-            });
+            out.push(continuing(&p, start, end));
             continue;
         }
         // A quotation signed with a dash and a name, as epigraphs and vox pops are
@@ -1007,13 +1009,7 @@ fn extract(doc: &Doc) -> Vec<Quote> {
                 .cloned()
         });
         if let (Some(p), true) = (attributed_before, quote_is_sentence_start) {
-            out.push(Quote {
-                start,
-                end,
-                kind: QuoteKind::Direct,
-                speaker: p.speaker.clone(),
-                via: p.via.clone(),
-            });
+            out.push(continuing(&p, start, end));
             continue;
         }
         // A quotation standing alone after a sentence about a person ("Assad thanked Putin
@@ -1037,35 +1033,32 @@ fn extract(doc: &Doc) -> Vec<Quote> {
             }
         }
     }
-    let _ = token_at;
-    // Headlines in title case, which the tagger reads poorly: "Obama Says Museum Will
-    // Tell of 'Suffering'", "Trump Could Address Clean Energy, Lindsey Graham Says".
-    for ((lo, hi), start, end) in headline_says(doc, tokens) {
-        if out.iter().any(|q| q.start < end && start < q.end) {
-            continue;
-        }
-        out.push(Quote {
-            start,
-            end,
-            kind: QuoteKind::Indirect,
-            speaker: Some(name_mention(doc, tokens, lo, hi)),
-            via: None,
-        });
-    }
-    // Transcripts and headlines that give the speaker before a colon at the start of a
-    // paragraph ("PENCE: Well, ...", "Pence: Trump Was 'Mocking' Clinton Camp").
-    for ((lo, hi), start, end, transcript) in colon_turns(doc, tokens) {
-        if out.iter().any(|q| q.start < end && start < q.end) {
-            continue;
-        }
-        out.push(Quote {
-            start,
-            end,
-            kind: if transcript {
+    // Lines that name their speaker without a parse to go by: headlines in title case,
+    // which the tagger reads poorly ("Obama Says Museum Will Tell of 'Suffering'",
+    // "Trump Could Address Clean Energy, Lindsey Graham Says"), then transcripts and
+    // headlines that give the speaker before a colon at the start of a paragraph
+    // ("PENCE: Well, ...", "Pence: Trump Was 'Mocking' Clinton Camp").
+    let headlines = headline_says(doc, tokens)
+        .into_iter()
+        .map(|(name, s, e)| (name, s, e, QuoteKind::Indirect));
+    let turns = colon_turns(doc, tokens)
+        .into_iter()
+        .map(|(name, s, e, transcript)| {
+            let kind = if transcript {
                 QuoteKind::Direct
             } else {
                 QuoteKind::Indirect
-            },
+            };
+            (name, s, e, kind)
+        });
+    for ((lo, hi), start, end, kind) in headlines.chain(turns) {
+        if out.iter().any(|q| q.start < end && start < q.end) {
+            continue;
+        }
+        out.push(Quote {
+            start,
+            end,
+            kind,
             speaker: Some(name_mention(doc, tokens, lo, hi)),
             via: None,
         });

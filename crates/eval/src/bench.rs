@@ -615,15 +615,7 @@ pub fn ner(data: &Path, env: &PeerEnv, repeat: usize) -> Result<Vec<Measured>, E
         let start = Instant::now();
         predicted = test
             .iter()
-            .map(|s| {
-                let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
-                let tags = syntax.penn_tags(&words);
-                model
-                    .label(&words, &tags)
-                    .into_iter()
-                    .map(|l| model.labels[l as usize].clone())
-                    .collect()
-            })
+            .map(|s| crate::conll::label(syntax, model, s))
             .collect();
         best = best.min(start.elapsed().as_secs_f64());
     }

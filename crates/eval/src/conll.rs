@@ -23,18 +23,14 @@ pub fn predict(dir: &Path) -> Result<(Vec<conll::Sentence>, Vec<Vec<String>>), E
     })?;
     let syntax = SyntaxModel::english();
     let ner = EntityModel::english();
-    let predicted = test
-        .iter()
-        .map(|s| {
-            let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
-            let tags = syntax.penn_tags(&words);
-            ner.label(&words, &tags)
-                .into_iter()
-                .map(|l| ner.labels[l as usize].clone())
-                .collect()
-        })
-        .collect();
+    let predicted = test.iter().map(|s| label(syntax, ner, s)).collect();
     Ok((test, predicted))
+}
+
+/// The labels of one sentence, with part-of-speech tags from gazette's own tagger.
+pub fn label(syntax: &SyntaxModel, ner: &EntityModel, s: &conll::Sentence) -> Vec<String> {
+    let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
+    ner.label_names(&words, &syntax.penn_tags(&words))
 }
 
 /// The test row; with `predictions_dir`, also writes `conll2003.txt` (token gold pred),

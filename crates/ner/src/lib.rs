@@ -285,6 +285,14 @@ impl EntityModel {
         out
     }
 
+    /// BIO label names (`B-PER`, `O`, ...) of one sentence.
+    pub fn label_names(&self, words: &[&str], tags: &[&str]) -> Vec<String> {
+        self.label(words, tags)
+            .into_iter()
+            .map(|l| self.labels[l as usize].clone())
+            .collect()
+    }
+
     /// Entities of one sentence.
     pub fn recognize(&self, words: &[&str], tags: &[&str]) -> Vec<EntitySpan> {
         let labels: Vec<&str> = self

@@ -141,11 +141,7 @@ pub fn evaluate(
         .map(|(s, t)| {
             let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
             let tags: Vec<&str> = t.iter().map(String::as_str).collect();
-            model
-                .label(&words, &tags)
-                .into_iter()
-                .map(|l| model.labels[l as usize].clone())
-                .collect()
+            model.label_names(&words, &tags)
         })
         .collect();
     score::score(
