@@ -12,8 +12,11 @@ use std::borrow::Cow;
 /// with `templates`, scripts that hold HTML templates become `<div>`s of their markup.
 pub(crate) fn strip_code(html: &str, templates: bool) -> Cow<'_, str> {
     let bytes = html.as_bytes();
-    let mut out: Option<String> = None;
-    let mut copied = 0;
+    let mut out = Rewrite {
+        html,
+        out: None,
+        copied: 0,
+    };
     let mut from = 0;
     while let Some(i) = memchr::memchr(b'<', &bytes[from..]).map(|i| from + i) {
         from = i + 1;
@@ -22,9 +25,7 @@ pub(crate) fn strip_code(html: &str, templates: bool) -> Cow<'_, str> {
             else {
                 break;
             };
-            let o = out.get_or_insert_with(|| String::with_capacity(html.len() / 2));
-            o.push_str(&html[copied..i]);
-            copied = end;
+            out.replace(i, end, &[]);
             from = end;
             continue;
         }
@@ -34,10 +35,7 @@ pub(crate) fn strip_code(html: &str, templates: bool) -> Cow<'_, str> {
         else {
             if bytes.get(i + 1).is_some_and(u8::is_ascii_alphabetic) {
                 if let Some((len, slim)) = slim_tag(&html[i..]) {
-                    let o = out.get_or_insert_with(|| String::with_capacity(html.len() / 2));
-                    o.push_str(&html[copied..i]);
-                    o.push_str(&slim);
-                    copied = i + len;
+                    out.replace(i, i + len, &[&slim]);
                     from = i + len;
                 }
             }
@@ -65,12 +63,7 @@ pub(crate) fn strip_code(html: &str, templates: bool) -> Cow<'_, str> {
             if let Some(close) = find_close(&bytes[open_end..], b"script").map(|j| open_end + j) {
                 let close_end =
                     memchr::memchr(b'>', &bytes[close..]).map_or(bytes.len(), |j| close + j + 1);
-                let o = out.get_or_insert_with(|| String::with_capacity(html.len() / 2));
-                o.push_str(&html[copied..i]);
-                o.push_str("<div>");
-                o.push_str(&html[open_end..close]);
-                o.push_str("</div>");
-                copied = close_end;
+                out.replace(i, close_end, &["<div>", &html[open_end..close], "</div>"]);
                 from = close_end;
                 continue;
             }
@@ -81,16 +74,41 @@ pub(crate) fn strip_code(html: &str, templates: bool) -> Cow<'_, str> {
         else {
             break;
         };
-        let o = out.get_or_insert_with(|| String::with_capacity(html.len() / 2));
-        o.push_str(&html[copied..open_end]);
-        copied = close;
+        out.replace(open_end, close, &[]);
         from = close;
     }
-    match out {
-        None => Cow::Borrowed(html),
-        Some(mut o) => {
-            o.push_str(&html[copied..]);
-            Cow::Owned(o)
+    out.finish()
+}
+
+/// A page being rewritten: the new text is made only once something changes.
+struct Rewrite<'a> {
+    html: &'a str,
+    out: Option<String>,
+    /// The page is copied to `out` up to here.
+    copied: usize,
+}
+
+impl<'a> Rewrite<'a> {
+    /// Replaces `html[start..end]` (after everything since the last replacement) by `with`.
+    fn replace(&mut self, start: usize, end: usize, with: &[&str]) {
+        let html = self.html;
+        let o = self
+            .out
+            .get_or_insert_with(|| String::with_capacity(html.len() / 2));
+        o.push_str(&html[self.copied..start]);
+        for piece in with {
+            o.push_str(piece);
+        }
+        self.copied = end;
+    }
+
+    fn finish(self) -> Cow<'a, str> {
+        match self.out {
+            None => Cow::Borrowed(self.html),
+            Some(mut o) => {
+                o.push_str(&self.html[self.copied..]);
+                Cow::Owned(o)
+            }
         }
     }
 }
