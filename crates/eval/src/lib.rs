@@ -135,6 +135,19 @@ pub struct Outcome {
 /// The `dir` of a benchmark whose gold data is bundled with gazette.
 pub const BUNDLED: &str = "";
 
+/// Precision, recall and F1 of `correct` items among `system` predictions and `gold`
+/// gold items (each 0 when its denominator is).
+pub fn prf(correct: usize, system: usize, gold: usize) -> (f64, f64, f64) {
+    let ratio = |n: usize, d: usize| if d == 0 { 0.0 } else { n as f64 / d as f64 };
+    let (p, r) = (ratio(correct, system), ratio(correct, gold));
+    let f = if p + r > 0.0 {
+        2.0 * p * r / (p + r)
+    } else {
+        0.0
+    };
+    (p, r, f)
+}
+
 /// Benchmarks that `gazette eval` runs, in report order.
 pub fn benchmarks() -> &'static [Benchmark] {
     &[

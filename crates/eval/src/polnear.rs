@@ -163,25 +163,7 @@ pub struct Counts {
 
 /// F1 of `tp` matches among `pred` predictions and `gold` gold items.
 pub fn f1(tp: usize, pred: usize, gold: usize) -> f64 {
-    prf(tp, pred, gold)
-}
-
-fn prf(tp: usize, pred: usize, gold: usize) -> f64 {
-    let p = if pred > 0 {
-        tp as f64 / pred as f64
-    } else {
-        0.0
-    };
-    let r = if gold > 0 {
-        tp as f64 / gold as f64
-    } else {
-        0.0
-    };
-    if p + r > 0.0 {
-        2.0 * p * r / (p + r)
-    } else {
-        0.0
-    }
+    crate::prf(tp, pred, gold).2
 }
 
 /// Adds one document at `threshold` (`None` = exact text match).
@@ -329,13 +311,13 @@ pub fn evaluate(
         rows.push(Row::new(
             NAME,
             &format!("quote_f1@{label}"),
-            prf(c.tp, c.pred, c.gold),
+            f1(c.tp, c.pred, c.gold),
             c.gold,
         ));
         rows.push(Row::new(
             NAME,
             &format!("quote_speaker_f1@{label}"),
-            prf(c.tp_speaker, c.pred, c.gold),
+            f1(c.tp_speaker, c.pred, c.gold),
             c.gold,
         ));
         if label == "0.3" {

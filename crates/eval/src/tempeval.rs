@@ -222,22 +222,7 @@ impl Counts {
     }
 
     fn prf(&self, matches: usize) -> (f64, f64, f64) {
-        let p = if self.system > 0 {
-            matches as f64 / self.system as f64
-        } else {
-            0.0
-        };
-        let r = if self.gold > 0 {
-            matches as f64 / self.gold as f64
-        } else {
-            0.0
-        };
-        let f = if p + r > 0.0 {
-            2.0 * p * r / (p + r)
-        } else {
-            0.0
-        };
-        (p, r, f)
+        crate::prf(matches, self.system, self.gold)
     }
 
     /// The scores as rows.
