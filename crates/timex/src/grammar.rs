@@ -43,6 +43,8 @@ const BUILTIN: &[(&str, &str)] = &[
     ("hour", r"(?:2[0-3]|[01]?\d)"),
     ("minute", r"(?:[0-5]\d)"),
     ("hhmm", r"(?:[01]\d|2[0-3])[0-5]\d"),
+    ("decade2", r"(?:[0-9]0)"),
+    ("ordnum", r"(?:[1-9]|1\d|2[01])"),
 ];
 
 pub(crate) struct Grammar {
@@ -79,8 +81,90 @@ fn alternation(words: &HashMap<String, String>, capitalized: bool) -> String {
     format!("(?:{})", parts.join("|"))
 }
 
+const TENS: [(&str, u32); 8] = [
+    ("twenty", 20),
+    ("thirty", 30),
+    ("forty", 40),
+    ("fifty", 50),
+    ("sixty", 60),
+    ("seventy", 70),
+    ("eighty", 80),
+    ("ninety", 90),
+];
+const ONES: [(&str, u32); 9] = [
+    ("one", 1),
+    ("two", 2),
+    ("three", 3),
+    ("four", 4),
+    ("five", 5),
+    ("six", 6),
+    ("seven", 7),
+    ("eight", 8),
+    ("nine", 9),
+];
+
+/// Number words from 20 to 99 in both spellings ("twenty-four", "twenty four"). They are
+/// arithmetic, not vocabulary, so the engine adds them to `@numword` rather than the rules
+/// file listing 144 entries.
+fn add_compound_numbers(map: &mut HashMap<String, String>) {
+    for (tens, t) in TENS {
+        for (ones, o) in ONES {
+            for joiner in ["-", "_"] {
+                map.insert(format!("{tens}{joiner}{ones}"), (t + o).to_string());
+            }
+        }
+    }
+}
+
+/// The built-in class `yearword`: years as they are read out in broadcast transcripts
+/// ("nineteen ninety-six", "eighteen twelve", "two thousand and one").
+fn spelled_years() -> HashMap<String, String> {
+    let mut map = HashMap::new();
+    let mut two_digits: Vec<(String, u32)> = Vec::new();
+    for (tens, t) in TENS {
+        two_digits.push((tens.to_string(), t));
+        for (ones, o) in ONES {
+            two_digits.push((format!("{tens}-{ones}"), t + o));
+            two_digits.push((format!("{tens}_{ones}"), t + o));
+        }
+    }
+    for (ones, o) in ONES {
+        two_digits.push((format!("oh_{ones}"), o));
+    }
+    for (word, n) in [
+        ("ten", 10),
+        ("eleven", 11),
+        ("twelve", 12),
+        ("thirteen", 13),
+        ("fourteen", 14),
+        ("fifteen", 15),
+        ("sixteen", 16),
+        ("seventeen", 17),
+        ("eighteen", 18),
+        ("nineteen", 19),
+    ] {
+        two_digits.push((word.to_string(), n));
+    }
+    for (century, c) in [("eighteen", 18), ("nineteen", 19)] {
+        map.insert(format!("{century}_hundred"), (c * 100).to_string());
+        for (rest, r) in &two_digits {
+            map.insert(format!("{century}_{rest}"), (c * 100 + r).to_string());
+        }
+    }
+    map.insert("two_thousand".into(), "2000".into());
+    for (ones, o) in ONES
+        .iter()
+        .chain(&[("ten", 10), ("eleven", 11), ("twelve", 12)])
+    {
+        map.insert(format!("two_thousand_{ones}"), (2000 + o).to_string());
+        map.insert(format!("two_thousand_and_{ones}"), (2000 + o).to_string());
+    }
+    map
+}
+
 pub(crate) fn parse(source: &str) -> Result<Grammar, GrammarError> {
-    let mut vocabulary: Vocabulary = HashMap::new();
+    // Built-in word classes; a class of the same name in the rules replaces one.
+    let mut vocabulary: Vocabulary = HashMap::from([("yearword".to_string(), spelled_years())]);
     let mut capitalized: Vec<String> = Vec::new();
     let mut rules = Vec::new();
     for (i, raw) in source.lines().enumerate() {
@@ -105,6 +189,9 @@ pub(crate) fn parse(source: &str) -> Result<Grammar, GrammarError> {
                     .rsplit_once(':')
                     .ok_or_else(|| err(format!("{entry:?} needs word:value")))?;
                 map.insert(w.to_lowercase(), v.to_string());
+            }
+            if name == "numword" {
+                add_compound_numbers(&mut map);
             }
             vocabulary.insert(name, map);
             continue;

@@ -213,6 +213,10 @@ impl TimexTagger {
             if rule.normalizer == "year" && !plausible_year(text, start, end) {
                 continue;
             }
+            // An age ("a 44-year-old", "52 years old") is not a temporal expression.
+            if rule.kind == TimexType::Duration && is_age(&text[end..]) {
+                continue;
+            }
             let args: normalize::Args = rule
                 .args
                 .iter()
@@ -276,11 +280,7 @@ impl TimexTagger {
                 }
             }
             if f.kind == TimexType::Date {
-                if let Some(d) = f
-                    .value
-                    .get(..10)
-                    .and_then(|v| NaiveDate::parse_from_str(v, "%Y-%m-%d").ok())
-                {
+                if let Some(d) = calendar_start(&f.value) {
                     last_date = Some(d);
                 }
             }
@@ -378,6 +378,35 @@ fn plausible_year(text: &str, start: usize, end: usize) -> bool {
         .collect::<String>()
         .to_lowercase();
     !COUNT_NOUNS.contains(&next.as_str()) && !after.starts_with('%')
+}
+
+/// The first day of a calendar value: "2015-03-03", "2015-03" or "2015" (what "that
+/// year" or "three days later" count from).
+fn calendar_start(value: &str) -> Option<NaiveDate> {
+    let digits = |r: std::ops::Range<usize>| {
+        value
+            .get(r)
+            .filter(|s| s.bytes().all(|b| b.is_ascii_digit()))
+            .and_then(|s| s.parse::<u32>().ok())
+    };
+    let year = i32::try_from(digits(0..4)?).ok()?;
+    let (month, day) = match value.len() {
+        4 => (1, 1),
+        7 if value.as_bytes()[4] == b'-' => (digits(5..7)?, 1),
+        _ if value.len() >= 10 && value.as_bytes()[4] == b'-' && value.as_bytes()[7] == b'-' => {
+            (digits(5..7)?, digits(8..10)?)
+        }
+        _ => return None,
+    };
+    NaiveDate::from_ymd_opt(year, month, day)
+}
+
+fn is_age(after: &str) -> bool {
+    let after = after.as_bytes();
+    after.len() >= 4
+        && matches!(after[0], b'-' | b' ')
+        && after[1..4].eq_ignore_ascii_case(b"old")
+        && after.get(4).is_none_or(|c| !c.is_ascii_alphanumeric())
 }
 
 /// Extends a match backwards over a modifier ("early", "about", ...), unless that would
@@ -568,6 +597,78 @@ mod tests {
                 ("June last year", "2016-06"),
                 ("January this year", "2017-01"),
                 ("Oct. 23 next year", "2018-10-23")
+            ]
+        );
+    }
+
+    #[test]
+    fn broadcast_and_newswire_forms() {
+        let got = |text: &str, tense: Tense| -> Vec<(String, String)> {
+            tag(text, tense).into_iter().map(|f| (f.0, f.2)).collect()
+        };
+        let pair = |a: &str, b: &str| (a.to_string(), b.to_string());
+        // A clock time with its day is one expression (anchor: Tuesday 21 November 2017).
+        assert_eq!(
+            got("The polls closed at 10 p.m. Sunday.", Tense::Past),
+            [pair("10 p.m. Sunday", "2017-11-19T22:00")]
+        );
+        assert_eq!(
+            got("Talks resume at noon Thursday.", Tense::Future),
+            [pair("noon Thursday", "2017-11-23T12:00")]
+        );
+        // Years and decades read out in words, centuries.
+        assert_eq!(
+            got(
+                "It began in nineteen ninety-six, not in the year two thousand.",
+                Tense::Past
+            ),
+            [
+                pair("nineteen ninety-six", "1996"),
+                pair("the year two thousand", "2000")
+            ]
+        );
+        assert_eq!(
+            got(
+                "Through the nineties and the '80s, as in the 20th century.",
+                Tense::Past
+            ),
+            [
+                pair("the nineties", "199"),
+                pair("the '80s", "198"),
+                pair("the 20th century", "19")
+            ]
+        );
+        // The weekend before the anchor in a past report, the next one in a future one.
+        assert_eq!(
+            got("He rested over the weekend.", Tense::Past)[0].1,
+            "2017-W46-WE"
+        );
+        assert_eq!(
+            got("He will rest over the weekend.", Tense::Future)[0].1,
+            "2017-W47-WE"
+        );
+        // "That year" is the year of the last date given.
+        assert_eq!(
+            got(
+                "It was founded in 1988. Later that year it moved.",
+                Tense::Past
+            ),
+            [pair("1988", "1988"), pair("Later that year", "1988")]
+        );
+        // Adjectival durations without their article; ages are not expressions.
+        assert_eq!(
+            got(
+                "Stocks hit a five year low after a 16-hour session.",
+                Tense::Past
+            ),
+            [pair("five year", "P5Y"), pair("16-hour", "PT16H")]
+        );
+        assert!(got("The 44-year-old, 52 years old, spoke.", Tense::Past).is_empty());
+        assert_eq!(
+            got("It took 2 1/2 years and twenty-four hours.", Tense::Past),
+            [
+                pair("2 1/2 years", "P2Y6M"),
+                pair("twenty-four hours", "PT24H")
             ]
         );
     }

@@ -151,6 +151,32 @@ fn duration_value(n: Option<f64>, unit: &str) -> Option<String> {
             if v.fract() == 0.0 {
                 format!("{}", v as i64)
             } else {
+                // A fraction is written in the next smaller unit when it comes out whole
+                // there, as TimeML does ("2 1/2 years" is P2Y6M, "5 1/2 hours" PT5H30M).
+                let smaller = match code {
+                    "Y" => Some((12.0, "M", false)),
+                    "D" => Some((24.0, "H", true)),
+                    "H" => Some((60.0, "M", true)),
+                    "M" if time => Some((60.0, "S", true)),
+                    _ => None,
+                };
+                if let Some((per, small, small_time)) = smaller {
+                    let rest = v.fract() * per;
+                    if (rest - rest.round()).abs() < 1e-9 {
+                        let whole = v.trunc() as i64;
+                        let rest = rest.round() as i64;
+                        let head = if whole > 0 {
+                            format!("{whole}{code}")
+                        } else {
+                            String::new()
+                        };
+                        return Some(match (time, small_time) {
+                            (true, _) => format!("PT{head}{rest}{small}"),
+                            (false, true) => format!("P{head}T{rest}{small}"),
+                            (false, false) => format!("P{head}{rest}{small}"),
+                        });
+                    }
+                }
                 format!("{v}")
             }
         }
@@ -211,7 +237,26 @@ pub(crate) fn value(normalizer: &str, a: &Args, anchor: NaiveDate, tense: Tense)
             Some(format!("{y:04}-{m:02}"))
         }
         "year" => num(a, "year").map(|y| format!("{y:04}")),
-        "decade" => num(a, "year").map(|y| format!("{:03}", y / 10)),
+        // "the '90s" is taken to be of the 20th century.
+        "decade" => num(a, "year")
+            .or_else(|| num(a, "short").map(|s| 1900 + s))
+            .map(|y| format!("{:03}", y / 10)),
+        // The 20th century is "19" (its years are 19xx).
+        "century" => num(a, "n")
+            .filter(|n| (1..=30).contains(n))
+            .map(|n| format!("{:02}", n - 1)),
+        "weekend" => {
+            // The weekend of the anchor's week when the anchor is in it; else the one before
+            // (past or present tense) or after (future).
+            let from_monday = i64::from(anchor.weekday().num_days_from_monday());
+            let saturday = anchor + Duration::days(5 - from_monday);
+            let day = match tense {
+                _ if from_monday >= 5 => saturday,
+                Tense::Future => saturday,
+                Tense::Past | Tense::Present => saturday - Duration::weeks(1),
+            };
+            Some(format!("{}-WE", iso_week(day)))
+        }
         "relday" => Some(format!(
             "{}{part}",
             fmt_date(anchor + Duration::days(num(a, "offset")?))
@@ -324,6 +369,8 @@ pub(crate) fn value(normalizer: &str, a: &Args, anchor: NaiveDate, tense: Tense)
                 Some("X") | None => None,
                 Some(v) => Some(v.parse::<f64>().ok()?),
             };
+            // "two and a half years", "5 1/2 hours".
+            let n = n.map(|n| n + if a.contains_key("half") { 0.5 } else { 0.0 });
             duration_value(n, a.get("unit")?)
         }
         "set" => a.get("value").cloned(),
@@ -609,8 +656,22 @@ mod tests {
                 Tense::Past
             )
             .unwrap(),
-            "P1.5Y"
+            "P1Y6M"
         );
+        // A fraction goes to the next smaller unit, as TimeML writes it.
+        let half = |num: &str, unit: &str| {
+            value(
+                "duration",
+                &args(&[("num", num), ("half", "1"), ("unit", unit)]),
+                anchor(),
+                Tense::Past,
+            )
+            .unwrap()
+        };
+        assert_eq!(half("5", "H"), "PT5H30M");
+        assert_eq!(half("1", "MIN"), "PT1M30S");
+        assert_eq!(half("0", "D"), "PT12H");
+        assert_eq!(half("2", "D"), "P2DT12H");
         assert_eq!(
             value(
                 "clock",
