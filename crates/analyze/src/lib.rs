@@ -33,7 +33,7 @@ mod tokens;
 use gazette_doc::{Doc, Layer, LayerError};
 
 pub use entities::EntityAnnotator;
-pub use quotes::QuoteExtractor;
+pub use quotes::{CueLexicon, QuoteExtractor, cue_candidates};
 pub use sentences::SentenceSplitter;
 pub use syntax::SyntaxAnnotator;
 pub use timexes::TimexAnnotator;

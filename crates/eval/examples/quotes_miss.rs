@@ -86,7 +86,14 @@ fn main() {
     }
     let mut v: Vec<_> = missed.into_iter().collect();
     v.sort_by(|a, b| b.1.cmp(&a.1));
-    for (cue, n) in v.iter().take(40) {
+    println!(
+        "missed with no overlapping prediction: {}",
+        v.iter().map(|x| x.1).sum::<usize>()
+    );
+    for (cue, n) in v
+        .iter()
+        .take(std::env::var("QM_ALL").map_or(40, |_| usize::MAX))
+    {
         println!("{n:>4} {cue}");
     }
 }

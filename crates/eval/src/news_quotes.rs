@@ -92,6 +92,7 @@ pub fn articles() -> Vec<Article> {
                 attributions.push(Attribution {
                     content: spans,
                     source: source.remove(&id).unwrap_or_default(),
+                    cue: Vec::new(),
                     direct,
                 });
             }

@@ -33,6 +33,8 @@ pub(crate) struct Attribution {
     #[serde(default)]
     pub(crate) source: Vec<SpanJ>,
     #[serde(default)]
+    pub(crate) cue: Vec<SpanJ>,
+    #[serde(default)]
     pub(crate) direct: bool,
 }
 
@@ -60,6 +62,14 @@ impl GoldDoc {
     /// The document text.
     pub fn text(&self) -> &str {
         &self.text
+    }
+
+    /// The cue spans of every attribution (char offsets).
+    pub fn cue_spans(&self) -> Vec<(usize, usize)> {
+        self.attributions
+            .iter()
+            .flat_map(|a| a.cue.iter().map(|s| (s.start, s.end)))
+            .collect()
     }
 }
 
@@ -321,6 +331,9 @@ pub fn evaluate(
             c.gold,
         ));
         if label == "0.3" {
+            let (p, r, _) = crate::prf(c.tp, c.pred, c.gold);
+            rows.push(Row::new(NAME, "quote_p@0.3", p, c.pred));
+            rows.push(Row::new(NAME, "quote_r@0.3", r, c.gold));
             let r = |(n, k): (usize, usize)| if n > 0 { k as f64 / n as f64 } else { 0.0 };
             rows.push(Row::new(NAME, "recall_direct@0.3", r(c.direct), c.direct.0));
             rows.push(Row::new(

@@ -48,6 +48,18 @@ pub enum TrainCommand {
     Kb(TrainKbArgs),
     /// Block classifier of the main-text extractor, from trafilatura's evaluation set.
     Extraction(TrainExtractionArgs),
+    /// Cue lexicon of the quote extractor, from PolNeAR's training articles.
+    Quotes(TrainQuotesArgs),
+}
+
+#[derive(clap::Args)]
+pub struct TrainQuotesArgs {
+    /// Data directory (default: $GAZETTE_DATA, else ../shared/data).
+    #[arg(long, value_name = "DIR")]
+    data: Option<PathBuf>,
+    /// Where to write the lexicon.
+    #[arg(long, default_value = "models/quotes/cues.tsv")]
+    out: PathBuf,
 }
 
 #[derive(clap::Args)]
@@ -277,6 +289,7 @@ fn main() -> ExitCode {
         Command::Train(TrainCommand::Ner(args)) => train::ner(&args),
         Command::Train(TrainCommand::Kb(args)) => train::kb(&args),
         Command::Train(TrainCommand::Extraction(args)) => train::extraction(&args),
+        Command::Train(TrainCommand::Quotes(args)) => train::quotes(&args),
     };
     match result {
         Ok(code) => code,

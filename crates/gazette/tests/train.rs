@@ -112,3 +112,25 @@ fn train_extraction_reproduces_the_committed_block_classifier() {
         "{scores:?}"
     );
 }
+
+#[test]
+fn train_quotes_reproduces_the_committed_cue_lexicon() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("cues.tsv");
+    let run = gazette()
+        .args(["train", "quotes", "--data"])
+        .arg(shared().join("data"))
+        .arg("--out")
+        .arg(&out)
+        .output()
+        .unwrap();
+    let log = String::from_utf8_lossy(&run.stderr);
+    assert!(run.status.success(), "{log}");
+    assert!(log.contains("840 training articles"), "{log}");
+    // Counting is deterministic: the same lexicon as the one compiled into gazette (retrain
+    // it after the syntax or entity model changes, whose analyses it counts).
+    assert_eq!(
+        std::fs::read_to_string(&out).unwrap(),
+        std::fs::read_to_string(repo().join("models/quotes/cues.tsv")).unwrap()
+    );
+}
