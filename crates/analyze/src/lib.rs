@@ -23,6 +23,7 @@ assert!(doc.has(Layer::Tokens));
 */
 #![deny(missing_docs)]
 
+pub mod attribution;
 mod entities;
 mod quotes;
 mod sentences;

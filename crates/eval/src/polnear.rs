@@ -64,6 +64,20 @@ impl GoldDoc {
         &self.text
     }
 
+    /// The content spans of each attribution (char offsets).
+    pub fn content_spans(&self) -> Vec<Vec<(usize, usize)>> {
+        self.attributions
+            .iter()
+            .map(|a| {
+                a.content
+                    .iter()
+                    .map(|s| (s.start, s.end))
+                    .collect::<Vec<_>>()
+            })
+            .filter(|spans| !spans.is_empty())
+            .collect()
+    }
+
     /// The cue spans of every attribution (char offsets).
     pub fn cue_spans(&self) -> Vec<(usize, usize)> {
         self.attributions

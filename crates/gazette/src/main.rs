@@ -60,6 +60,15 @@ pub struct TrainQuotesArgs {
     /// Where to write the lexicon.
     #[arg(long, default_value = "models/quotes/cues.tsv")]
     out: PathBuf,
+    /// Where to write the content scorer.
+    #[arg(long, default_value = "models/quotes/content.bin.gz")]
+    content_out: PathBuf,
+    /// Passes of the content scorer over the candidates.
+    #[arg(long, default_value_t = 8)]
+    epochs: usize,
+    /// Seed of the shuffling.
+    #[arg(long, default_value_t = 1)]
+    seed: u64,
 }
 
 #[derive(clap::Args)]

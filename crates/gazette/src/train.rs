@@ -504,6 +504,7 @@ pub fn quotes(args: &TrainQuotesArgs) -> anyhow::Result<ExitCode> {
     let bar = indicatif::ProgressBar::new(docs.len() as u64);
     let mut lexicon = gazette_analyze::CueLexicon::default();
     let (mut verbs, mut cues) = (0usize, 0usize);
+    let mut analyzed = Vec::with_capacity(docs.len());
     for gold in &docs {
         bar.inc(1);
         let mut doc = gazette_doc::Doc::new(gold.text().to_string(), gazette_doc::Meta::default());
@@ -522,13 +523,45 @@ pub fn quotes(args: &TrainQuotesArgs) -> anyhow::Result<ExitCode> {
             verbs += 1;
             cues += is_cue as usize;
         }
+        analyzed.push((doc, gold.content_spans()));
     }
     bar.finish_and_clear();
+    // The lexicon as it will be read back (rows seen too rarely dropped).
+    let lexicon = gazette_analyze::CueLexicon::from_tsv(&lexicon.to_tsv())
+        .map_err(|e| anyhow::anyhow!("cue lexicon: {e}"))?;
+    let mut data = Vec::new();
+    for (doc, gold) in analyzed {
+        data.extend(gazette_analyze::attribution::examples(
+            &gazette_analyze::attribution::Labeled {
+                doc: &doc,
+                lexicon: &lexicon,
+                gold,
+            },
+        ));
+    }
+    let positives = data.iter().filter(|(_, y)| *y).count();
+    eprintln!(
+        "content scorer: {} candidates, {positives} contents, {} epochs",
+        data.len(),
+        args.epochs
+    );
+    let model = gazette_analyze::attribution::train(
+        data,
+        gazette_analyze::attribution::Settings {
+            epochs: args.epochs,
+            seed: args.seed,
+        },
+        "PolNeAR train",
+        &mut |m: &str| eprintln!("{m}"),
+    );
     if let Some(dir) = args.out.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir)?;
     }
     std::fs::write(&args.out, lexicon.to_tsv())
         .with_context(|| format!("writing {}", args.out.display()))?;
+    model
+        .save(&args.content_out)
+        .with_context(|| format!("writing {}", args.content_out.display()))?;
     eprintln!(
         "{verbs} verbs, {cues} in cue spans; wrote {} in {:.1} s",
         args.out.display(),

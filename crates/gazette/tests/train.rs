@@ -114,14 +114,17 @@ fn train_extraction_reproduces_the_committed_block_classifier() {
 }
 
 #[test]
-fn train_quotes_reproduces_the_committed_cue_lexicon() {
+fn train_quotes_reproduces_the_committed_lexicon_and_content_scorer() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("cues.tsv");
+    let content = dir.path().join("content.bin.gz");
     let run = gazette()
         .args(["train", "quotes", "--data"])
         .arg(shared().join("data"))
         .arg("--out")
         .arg(&out)
+        .arg("--content-out")
+        .arg(&content)
         .output()
         .unwrap();
     let log = String::from_utf8_lossy(&run.stderr);
@@ -132,5 +135,9 @@ fn train_quotes_reproduces_the_committed_cue_lexicon() {
     assert_eq!(
         std::fs::read_to_string(&out).unwrap(),
         std::fs::read_to_string(repo().join("models/quotes/cues.tsv")).unwrap()
+    );
+    assert_eq!(
+        std::fs::read(&content).unwrap(),
+        std::fs::read(repo().join("models/quotes/content.bin.gz")).unwrap()
     );
 }

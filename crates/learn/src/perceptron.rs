@@ -298,6 +298,12 @@ impl Weights {
         self.entries = entries;
     }
 
+    /// What one unit of [`Weights::score`]'s scores is worth in perceptron updates: to
+    /// compare a score with a threshold that does not depend on the quantization.
+    pub fn scale(&self) -> f32 {
+        self.scale
+    }
+
     /// Number of features kept.
     pub fn n_features(&self) -> usize {
         self.index.len()
