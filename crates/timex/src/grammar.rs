@@ -103,7 +103,8 @@ const ONES: [(&str, u32); 9] = [
     ("nine", 9),
 ];
 
-/// Number words from 20 to 99 in both spellings ("twenty-four", "twenty four"). They are
+/// Number words from 20 to 99 in both spellings ("twenty-four", "twenty four"), and
+/// hundreds and thousands ("two hundred"). They are
 /// arithmetic, not vocabulary, so the engine adds them to `@numword` rather than the rules
 /// file listing 144 entries.
 fn add_compound_numbers(map: &mut HashMap<String, String>) {
@@ -114,6 +115,12 @@ fn add_compound_numbers(map: &mut HashMap<String, String>) {
             }
         }
     }
+    // "two hundred", "three thousand", "a thousand".
+    for (ones, o) in ONES.iter().chain(&[("a", 1)]) {
+        map.insert(format!("{ones}_hundred"), (o * 100).to_string());
+        map.insert(format!("{ones}_thousand"), (o * 1000).to_string());
+    }
+    map.insert("thousand".into(), "1000".into());
 }
 
 /// The built-in class `yearword`: years as they are read out in broadcast transcripts
@@ -151,7 +158,8 @@ fn spelled_years() -> HashMap<String, String> {
             map.insert(format!("{century}_{rest}"), (c * 100 + r).to_string());
         }
     }
-    map.insert("two_thousand".into(), "2000".into());
+    // "two thousand" alone is more often a count ("two thousand years"); the rules
+    // take "the year two thousand".
     for (ones, o) in ONES
         .iter()
         .chain(&[("ten", 10), ("eleven", 11), ("twelve", 12)])

@@ -664,6 +664,32 @@ mod tests {
             [pair("five year", "P5Y"), pair("16-hour", "PT16H")]
         );
         assert!(got("The 44-year-old, 52 years old, spoke.", Tense::Past).is_empty());
+        // Recurrences, spelled years after a season or month, clock hours in words.
+        assert_eq!(
+            got(
+                "It meets each Thursday and on Tuesday nights.",
+                Tense::Present
+            ),
+            [
+                pair("each Thursday", "XXXX-WXX-4"),
+                pair("Tuesday nights", "XXXX-WXX-2TNI")
+            ]
+        );
+        assert_eq!(
+            got(
+                "In the winter of nineteen ninety-four it froze at 4 in the morning.",
+                Tense::Past
+            ),
+            [
+                pair("the winter of nineteen ninety-four", "1994-WI"),
+                pair("4 in the morning", "2017-11-21T04:00")
+            ]
+        );
+        // "Two thousand" alone is a count.
+        assert_eq!(
+            got("It took more than two thousand years.", Tense::Past),
+            [pair("more than two thousand years", "P2000Y")]
+        );
         assert_eq!(
             got("It took 2 1/2 years and twenty-four hours.", Tense::Past),
             [

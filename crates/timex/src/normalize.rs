@@ -374,7 +374,10 @@ pub(crate) fn value(normalizer: &str, a: &Args, anchor: NaiveDate, tense: Tense)
             duration_value(n, a.get("unit")?)
         }
         "set" => a.get("value").cloned(),
-        "set_weekday" => Some(format!("XXXX-WXX-{}", num(a, "weekday")?)),
+        "set_weekday" => Some(format!("XXXX-WXX-{}{part}", num(a, "weekday")?)),
+        "set_month" => num(a, "month")
+            .filter(|m| (1..=12).contains(m))
+            .map(|m| format!("XXXX-{m:02}")),
         "set_n" => {
             let n = a.get("num").and_then(|v| v.parse::<f64>().ok());
             duration_value(n, a.get("unit")?)
