@@ -273,6 +273,26 @@ impl<'a> Context<'a> {
                 if let Some(gg) = tokens[g].head.filter(|&x| x != g) {
                     out.push(feat(32, s(tree.lemma(gg)), s(tree.dep(g)), 0));
                 }
+                // The likeliest cue above the governor ("said it would seek to [...]"): its
+                // share and how far up it is.
+                let mut at = tokens[g].head.filter(|&x| x != g);
+                let mut best: Option<(f64, usize, usize)> = None;
+                for up in 1..=4 {
+                    let Some(a) = at else { break };
+                    let lemma = tree.lemma(a).to_lowercase();
+                    let frame = crate::quotes::frame(self.doc, tree, a);
+                    if let Some(x) = self.lexicon.share(&lemma, frame) {
+                        if best.is_none_or(|b| x > b.0) {
+                            best = Some((x, up, a));
+                        }
+                    }
+                    at = tokens[a].head.filter(|&x| x != a);
+                }
+                if let Some((x, up, a)) = best {
+                    let bucket = (x * 10.0) as u64;
+                    out.push(feat(38, bucket, up as u64, dep));
+                    out.push(feat(39, s(&tree.lemma(a).to_lowercase()), up as u64, 0));
+                }
             }
             None => out.push(feat(40, whole, quote_share, 0)),
         }
