@@ -464,6 +464,46 @@ mod tests {
     }
 
     #[test]
+    fn the_bundled_speaker_ranker_picks_the_subject_of_the_cue() {
+        let model = speaker::SpeakerModel::bundled().expect("a speaker model is bundled");
+        let doc = analyzed(
+            "The bank faced new fines. Its chief executive, John Stumpf, said on Tuesday that the bank would pay the fines.",
+        );
+        let tokens = doc.tokens();
+        let tree = Tree::new(tokens);
+        let word = |t: usize| text_of(&doc, (tokens[t].start, tokens[t].end));
+        let lo = (0..tokens.len()).find(|&t| word(t) == "would").unwrap() - 2;
+        let hi = tokens.len() - 2;
+        assert_eq!(
+            text_of(&doc, (tokens[lo].start, tokens[hi].end)),
+            "the bank would pay the fines"
+        );
+        let mut f = Vec::new();
+        let cands = speaker::candidates(&doc, &tree, lo, hi);
+        // Noun phrases of this sentence and the one before, outside the content.
+        assert!(
+            cands.iter().any(|&t| word(t) == "fines" && t < lo),
+            "{cands:?}"
+        );
+        let best = cands
+            .iter()
+            .copied()
+            .max_by(|&a, &b| {
+                speaker::features(&doc, &tree, CueLexicon::english(), (lo, hi), a, &mut f);
+                let ma = model.margin(&f);
+                speaker::features(&doc, &tree, CueLexicon::english(), (lo, hi), b, &mut f);
+                ma.total_cmp(&model.margin(&f))
+            })
+            .unwrap();
+        // A word of the subject phrase "Its chief executive, John Stumpf".
+        assert!(
+            ["executive", "John", "Stumpf"].contains(&word(best).as_str()),
+            "{}",
+            word(best)
+        );
+    }
+
+    #[test]
     fn the_bundled_scorer_prefers_the_reported_clause() {
         let model = ContentModel::bundled().expect("a content model is bundled");
         let doc = analyzed("Stumpf said that the bank would pay the fines.");
@@ -482,5 +522,281 @@ mod tests {
         let object = margin_of("the fines", &mut feats);
         assert!(clause > 0.0, "{clause}");
         assert!(clause > object, "{clause} {object}");
+    }
+}
+
+/// Learned choice of a quote's speaker among the noun phrases around its content.
+pub mod speaker {
+    use gazette_doc::{Doc, EntityLabel};
+    use gazette_learn::perceptron::{Trainer, Weights, feat, hash_str};
+    use serde::{Deserialize, Serialize};
+
+    use super::{ModelError, ModelMeta};
+    use crate::quotes::{CueLexicon, Tree};
+
+    /// Version of the model file format.
+    pub const MODEL_FORMAT: u32 = 1;
+
+    static BUNDLED: &[u8] = include_bytes!("../../../models/quotes/speaker.bin.gz");
+
+    /// The trained speaker ranker.
+    #[derive(Debug, Clone, Serialize, Deserialize)]
+    pub struct SpeakerModel {
+        /// How it was trained.
+        pub meta: ModelMeta,
+        weights: Weights,
+    }
+
+    impl SpeakerModel {
+        /// The model shipped with gazette (`None` while bootstrapping with an empty file).
+        pub fn bundled() -> Option<&'static SpeakerModel> {
+            static MODEL: std::sync::OnceLock<Option<SpeakerModel>> = std::sync::OnceLock::new();
+            MODEL
+                .get_or_init(|| {
+                    (!BUNDLED.is_empty()).then(|| {
+                        let m: SpeakerModel = gazette_learn::file::decode(BUNDLED)
+                            .expect("the bundled speaker model loads");
+                        assert_eq!(m.meta.format, MODEL_FORMAT, "speaker model format");
+                        m
+                    })
+                })
+                .as_ref()
+        }
+
+        /// Writes the model, gzip-compressed.
+        pub fn save(&self, path: &std::path::Path) -> Result<(), ModelError> {
+            Ok(gazette_learn::file::save(self, path)?)
+        }
+
+        /// How likely the candidate is the speaker, in perceptron updates.
+        pub fn margin(&self, features: &[u64]) -> f32 {
+            let mut s = [0f32; 2];
+            self.weights.score(features, &mut s);
+            (s[1] - s[0]) * self.weights.scale()
+        }
+    }
+
+    /// Candidate speakers of a content spanning tokens `lo..=hi`: heads of noun phrases
+    /// (nouns, names, pronouns) outside the content, in its sentence and the one before.
+    pub(crate) fn candidates(doc: &Doc, tree: &Tree<'_>, lo: usize, hi: usize) -> Vec<usize> {
+        let tokens = tree.tokens;
+        let sentences = doc.sentences();
+        let i = sentences.partition_point(|s| s.end <= tokens[lo].start);
+        let from = sentences.get(i.saturating_sub(1)).map_or(0, |s| s.start);
+        let to = sentences.get(i).map_or(usize::MAX, |s| s.end);
+        (0..tokens.len())
+            .filter(|&t| {
+                (t < lo || t > hi)
+                    && tokens[t].start >= from
+                    && tokens[t].end <= to
+                    && matches!(tokens[t].pos.as_deref(), Some("NOUN" | "PROPN" | "PRON"))
+                    && !matches!(
+                        tree.dep(t),
+                        "compound" | "flat" | "fixed" | "det" | "amod" | "nummod"
+                    )
+                    && !tree.dep(t).starts_with("flat")
+            })
+            .collect()
+    }
+
+    /// The token of the content whose head lies outside it (the content's own head), and
+    /// that head (the word governing the content).
+    fn content_head(tree: &Tree<'_>, lo: usize, hi: usize) -> (usize, Option<usize>) {
+        let tokens = tree.tokens;
+        for (t, token) in tokens.iter().enumerate().take(hi + 1).skip(lo) {
+            match token.head {
+                Some(h) if h == t => return (t, None),
+                Some(h) if h < lo || h > hi => return (t, Some(h)),
+                _ => {}
+            }
+        }
+        (lo, None)
+    }
+
+    /// Features of candidate `t` as the speaker of the content `lo..=hi`.
+    pub(crate) fn features(
+        doc: &Doc,
+        tree: &Tree<'_>,
+        lexicon: &CueLexicon,
+        (lo, hi): (usize, usize),
+        t: usize,
+        out: &mut Vec<u64>,
+    ) {
+        out.clear();
+        let tokens = tree.tokens;
+        let s = hash_str;
+        let (head, governor) = content_head(tree, lo, hi);
+        let dep = s(tree.dep(t));
+        let word = doc.text()[doc.char_to_byte(tokens[t].start)..doc.char_to_byte(tokens[t].end)]
+            .to_lowercase();
+        let pronoun = tokens[t].pos.as_deref() == Some("PRON");
+        let label = doc
+            .entities()
+            .iter()
+            .find(|e| e.start < tokens[t].end && tokens[t].start < e.end)
+            .map_or(0, |e| match e.label {
+                EntityLabel::Per => 1,
+                EntityLabel::Org => 2,
+                EntityLabel::Loc => 3,
+                EntityLabel::Misc => 4,
+            });
+        let before = (t < lo) as u64;
+        let distance = if t < lo { lo - t } else { t - hi };
+        let dist_bucket = match distance {
+            0..=1 => 0,
+            2..=3 => 1,
+            4..=7 => 2,
+            8..=15 => 3,
+            _ => 4,
+        };
+        let same_sentence = {
+            let sentences = doc.sentences();
+            let a = sentences.partition_point(|x| x.end <= tokens[t].start);
+            let b = sentences.partition_point(|x| x.end <= tokens[lo].start);
+            (a == b) as u64
+        };
+        // How t relates to the governing word: its subject, its owner, ... or farther up.
+        let t_head = tokens[t].head.filter(|&h| h != t);
+        let mut up = 9u64;
+        if let Some(g) = governor {
+            let mut at = Some(g);
+            for k in 0..4 {
+                let Some(a) = at else { break };
+                if t_head == Some(a) {
+                    up = k;
+                    break;
+                }
+                at = tokens[a].head.filter(|&x| x != a);
+            }
+        }
+        let (gl, share) = governor.map_or((0, 11), |g| {
+            let lemma = tree.lemma(g).to_lowercase();
+            let frame = crate::quotes::frame(doc, tree, g);
+            (
+                s(&lemma),
+                lexicon
+                    .share(&lemma, frame)
+                    .map_or(11, |x| (x * 10.0) as u64),
+            )
+        });
+        let quoted = crate::quotes::quotations(doc.text())
+            .iter()
+            .any(|&(a, b)| a < tokens[t].start && tokens[t].end < b) as u64;
+        out.extend_from_slice(&[
+            feat(1, 0, 0, 0),
+            feat(2, dep, 0, 0),
+            feat(3, dep, up, 0),
+            feat(4, label, dep, 0),
+            feat(5, pronoun as u64, dep, 0),
+            feat(6, before, dist_bucket, same_sentence),
+            feat(7, up, same_sentence, 0),
+            feat(8, label, up, 0),
+            feat(9, quoted, 0, 0),
+            feat(10, s(tree.dep(head)), dep, up),
+            feat(11, gl, dep, up),
+            feat(12, share, up, 0),
+            feat(13, if pronoun { s(&word) } else { 0 }, up, 0),
+            feat(14, s(tokens[t].pos.as_deref().unwrap_or("")), before, 0),
+            feat(15, label, before, same_sentence),
+            feat(16, t_head.map_or(0, |h| s(tree.lemma(h))), dep, 0),
+        ]);
+    }
+
+    /// One training instance: the candidates' features and which candidate is the speaker.
+    pub type Instance = (Vec<Vec<u64>>, usize);
+
+    /// Instances from an analyzed document and its gold attributions (content spans, source
+    /// spans): a content's candidates and the one whose token lies in the gold source.
+    pub fn instances(
+        doc: &Doc,
+        lexicon: &CueLexicon,
+        gold: &[(Vec<(usize, usize)>, Vec<(usize, usize)>)],
+    ) -> Vec<Instance> {
+        let tokens = doc.tokens();
+        let tree = Tree::new(tokens);
+        let mut out = Vec::new();
+        let mut f = Vec::new();
+        for (content, source) in gold {
+            let Some(&(cs, ce)) = content.first() else {
+                continue;
+            };
+            let ce = content.iter().map(|c| c.1).max().unwrap_or(ce);
+            let inside: Vec<usize> = (0..tokens.len())
+                .filter(|&t| tokens[t].start >= cs && tokens[t].end <= ce)
+                .collect();
+            let (Some(&lo), Some(&hi)) = (inside.first(), inside.last()) else {
+                continue;
+            };
+            let cands = candidates(doc, &tree, lo, hi);
+            let Some(gold_at) = cands.iter().position(|&t| {
+                source
+                    .iter()
+                    .any(|&(a, b)| tokens[t].start < b && a < tokens[t].end)
+            }) else {
+                continue;
+            };
+            let feats = cands
+                .iter()
+                .map(|&t| {
+                    features(doc, &tree, lexicon, (lo, hi), t, &mut f);
+                    f.clone()
+                })
+                .collect();
+            out.push((feats, gold_at));
+        }
+        out
+    }
+
+    /// Trains the ranker (a perceptron that moves weight to the gold candidate from the
+    /// best-scoring wrong one).
+    pub fn train(
+        mut data: Vec<Instance>,
+        epochs: usize,
+        seed: u64,
+        log: &mut dyn FnMut(&str),
+    ) -> SpeakerModel {
+        let mut trainer = Trainer::new(2);
+        let mut rng = gazette_learn::Rng::new(seed);
+        let mut s = [0f32; 2];
+        for epoch in 0..epochs {
+            rng.shuffle(&mut data);
+            let mut right = 0;
+            for (cands, gold) in &data {
+                let margins: Vec<f32> = cands
+                    .iter()
+                    .map(|f| {
+                        trainer.score(f, &mut s);
+                        s[1] - s[0]
+                    })
+                    .collect();
+                let best = (0..cands.len())
+                    .max_by(|&a, &b| margins[a].total_cmp(&margins[b]).then(b.cmp(&a)))
+                    .unwrap_or(0);
+                for f in cands {
+                    trainer.tick(f);
+                }
+                if best == *gold {
+                    right += 1;
+                } else {
+                    trainer.update(&cands[*gold], 1, 0);
+                    trainer.update(&cands[best], 0, 1);
+                }
+            }
+            log(&format!(
+                "  speaker epoch {}: accuracy {:.4}",
+                epoch + 1,
+                right as f64 / data.len().max(1) as f64
+            ));
+        }
+        SpeakerModel {
+            meta: ModelMeta {
+                format: MODEL_FORMAT,
+                trained_on: "PolNeAR train".into(),
+                license: "research use (PolNeAR annotations)".into(),
+                settings: format!("epochs {epochs}, seed {seed}"),
+                dev_scores: Vec::new(),
+            },
+            weights: trainer.average(2, 0.0),
+        }
     }
 }

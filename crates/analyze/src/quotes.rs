@@ -1252,8 +1252,45 @@ fn extract(doc: &Doc) -> Vec<Quote> {
         })
     });
     learned_contents(doc, &tree, &mut out);
+    ranked_speakers(doc, &tree, &mut out);
     out.sort_by_key(|q| (q.start, q.end));
     out
+}
+
+/// Lets the learned ranker choose a speaker for each quote the rules left without one,
+/// among the noun phrases around it. (Letting it overrule the rules' speakers, even only
+/// when it is much surer, scored no better on PolNeAR dev: the rules' speakers are as
+/// good as its choices where both exist; filling the gaps raised quote+speaker F1 from
+/// 0.538 to 0.563.)
+fn ranked_speakers(doc: &Doc, tree: &Tree<'_>, out: &mut [Quote]) {
+    use crate::attribution::speaker;
+    let Some(model) = speaker::SpeakerModel::bundled() else {
+        return;
+    };
+    let tokens = tree.tokens;
+    let lexicon = CueLexicon::english();
+    let mut f = Vec::new();
+    for q in out.iter_mut().filter(|q| q.speaker.is_none()) {
+        let inside = tokens_within(tokens, q.start, q.end);
+        if inside.is_empty() {
+            continue;
+        }
+        let (lo, hi) = (inside.start, inside.end - 1);
+        let scored: Vec<(f32, usize)> = speaker::candidates(doc, tree, lo, hi)
+            .into_iter()
+            .map(|t| {
+                speaker::features(doc, tree, lexicon, (lo, hi), t, &mut f);
+                (model.margin(&f), t)
+            })
+            .collect();
+        let best = scored
+            .iter()
+            .copied()
+            .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)));
+        if let Some((_, t)) = best {
+            q.speaker = Some(mention(doc, tree, t));
+        }
+    }
 }
 
 /// The token that names the source when `s` is the subject of a cue: a day the parser
@@ -1327,16 +1364,13 @@ fn learned_contents(doc: &Doc, tree: &Tree<'_>, out: &mut Vec<Quote>) {
             }
             at = tokens[g].head.filter(|&h| h != g);
         }
-        // A content without a source says little to a reader (and to the scores on
-        // PolNeAR dev: quote+speaker F1 0.532 with them, 0.540 without).
-        let Some(speaker) = speaker else {
-            continue;
-        };
+        // Without one here, the speaker ranker (run on every quote left without a
+        // speaker) chooses among the noun phrases around the content.
         out.push(Quote {
             start,
             end,
             kind: QuoteKind::Indirect,
-            speaker: Some(speaker),
+            speaker,
             via: None,
         });
     }

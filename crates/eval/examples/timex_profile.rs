@@ -9,7 +9,10 @@ fn main() {
     let texts: Vec<String> = std::fs::read_dir(&dir)
         .unwrap()
         .flatten()
-        .map(|e| tag.replace_all(&std::fs::read_to_string(e.path()).unwrap(), " ").into_owned())
+        .map(|e| {
+            tag.replace_all(&std::fs::read_to_string(e.path()).unwrap(), " ")
+                .into_owned()
+        })
         .collect();
     let tagger = gazette_timex::TimexTagger::english();
     let anchor = chrono::NaiveDate::from_ymd_opt(1998, 2, 13).unwrap();
@@ -20,6 +23,10 @@ fn main() {
             n += tagger.tag(t, anchor, &|_| gazette_timex::Tense::Past).len();
         }
         let s = start.elapsed().as_secs_f64();
-        println!("{} docs, {n} timexes in {s:.3} s: {:.0} docs/s", texts.len(), texts.len() as f64 / s);
+        println!(
+            "{} docs, {n} timexes in {s:.3} s: {:.0} docs/s",
+            texts.len(),
+            texts.len() as f64 / s
+        );
     }
 }

@@ -78,6 +78,20 @@ impl GoldDoc {
             .collect()
     }
 
+    /// Each attribution's content and source spans (char offsets), for those with content.
+    pub fn attribution_spans(&self) -> Vec<(Vec<(usize, usize)>, Vec<(usize, usize)>)> {
+        self.attributions
+            .iter()
+            .filter(|a| !a.content.is_empty())
+            .map(|a| {
+                (
+                    a.content.iter().map(|s| (s.start, s.end)).collect(),
+                    a.source.iter().map(|s| (s.start, s.end)).collect(),
+                )
+            })
+            .collect()
+    }
+
     /// The cue spans of every attribution (char offsets).
     pub fn cue_spans(&self) -> Vec<(usize, usize)> {
         self.attributions

@@ -63,6 +63,9 @@ pub struct TrainQuotesArgs {
     /// Where to write the content scorer.
     #[arg(long, default_value = "models/quotes/content.bin.gz")]
     content_out: PathBuf,
+    /// Where to write the speaker ranker.
+    #[arg(long, default_value = "models/quotes/speaker.bin.gz")]
+    speaker_out: PathBuf,
     /// Passes of the content scorer over the candidates.
     #[arg(long, default_value_t = 8)]
     epochs: usize,

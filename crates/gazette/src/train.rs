@@ -523,14 +523,20 @@ pub fn quotes(args: &TrainQuotesArgs) -> anyhow::Result<ExitCode> {
             verbs += 1;
             cues += is_cue as usize;
         }
-        analyzed.push((doc, gold.content_spans()));
+        analyzed.push((doc, gold.content_spans(), gold.attribution_spans()));
     }
     bar.finish_and_clear();
     // The lexicon as it will be read back (rows seen too rarely dropped).
     let lexicon = gazette_analyze::CueLexicon::from_tsv(&lexicon.to_tsv())
         .map_err(|e| anyhow::anyhow!("cue lexicon: {e}"))?;
     let mut data = Vec::new();
-    for (doc, gold) in analyzed {
+    let mut speakers = Vec::new();
+    for (doc, gold, attributions) in analyzed {
+        speakers.extend(gazette_analyze::attribution::speaker::instances(
+            &doc,
+            &lexicon,
+            &attributions,
+        ));
         data.extend(gazette_analyze::attribution::examples(
             &gazette_analyze::attribution::Labeled {
                 doc: &doc,
@@ -539,6 +545,17 @@ pub fn quotes(args: &TrainQuotesArgs) -> anyhow::Result<ExitCode> {
             },
         ));
     }
+    eprintln!(
+        "speaker ranker: {} contents whose source is a candidate, {} epochs",
+        speakers.len(),
+        args.epochs
+    );
+    let speaker_model = gazette_analyze::attribution::speaker::train(
+        speakers,
+        args.epochs,
+        args.seed,
+        &mut |m: &str| eprintln!("{m}"),
+    );
     let positives = data.iter().filter(|(_, y)| *y).count();
     eprintln!(
         "content scorer: {} candidates, {positives} contents, {} epochs",
@@ -562,6 +579,9 @@ pub fn quotes(args: &TrainQuotesArgs) -> anyhow::Result<ExitCode> {
     model
         .save(&args.content_out)
         .with_context(|| format!("writing {}", args.content_out.display()))?;
+    speaker_model
+        .save(&args.speaker_out)
+        .with_context(|| format!("writing {}", args.speaker_out.display()))?;
     eprintln!(
         "{verbs} verbs, {cues} in cue spans; wrote {} in {:.1} s",
         args.out.display(),

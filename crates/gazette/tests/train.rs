@@ -114,10 +114,11 @@ fn train_extraction_reproduces_the_committed_block_classifier() {
 }
 
 #[test]
-fn train_quotes_reproduces_the_committed_lexicon_and_content_scorer() {
+fn train_quotes_reproduces_the_committed_attribution_models() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("cues.tsv");
     let content = dir.path().join("content.bin.gz");
+    let speaker = dir.path().join("speaker.bin.gz");
     let run = gazette()
         .args(["train", "quotes", "--data"])
         .arg(shared().join("data"))
@@ -125,6 +126,8 @@ fn train_quotes_reproduces_the_committed_lexicon_and_content_scorer() {
         .arg(&out)
         .arg("--content-out")
         .arg(&content)
+        .arg("--speaker-out")
+        .arg(&speaker)
         .output()
         .unwrap();
     let log = String::from_utf8_lossy(&run.stderr);
@@ -139,5 +142,9 @@ fn train_quotes_reproduces_the_committed_lexicon_and_content_scorer() {
     assert_eq!(
         std::fs::read(&content).unwrap(),
         std::fs::read(repo().join("models/quotes/content.bin.gz")).unwrap()
+    );
+    assert_eq!(
+        std::fs::read(&speaker).unwrap(),
+        std::fs::read(repo().join("models/quotes/speaker.bin.gz")).unwrap()
     );
 }
