@@ -1251,9 +1251,80 @@ fn extract(doc: &Doc) -> Vec<Quote> {
                     == q.speaker.as_ref().and_then(|s| s.entity_id.as_ref())
         })
     });
+    for (content, speaker) in trailing_says(doc, &tree) {
+        if !out.iter().any(|q| q.start < content.1 && content.0 < q.end) {
+            out.push(Quote {
+                start: content.0,
+                end: content.1,
+                kind: QuoteKind::Indirect,
+                speaker: Some(mention(doc, &tree, speaker)),
+                via: None,
+            });
+        }
+    }
     learned_contents(doc, &tree, &mut out);
     ranked_speakers(doc, &tree, &mut out);
     out.sort_by_key(|q| (q.start, q.end));
+    out
+}
+
+/// Sentences that end with their attribution ("A climate accord could not simply be a
+/// compact among rich economies, he said."), found by their shape: a comma, a short noun
+/// phrase, a verb of saying, at most a few more words. The parser often misreads such
+/// sentences (the content's subject taken for the verb's), so the parse is not needed.
+/// Returns (content span, speaker token).
+fn trailing_says(doc: &Doc, tree: &Tree<'_>) -> Vec<((usize, usize), usize)> {
+    let tokens = tree.tokens;
+    let text = doc.text();
+    let word = |i: usize| &text[doc.char_to_byte(tokens[i].start)..doc.char_to_byte(tokens[i].end)];
+    let pos = |i: usize| tokens[i].pos.as_deref().unwrap_or("");
+    let mut out = Vec::new();
+    for sentence in doc.sentences() {
+        let range = tokens_within(tokens, sentence.start, sentence.end);
+        if range.len() < 8 {
+            continue;
+        }
+        // The verb of saying, in the last seven words.
+        let Some(cue) = (range.end.saturating_sub(8).max(range.start + 3)..range.end).find(|&i| {
+            SAYING.contains(&tree.lemma(i))
+                && matches!(tokens[i].tag.as_deref(), Some("VBD" | "VBZ" | "VBP"))
+        }) else {
+            continue;
+        };
+        // The noun phrase before it, then the comma that ends the content.
+        let mut j = cue;
+        while j > range.start
+            && cue - j < 6
+            && matches!(
+                pos(j - 1),
+                "PRON" | "PROPN" | "NOUN" | "DET" | "ADJ" | "NUM"
+            )
+        {
+            j -= 1;
+        }
+        if j == cue || j <= range.start + 2 || word(j - 1) != "," {
+            continue;
+        }
+        // After the verb: only a short adjunct ("on Friday", "in a statement").
+        if (cue + 1..range.end).any(|i| matches!(pos(i), "VERB" | "AUX") || word(i) == "that") {
+            continue;
+        }
+        let speaker = (j..cue)
+            .rev()
+            .find(|&i| matches!(pos(i), "PRON" | "PROPN" | "NOUN"))
+            .unwrap_or(cue - 1);
+        let mut lo = range.start;
+        while lo < j - 1 && matches!(word(lo), "\"" | "“" | "'" | "‘") {
+            lo += 1;
+        }
+        let mut hi = j - 2;
+        while hi > lo && matches!(word(hi), "\"" | "”" | "'" | "’") {
+            hi -= 1;
+        }
+        if hi > lo {
+            out.push(((tokens[lo].start, tokens[hi].end), speaker));
+        }
+    }
     out
 }
 
@@ -1402,6 +1473,28 @@ mod tests {
                 (slice(q.start, q.end), written, canonical, q.kind)
             })
             .collect()
+    }
+
+    #[test]
+    fn a_sentence_ending_in_its_attribution_is_found_when_the_parse_is_not() {
+        let quotes = run(
+            "Mr. Obama learned from the experience. A global climate accord could not simply be a compact among developed economies, he said.",
+        );
+        assert_eq!(
+            quotes
+                .iter()
+                .map(|(content, written, canonical, _)| (
+                    content.as_str(),
+                    written.as_str(),
+                    canonical.as_str()
+                ))
+                .collect::<Vec<_>>(),
+            [(
+                "A global climate accord could not simply be a compact among developed economies",
+                "he",
+                "Mr. Obama"
+            )]
+        );
     }
 
     #[test]
