@@ -529,9 +529,20 @@ pub(crate) fn mention(doc: &Doc, tree: &Tree<'_>, head: usize) -> Mention {
         // else the entity at its head ("SANA" in "Syria's state news agency SANA"), else
         // its longest entity.
         let head_token = &tree.tokens[head];
+        // Not an entity that only describes the head: a possessor ("Assad's opponents")
+        // or an adjective ("Russian state-owned TV").
+        let describing: Vec<(usize, usize)> = tree.children[head]
+            .iter()
+            .filter(|&&c| matches!(tree.dep(c), "nmod:poss" | "amod"))
+            .map(|&c| {
+                let (lo, hi) = tree.extent(c);
+                token_span(doc, lo, hi)
+            })
+            .collect();
         doc.entities()
             .iter()
             .filter(|e| e.start >= start && e.end <= end)
+            .filter(|e| !describing.iter().any(|&(s, t)| s <= e.start && e.end <= t))
             .max_by_key(|e| {
                 (
                     e.label == EntityLabel::Per,
@@ -1265,7 +1276,48 @@ fn extract(doc: &Doc) -> Vec<Quote> {
     learned_contents(doc, &tree, &mut out);
     ranked_speakers(doc, &tree, &mut out);
     out.sort_by_key(|q| (q.start, q.end));
+    organizations_speak_again(doc, &mut out);
     out
+}
+
+/// "It added that ...": an "it" that speaks is the organization that spoke last (the
+/// Kremlin whose transcript the article quotes), not merely the last one named.
+fn organizations_speak_again(doc: &Doc, out: &mut [Quote]) {
+    let label_of = |id: &str| {
+        doc.entities()
+            .iter()
+            .find(|e| e.entity_id == id)
+            .map(|e| e.label)
+    };
+    let mut last_org: Option<(String, String)> = None;
+    for q in out.iter_mut() {
+        // A relaying "it" ("It added that Putin said ...") too.
+        if let (Some(via), Some((canonical, id))) = (q.via.as_mut(), &last_org) {
+            if doc
+                .slice(Span::new(via.start, via.end))
+                .eq_ignore_ascii_case("it")
+            {
+                via.canonical = Some(canonical.clone());
+                via.entity_id = Some(id.clone());
+            }
+        }
+        let Some(sp) = q.speaker.as_mut() else {
+            continue;
+        };
+        let written = doc.slice(Span::new(sp.start, sp.end)).to_lowercase();
+        if written == "it" {
+            if let Some((canonical, id)) = &last_org {
+                sp.canonical = Some(canonical.clone());
+                sp.entity_id = Some(id.clone());
+            }
+            continue;
+        }
+        if let (Some(id), Some(canonical)) = (&sp.entity_id, &sp.canonical) {
+            if label_of(id) == Some(EntityLabel::Org) || id.starts_with("country:") {
+                last_org = Some((canonical.clone(), id.clone()));
+            }
+        }
+    }
 }
 
 /// Sentences that end with their attribution ("A climate accord could not simply be a
