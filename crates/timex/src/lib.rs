@@ -266,6 +266,7 @@ impl TimexTagger {
             return out;
         }
         let mut last_date: Option<NaiveDate> = None;
+        let mut last_value: Option<String> = None;
         let mut kept = Vec::with_capacity(out.len());
         for mut f in out {
             // The match start may have moved left over a modifier; the pending entry is keyed
@@ -274,7 +275,12 @@ impl TimexTagger {
                 pending.iter().find(|(s, _, _)| f.start <= *s && *s < f.end)
             {
                 let base = last_date.unwrap_or(anchor);
-                match normalize::value(normalizer, args, base, tense_at(f.start)) {
+                let value = if normalizer == "year_back" {
+                    Some(year_back(last_value.as_deref(), anchor))
+                } else {
+                    normalize::value(normalizer, args, base, tense_at(f.start))
+                };
+                match value {
                     Some(v) => f.value = v,
                     None => continue,
                 }
@@ -282,6 +288,9 @@ impl TimexTagger {
             if f.kind == TimexType::Date {
                 if let Some(d) = calendar_start(&f.value) {
                     last_date = Some(d);
+                }
+                if is_calendar(&f.value) {
+                    last_value = Some(f.value.clone());
                 }
             }
             kept.push(f);
@@ -378,6 +387,26 @@ fn plausible_year(text: &str, start: usize, end: usize) -> bool {
         .collect::<String>()
         .to_lowercase();
     !COUNT_NOUNS.contains(&next.as_str()) && !after.starts_with('%')
+}
+
+/// A calendar value: a year, optionally with a month, day, quarter or half.
+fn is_calendar(value: &str) -> bool {
+    let b = value.as_bytes();
+    b.len() >= 4
+        && b[..4].iter().all(u8::is_ascii_digit)
+        && (b.len() == 4
+            || b[4] == b'-'
+                && (b.get(5).is_some_and(u8::is_ascii_digit)
+                    || matches!(b.get(5), Some(b'Q' | b'H'))))
+}
+
+/// The value one year before `last` at its granularity ("1989-Q3" → "1988-Q3"), or the
+/// year before the anchor's when there is no last date.
+fn year_back(last: Option<&str>, anchor: NaiveDate) -> String {
+    match last.and_then(|v| Some((v.get(..4)?.parse::<i32>().ok()?, v.get(4..)?))) {
+        Some((year, rest)) if year > 0 => format!("{:04}{rest}", year - 1),
+        _ => format!("{:04}", chrono::Datelike::year(&anchor) - 1),
+    }
 }
 
 /// The first day of a calendar value: "2015-03-03", "2015-03" or "2015" (what "that
@@ -577,6 +606,13 @@ mod tests {
         );
         let values: Vec<&str> = found.iter().map(|f| f.2.as_str()).collect();
         assert_eq!(values, ["2015-03-03", "2015-03-06", "2015"]);
+        // "A year earlier" in a quarterly report: the same quarter of the year before.
+        let found = tag(
+            "Profit in the third quarter rose to $10 million from $9.5 million a year earlier.",
+            Tense::Past,
+        );
+        let values: Vec<&str> = found.iter().map(|f| f.2.as_str()).collect();
+        assert_eq!(values, ["2017-Q3", "2016-Q3"]);
         // With no date before it, the publication date is the anchor.
         assert_eq!(
             tag("Three days later they met.", Tense::Past)[0].2,
