@@ -72,8 +72,8 @@ pub fn candidate_spans(doc: &Doc) -> Vec<(Candidate, (usize, usize))> {
         .collect()
 }
 
-use gazette_learn::perceptron::{Trainer, Weights, feat, hash_str};
-use serde::{Deserialize, Serialize};
+use gazette_learn::binary::BinaryModel;
+use gazette_learn::perceptron::{Trainer, feat, hash_str};
 
 pub use gazette_learn::file::{ModelError, ModelMeta};
 
@@ -85,53 +85,31 @@ const CONTENT: usize = 1;
 
 static BUNDLED: &[u8] = include_bytes!("../../../models/quotes/content.bin.gz");
 
-/// The trained content scorer.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct ContentModel {
-    /// How it was trained.
-    pub meta: ModelMeta,
-    weights: Weights,
+/// The content scorer ("yes": the candidate is what a source said); the speaker ranker
+/// has the same form.
+pub type ContentModel = BinaryModel;
+
+/// The content scorer shipped with gazette, decoded once per process; `None` while the
+/// repository is bootstrapped with an empty model file.
+pub fn bundled() -> Option<&'static ContentModel> {
+    static MODEL: std::sync::OnceLock<Option<BinaryModel>> = std::sync::OnceLock::new();
+    gazette_learn::file::bundled(&MODEL, BUNDLED, from_bytes)
 }
 
-impl ContentModel {
-    /// The model shipped with gazette, decoded once per process; `None` while the
-    /// repository is bootstrapped with an empty model file.
-    pub fn bundled() -> Option<&'static ContentModel> {
-        static MODEL: std::sync::OnceLock<Option<ContentModel>> = std::sync::OnceLock::new();
-        MODEL
-            .get_or_init(|| {
-                (!BUNDLED.is_empty()).then(|| {
-                    ContentModel::from_bytes(BUNDLED).expect("the bundled content model loads")
-                })
-            })
-            .as_ref()
-    }
+/// Reads a content scorer or speaker ranker from gzip-compressed bytes.
+pub fn from_bytes(bytes: &[u8]) -> Result<BinaryModel, ModelError> {
+    BinaryModel::from_bytes(bytes, MODEL_FORMAT)
+}
 
-    /// Reads a model from gzip-compressed bytes.
-    pub fn from_bytes(bytes: &[u8]) -> Result<ContentModel, ModelError> {
-        let model: ContentModel = gazette_learn::file::decode(bytes).map_err(ModelError::Format)?;
-        if model.meta.format != MODEL_FORMAT || model.weights.n_classes() != 2 {
-            return Err(ModelError::Format(format!(
-                "format {} with {} classes (expected {MODEL_FORMAT} with 2)",
-                model.meta.format,
-                model.weights.n_classes()
-            )));
-        }
-        Ok(model)
-    }
-
-    /// Writes the model, gzip-compressed.
-    pub fn save(&self, path: &std::path::Path) -> Result<(), ModelError> {
-        Ok(gazette_learn::file::save(self, path)?)
-    }
-
-    /// How much more content than not a candidate looks (negative: not content), in
-    /// perceptron updates.
-    pub fn margin(&self, features: &[u64]) -> f32 {
-        let mut s = [0f32; 2];
-        self.weights.score(features, &mut s);
-        (s[CONTENT] - s[OTHER]) * self.weights.scale()
-    }
+fn trained(trainer: Trainer, trained_on: &str, settings: String) -> BinaryModel {
+    let meta = ModelMeta {
+        format: MODEL_FORMAT,
+        trained_on: trained_on.to_string(),
+        license: "research use (PolNeAR annotations)".into(),
+        settings,
+        dev_scores: Vec::new(),
+    };
+    BinaryModel::from_trainer(trainer, meta)
 }
 
 /// What the features of a document's candidates are computed from, once per document.
@@ -369,7 +347,7 @@ pub fn train(
     cfg: Settings,
     trained_on: &str,
     log: &mut dyn FnMut(&str),
-) -> ContentModel {
+) -> BinaryModel {
     let mut trainer = Trainer::new(2);
     let mut rng = gazette_learn::Rng::new(cfg.seed);
     let mut scores = [0f32; 2];
@@ -394,16 +372,7 @@ pub fn train(
             correct as f64 / data.len().max(1) as f64
         ));
     }
-    ContentModel {
-        meta: ModelMeta {
-            format: MODEL_FORMAT,
-            trained_on: trained_on.to_string(),
-            license: "research use (PolNeAR annotations)".into(),
-            settings: format!("{cfg:?}"),
-            dev_scores: Vec::new(),
-        },
-        weights: trainer.average(2, 0.0),
-    }
+    trained(trainer, trained_on, format!("{cfg:?}"))
 }
 
 #[cfg(test)]
@@ -465,7 +434,7 @@ mod tests {
 
     #[test]
     fn the_bundled_speaker_ranker_picks_the_subject_of_the_cue() {
-        let model = speaker::SpeakerModel::bundled().expect("a speaker model is bundled");
+        let model = speaker::bundled().expect("a speaker model is bundled");
         let doc = analyzed(
             "The bank faced new fines. Its chief executive, John Stumpf, said on Tuesday that the bank would pay the fines.",
         );
@@ -505,7 +474,7 @@ mod tests {
 
     #[test]
     fn the_bundled_scorer_prefers_the_reported_clause() {
-        let model = ContentModel::bundled().expect("a content model is bundled");
+        let model = bundled().expect("a content model is bundled");
         let doc = analyzed("Stumpf said that the bank would pay the fines.");
         let tree = Tree::new(doc.tokens());
         let context = Context::new(&doc, &tree, CueLexicon::english());
@@ -528,52 +497,19 @@ mod tests {
 /// Learned choice of a quote's speaker among the noun phrases around its content.
 pub mod speaker {
     use gazette_doc::{Doc, EntityLabel};
-    use gazette_learn::perceptron::{Trainer, Weights, feat, hash_str};
-    use serde::{Deserialize, Serialize};
+    use gazette_learn::perceptron::{Trainer, feat, hash_str};
 
-    use super::{ModelError, ModelMeta};
+    use gazette_learn::binary::BinaryModel;
+
     use crate::quotes::{CueLexicon, Tree};
-
-    /// Version of the model file format.
-    pub const MODEL_FORMAT: u32 = 1;
 
     static BUNDLED: &[u8] = include_bytes!("../../../models/quotes/speaker.bin.gz");
 
-    /// The trained speaker ranker.
-    #[derive(Debug, Clone, Serialize, Deserialize)]
-    pub struct SpeakerModel {
-        /// How it was trained.
-        pub meta: ModelMeta,
-        weights: Weights,
-    }
-
-    impl SpeakerModel {
-        /// The model shipped with gazette (`None` while bootstrapping with an empty file).
-        pub fn bundled() -> Option<&'static SpeakerModel> {
-            static MODEL: std::sync::OnceLock<Option<SpeakerModel>> = std::sync::OnceLock::new();
-            MODEL
-                .get_or_init(|| {
-                    (!BUNDLED.is_empty()).then(|| {
-                        let m: SpeakerModel = gazette_learn::file::decode(BUNDLED)
-                            .expect("the bundled speaker model loads");
-                        assert_eq!(m.meta.format, MODEL_FORMAT, "speaker model format");
-                        m
-                    })
-                })
-                .as_ref()
-        }
-
-        /// Writes the model, gzip-compressed.
-        pub fn save(&self, path: &std::path::Path) -> Result<(), ModelError> {
-            Ok(gazette_learn::file::save(self, path)?)
-        }
-
-        /// How likely the candidate is the speaker, in perceptron updates.
-        pub fn margin(&self, features: &[u64]) -> f32 {
-            let mut s = [0f32; 2];
-            self.weights.score(features, &mut s);
-            (s[1] - s[0]) * self.weights.scale()
-        }
+    /// The speaker ranker shipped with gazette (`None` while bootstrapping with an empty
+    /// file).
+    pub fn bundled() -> Option<&'static BinaryModel> {
+        static MODEL: std::sync::OnceLock<Option<BinaryModel>> = std::sync::OnceLock::new();
+        gazette_learn::file::bundled(&MODEL, BUNDLED, super::from_bytes)
     }
 
     /// Candidate speakers of a content spanning tokens `lo..=hi`: heads of noun phrases
@@ -754,7 +690,7 @@ pub mod speaker {
         epochs: usize,
         seed: u64,
         log: &mut dyn FnMut(&str),
-    ) -> SpeakerModel {
+    ) -> BinaryModel {
         let mut trainer = Trainer::new(2);
         let mut rng = gazette_learn::Rng::new(seed);
         let mut s = [0f32; 2];
@@ -788,15 +724,10 @@ pub mod speaker {
                 right as f64 / data.len().max(1) as f64
             ));
         }
-        SpeakerModel {
-            meta: ModelMeta {
-                format: MODEL_FORMAT,
-                trained_on: "PolNeAR train".into(),
-                license: "research use (PolNeAR annotations)".into(),
-                settings: format!("epochs {epochs}, seed {seed}"),
-                dev_scores: Vec::new(),
-            },
-            weights: trainer.average(2, 0.0),
-        }
+        super::trained(
+            trainer,
+            "PolNeAR train",
+            format!("epochs {epochs}, seed {seed}"),
+        )
     }
 }

@@ -197,14 +197,7 @@ impl CueLexicon {
     /// Whether annotators took this verb in this frame as a cue at least half the time;
     /// a verb seen too rarely in the frame is judged by all verbs in it (lemma `*`).
     pub fn is_cue(&self, lemma: &str, frame: &str) -> bool {
-        let get = |l: &str| {
-            self.counts
-                .get(&(l.to_string(), frame.to_string()))
-                .filter(|&&(_, seen)| seen >= MIN_SEEN)
-        };
-        get(lemma)
-            .or_else(|| get("*"))
-            .is_some_and(|&(cue, seen)| 2 * cue >= seen)
+        self.share(lemma, frame).is_some_and(|x| x >= 0.5)
     }
 
     /// The share of this verb's occurrences in the frame that were cues, if it was seen
@@ -1387,7 +1380,7 @@ fn trailing_says(doc: &Doc, tree: &Tree<'_>) -> Vec<((usize, usize), usize)> {
 /// 0.538 to 0.563.)
 fn ranked_speakers(doc: &Doc, tree: &Tree<'_>, out: &mut [Quote]) {
     use crate::attribution::speaker;
-    let Some(model) = speaker::SpeakerModel::bundled() else {
+    let Some(model) = speaker::bundled() else {
         return;
     };
     let tokens = tree.tokens;
@@ -1433,7 +1426,7 @@ fn speaker_token(doc: &Doc, tree: &Tree<'_>, s: usize) -> Option<usize> {
 /// Adds the contents the learned scorer finds where no rule found a quote, best first,
 /// each with the subject of the word that governs it as the speaker.
 fn learned_contents(doc: &Doc, tree: &Tree<'_>, out: &mut Vec<Quote>) {
-    let Some(model) = crate::attribution::ContentModel::bundled() else {
+    let Some(model) = crate::attribution::bundled() else {
         return;
     };
     // The classifier's own boundary. Lower ones (down to -8) score up to 0.6 points more

@@ -2,34 +2,15 @@
 //! ceiling of the learned content finder). `... --example quotes_oracle -- dev.jsonl`
 fn main() {
     let path = std::env::args().nth(1).expect("a PolNeAR JSONL file");
-    let raw = std::fs::read_to_string(&path).expect("reads");
+    let docs = gazette_eval::polnear::read(std::path::Path::new(&path)).expect("reads");
     let pipeline = gazette_analyze::Pipeline::english();
     let (mut n, mut at3, mut at5, mut at8) = (0usize, 0usize, 0usize, 0usize);
-    for line in raw.lines() {
-        let v: serde_json::Value = serde_json::from_str(line).expect("json");
-        if v["canonical"] == false {
-            continue;
-        }
-        let text = v["text"].as_str().unwrap_or("");
-        let chars: Vec<char> = text.chars().collect();
-        let mut doc = gazette_doc::Doc::new(text.to_string(), gazette_doc::Meta::default());
+    for gold in &docs {
+        let chars: Vec<char> = gold.text().chars().collect();
+        let mut doc = gazette_doc::Doc::new(gold.text().to_string(), gazette_doc::Meta::default());
         pipeline.run(&mut doc).expect("runs");
         let cands = gazette_analyze::attribution::candidate_spans(&doc);
-        for a in v["attributions"].as_array().into_iter().flatten() {
-            let spans: Vec<(usize, usize)> = a["content"]
-                .as_array()
-                .into_iter()
-                .flatten()
-                .map(|s| {
-                    (
-                        s["start"].as_u64().unwrap() as usize,
-                        s["end"].as_u64().unwrap() as usize,
-                    )
-                })
-                .collect();
-            if spans.is_empty() {
-                continue;
-            }
+        for spans in gold.content_spans() {
             n += 1;
             let best = cands
                 .iter()

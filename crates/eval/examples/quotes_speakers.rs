@@ -3,67 +3,43 @@
 //! `cargo run --release -p gazette-eval --example quotes_speakers -- dev.jsonl`
 fn main() {
     let path = std::env::args().nth(1).expect("a PolNeAR JSONL file");
-    let raw = std::fs::read_to_string(&path).expect("reads");
+    let docs = gazette_eval::polnear::read(std::path::Path::new(&path)).expect("reads");
     let pipeline = gazette_analyze::Pipeline::english();
     let (mut matched, mut wrong, mut missing) = (0usize, 0usize, 0usize);
-    for line in raw.lines() {
-        let v: serde_json::Value = serde_json::from_str(line).expect("json");
-        if v["canonical"] == false {
-            continue;
-        }
-        let text = v["text"].as_str().unwrap_or("");
-        let chars: Vec<char> = text.chars().collect();
-        let mut doc = gazette_doc::Doc::new(text.to_string(), gazette_doc::Meta::default());
+    for gold in &docs {
+        let chars: Vec<char> = gold.text().chars().collect();
+        let mut doc = gazette_doc::Doc::new(gold.text().to_string(), gazette_doc::Meta::default());
         pipeline.run(&mut doc).expect("runs");
-        let spans = |a: &serde_json::Value, k: &str| -> Vec<(usize, usize)> {
-            a[k].as_array()
-                .into_iter()
-                .flatten()
-                .map(|s| {
-                    (
-                        s["start"].as_u64().unwrap() as usize,
-                        s["end"].as_u64().unwrap() as usize,
-                    )
-                })
-                .collect()
-        };
-        let golds: Vec<(Vec<(usize, usize)>, Vec<(usize, usize)>)> = v["attributions"]
-            .as_array()
-            .into_iter()
-            .flatten()
-            .map(|a| (spans(a, "content"), spans(a, "source")))
-            .filter(|(c, _)| !c.is_empty())
-            .collect();
+        let attributions = gold.attribution_spans();
         for q in doc.quotes() {
-            let best = golds
+            let best = attributions
                 .iter()
-                .map(|(c, s)| {
-                    let (g, p) = gazette_analyze::attribution::overlap(&chars, c, (q.start, q.end));
-                    (g.min(p), s)
+                .map(|(content, source)| {
+                    let (g, p) =
+                        gazette_analyze::attribution::overlap(&chars, content, (q.start, q.end));
+                    (g.min(p), source)
                 })
                 .max_by(|a, b| a.0.total_cmp(&b.0));
-            let Some((m, source)) = best.filter(|b| b.0 >= 0.3) else {
+            let Some((_, source)) = best.filter(|b| b.0 >= 0.3) else {
                 continue;
             };
-            let _ = m;
             matched += 1;
             let ours = q.speaker.as_ref().map(|s| (s.start, s.end));
-            let ok = match ours {
+            let right = match ours {
                 None => source.is_empty(),
                 Some((s, e)) => source.iter().any(|&(gs, ge)| s < ge && gs < e),
             };
-            if !ok {
+            if !right {
                 wrong += 1;
                 missing += ours.is_none() as usize;
-                let g: Vec<String> = source
-                    .iter()
-                    .map(|&(s, e)| chars[s..e].iter().collect())
-                    .collect();
-                let o = ours
-                    .map(|(s, e)| chars[s..e].iter().collect::<String>())
-                    .unwrap_or_default();
-                let c: String = chars[q.start..q.end].iter().take(50).collect();
-                println!("{:?}\tgold {:?}\tours {:?}\t{c}", q.kind, g, o);
+                let text = |(s, e): (usize, usize)| chars[s..e].iter().collect::<String>();
+                let gold_sources: Vec<String> = source.iter().copied().map(text).collect();
+                let content: String = chars[q.start..q.end].iter().take(50).collect();
+                println!(
+                    "{:?}\tgold {gold_sources:?}\tours {:?}\t{content}",
+                    q.kind,
+                    ours.map(text).unwrap_or_default()
+                );
             }
         }
     }

@@ -12,8 +12,8 @@ use std::path::Path;
 use std::sync::OnceLock;
 
 use gazette_learn::Rng;
-use gazette_learn::perceptron::{Trainer, Weights};
-use serde::{Deserialize, Serialize};
+use gazette_learn::binary::BinaryModel;
+use gazette_learn::perceptron::Trainer;
 
 pub use gazette_learn::file::{ModelError, ModelMeta};
 
@@ -26,57 +26,24 @@ const ARTICLE: usize = 1;
 
 static BUNDLED: &[u8] = include_bytes!("../../../models/extract/blocks.bin.gz");
 
-/// The trained block classifier.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct BlockModel {
-    /// How it was trained.
-    pub meta: ModelMeta,
-    weights: Weights,
+/// The trained block classifier: "yes" is article text, "no" furniture.
+pub type BlockModel = BinaryModel;
+
+/// The block classifier shipped with gazette, decoded once per process; `None` only
+/// while the repository is being bootstrapped with an empty model file.
+pub fn bundled() -> Option<&'static BlockModel> {
+    static MODEL: OnceLock<Option<BlockModel>> = OnceLock::new();
+    gazette_learn::file::bundled(&MODEL, BUNDLED, from_bytes)
 }
 
-impl BlockModel {
-    /// The model shipped with gazette, decoded once per process; `None` only while the
-    /// repository is being bootstrapped with an empty model file.
-    pub fn bundled() -> Option<&'static BlockModel> {
-        static MODEL: OnceLock<Option<BlockModel>> = OnceLock::new();
-        MODEL
-            .get_or_init(|| {
-                (!BUNDLED.is_empty()).then(|| {
-                    BlockModel::from_bytes(BUNDLED).expect("the bundled block model loads")
-                })
-            })
-            .as_ref()
-    }
+/// Reads a block classifier from gzip-compressed bytes.
+pub fn from_bytes(bytes: &[u8]) -> Result<BlockModel, ModelError> {
+    BinaryModel::from_bytes(bytes, MODEL_FORMAT)
+}
 
-    /// Reads a model from gzip-compressed bytes.
-    pub fn from_bytes(bytes: &[u8]) -> Result<BlockModel, ModelError> {
-        let model: BlockModel = gazette_learn::file::decode(bytes).map_err(ModelError::Format)?;
-        if model.meta.format != MODEL_FORMAT || model.weights.n_classes() != 2 {
-            return Err(ModelError::Format(format!(
-                "format {} with {} classes (expected {MODEL_FORMAT} with 2)",
-                model.meta.format,
-                model.weights.n_classes()
-            )));
-        }
-        Ok(model)
-    }
-
-    /// Reads a model file.
-    pub fn load(path: &Path) -> Result<BlockModel, ModelError> {
-        BlockModel::from_bytes(&std::fs::read(path)?)
-    }
-
-    /// Writes the model, gzip-compressed.
-    pub fn save(&self, path: &Path) -> Result<(), ModelError> {
-        Ok(gazette_learn::file::save(self, path)?)
-    }
-
-    /// How much more article than furniture a block looks (negative: furniture).
-    pub(crate) fn margin(&self, features: &[u64]) -> f32 {
-        let mut s = [0f32; 2];
-        self.weights.score(features, &mut s);
-        s[ARTICLE] - s[FURNITURE]
-    }
+/// Reads a block classifier file.
+pub fn load(path: &Path) -> Result<BlockModel, ModelError> {
+    from_bytes(&std::fs::read(path)?)
 }
 
 /// A page with snippets of its article text and of its furniture.
@@ -152,10 +119,7 @@ pub fn train(pages: &[LabeledPage], epochs: usize, seed: u64, meta: ModelMeta) -
             trainer.update(&ex.features, ex.label, guess);
         }
     }
-    BlockModel {
-        meta,
-        weights: trainer.average(2, 0.0),
-    }
+    BinaryModel::from_trainer(trainer, meta)
 }
 
 /// Counts of labeled blocks (article, furniture) in pages, for the model card.

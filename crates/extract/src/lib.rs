@@ -85,7 +85,7 @@ pub fn from_html(page: &str, opts: &Options) -> Extracted {
     let model = if opts.heuristics_only {
         None
     } else {
-        classify::BlockModel::bundled()
+        classify::bundled()
     };
     from_html_with(page, opts, model)
 }

@@ -41,6 +41,21 @@ pub fn decode<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, String> {
     postcard::from_bytes(&raw).map_err(|e| e.to_string())
 }
 
+/// A model compiled into the binary, decoded on first use and kept for the process;
+/// `None` while its file is empty (a repository being bootstrapped before its first
+/// training). A bundled model that does not decode is a build error, hence the panic.
+pub fn bundled<T>(
+    cell: &'static std::sync::OnceLock<Option<T>>,
+    bytes: &'static [u8],
+    decode: fn(&[u8]) -> Result<T, ModelError>,
+) -> Option<&'static T> {
+    cell.get_or_init(|| {
+        (!bytes.is_empty())
+            .then(|| decode(bytes).unwrap_or_else(|e| panic!("a bundled model does not load: {e}")))
+    })
+    .as_ref()
+}
+
 /// Writes a model as gzip-compressed postcard.
 pub fn save<T: Serialize>(value: &T, path: &Path) -> std::io::Result<()> {
     let raw = postcard::to_stdvec(value).map_err(|e| std::io::Error::other(e.to_string()))?;

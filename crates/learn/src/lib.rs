@@ -7,6 +7,7 @@ random generator for reproducible training ([`Rng`]).
 */
 #![deny(missing_docs)]
 
+pub mod binary;
 pub mod clusters;
 pub mod file;
 pub mod perceptron;
