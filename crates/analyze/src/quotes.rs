@@ -359,6 +359,20 @@ impl<'a> Tree<'a> {
             .find(|&c| deps.contains(&self.dep(c)))
     }
 
+    /// The subject of `v`: when the parser gave it several ("Norwegian fisheries minister
+    /// Per Olav Dahl said", read as "fisheries" and "Per"), the one nearest before it.
+    pub(crate) fn subject(&self, v: usize) -> Option<usize> {
+        let subjects = self.children[v]
+            .iter()
+            .copied()
+            .filter(|&c| self.dep(c) == "nsubj");
+        subjects
+            .clone()
+            .filter(|&c| c < v)
+            .max()
+            .or_else(|| subjects.min())
+    }
+
     /// First and last token index of the subtree under `i`.
     pub(crate) fn extent(&self, i: usize) -> (usize, usize) {
         let (mut lo, mut hi) = (i, i);
@@ -481,6 +495,19 @@ pub(crate) fn mention(doc: &Doc, tree: &Tree<'_>, head: usize) -> Mention {
             hi = hi.max(b);
         }
     }
+    // Speakers joined by "and" speak together ("The European Union and Norway agreed").
+    let joined = tree.children[head].iter().copied().filter(|&c| {
+        tree.dep(c) == "conj"
+            && matches!(tree.tokens[c].pos.as_deref(), Some("PROPN" | "NOUN"))
+            && tree
+                .child(c, &["cc"])
+                .is_some_and(|k| tree.lemma(k) == "and")
+    });
+    let mut together = false;
+    for c in joined {
+        hi = hi.max(tree.extent(c).1);
+        together = true;
+    }
     // Never start or end on punctuation (a quotation mark the parser attached to the name).
     while lo < head && tree.tokens[lo].pos.as_deref() == Some("PUNCT") {
         lo += 1;
@@ -489,6 +516,15 @@ pub(crate) fn mention(doc: &Doc, tree: &Tree<'_>, head: usize) -> Mention {
         hi -= 1;
     }
     let (start, end) = token_span(doc, lo, hi);
+    if together {
+        // Several entities: the phrase itself names the speaker.
+        return Mention {
+            start,
+            end,
+            canonical: Some(doc.slice(Span::new(start, end)).to_string()),
+            entity_id: None,
+        };
+    }
     let text = doc.slice(Span::new(start, end)).to_lowercase();
     let (canonical, entity_id) = if PRONOUNS.contains(&text.as_str()) {
         // The last person (or, for "it"/"they", organization) named before the pronoun.
@@ -874,7 +910,7 @@ fn extract(doc: &Doc) -> Vec<Quote> {
         } else if lemma == "quote" {
             // "SANA quoted Putin as saying ...": the object speaks, the subject relays.
             let obj = tree.child(v, &["obj"]);
-            let subj = tree.child(v, &["nsubj"]);
+            let subj = tree.subject(v);
             (
                 obj.map(|o| mention(doc, &tree, o)),
                 subj.and_then(|s| speaker_token(doc, &tree, s))
@@ -882,12 +918,12 @@ fn extract(doc: &Doc) -> Vec<Quote> {
             )
         } else {
             // "..., adding that ...": a participle takes the subject of the clause it hangs on.
-            let subj = tree.child(v, &["nsubj"]).or_else(|| {
+            let subj = tree.subject(v).or_else(|| {
                 if matches!(tree.dep(v), "advcl" | "xcomp" | "conj") {
                     tokens[v]
                         .head
                         .filter(|&h| h != v)
-                        .and_then(|h| tree.child(h, &["nsubj"]))
+                        .and_then(|h| tree.subject(h))
                 } else {
                     None
                 }
@@ -896,7 +932,7 @@ fn extract(doc: &Doc) -> Vec<Quote> {
             let via = tokens[v]
                 .head
                 .filter(|&h| h != v && tree.dep(v) == "ccomp" && CUES.contains(&tree.lemma(h)))
-                .and_then(|h| tree.child(h, &["nsubj"]))
+                .and_then(|h| tree.subject(h))
                 .map(|s| mention(doc, &tree, s));
             (
                 subj.and_then(|s| speaker_token(doc, &tree, s))
@@ -1539,6 +1575,27 @@ mod tests {
                 "he",
                 "Mr. Obama"
             )]
+        );
+    }
+
+    #[test]
+    fn the_subject_nearest_the_cue_speaks_and_joined_subjects_speak_together() {
+        let quotes = run(
+            "Norwegian fisheries minister Per Olav Dahl said the cut would be reviewed next year. The European Union and Norway said the deal was fair.",
+        );
+        let speakers: Vec<(&str, &str)> = quotes
+            .iter()
+            .map(|(_, written, canonical, _)| (written.as_str(), canonical.as_str()))
+            .collect();
+        assert_eq!(
+            speakers,
+            [
+                ("minister Per Olav Dahl", "Per Olav Dahl"),
+                (
+                    "The European Union and Norway",
+                    "The European Union and Norway"
+                )
+            ]
         );
     }
 
