@@ -35,9 +35,31 @@ struct State {
     b: usize,
     heads: Vec<Option<usize>>,
     labels: Vec<u16>,
-    /// Left and right children of each word, in attachment order.
-    left: Vec<Vec<usize>>,
-    right: Vec<Vec<usize>>,
+    /// What the features need of each word's left and right children.
+    left: Vec<Kids>,
+    right: Vec<Kids>,
+}
+
+/// The children of one side of a word, as the features see them: the last two attached
+/// (arc-hybrid attaches left children nearest first and right children leftmost first, so
+/// the last attached is the outermost), how many, and the set of their labels. Kept up to
+/// date on each attachment instead of a list per word: no allocation per word.
+#[derive(Debug, Clone, Copy, Default)]
+struct Kids {
+    last: Option<usize>,
+    second: Option<usize>,
+    count: usize,
+    /// Labels as a bitmask (labels past 127 share a bit: rare, and only blurs a feature).
+    labels: u128,
+}
+
+impl Kids {
+    fn add(&mut self, child: usize, label: u16) {
+        self.second = self.last;
+        self.last = Some(child);
+        self.count += 1;
+        self.labels |= 1u128 << label.min(127);
+    }
 }
 
 impl State {
@@ -48,8 +70,8 @@ impl State {
             b: 1,
             heads: vec![None; n + 1],
             labels: vec![0; n + 1],
-            left: vec![Vec::new(); n + 1],
-            right: vec![Vec::new(); n + 1],
+            left: vec![Kids::default(); n + 1],
+            right: vec![Kids::default(); n + 1],
         }
     }
 
@@ -100,9 +122,9 @@ impl State {
         self.heads[d] = Some(h);
         self.labels[d] = label;
         if d < h {
-            self.left[h].push(d)
+            self.left[h].add(d, label)
         } else {
-            self.right[h].push(d)
+            self.right[h].add(d, label)
         }
     }
 
@@ -155,23 +177,18 @@ impl State {
         let lab = |i: Option<usize>| i.map_or(NONE, |i| u64::from(self.labels[i]) + 1);
         // Arc-hybrid attaches left children nearest first and right children leftmost
         // first, so the outermost child of either side is the last one attached.
-        let leftmost = |i: Option<usize>| i.and_then(|i| self.left[i].last().copied());
-        let rightmost = |i: Option<usize>| i.and_then(|i| self.right[i].last().copied());
+        let leftmost = |i: Option<usize>| i.and_then(|i| self.left[i].last);
+        let rightmost = |i: Option<usize>| i.and_then(|i| self.right[i].last);
         let (s0, s1, s2) = (self.s(0), self.s(1), self.s(2));
         let (b0, b1, b2) = (self.buf(0), self.buf(1), self.buf(2));
         let (s0l, s0r, s1r, b0l) = (leftmost(s0), rightmost(s0), rightmost(s1), leftmost(b0));
         // Second-outermost children and the sets of labels already attached (third-order
         // features of Zhang and Nivre 2011).
-        let second = |v: &[usize]| v.len().checked_sub(2).map(|i| v[i]);
-        let s0l2 = s0.and_then(|i| second(&self.left[i]));
-        let s0r2 = s0.and_then(|i| second(&self.right[i]));
-        let b0l2 = b0.and_then(|i| second(&self.left[i]));
-        let labelset = |kids: Option<&Vec<usize>>| -> u64 {
-            // The set as a bitmask (labels past 127 share a bit: rare, and only blurs a feature).
-            let mask = kids.map_or(0u128, |k| {
-                k.iter()
-                    .fold(0u128, |m, &c| m | 1u128 << self.labels[c].min(127))
-            });
+        let s0l2 = s0.and_then(|i| self.left[i].second);
+        let s0r2 = s0.and_then(|i| self.right[i].second);
+        let b0l2 = b0.and_then(|i| self.left[i].second);
+        let labelset = |kids: Option<&Kids>| -> u64 {
+            let mask = kids.map_or(0u128, |k| k.labels);
             crate::perceptron::mix(mask as u64, (mask >> 64) as u64)
         };
         let s0ls = labelset(s0.map(|i| &self.left[i]));
@@ -181,8 +198,8 @@ impl State {
             (Some(a), Some(b)) => (b - a).min(6) as u64,
             _ => 7,
         };
-        let nl = |i: Option<usize>| i.map_or(0, |i| self.left[i].len().min(4) as u64);
-        let nr = |i: Option<usize>| i.map_or(0, |i| self.right[i].len().min(4) as u64);
+        let nl = |i: Option<usize>| i.map_or(0, |i| self.left[i].count.min(4) as u64);
+        let nr = |i: Option<usize>| i.map_or(0, |i| self.right[i].count.min(4) as u64);
         let (s0w, s0t, s1w, s1t, b0w, b0t, b1w, b1t) =
             (w(s0), t(s0), w(s1), t(s1), w(b0), t(b0), w(b1), t(b1));
         out.extend_from_slice(&[
@@ -288,6 +305,29 @@ fn valid(state: &State, class: usize, n_labels: usize) -> bool {
     }
 }
 
+/// The best-scoring valid transition: the validity of the three moves is checked once,
+/// then each move's block of classes (SHIFT, LEFT(label)..., RIGHT(label)...) is scanned.
+fn best_valid(state: &State, scores: &[f32], n_labels: usize) -> usize {
+    let mut best = (f32::NEG_INFINITY, usize::MAX);
+    let mut scan = |range: std::ops::Range<usize>| {
+        for c in range {
+            if scores[c] > best.0 || best.1 == usize::MAX {
+                best = (scores[c], c);
+            }
+        }
+    };
+    if state.can_shift() {
+        scan(SHIFT..SHIFT + 1);
+    }
+    if state.can_left() {
+        scan(1..1 + n_labels);
+    }
+    if state.can_right() {
+        scan(1 + n_labels..1 + 2 * n_labels);
+    }
+    best.1
+}
+
 impl Parser {
     /// Parses one tagged sentence: for each word, its head (0-based index, `None` for
     /// the root) and label index.
@@ -300,7 +340,7 @@ impl Parser {
         while !state.done() {
             state.features(words, tags, &mut feats);
             self.weights.score(&feats, &mut scores);
-            let class = argmax(&scores, Some(&|c| valid(&state, c, n_labels)));
+            let class = best_valid(&state, &scores, n_labels);
             let (m, l) = decode(class, n_labels);
             state.apply(m, l);
         }
@@ -476,8 +516,11 @@ mod tests {
         }
         assert_eq!(s.heads[1..], [Some(2), Some(0), Some(2), Some(2)]);
         // Children come in the order the features rely on: left nearest first, right leftmost first.
-        assert_eq!(s.left[2], [1]);
-        assert_eq!(s.right[2], [3, 4]);
+        assert_eq!((s.left[2].last, s.left[2].count), (Some(1), 1));
+        assert_eq!(
+            (s.right[2].last, s.right[2].second, s.right[2].count),
+            (Some(4), Some(3), 2)
+        );
     }
 
     #[test]
