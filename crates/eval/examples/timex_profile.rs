@@ -16,6 +16,14 @@ fn main() {
         .collect();
     let tagger = gazette_timex::TimexTagger::english();
     let anchor = chrono::NaiveDate::from_ymd_opt(1998, 2, 13).unwrap();
+    if std::env::var("RULES").is_ok() {
+        let times = tagger.rule_times(&texts);
+        let total: f64 = times.iter().map(|t| t.2).sum();
+        for (i, n, t) in times.iter().take(12) {
+            println!("rule {i:>3} {n:<12} {:.1}%", 100.0 * t / total);
+        }
+        return;
+    }
     for _ in 0..3 {
         let start = Instant::now();
         let mut n = 0;
