@@ -448,6 +448,7 @@ mod tests {
             "the bank would pay the fines"
         );
         let mut f = Vec::new();
+        let marks = crate::quotes::quotations(doc.text());
         let cands = speaker::candidates(&doc, &tree, lo, hi);
         // Noun phrases of this sentence and the one before, outside the content.
         assert!(
@@ -458,9 +459,25 @@ mod tests {
             .iter()
             .copied()
             .max_by(|&a, &b| {
-                speaker::features(&doc, &tree, CueLexicon::english(), (lo, hi), a, &mut f);
+                speaker::features(
+                    &doc,
+                    &tree,
+                    CueLexicon::english(),
+                    &marks,
+                    (lo, hi),
+                    a,
+                    &mut f,
+                );
                 let ma = model.margin(&f);
-                speaker::features(&doc, &tree, CueLexicon::english(), (lo, hi), b, &mut f);
+                speaker::features(
+                    &doc,
+                    &tree,
+                    CueLexicon::english(),
+                    &marks,
+                    (lo, hi),
+                    b,
+                    &mut f,
+                );
                 ma.total_cmp(&model.margin(&f))
             })
             .unwrap();
@@ -550,10 +567,12 @@ pub mod speaker {
     }
 
     /// Features of candidate `t` as the speaker of the content `lo..=hi`.
+    /// `marks` are the document's quotations (`quotes::quotations`), found once.
     pub(crate) fn features(
         doc: &Doc,
         tree: &Tree<'_>,
         lexicon: &CueLexicon,
+        marks: &[(usize, usize)],
         (lo, hi): (usize, usize),
         t: usize,
         out: &mut Vec<u64>,
@@ -615,7 +634,7 @@ pub mod speaker {
                     .map_or(11, |x| (x * 10.0) as u64),
             )
         });
-        let quoted = crate::quotes::quotations(doc.text())
+        let quoted = marks
             .iter()
             .any(|&(a, b)| a < tokens[t].start && tokens[t].end < b) as u64;
         out.extend_from_slice(&[
@@ -652,6 +671,7 @@ pub mod speaker {
         let tree = Tree::new(tokens);
         let mut out = Vec::new();
         let mut f = Vec::new();
+        let marks = crate::quotes::quotations(doc.text());
         for (content, source) in gold {
             let Some(&(cs, ce)) = content.first() else {
                 continue;
@@ -674,7 +694,7 @@ pub mod speaker {
             let feats = cands
                 .iter()
                 .map(|&t| {
-                    features(doc, &tree, lexicon, (lo, hi), t, &mut f);
+                    features(doc, &tree, lexicon, &marks, (lo, hi), t, &mut f);
                     f.clone()
                 })
                 .collect();

@@ -1422,6 +1422,7 @@ fn ranked_speakers(doc: &Doc, tree: &Tree<'_>, out: &mut [Quote]) {
     let tokens = tree.tokens;
     let lexicon = CueLexicon::english();
     let mut f = Vec::new();
+    let marks = quotations(doc.text());
     for q in out.iter_mut().filter(|q| q.speaker.is_none()) {
         let inside = tokens_within(tokens, q.start, q.end);
         if inside.is_empty() {
@@ -1431,7 +1432,7 @@ fn ranked_speakers(doc: &Doc, tree: &Tree<'_>, out: &mut [Quote]) {
         let scored: Vec<(f32, usize)> = speaker::candidates(doc, tree, lo, hi)
             .into_iter()
             .map(|t| {
-                speaker::features(doc, tree, lexicon, (lo, hi), t, &mut f);
+                speaker::features(doc, tree, lexicon, &marks, (lo, hi), t, &mut f);
                 (model.margin(&f), t)
             })
             .collect();
