@@ -829,8 +829,16 @@ fn colon_turns(doc: &Doc, tokens: &[Token]) -> Vec<((usize, usize), usize, usize
             let capitalized = words
                 .iter()
                 .all(|w| w.chars().next().is_some_and(char::is_uppercase));
+            // A name, a transcript's capitals, or a finding that speaks ("Poll: Clinton and
+            // Trump in dead heat"; on PolNeAR train such a "Poll:" or "Report:" was always a
+            // source).
             let named = (first..colon).any(|i| tokens[i].pos.as_deref() == Some("PROPN"))
-                || words.iter().all(|w| w.chars().all(|c| !c.is_lowercase()));
+                || words.iter().all(|w| w.chars().all(|c| !c.is_lowercase()))
+                || words.len() == 1
+                    && matches!(
+                        words[0].to_lowercase().as_str(),
+                        "poll" | "polls" | "survey" | "report" | "study"
+                    );
             let stop = words
                 .iter()
                 .any(|w| NOT_SPEAKERS.contains(&w.to_lowercase().as_str()));
@@ -1555,6 +1563,21 @@ mod tests {
                 (slice(q.start, q.end), written, canonical, q.kind)
             })
             .collect()
+    }
+
+    #[test]
+    fn a_poll_in_a_headline_speaks() {
+        let quotes = run(
+            "Poll: Clinton and Trump in dead heat heading into first debate\n\nThe race is close.",
+        );
+        assert_eq!(quotes.len(), 1, "{quotes:?}");
+        assert_eq!(
+            quotes[0].0,
+            "Clinton and Trump in dead heat heading into first debate"
+        );
+        assert_eq!(quotes[0].1, "Poll");
+        // A label of the page is no source.
+        assert!(run("Update: The road is open again after the storm\n\nIt rained.").is_empty());
     }
 
     #[test]
