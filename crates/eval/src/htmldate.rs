@@ -52,24 +52,24 @@ impl Counts {
         }
     }
 
+    /// Precision, recall and F1 of the counts (0 where there is nothing to count).
+    pub fn prf(&self) -> (f64, f64, f64) {
+        crate::prf(self.tp, self.tp + self.fp, self.tp + self.fn_)
+    }
+
     /// F1 of the counts (0 when there is nothing to count).
     pub fn f1(&self) -> f64 {
-        let d = 2 * self.tp + self.fp + self.fn_;
-        if d == 0 {
-            0.0
-        } else {
-            2.0 * self.tp as f64 / d as f64
-        }
+        self.prf().2
     }
 
     /// Precision, recall, accuracy and F1 as rows.
     pub fn rows(&self) -> Vec<Row> {
-        let ratio = |n: usize, d: usize| if d == 0 { 0.0 } else { n as f64 / d as f64 };
+        let (p, r, f) = self.prf();
         [
-            ("precision", ratio(self.tp, self.tp + self.fp)),
-            ("recall", ratio(self.tp, self.tp + self.fn_)),
-            ("accuracy", ratio(self.tp, self.pages)),
-            ("f1", self.f1()),
+            ("precision", p),
+            ("recall", r),
+            ("accuracy", self.tp as f64 / self.pages.max(1) as f64),
+            ("f1", f),
         ]
         .into_iter()
         .map(|(metric, value)| Row::new(NAME, metric, value, self.pages))

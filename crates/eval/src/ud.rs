@@ -79,11 +79,7 @@ pub struct Counts {
 impl Counts {
     /// F1 of precision `correct/system` and recall `correct/gold`.
     pub fn f1(&self) -> f64 {
-        if self.gold + self.system == 0 {
-            0.0
-        } else {
-            2.0 * self.correct as f64 / (self.gold + self.system) as f64
-        }
+        crate::prf(self.correct, self.system, self.gold).2
     }
 }
 
