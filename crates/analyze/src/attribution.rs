@@ -447,7 +447,6 @@ mod tests {
             text_of(&doc, (tokens[lo].start, tokens[hi].end)),
             "the bank would pay the fines"
         );
-        let mut f = Vec::new();
         let marks = crate::quotes::quotations(doc.text());
         let cands = speaker::candidates(&doc, &tree, lo, hi);
         // Noun phrases of this sentence and the one before, outside the content.
@@ -455,32 +454,8 @@ mod tests {
             cands.iter().any(|&t| word(t) == "fines" && t < lo),
             "{cands:?}"
         );
-        let best = cands
-            .iter()
-            .copied()
-            .max_by(|&a, &b| {
-                speaker::features(
-                    &doc,
-                    &tree,
-                    CueLexicon::english(),
-                    &marks,
-                    (lo, hi),
-                    a,
-                    &mut f,
-                );
-                let ma = model.margin(&f);
-                speaker::features(
-                    &doc,
-                    &tree,
-                    CueLexicon::english(),
-                    &marks,
-                    (lo, hi),
-                    b,
-                    &mut f,
-                );
-                ma.total_cmp(&model.margin(&f))
-            })
-            .unwrap();
+        let best = speaker::best(model, &doc, &tree, CueLexicon::english(), &marks, (lo, hi))
+            .expect("there are candidates");
         // A word of the subject phrase "Its chief executive, John Stumpf".
         assert!(
             ["executive", "John", "Stumpf"].contains(&word(best).as_str()),
@@ -655,6 +630,27 @@ pub mod speaker {
             feat(15, label, before, same_sentence),
             feat(16, t_head.map_or(0, |h| s(tree.lemma(h))), dep, 0),
         ]);
+    }
+
+    /// The ranker's choice of speaker for the content `lo..=hi` (the earlier candidate on a
+    /// tie), if it has any candidate. `marks` are the document's quotations.
+    pub(crate) fn best(
+        model: &BinaryModel,
+        doc: &Doc,
+        tree: &Tree<'_>,
+        lexicon: &CueLexicon,
+        marks: &[(usize, usize)],
+        content: (usize, usize),
+    ) -> Option<usize> {
+        let mut f = Vec::new();
+        candidates(doc, tree, content.0, content.1)
+            .into_iter()
+            .map(|t| {
+                features(doc, tree, lexicon, marks, content, t, &mut f);
+                (model.margin(&f), t)
+            })
+            .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)))
+            .map(|(_, t)| t)
     }
 
     /// One training instance: the candidates' features and which candidate is the speaker.

@@ -1427,28 +1427,14 @@ fn ranked_speakers(doc: &Doc, tree: &Tree<'_>, out: &mut [Quote]) {
     let Some(model) = speaker::bundled() else {
         return;
     };
-    let tokens = tree.tokens;
-    let lexicon = CueLexicon::english();
-    let mut f = Vec::new();
     let marks = quotations(doc.text());
     for q in out.iter_mut().filter(|q| q.speaker.is_none()) {
-        let inside = tokens_within(tokens, q.start, q.end);
+        let inside = tokens_within(tree.tokens, q.start, q.end);
         if inside.is_empty() {
             continue;
         }
-        let (lo, hi) = (inside.start, inside.end - 1);
-        let scored: Vec<(f32, usize)> = speaker::candidates(doc, tree, lo, hi)
-            .into_iter()
-            .map(|t| {
-                speaker::features(doc, tree, lexicon, &marks, (lo, hi), t, &mut f);
-                (model.margin(&f), t)
-            })
-            .collect();
-        let best = scored
-            .iter()
-            .copied()
-            .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)));
-        if let Some((_, t)) = best {
+        let content = (inside.start, inside.end - 1);
+        if let Some(t) = speaker::best(model, doc, tree, CueLexicon::english(), &marks, content) {
             q.speaker = Some(mention(doc, tree, t));
         }
     }
