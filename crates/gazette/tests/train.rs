@@ -1,5 +1,6 @@
 //! `gazette train`: syntax on a small slice of the treebank must write a model that
-//! loads, parses, and beats chance, and a meta.json beside it.
+//! loads, parses, and beats chance, and a meta.json beside it; the extraction and quote
+//! models must retrain to the committed bytes.
 
 use std::io::Write;
 
@@ -78,25 +79,36 @@ fn train_syntax_writes_a_loadable_model() {
     assert_eq!(a.iter().filter(|w| w.deprel == "root").count(), 1);
 }
 
+/// Runs `gazette train TASK` on the shared data, writing each `(flag, file name)` output
+/// into a fresh folder; returns the folder and the log, after checking the run succeeded.
+fn train_into(task: &str, outputs: &[(&str, &str)]) -> (tempfile::TempDir, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut cmd = gazette();
+    cmd.args(["train", task, "--data"])
+        .arg(shared().join("data"));
+    for (flag, file) in outputs {
+        cmd.arg(flag).arg(dir.path().join(file));
+    }
+    let run = cmd.output().unwrap();
+    let log = String::from_utf8_lossy(&run.stderr).into_owned();
+    assert!(run.status.success(), "{log}");
+    (dir, log)
+}
+
+/// Deterministic training: a retrained file has the bytes of the one compiled into gazette.
+fn assert_reproduces(dir: &tempfile::TempDir, file: &str, committed: &str) {
+    assert_eq!(
+        std::fs::read(dir.path().join(file)).unwrap(),
+        std::fs::read(repo().join(committed)).unwrap(),
+        "{committed}"
+    );
+}
+
 #[test]
 fn train_extraction_reproduces_the_committed_block_classifier() {
-    let dir = tempfile::tempdir().unwrap();
-    let out = dir.path().join("blocks.bin.gz");
-    let run = gazette()
-        .args(["train", "extraction", "--data"])
-        .arg(shared().join("data"))
-        .arg("--out")
-        .arg(&out)
-        .output()
-        .unwrap();
-    let log = String::from_utf8_lossy(&run.stderr);
-    assert!(run.status.success(), "{log}");
+    let (dir, log) = train_into("extraction", &[("--out", "blocks.bin.gz")]);
     assert!(log.contains("250 pages held out"), "{log}");
-    // Deterministic training: the same bytes as the model compiled into gazette.
-    assert_eq!(
-        std::fs::read(&out).unwrap(),
-        std::fs::read(repo().join("models/extract/blocks.bin.gz")).unwrap()
-    );
+    assert_reproduces(&dir, "blocks.bin.gz", "models/extract/blocks.bin.gz");
     let meta: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(dir.path().join("meta.json")).unwrap())
             .unwrap();
@@ -115,36 +127,19 @@ fn train_extraction_reproduces_the_committed_block_classifier() {
 
 #[test]
 fn train_quotes_reproduces_the_committed_attribution_models() {
-    let dir = tempfile::tempdir().unwrap();
-    let out = dir.path().join("cues.tsv");
-    let content = dir.path().join("content.bin.gz");
-    let speaker = dir.path().join("speaker.bin.gz");
-    let run = gazette()
-        .args(["train", "quotes", "--data"])
-        .arg(shared().join("data"))
-        .arg("--out")
-        .arg(&out)
-        .arg("--content-out")
-        .arg(&content)
-        .arg("--speaker-out")
-        .arg(&speaker)
-        .output()
-        .unwrap();
-    let log = String::from_utf8_lossy(&run.stderr);
-    assert!(run.status.success(), "{log}");
+    let (dir, log) = train_into(
+        "quotes",
+        &[
+            ("--out", "cues.tsv"),
+            ("--content-out", "content.bin.gz"),
+            ("--speaker-out", "speaker.bin.gz"),
+        ],
+    );
     assert!(log.contains("840 training articles"), "{log}");
     // Counting is deterministic: the same lexicon as the one compiled into gazette (retrain
-    // it after the syntax or entity model changes, whose analyses it counts).
-    assert_eq!(
-        std::fs::read_to_string(&out).unwrap(),
-        std::fs::read_to_string(repo().join("models/quotes/cues.tsv")).unwrap()
-    );
-    assert_eq!(
-        std::fs::read(&content).unwrap(),
-        std::fs::read(repo().join("models/quotes/content.bin.gz")).unwrap()
-    );
-    assert_eq!(
-        std::fs::read(&speaker).unwrap(),
-        std::fs::read(repo().join("models/quotes/speaker.bin.gz")).unwrap()
-    );
+    // it after the syntax or entity model changes, whose analyses it counts), and the same
+    // models trained on it.
+    assert_reproduces(&dir, "cues.tsv", "models/quotes/cues.tsv");
+    assert_reproduces(&dir, "content.bin.gz", "models/quotes/content.bin.gz");
+    assert_reproduces(&dir, "speaker.bin.gz", "models/quotes/speaker.bin.gz");
 }
