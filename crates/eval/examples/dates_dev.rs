@@ -7,8 +7,7 @@ fn main() {
     let dir = PathBuf::from(std::env::args().nth(1).expect("data dir"));
     let gold = gazette_eval::htmldate::load_gold(&dir).unwrap();
     for (url, entry) in &gold {
-        let page = gazette_ingest::read_path(&dir.join("html").join(format!("{}.gz", entry.file)))
-            .unwrap();
+        let page = gazette_ingest::read_path(&entry.path(&dir)).unwrap();
         let opts = gazette_extract::Options {
             url: Some(url.clone()),
             ..Default::default()

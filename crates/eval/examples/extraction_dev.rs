@@ -7,11 +7,9 @@ use std::path::PathBuf;
 fn main() {
     let dir = PathBuf::from(std::env::args().nth(1).expect("data dir"));
     let gold = gazette_eval::trafilatura_eval::load_gold(&dir).unwrap();
-    let norm = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let norm = gazette_eval::trafilatura_eval::normalize;
     for entry in gold.values() {
-        let Ok(page) =
-            gazette_ingest::read_path(&dir.join("html").join(format!("{}.gz", entry.file)))
-        else {
+        let Ok(page) = gazette_ingest::read_path(&entry.path(&dir)) else {
             continue;
         };
         let text = norm(

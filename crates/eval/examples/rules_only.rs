@@ -34,7 +34,7 @@ fn main() {
         let mut all = trafilatura_eval::Counts::default();
         let mut held = trafilatura_eval::Counts::default();
         for e in traf_gold.values() {
-            let t = text(&traf_dir.join("html").join(format!("{}.gz", e.file)), &opts);
+            let t = text(&e.path(&traf_dir), &opts);
             let out = (!t.is_empty()).then_some(t.as_str());
             all.add(e, out);
             if trafilatura_eval::is_held_out(&e.file) {

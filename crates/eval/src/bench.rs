@@ -264,7 +264,7 @@ pub fn snippets(data: &Path, env: &PeerEnv, repeat: usize) -> Result<Vec<Measure
     let gold = trafilatura_eval::load_gold(&dir)?;
     let mut pages: Vec<(String, Vec<u8>)> = Vec::new();
     for entry in gold.values() {
-        let path = dir.join("html").join(format!("{}.gz", entry.file));
+        let path = entry.path(&dir);
         let bytes = gazette_ingest::read_bytes(&path).map_err(|e| EvalError::Format {
             path,
             message: e.to_string(),
@@ -348,7 +348,7 @@ pub fn dates(data: &Path, env: &PeerEnv, repeat: usize) -> Result<Vec<Measured>,
     let gold = htmldate::load_gold(&dir)?;
     let mut pages: Vec<(String, String)> = Vec::new();
     for (url, entry) in &gold {
-        let path = dir.join("html").join(format!("{}.gz", entry.file));
+        let path = entry.path(&dir);
         let page = gazette_ingest::read_path(&path).map_err(|e| EvalError::Format {
             path,
             message: e.to_string(),

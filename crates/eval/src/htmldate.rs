@@ -28,6 +28,13 @@ pub struct Entry {
     pub date: Option<String>,
 }
 
+impl Entry {
+    /// The page's file in the set folder `dir`.
+    pub fn path(&self, dir: &Path) -> std::path::PathBuf {
+        dir.join("html").join(format!("{}.gz", self.file))
+    }
+}
+
 /// Page counts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Counts {
@@ -104,7 +111,7 @@ pub fn predict(
     let mut out = BTreeMap::new();
     let mut warnings = Vec::new();
     for (i, (url, entry)) in gold.iter().enumerate() {
-        let path = dir.join("html").join(format!("{}.gz", entry.file));
+        let path = entry.path(dir);
         let day = match gazette_ingest::read_path(&path) {
             Ok(page) => {
                 gazette_extract::from_html(&page.text, &gazette_extract::Options::default())

@@ -28,6 +28,13 @@ pub struct Entry {
     pub without: Vec<String>,
 }
 
+impl Entry {
+    /// The page's file in the set folder `dir`.
+    pub fn path(&self, dir: &Path) -> std::path::PathBuf {
+        dir.join("html").join(format!("{}.gz", self.file))
+    }
+}
+
 /// Snippet counts, summed over pages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Counts {
@@ -103,7 +110,8 @@ pub fn is_held_out(file: &str) -> bool {
 }
 
 /// Every run of whitespace becomes one space; ends are trimmed.
-fn normalize(s: &str) -> String {
+/// Text as snippets are matched against it: white space folded to single spaces.
+pub fn normalize(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
@@ -129,7 +137,7 @@ pub fn evaluate(
     let mut outputs = BTreeMap::new();
     let mut warnings = Vec::new();
     for (i, entry) in gold.values().enumerate() {
-        let path = dir.join("html").join(format!("{}.gz", entry.file));
+        let path = entry.path(dir);
         let output = match gazette_ingest::read_path(&path) {
             Ok(page) => {
                 let text =

@@ -412,7 +412,7 @@ pub fn extraction(args: &TrainExtractionArgs) -> anyhow::Result<ExitCode> {
     let gold = trafilatura_eval::load_gold(&dir)?;
     let (mut train, mut held_out) = (Vec::new(), Vec::new());
     for entry in gold.values() {
-        let path = dir.join("html").join(format!("{}.gz", entry.file));
+        let path = entry.path(&dir);
         let page = match gazette_ingest::read_path(&path) {
             Ok(p) => p,
             Err(e) => {
