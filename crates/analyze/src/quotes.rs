@@ -130,7 +130,9 @@ pub const CUES: &[&str] = &[
 /// `gazette train quotes`; users may add rows.
 #[derive(Debug, Default, Clone)]
 pub struct CueLexicon {
-    counts: std::collections::HashMap<(String, String), (u32, u32)>,
+    /// Lemma → frame → (cue, seen); nested so that a lookup borrows its keys (it runs for
+    /// every verb and candidate content).
+    counts: std::collections::HashMap<String, std::collections::HashMap<String, (u32, u32)>>,
 }
 
 static CUE_COUNTS: &str = include_str!("../../../models/quotes/cues.tsv");
@@ -149,7 +151,7 @@ impl CueLexicon {
 
     /// Reads `lemma, frame, cue, seen` rows (a header line first).
     pub fn from_tsv(text: &str) -> Result<CueLexicon, String> {
-        let mut counts = std::collections::HashMap::new();
+        let mut lexicon = CueLexicon::default();
         for (i, line) in text.lines().enumerate().skip(1) {
             if line.trim().is_empty() {
                 continue;
@@ -164,31 +166,41 @@ impl CueLexicon {
             if cue > seen {
                 return Err(bad());
             }
-            counts.insert((f[0].to_string(), f[1].to_string()), (cue, seen));
+            *lexicon.entry(f[0], f[1]) = (cue, seen);
         }
-        Ok(CueLexicon { counts })
+        Ok(lexicon)
     }
 
     /// Adds one observation.
     pub fn count(&mut self, lemma: &str, frame: &str, is_cue: bool) {
-        let e = self
-            .counts
-            .entry((lemma.to_string(), frame.to_string()))
-            .or_insert((0, 0));
+        let e = self.entry(lemma, frame);
         e.0 += is_cue as u32;
         e.1 += 1;
     }
 
+    fn entry(&mut self, lemma: &str, frame: &str) -> &mut (u32, u32) {
+        self.counts
+            .entry(lemma.to_string())
+            .or_default()
+            .entry(frame.to_string())
+            .or_default()
+    }
+
     /// The rows as TSV, sorted, without pairs seen fewer than [`MIN_SEEN`] times.
     pub fn to_tsv(&self) -> String {
-        let mut rows: Vec<_> = self
+        let mut rows: Vec<(&str, &str, (u32, u32))> = self
             .counts
             .iter()
-            .filter(|(_, (_, seen))| *seen >= MIN_SEEN)
+            .flat_map(|(lemma, frames)| {
+                frames
+                    .iter()
+                    .map(move |(frame, &counts)| (lemma.as_str(), frame.as_str(), counts))
+            })
+            .filter(|(_, _, (_, seen))| *seen >= MIN_SEEN)
             .collect();
-        rows.sort_by(|a, b| a.0.cmp(b.0));
+        rows.sort_unstable_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
         let mut out = String::from("lemma\tframe\tcue\tseen\n");
-        for ((lemma, frame), (cue, seen)) in rows {
+        for (lemma, frame, (cue, seen)) in rows {
             out.push_str(&format!("{lemma}\t{frame}\t{cue}\t{seen}\n"));
         }
         out
@@ -205,7 +217,8 @@ impl CueLexicon {
     pub fn share(&self, lemma: &str, frame: &str) -> Option<f64> {
         let get = |l: &str| {
             self.counts
-                .get(&(l.to_string(), frame.to_string()))
+                .get(l)?
+                .get(frame)
                 .filter(|&&(_, seen)| seen >= MIN_SEEN)
         };
         get(lemma)
@@ -215,7 +228,7 @@ impl CueLexicon {
 
     /// Number of (lemma, frame) pairs.
     pub fn len(&self) -> usize {
-        self.counts.len()
+        self.counts.values().map(|frames| frames.len()).sum()
     }
 
     /// Whether the lexicon is empty.
