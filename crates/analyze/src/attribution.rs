@@ -124,9 +124,14 @@ pub(crate) struct Context<'a> {
 }
 
 impl<'a> Context<'a> {
-    pub(crate) fn new(doc: &'a Doc, tree: &'a Tree<'a>, lexicon: &'a CueLexicon) -> Context<'a> {
+    /// `marks` are the document's quotations (`quotes::quotations`), found once.
+    pub(crate) fn new(
+        doc: &'a Doc,
+        tree: &'a Tree<'a>,
+        lexicon: &'a CueLexicon,
+        marks: &[(usize, usize)],
+    ) -> Context<'a> {
         let tokens = tree.tokens;
-        let marks = crate::quotes::quotations(doc.text());
         let quoted = tokens
             .iter()
             .map(|t| marks.iter().any(|&(s, e)| s < t.start && t.end < e))
@@ -147,6 +152,11 @@ impl<'a> Context<'a> {
             quoted,
             sentence,
         }
+    }
+
+    /// Whether token `t` is inside a quotation.
+    pub(crate) fn quoted(&self, t: usize) -> bool {
+        self.quoted[t]
     }
 
     fn word(&self, i: usize) -> String {
@@ -304,7 +314,8 @@ pub fn examples(labeled: &Labeled<'_>) -> Vec<(Vec<u64>, bool)> {
     let doc = labeled.doc;
     let tokens = doc.tokens();
     let tree = Tree::new(tokens);
-    let context = Context::new(doc, &tree, labeled.lexicon);
+    let marks = crate::quotes::quotations(doc.text());
+    let context = Context::new(doc, &tree, labeled.lexicon, &marks);
     let chars: Vec<char> = doc.text().chars().collect();
     let cands = candidates(&tree);
     let spans: Vec<(usize, usize)> = cands
@@ -469,7 +480,8 @@ mod tests {
         let model = bundled().expect("a content model is bundled");
         let doc = analyzed("Stumpf said that the bank would pay the fines.");
         let tree = Tree::new(doc.tokens());
-        let context = Context::new(&doc, &tree, CueLexicon::english());
+        let marks = crate::quotes::quotations(doc.text());
+        let context = Context::new(&doc, &tree, CueLexicon::english(), &marks);
         let mut feats = Vec::new();
         let margin_of = |wanted: &str, feats: &mut Vec<u64>| {
             let (c, _) = candidate_spans(&doc)

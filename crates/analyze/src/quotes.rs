@@ -1323,8 +1323,8 @@ fn extract(doc: &Doc) -> Vec<Quote> {
             });
         }
     }
-    learned_contents(doc, &tree, &mut out);
-    ranked_speakers(doc, &tree, &mut out);
+    learned_contents(doc, &tree, &quotes_marks, &mut out);
+    ranked_speakers(doc, &tree, &quotes_marks, &mut out);
     out.sort_by_key(|q| (q.start, q.end));
     organizations_speak_again(doc, &mut out);
     out
@@ -1435,19 +1435,18 @@ fn trailing_says(doc: &Doc, tree: &Tree<'_>) -> Vec<((usize, usize), usize)> {
 /// when it is much surer, scored no better on PolNeAR dev: the rules' speakers are as
 /// good as its choices where both exist; filling the gaps raised quote+speaker F1 from
 /// 0.538 to 0.563.)
-fn ranked_speakers(doc: &Doc, tree: &Tree<'_>, out: &mut [Quote]) {
+fn ranked_speakers(doc: &Doc, tree: &Tree<'_>, marks: &[(usize, usize)], out: &mut [Quote]) {
     use crate::attribution::speaker;
     let Some(model) = speaker::bundled() else {
         return;
     };
-    let marks = quotations(doc.text());
     for q in out.iter_mut().filter(|q| q.speaker.is_none()) {
         let inside = tokens_within(tree.tokens, q.start, q.end);
         if inside.is_empty() {
             continue;
         }
         let content = (inside.start, inside.end - 1);
-        if let Some(t) = speaker::best(model, doc, tree, CueLexicon::english(), &marks, content) {
+        if let Some(t) = speaker::best(model, doc, tree, CueLexicon::english(), marks, content) {
             q.speaker = Some(mention(doc, tree, t));
         }
     }
@@ -1469,7 +1468,7 @@ fn speaker_token(doc: &Doc, tree: &Tree<'_>, s: usize) -> Option<usize> {
 
 /// Adds the contents the learned scorer finds where no rule found a quote, best first,
 /// each with the subject of the word that governs it as the speaker.
-fn learned_contents(doc: &Doc, tree: &Tree<'_>, out: &mut Vec<Quote>) {
+fn learned_contents(doc: &Doc, tree: &Tree<'_>, marks: &[(usize, usize)], out: &mut Vec<Quote>) {
     let Some(model) = crate::attribution::bundled() else {
         return;
     };
@@ -1477,7 +1476,7 @@ fn learned_contents(doc: &Doc, tree: &Tree<'_>, out: &mut Vec<Quote>) {
     // quote+speaker F1 on PolNeAR dev but let adjuncts in ("..., finishing two days of
     // talks" as what the negotiators said).
     const THRESHOLD: f32 = 0.0;
-    let context = crate::attribution::Context::new(doc, tree, CueLexicon::english());
+    let context = crate::attribution::Context::new(doc, tree, CueLexicon::english(), marks);
     let mut feats = Vec::new();
     let mut scored: Vec<(f32, crate::attribution::Candidate)> =
         crate::attribution::candidates(tree)
@@ -1490,12 +1489,6 @@ fn learned_contents(doc: &Doc, tree: &Tree<'_>, out: &mut Vec<Quote>) {
             .collect();
     scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.lo.cmp(&b.1.lo)));
     let tokens = tree.tokens;
-    let marks = quotations(doc.text());
-    let quoted = |t: usize| {
-        marks
-            .iter()
-            .any(|&(s, e)| s < tokens[t].start && tokens[t].end < e)
-    };
     for (_, c) in scored {
         let (start, end) = token_span(doc, c.lo, c.hi);
         if out.iter().any(|q| q.start < end && start < q.end) {
@@ -1510,7 +1503,7 @@ fn learned_contents(doc: &Doc, tree: &Tree<'_>, out: &mut Vec<Quote>) {
             let Some(g) = at else { break };
             let found = tree.children[g].iter().copied().find(|&k| {
                 outside(&k)
-                    && !quoted(k)
+                    && !context.quoted(k)
                     && speaker_token(doc, tree, k) == Some(k)
                     && (matches!(tree.dep(k), "nsubj" | "nmod:poss" | "obl:agent")
                         || tree.dep(k) == "obl"
