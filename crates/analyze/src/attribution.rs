@@ -161,7 +161,7 @@ impl<'a> Context<'a> {
 
     fn word(&self, i: usize) -> String {
         let t = &self.tree.tokens[i];
-        self.doc.text()[self.doc.char_to_byte(t.start)..self.doc.char_to_byte(t.end)].to_lowercase()
+        self.doc.slice(t.span()).to_lowercase()
     }
 
     /// Hashed features of a candidate.
@@ -569,8 +569,7 @@ pub mod speaker {
         let s = hash_str;
         let (head, governor) = content_head(tree, lo, hi);
         let dep = s(tree.dep(t));
-        let word = doc.text()[doc.char_to_byte(tokens[t].start)..doc.char_to_byte(tokens[t].end)]
-            .to_lowercase();
+        let word = doc.slice(tokens[t].span()).to_lowercase();
         let pronoun = tokens[t].pos.as_deref() == Some("PRON");
         let label = doc
             .entities()

@@ -265,8 +265,7 @@ pub(crate) fn frame(doc: &Doc, tree: &Tree<'_>, v: usize) -> &'static str {
 fn is_agent(doc: &Doc, tree: &Tree<'_>, t: usize) -> bool {
     let token = &tree.tokens[t];
     if token.pos.as_deref() == Some("PRON") {
-        let word =
-            doc.text()[doc.char_to_byte(token.start)..doc.char_to_byte(token.end)].to_lowercase();
+        let word = doc.slice(token.span()).to_lowercase();
         return matches!(word.as_str(), "he" | "she" | "they" | "i" | "we" | "you");
     }
     doc.entities().iter().any(|e| {
@@ -621,10 +620,7 @@ fn reported_clause(doc: &Doc, tokens: &[Token], cue: usize) -> Option<(usize, us
     let last = in_sentence.end.checked_sub(1)?;
     let tag = |i: usize| tokens[i].tag.as_deref().unwrap_or("");
     let pos = |i: usize| tokens[i].pos.as_deref().unwrap_or("");
-    let word = |i: usize| {
-        doc.text()[doc.char_to_byte(tokens[i].start)..doc.char_to_byte(tokens[i].end)]
-            .to_lowercase()
-    };
+    let word = |i: usize| doc.slice(tokens[i].span()).to_lowercase();
     let mut k = cue + 1;
     // "said on Tuesday that ...", "said in a statement that ...".
     if let Some(that) = (cue + 1..(cue + 7).min(last)).find(|&i| word(i) == "that") {
@@ -731,7 +727,7 @@ fn name_mention(doc: &Doc, tokens: &[Token], lo: usize, hi: usize) -> Mention {
 /// end), the content after the cue or, when the cue ends the line, before the speaker.
 fn headline_says(doc: &Doc, tokens: &[Token]) -> Vec<((usize, usize), usize, usize)> {
     let text = doc.text();
-    let word = |i: usize| &text[doc.char_to_byte(tokens[i].start)..doc.char_to_byte(tokens[i].end)];
+    let word = |i: usize| doc.slice(tokens[i].span());
     let capital = |i: usize| word(i).chars().next().is_some_and(char::is_uppercase);
     let mut out = Vec::new();
     let mut line_start = 0usize;
@@ -831,13 +827,11 @@ fn colon_turns(doc: &Doc, tokens: &[Token]) -> Vec<((usize, usize), usize, usize
             }
             _ => first,
         };
-        let colon = (first..(first + 5).min(tokens.len())).find(|&i| {
-            tokens[i].start < line_end
-                && &text[doc.char_to_byte(tokens[i].start)..doc.char_to_byte(tokens[i].end)] == ":"
-        });
+        let colon = (first..(first + 5).min(tokens.len()))
+            .find(|&i| tokens[i].start < line_end && doc.slice(tokens[i].span()) == ":");
         if let Some(colon) = colon.filter(|&c| c > first) {
             let words: Vec<&str> = (first..colon)
-                .map(|i| &text[doc.char_to_byte(tokens[i].start)..doc.char_to_byte(tokens[i].end)])
+                .map(|i| doc.slice(tokens[i].span()))
                 .collect();
             let capitalized = words
                 .iter()
@@ -1339,27 +1333,26 @@ fn organizations_speak_again(doc: &Doc, out: &mut [Quote]) {
             .find(|e| e.entity_id == id)
             .map(|e| e.label)
     };
+    // (canonical name, entity id) of the organization that spoke last.
     let mut last_org: Option<(String, String)> = None;
+    // Whether the mention is an "it"; if so, it becomes that organization (when there is one).
+    let stands_for_last_org = |m: &mut Mention, last: &Option<(String, String)>| {
+        let it = doc.slice(m.span()).eq_ignore_ascii_case("it");
+        if let (true, Some((canonical, id))) = (it, last) {
+            m.canonical = Some(canonical.clone());
+            m.entity_id = Some(id.clone());
+        }
+        it
+    };
     for q in out.iter_mut() {
         // A relaying "it" ("It added that Putin said ...") too.
-        if let (Some(via), Some((canonical, id))) = (q.via.as_mut(), &last_org) {
-            if doc
-                .slice(Span::new(via.start, via.end))
-                .eq_ignore_ascii_case("it")
-            {
-                via.canonical = Some(canonical.clone());
-                via.entity_id = Some(id.clone());
-            }
+        if let Some(via) = q.via.as_mut() {
+            stands_for_last_org(via, &last_org);
         }
         let Some(sp) = q.speaker.as_mut() else {
             continue;
         };
-        let written = doc.slice(Span::new(sp.start, sp.end)).to_lowercase();
-        if written == "it" {
-            if let Some((canonical, id)) = &last_org {
-                sp.canonical = Some(canonical.clone());
-                sp.entity_id = Some(id.clone());
-            }
+        if stands_for_last_org(sp, &last_org) {
             continue;
         }
         if let (Some(id), Some(canonical)) = (&sp.entity_id, &sp.canonical) {
@@ -1377,8 +1370,7 @@ fn organizations_speak_again(doc: &Doc, out: &mut [Quote]) {
 /// Returns (content span, speaker token).
 fn trailing_says(doc: &Doc, tree: &Tree<'_>) -> Vec<((usize, usize), usize)> {
     let tokens = tree.tokens;
-    let text = doc.text();
-    let word = |i: usize| &text[doc.char_to_byte(tokens[i].start)..doc.char_to_byte(tokens[i].end)];
+    let word = |i: usize| doc.slice(tokens[i].span());
     let pos = |i: usize| tokens[i].pos.as_deref().unwrap_or("");
     let mut out = Vec::new();
     for sentence in doc.sentences() {
@@ -1457,8 +1449,7 @@ fn ranked_speakers(doc: &Doc, tree: &Tree<'_>, marks: &[(usize, usize)], out: &m
 /// marks "who" itself as the source, and pointing at its antecedent scored worse on dev.)
 fn speaker_token(doc: &Doc, tree: &Tree<'_>, s: usize) -> Option<usize> {
     let tokens = tree.tokens;
-    let word = doc.text()[doc.char_to_byte(tokens[s].start)..doc.char_to_byte(tokens[s].end)]
-        .to_lowercase();
+    let word = doc.slice(tokens[s].span()).to_lowercase();
     match word.as_str() {
         "today" | "yesterday" | "tomorrow" | "tonight" | "monday" | "tuesday" | "wednesday"
         | "thursday" | "friday" | "saturday" | "sunday" => None,
