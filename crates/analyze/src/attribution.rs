@@ -85,13 +85,10 @@ const CONTENT: usize = 1;
 
 static BUNDLED: &[u8] = include_bytes!("../../../models/quotes/content.bin.gz");
 
-/// The content scorer ("yes": the candidate is what a source said); the speaker ranker
-/// has the same form.
-pub type ContentModel = BinaryModel;
-
-/// The content scorer shipped with gazette, decoded once per process; `None` while the
-/// repository is bootstrapped with an empty model file.
-pub fn bundled() -> Option<&'static ContentModel> {
+/// The content scorer shipped with gazette ("yes": the candidate is what a source said),
+/// decoded once per process; `None` while the repository is bootstrapped with an empty
+/// model file. The speaker ranker ([`speaker::bundled`]) has the same form.
+pub fn bundled() -> Option<&'static BinaryModel> {
     static MODEL: std::sync::OnceLock<Option<BinaryModel>> = std::sync::OnceLock::new();
     gazette_learn::file::bundled(&MODEL, BUNDLED, from_bytes)
 }
