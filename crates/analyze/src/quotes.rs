@@ -120,10 +120,10 @@ pub const CUES: &[&str] = &[
     "recommend",
 ];
 
-/// How often each verb lemma, with the kind of complement it takes (its [`frame`]), was
+/// How often each verb lemma, with the kind of complement it takes (its `frame`), was
 /// an attribution cue in annotated news. Attribution cues have a long tail (in PolNeAR
 /// the 120 most frequent cue words cover half of the attributions), so beyond the
-/// hand-written [`CUES`] the extractor takes a verb as a cue when annotators did so for
+/// hand-written `CUES` the extractor takes a verb as a cue when annotators did so for
 /// most of its occurrences in the same frame.
 ///
 /// The counts live in `models/quotes/cues.tsv` (`lemma, frame, cue, seen`), written by
@@ -186,7 +186,7 @@ impl CueLexicon {
             .or_default()
     }
 
-    /// The rows as TSV, sorted, without pairs seen fewer than [`MIN_SEEN`] times.
+    /// The rows as TSV, sorted, without pairs seen fewer than `MIN_SEEN` (3) times.
     pub fn to_tsv(&self) -> String {
         let mut rows: Vec<(&str, &str, (u32, u32))> = self
             .counts
@@ -275,7 +275,7 @@ fn is_agent(doc: &Doc, tree: &Tree<'_>, t: usize) -> bool {
     })
 }
 
-/// Every verb of an analyzed document with its lemma and [`frame`]: the candidates the
+/// Every verb of an analyzed document with its lemma and `frame`: the candidates the
 /// cue lexicon judges (and counts, when it is trained).
 pub fn cue_candidates(doc: &Doc) -> Vec<(usize, String, &'static str)> {
     let tokens = doc.tokens();
