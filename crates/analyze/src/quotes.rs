@@ -1319,9 +1319,22 @@ fn extract(doc: &Doc) -> Vec<Quote> {
     }
     learned_contents(doc, &tree, &quotes_marks, &mut out);
     ranked_speakers(doc, &tree, &quotes_marks, &mut out);
+    drop_nested(&mut out);
     out.sort_by_key(|q| (q.start, q.end));
     organizations_speak_again(doc, &mut out);
     out
+}
+
+/// Drops quotes whose content lies inside another quote's: news seldom nests one
+/// attribution in another (6 of PolNeAR's 2,192 development attributions), and the inner
+/// one is nearly always a piece of the outer found again by another rule or by the scorer.
+fn drop_nested(out: &mut Vec<Quote>) {
+    let spans: Vec<(usize, usize)> = out.iter().map(|q| (q.start, q.end)).collect();
+    out.retain(|q| {
+        !spans
+            .iter()
+            .any(|&(s, e)| s <= q.start && q.end <= e && e - s > q.end - q.start)
+    });
 }
 
 /// "It added that ...": an "it" that speaks is the organization that spoke last (the
@@ -1523,6 +1536,28 @@ fn learned_contents(doc: &Doc, tree: &Tree<'_>, marks: &[(usize, usize)], out: &
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_quote_inside_another_is_dropped() {
+        let quote = |start, end| Quote {
+            start,
+            end,
+            kind: QuoteKind::Indirect,
+            speaker: None,
+            via: None,
+        };
+        // Outer content, a piece of it found again, a quote elsewhere, and an equal twin
+        // (not strictly inside, so kept).
+        let mut out = vec![
+            quote(10, 80),
+            quote(30, 60),
+            quote(100, 140),
+            quote(100, 140),
+        ];
+        drop_nested(&mut out);
+        let spans: Vec<(usize, usize)> = out.iter().map(|q| (q.start, q.end)).collect();
+        assert_eq!(spans, [(10, 80), (100, 140), (100, 140)]);
+    }
 
     /// (content, speaker as written, speaker's canonical name, kind) of each quote.
     fn run(text: &str) -> Vec<(String, String, String, QuoteKind)> {

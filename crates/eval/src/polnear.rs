@@ -375,6 +375,26 @@ pub fn evaluate(
     Ok((rows, predictions))
 }
 
+/// Predictions as the reference scorer reads them: one JSON line per document.
+pub fn prediction_lines(predictions: &[(String, Vec<Predicted>)]) -> String {
+    let mut lines = String::new();
+    for (doc, quotes) in predictions {
+        let qs: Vec<serde_json::Value> = quotes
+            .iter()
+            .map(|q| {
+                serde_json::json!({
+                    "content": {"start": q.content.0, "end": q.content.1},
+                    "speaker": q.speaker.map(|s| serde_json::json!({"start": s.0, "end": s.1})),
+                    "speaker_name": q.speaker_name,
+                })
+            })
+            .collect();
+        lines.push_str(&serde_json::json!({"doc_id": doc, "quotes": qs}).to_string());
+        lines.push('\n');
+    }
+    lines
+}
+
 /// The test rows; with `predictions_dir`, writes `polnear.jsonl` in the reference scorer's format.
 pub fn run(
     dir: &Path,
@@ -384,21 +404,7 @@ pub fn run(
     let (rows, predictions) = evaluate(&dir.join("test.jsonl"), progress)?;
     if let Some(out) = predictions_dir {
         std::fs::create_dir_all(out).map_err(|e| EvalError::io(out, e))?;
-        let mut lines = String::new();
-        for (doc, quotes) in &predictions {
-            let qs: Vec<serde_json::Value> = quotes
-                .iter()
-                .map(|q| {
-                    serde_json::json!({
-                        "content": {"start": q.content.0, "end": q.content.1},
-                        "speaker": q.speaker.map(|s| serde_json::json!({"start": s.0, "end": s.1})),
-                        "speaker_name": q.speaker_name,
-                    })
-                })
-                .collect();
-            lines.push_str(&serde_json::json!({"doc_id": doc, "quotes": qs}).to_string());
-            lines.push('\n');
-        }
+        let lines = prediction_lines(&predictions);
         let path = out.join(format!("{NAME}.jsonl"));
         std::fs::write(&path, lines).map_err(|e| EvalError::io(&path, e))?;
     }
