@@ -663,6 +663,39 @@ fn reported_clause(doc: &Doc, tokens: &[Token], cue: usize) -> Option<(usize, us
     None
 }
 
+/// The reported clause of a saying cue whose quotation (opening at char `qs`) comes later
+/// in the sentence, when the parse did not link the clause to the cue: from after the cue
+/// (or after a "that" it governs at a distance: "said during a rally in Michigan that ...")
+/// to the sentence end, when the words before the quotation hold the clause's finite verb.
+fn mixed_clause(doc: &Doc, tokens: &[Token], cue: usize, qs: usize) -> Option<(usize, usize)> {
+    let sentence = sentence_at(doc, tokens[cue].start)?;
+    let in_sentence = tokens_within(tokens, sentence.start, sentence.end);
+    let opening = (cue + 1..in_sentence.end).find(|&i| tokens[i].start >= qs)?;
+    if opening <= cue + 2 {
+        return None; // "said: \u{201c}...": the quotation itself is the content
+    }
+    let tag = |i: usize| tokens[i].tag.as_deref().unwrap_or("");
+    let pos = |i: usize| tokens[i].pos.as_deref().unwrap_or("");
+    let finite = |i: usize| {
+        matches!(tag(i), "VBD" | "VBZ" | "VBP" | "MD") && matches!(pos(i), "VERB" | "AUX")
+    };
+    let that =
+        (cue + 1..opening).find(|&i| doc.slice(tokens[i].span()).eq_ignore_ascii_case("that"));
+    let start = match that {
+        Some(t) if !(cue + 1..t).any(finite) => t + 1,
+        _ if matches!(
+            pos(cue + 1),
+            "DET" | "PRON" | "PROPN" | "NOUN" | "ADJ" | "NUM"
+        ) && (cue + 2..opening).any(finite) =>
+        {
+            cue + 1
+        }
+        _ => return None,
+    };
+    let last = in_sentence.end.checked_sub(1)?;
+    (start < last).then(|| token_span(doc, start, last))
+}
+
 /// The first token of a name signing a quotation that ends at char `qe`: a dash, then
 /// one to four capitalized proper nouns.
 fn signature_after(doc: &Doc, tokens: &[Token], qe: usize) -> Option<(usize, usize)> {
@@ -1061,6 +1094,11 @@ fn extract(doc: &Doc) -> Vec<Quote> {
             match quotes_marks.iter().find(|&&(qs, qe)| {
                 sentence.is_some_and(|s| qs >= s.start.saturating_sub(2) && qe <= s.end + 2)
             }) {
+                // A quotation closing a reported clause the parse did not link to the cue
+                // ("She says Trump's tweets ... are \u{201c}lies ...\u{201d}"): the clause.
+                Some(&(qs, qe)) if speaker.is_some() && SAYING.contains(&lemma) => {
+                    mixed_clause(doc, tokens, v, qs).unwrap_or((qs, qe))
+                }
                 Some(&(qs, qe)) => (qs, qe),
                 None if speaker.is_some() && SAYING.contains(&lemma) => {
                     match reported_clause(doc, tokens, v) {
@@ -1638,6 +1676,25 @@ mod tests {
                     "The European Union and Norway"
                 )
             ]
+        );
+    }
+
+    #[test]
+    fn a_quotation_closing_a_reported_clause_brings_the_clause() {
+        // The parser takes "emails" for the object of "says"; the clause is still what she says.
+        let quotes = run(
+            "Ellen Park says the developer\u{2019}s late-night emails accusing council members of hiding a report are \u{201c}lies and half-truths.\u{201d}",
+        );
+        assert_eq!(quotes.len(), 1, "{quotes:?}");
+        let (content, _, canonical, kind) = &quotes[0];
+        assert!(
+            content.starts_with("the developer\u{2019}s late-night emails")
+                && content.contains("lies and"),
+            "{content}"
+        );
+        assert_eq!(
+            (canonical.as_str(), *kind),
+            ("Ellen Park", QuoteKind::Mixed)
         );
     }
 
