@@ -11,7 +11,9 @@ use crate::{Component, ComponentError};
 /// Abbreviations after which a sentence may end.
 const FINAL_ABBREVIATIONS: &[&str] = &[
     "Inc.", "Corp.", "Ltd.", "Co.", "Bros.", "etc.", "Jr.", "Sr.", "a.m.", "p.m.", "U.S.", "U.K.",
-    "U.N.",
+    "U.N.", "Calif.", "Fla.", "Mass.", "Wash.", "Conn.", "Ariz.", "Colo.", "Ill.", "Mich.",
+    "Minn.", "Tenn.", "Ala.", "Ark.", "Del.", "Ga.", "Ind.", "Kan.", "Ky.", "La.", "Md.", "Miss.",
+    "Mo.", "Mont.", "Neb.", "Nev.", "Okla.", "Ore.", "Pa.", "Vt.", "Va.", "Wis.", "Wyo.",
 ];
 
 /// Groups tokens into sentences.
@@ -90,6 +92,14 @@ fn split(doc: &Doc) -> Vec<Sentence> {
         {
             end_here = false;
         }
+        // A comma, semicolon or colon never opens a sentence: "R-Ky., said Tuesday".
+        if end_here
+            && tokens
+                .get(last + 1)
+                .is_some_and(|n| matches!(doc.slice(n.span()), "," | ";" | ":"))
+        {
+            end_here = false;
+        }
         // A blank line before the next token is a paragraph break.
         if let Some(next) = tokens.get(last + 1) {
             let gap = &text[doc.char_to_byte(tokens[last].end)..doc.char_to_byte(next.start)];
@@ -159,6 +169,22 @@ mod tests {
         assert_eq!(
             sents("He works for Acme Inc. The firm grew."),
             ["He works for Acme Inc.", "The firm grew."]
+        );
+        // A state abbreviation in a party label, and one that ends a sentence.
+        assert_eq!(
+            sents(
+                "\u{201c}No,\u{201d} Sen. Mitch McConnell, R-Ky., said Tuesday. He left Louisville, Ky. The vote is Friday."
+            ),
+            [
+                "\u{201c}No,\u{201d} Sen. Mitch McConnell, R-Ky., said Tuesday.",
+                "He left Louisville, Ky.",
+                "The vote is Friday."
+            ]
+        );
+        // Whatever the abbreviation, a comma after it keeps the sentence going.
+        assert_eq!(
+            sents("He met Ms. Ortiz of Acme Corp., the lender, on Monday."),
+            ["He met Ms. Ortiz of Acme Corp., the lender, on Monday."]
         );
     }
 

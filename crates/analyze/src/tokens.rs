@@ -30,6 +30,9 @@ pub(crate) const ABBREVIATIONS: &[&str] = &[
     "Nov", "Dec", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun", "Ave", "Blvd", "Mt", "Ft",
     "approx", "est", "e.g", "i.e", "a.m", "p.m", "Gov", "Atty", "Supt", "Dept", "Univ", "Calif",
     "Fla", "Mass", "Wash", "Penn", "Conn", "Ariz", "Colo", "Ill", "Mich", "Minn", "Tenn",
+    // The other US states as news style abbreviates them ("Sen. Mitch McConnell, R-Ky.").
+    "Ala", "Ark", "Del", "Ga", "Ind", "Kan", "Ky", "La", "Md", "Miss", "Mo", "Mont", "Neb", "Nev",
+    "Okla", "Ore", "Pa", "Vt", "Va", "Wis", "Wyo",
 ];
 
 /// Spans that must stay one token: URLs, e-mail addresses, @handles, #hashtags.
