@@ -104,17 +104,29 @@ impl Component for EntityAnnotator {
                 .map(|&(_, b)| tokens[b - 1].tag.as_deref().unwrap_or(""))
                 .collect();
             for e in self.model.recognize(&forms, &tags) {
-                let label = match e.label.as_str() {
+                let mut label = match e.label.as_str() {
                     "PER" => EntityLabel::Per,
                     "ORG" => EntityLabel::Org,
                     "LOC" => EntityLabel::Loc,
                     _ => EntityLabel::Misc,
                 };
-                found.push((
-                    tokens[groups[e.start].0].start,
-                    tokens[groups[e.end - 1].1 - 1].end,
-                    label,
-                ));
+                // A name starts after an honorific the recognizer took in ("Ms. Ruiz" is
+                // Ruiz, so that it links to "Ana Ruiz"), and an honorific makes it a person's.
+                let mut first_token = groups[e.start].0;
+                let last_token = groups[e.end - 1].1 - 1;
+                while first_token < last_token
+                    && HONORIFICS
+                        .contains(&doc.slice(tokens[first_token].span()).trim_end_matches('.'))
+                {
+                    first_token += 1;
+                    label = EntityLabel::Per;
+                }
+                let (start, end) = (tokens[first_token].start, tokens[last_token].end);
+                // A party label after a name ("R-Ky.") names nobody.
+                if PARTY_LABEL.is_match(doc.slice(gazette_doc::Span::new(start, end))) {
+                    continue;
+                }
+                found.push((start, end, label));
             }
         }
         // Canonical name: the longest mention of the same type that contains this one.
@@ -200,6 +212,17 @@ impl Component for EntityAnnotator {
 }
 
 /// Role words and the office they name ("leader" and "president" both name the head of state).
+/// US party and state labels written after a politician's name: "R-Ky.", "D-Calif".
+static PARTY_LABEL: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"^[RDI]-[A-Z][A-Za-z]{0,5}\.?$").expect("party label pattern")
+});
+
+/// Honorifics written before a name.
+const HONORIFICS: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Prof", "Sir", "Dame", "Sen", "Rep", "Gov", "Gen", "Lt",
+    "Col", "Capt", "Sgt", "Adm", "Rev", "Hon",
+];
+
 const ROLES: &[(&str, &str)] = &[
     ("president", "head"),
     ("leader", "head"),
@@ -332,6 +355,27 @@ mod tests {
         assert_eq!(
             find("Russian").map(|e| e.entity_id),
             Some("country:rus".to_string())
+        );
+    }
+
+    #[test]
+    fn honorifics_and_party_labels_are_not_part_of_a_name() {
+        let text = "Council president Ana Ruiz opposed the plan. Ms. Ruiz said Sen. Mark Ellis, R-Ky., agreed.";
+        let mut doc = gazette_doc::Doc::new(text.into(), gazette_doc::Meta::default());
+        crate::Pipeline::english().run(&mut doc).unwrap();
+        let mentions: Vec<(&str, &str)> = doc
+            .entities()
+            .iter()
+            .map(|e| (doc.slice(e.span()), e.entity_id.as_str()))
+            .collect();
+        assert!(mentions.contains(&("Ruiz", "per:ana-ruiz")), "{mentions:?}");
+        assert!(
+            mentions.contains(&("Mark Ellis", "per:mark-ellis")),
+            "{mentions:?}"
+        );
+        assert!(
+            !mentions.iter().any(|(m, _)| m.contains("Ky")),
+            "{mentions:?}"
         );
     }
 

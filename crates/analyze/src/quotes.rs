@@ -1805,7 +1805,7 @@ mod tests {
             [(
                 "A global climate accord could not simply be a compact among developed economies",
                 "he",
-                "Mr. Obama"
+                "Obama"
             )]
         );
     }
