@@ -116,10 +116,20 @@ impl Pipeline {
 
     /// The default English pipeline with every component that has landed.
     pub fn english() -> Pipeline {
+        Pipeline::english_with(SyntaxAnnotator::default())
+    }
+
+    /// The English pipeline with the accurate (beam-search) parser: better parses, so
+    /// better quotes, at a fraction of the speed.
+    pub fn english_accurate() -> Pipeline {
+        Pipeline::english_with(SyntaxAnnotator::accurate())
+    }
+
+    fn english_with(syntax: SyntaxAnnotator) -> Pipeline {
         Pipeline::new(vec![
             Box::new(Tokenizer),
             Box::new(SentenceSplitter),
-            Box::new(SyntaxAnnotator::default()),
+            Box::new(syntax),
             Box::new(EntityAnnotator::default()),
             Box::new(TimexAnnotator::default()),
             Box::new(QuoteExtractor),

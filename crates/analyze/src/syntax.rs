@@ -20,6 +20,14 @@ impl Default for SyntaxAnnotator {
 }
 
 impl SyntaxAnnotator {
+    /// An annotator using the accurate English model (beam-search parser; see
+    /// [`SyntaxModel::english_accurate`]).
+    pub fn accurate() -> SyntaxAnnotator {
+        SyntaxAnnotator {
+            model: SyntaxModel::english_accurate(),
+        }
+    }
+
     /// An annotator using `model` (leaked once, as models live for the whole process).
     pub fn with_model(model: SyntaxModel) -> SyntaxAnnotator {
         SyntaxAnnotator {

@@ -3,8 +3,15 @@
 //! (with a second argument, also writes the predictions for `shared/tools/score_quotes.py`)
 fn main() {
     let path = std::env::args().nth(1).expect("a PolNeAR JSONL file");
+    // QD_ACCURATE=1: with the accurate (beam-search) parser.
+    let pipeline = if std::env::var("QD_ACCURATE").is_ok() {
+        gazette_analyze::Pipeline::english_accurate()
+    } else {
+        gazette_analyze::Pipeline::english()
+    };
     let (rows, predictions) =
-        gazette_eval::polnear::evaluate(std::path::Path::new(&path), &|_, _| {}).expect("reads");
+        gazette_eval::polnear::evaluate_with(std::path::Path::new(&path), &pipeline, &|_, _| {})
+            .expect("reads");
     if let Some(out) = std::env::args().nth(2) {
         std::fs::write(&out, gazette_eval::polnear::prediction_lines(&predictions))
             .expect("writes");

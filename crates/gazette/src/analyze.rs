@@ -15,7 +15,11 @@ use gazette_ingest::{Content, Format as InputFormat, Hints, IngestError, Item, R
 use crate::{AnalyzeArgs, Format, InputKind, render};
 
 pub fn run(args: &AnalyzeArgs) -> anyhow::Result<ExitCode> {
-    let pipeline = Pipeline::english();
+    let pipeline = if args.accurate {
+        Pipeline::english_accurate()
+    } else {
+        Pipeline::english()
+    };
     if args.explain {
         print_explain(&pipeline)?;
         return Ok(ExitCode::SUCCESS);

@@ -49,13 +49,13 @@ pub fn run_eval(args: &EvalArgs) -> anyhow::Result<ExitCode> {
     } else {
         writeln!(
             out,
-            "{:<18} {:<24} {:>8} {:>8}",
+            "{:<20} {:<28} {:>8} {:>8}",
             "benchmark", "metric", "score", "count"
         )?;
         for r in &report.rows {
             writeln!(
                 out,
-                "{:<18} {:<24} {:>8.4} {:>8}",
+                "{:<20} {:<28} {:>8.4} {:>8}",
                 r.benchmark, r.metric, r.value, r.count
             )?;
         }
@@ -182,12 +182,16 @@ fn print_bench(task: &str, rows: &[Measured]) -> std::io::Result<()> {
             r.f1.map_or("-".into(), |f| format!("{f:.4}"))
         )?;
     }
-    if let [ours, rest @ ..] = rows {
-        for peer in rest {
+    // Each gazette row (a bench may time more than one setting) against each peer.
+    let (ours, peers): (Vec<&Measured>, Vec<&Measured>) =
+        rows.iter().partition(|r| r.system.starts_with("gazette"));
+    for o in &ours {
+        for peer in &peers {
             writeln!(
                 out,
-                "ratio: gazette is {:.1}x the speed of {}",
-                ours.per_second() / peer.per_second(),
+                "ratio: {} is {:.1}x the speed of {}",
+                o.system,
+                o.per_second() / peer.per_second(),
                 peer.system
             )?;
         }

@@ -37,6 +37,7 @@ pub fn syntax(args: &TrainSyntaxArgs) -> anyhow::Result<ExitCode> {
         seed: args.seed,
         min_count: args.min_count,
         min_weight: args.min_weight,
+        beam: args.beam.max(1),
         ..train::Settings::default()
     };
     let started = Instant::now();

@@ -269,6 +269,11 @@ fn polnear_rows_agree_with_score_quotes_py() {
         ours("quote_f1@0.3") > 0.45 && ours("quote_speaker_f1@0.3") > 0.35,
         "{rows:?}"
     );
+    // The accurate parser's pipeline is scored beside the default one.
+    assert!(
+        ours("accurate_quote_f1@0.3") > 0.45 && ours("accurate_quote_speaker_f1@0.3") > 0.35,
+        "{rows:?}"
+    );
 }
 
 #[test]

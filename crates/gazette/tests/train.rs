@@ -22,6 +22,13 @@ fn head_sentences(path: &std::path::Path, n: usize) -> String {
 
 #[test]
 fn train_syntax_writes_a_loadable_model() {
+    for beam in ["1", "4"] {
+        train_mini_syntax(beam);
+    }
+}
+
+/// Trains on 300 treebank sentences with a parser beam of `beam` and checks the model.
+fn train_mini_syntax(beam: &str) {
     let ewt = shared().join("data/syntax/ud-english-ewt");
     let dir = tempfile::tempdir().unwrap();
     for (name, n) in [("mini-ud-train.conllu", 300), ("mini-ud-dev.conllu", 60)] {
@@ -45,6 +52,8 @@ fn train_syntax_writes_a_loadable_model() {
             "2",
             "--folds",
             "2",
+            "--beam",
+            beam,
             "--treebank",
         ])
         .arg(dir.path())
@@ -60,6 +69,7 @@ fn train_syntax_writes_a_loadable_model() {
     let log = String::from_utf8(run.stderr).unwrap();
     assert!(log.contains("parser epoch 2"), "{log}");
     let model = gazette_syntax::SyntaxModel::load(&out).unwrap();
+    assert_eq!(model.parser.beam.to_string(), beam);
     let meta: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(dir.path().join("model/meta.json")).unwrap())
             .unwrap();

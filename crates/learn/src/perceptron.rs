@@ -101,26 +101,31 @@ impl Trainer {
         if truth == guess {
             return;
         }
+        self.add(features, truth, 1.0);
+        self.add(features, guess, -1.0);
+    }
+
+    /// Adds `delta` to the weight of `class` for every feature (a sequence update, as
+    /// beam-search training makes, adds the gold steps and subtracts the predicted ones).
+    pub fn add(&mut self, features: &[u64], class: usize, delta: f32) {
         let now = self.instances;
         for f in features {
             let row = self.rows.entry(*f).or_default();
-            for (class, delta) in [(truth, 1.0f32), (guess, -1.0f32)] {
-                let p = match row.iter_mut().find(|p| p.class as usize == class) {
-                    Some(p) => p,
-                    None => {
-                        row.push(Param {
-                            class: class as u16,
-                            weight: 0.0,
-                            total: 0.0,
-                            stamp: now,
-                        });
-                        row.last_mut().expect("just pushed")
-                    }
-                };
-                p.total += f64::from(now - p.stamp) * f64::from(p.weight);
-                p.stamp = now;
-                p.weight += delta;
-            }
+            let p = match row.iter_mut().find(|p| p.class as usize == class) {
+                Some(p) => p,
+                None => {
+                    row.push(Param {
+                        class: class as u16,
+                        weight: 0.0,
+                        total: 0.0,
+                        stamp: now,
+                    });
+                    row.last_mut().expect("just pushed")
+                }
+            };
+            p.total += f64::from(now - p.stamp) * f64::from(p.weight);
+            p.stamp = now;
+            p.weight += delta;
         }
     }
 

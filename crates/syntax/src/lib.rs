@@ -70,9 +70,10 @@ pub struct SyntaxModel {
 pub use gazette_learn::file::{ModelError, ModelMeta};
 
 /// Version of the model file format written by this crate.
-pub const MODEL_FORMAT: u32 = 1;
+pub const MODEL_FORMAT: u32 = 2;
 
 static ENGLISH: &[u8] = include_bytes!("../../../models/syntax/en_ewt.bin.gz");
+static ENGLISH_ACCURATE: &[u8] = include_bytes!("../../../models/syntax/accurate/en_ewt.bin.gz");
 
 impl SyntaxModel {
     /// The default English model (UD English EWT), decoded once per process.
@@ -80,6 +81,17 @@ impl SyntaxModel {
         static MODEL: OnceLock<SyntaxModel> = OnceLock::new();
         MODEL.get_or_init(|| {
             SyntaxModel::from_bytes(ENGLISH).expect("the bundled syntax model loads")
+        })
+    }
+
+    /// The accurate English model: the same tagger and lemmatizer, and a parser trained
+    /// and run with a beam of 8 hypotheses (about 1.4 points more UAS and LAS, at a fifth
+    /// of the greedy parser's speed). Decoded once per process, on first use.
+    pub fn english_accurate() -> &'static SyntaxModel {
+        static MODEL: OnceLock<SyntaxModel> = OnceLock::new();
+        MODEL.get_or_init(|| {
+            SyntaxModel::from_bytes(ENGLISH_ACCURATE)
+                .expect("the bundled accurate syntax model loads")
         })
     }
 

@@ -23,11 +23,14 @@ pub struct Parser {
     /// Dependency labels; transition classes are SHIFT, LEFT(label) and RIGHT(label).
     pub labels: Vec<String>,
     weights: Weights,
+    /// Hypotheses kept by the beam search (1: greedy).
+    pub beam: usize,
 }
 
 const SHIFT: usize = 0;
 const NONE: u64 = 0x6e6f_6e65;
 
+#[derive(Clone)]
 struct State {
     n: usize,
     stack: Vec<usize>,
@@ -334,16 +337,21 @@ impl Parser {
     pub fn parse(&self, words: &[WordInfo], tags: &[u16]) -> Vec<(Option<usize>, u16)> {
         let n = words.len();
         let n_labels = self.labels.len();
-        let mut state = State::new(n);
-        let mut feats = Vec::with_capacity(64);
-        let mut scores = vec![0.0f32; 1 + 2 * n_labels];
-        while !state.done() {
-            state.features(words, tags, &mut feats);
-            self.weights.score(&feats, &mut scores);
-            let class = best_valid(&state, &scores, n_labels);
-            let (m, l) = decode(class, n_labels);
-            state.apply(m, l);
-        }
+        let state = if self.beam > 1 {
+            self.parse_beam(words, tags)
+        } else {
+            let mut state = State::new(n);
+            let mut feats = Vec::with_capacity(64);
+            let mut scores = vec![0.0f32; 1 + 2 * n_labels];
+            while !state.done() {
+                state.features(words, tags, &mut feats);
+                self.weights.score(&feats, &mut scores);
+                let class = best_valid(&state, &scores, n_labels);
+                let (m, l) = decode(class, n_labels);
+                state.apply(m, l);
+            }
+            state
+        };
         (1..=n)
             .map(|d| {
                 let h = state.heads[d].expect("every word is attached when the parse ends");
@@ -355,6 +363,38 @@ impl Parser {
                 }
             })
             .collect()
+    }
+
+    /// Beam search: every parse takes 2n moves, so the hypotheses finish together.
+    fn parse_beam(&self, words: &[WordInfo], tags: &[u16]) -> State {
+        let n_labels = self.labels.len();
+        let mut beam = vec![(0.0f32, State::new(words.len()))];
+        let mut feats = Vec::with_capacity(96);
+        let mut scores = vec![0.0f32; 1 + 2 * n_labels];
+        let mut candidates: Vec<(f32, usize, usize)> = Vec::new();
+        while !beam[0].1.done() {
+            candidates.clear();
+            for (h, (score, state)) in beam.iter().enumerate() {
+                state.features(words, tags, &mut feats);
+                self.weights.score(&feats, &mut scores);
+                for (c, s) in scores.iter().enumerate() {
+                    if valid(state, c, n_labels) {
+                        candidates.push((score + s, h, c));
+                    }
+                }
+            }
+            top(&mut candidates, self.beam);
+            beam = candidates
+                .iter()
+                .map(|&(score, h, c)| {
+                    let mut state = beam[h].1.clone();
+                    let (m, l) = decode(c, n_labels);
+                    state.apply(m, l);
+                    (score, state)
+                })
+                .collect();
+        }
+        beam.swap_remove(0).1
     }
 
     /// Drops weights smaller than `min_weight` (see [`Weights::prune`]).
@@ -377,6 +417,19 @@ impl Parser {
     }
 }
 
+/// Keeps the `k` best candidates (score, hypothesis, class), best first; ties go to the
+/// earlier hypothesis and the lower class, so that search is deterministic.
+fn top(candidates: &mut Vec<(f32, usize, usize)>, k: usize) {
+    let order = |a: &(f32, usize, usize), b: &(f32, usize, usize)| {
+        b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2))
+    };
+    if candidates.len() > k {
+        candidates.select_nth_unstable_by(k - 1, order);
+        candidates.truncate(k);
+    }
+    candidates.sort_unstable_by(order);
+}
+
 /// Training settings.
 #[derive(Debug, Clone, Copy)]
 pub struct ParseTraining {
@@ -390,6 +443,9 @@ pub struct ParseTraining {
     pub min_count: u32,
     /// Averaged weights of smaller magnitude are dropped from the model.
     pub min_weight: f32,
+    /// Beam width: 1 trains a greedy parser with the dynamic oracle; more trains a beam
+    /// parser with early updates (Collins and Roark 2004; Zhang and Nivre 2011).
+    pub beam: usize,
 }
 
 /// Trains a parser on gold trees; `tags` holds the tags to train with for each sentence
@@ -418,6 +474,9 @@ pub fn train(
     }
     let n_labels = labels.len();
     let n_classes = 1 + 2 * n_labels;
+    if cfg.beam > 1 {
+        return train_beam(&data, labels, cfg, progress);
+    }
     let mut trainer = Trainer::new(n_classes);
     let mut rng = crate::Rng::new(cfg.seed);
     let mut order: Vec<usize> = (0..data.len()).collect();
@@ -478,6 +537,190 @@ pub fn train(
     Parser {
         labels,
         weights: trainer.average(cfg.min_count, cfg.min_weight),
+        beam: 1,
+    }
+}
+
+/// Cost of `class` in `state` against the gold tree: arcs it makes unreachable, plus one
+/// for a gold arc given the wrong label.
+fn move_cost(
+    state: &State,
+    costs: [usize; 3],
+    class: usize,
+    n_labels: usize,
+    gold: &[usize],
+    gold_labels: &[u16],
+) -> usize {
+    let (m, l) = decode(class, n_labels);
+    let base = match m {
+        Move::Shift => costs[0],
+        Move::Left => costs[1],
+        Move::Right => costs[2],
+    };
+    if base == usize::MAX {
+        return base;
+    }
+    let wrong_label = match (m, state.s(0)) {
+        (Move::Left, Some(d)) => gold[d] == state.b && gold_labels[d] != l,
+        (Move::Right, Some(d)) => Some(gold[d]) == state.s(1) && gold_labels[d] != l,
+        _ => false,
+    };
+    base + wrong_label as usize
+}
+
+/// One move of a hypothesis, kept so that an update can replay its whole history.
+struct Step {
+    parent: Option<usize>,
+    class: usize,
+    features: std::ops::Range<usize>,
+}
+
+/// A hypothesis of beam training: score, state, whether every move so far was correct,
+/// and its last move.
+struct Hyp {
+    score: f32,
+    state: State,
+    correct: bool,
+    step: Option<usize>,
+}
+
+type Example = (Vec<WordInfo>, Vec<u16>, Vec<usize>, Vec<u16>);
+
+/// Beam training with early update: when no correct hypothesis is left in the beam, the
+/// best correct continuation is rewarded and the beam's best hypothesis penalized, move by
+/// move over their histories, and the sentence ends there.
+fn train_beam(
+    data: &[Example],
+    labels: Vec<String>,
+    cfg: ParseTraining,
+    progress: &mut dyn FnMut(usize, f64),
+) -> Parser {
+    let n_labels = labels.len();
+    let n_classes = 1 + 2 * n_labels;
+    let mut trainer = Trainer::new(n_classes);
+    let mut rng = crate::Rng::new(cfg.seed);
+    let mut order: Vec<usize> = (0..data.len()).collect();
+    let mut feats = Vec::with_capacity(96);
+    let mut scores = vec![0.0f32; n_classes];
+    let mut candidates: Vec<(f32, usize, usize)> = Vec::new();
+    for epoch in 0..cfg.epochs {
+        rng.shuffle(&mut order);
+        let (mut full, mut total) = (0usize, 0usize);
+        for &k in &order {
+            let (words, tags, gold, gold_labels) = &data[k];
+            let mut steps: Vec<Step> = Vec::new();
+            let mut store: Vec<u64> = Vec::new();
+            let mut beam = vec![Hyp {
+                score: 0.0,
+                state: State::new(words.len()),
+                correct: true,
+                step: None,
+            }];
+            let mut update: Option<(Option<usize>, Option<usize>)> = None;
+            total += 1;
+            while !beam[0].state.done() {
+                candidates.clear();
+                let mut ranges = Vec::with_capacity(beam.len());
+                let mut best_correct: Option<(f32, usize, usize)> = None;
+                let mut optimal: Vec<Vec<bool>> = Vec::with_capacity(beam.len());
+                for (h, hyp) in beam.iter().enumerate() {
+                    hyp.state.features(words, tags, &mut feats);
+                    let start = store.len();
+                    store.extend_from_slice(&feats);
+                    ranges.push(start..store.len());
+                    trainer.score(&feats, &mut scores);
+                    // Costs of this hypothesis's moves; a "correct" move is one of least cost
+                    // (a non-projective gold tree cannot be reached by any move sequence).
+                    let costs = hyp.state.costs(gold);
+                    let cost_of =
+                        |c: usize| move_cost(&hyp.state, costs, c, n_labels, gold, gold_labels);
+                    let least = (0..n_classes)
+                        .filter(|&c| valid(&hyp.state, c, n_labels))
+                        .map(cost_of)
+                        .min()
+                        .expect("a move is valid until the parse is done");
+                    optimal.push(
+                        (0..n_classes)
+                            .map(|c| valid(&hyp.state, c, n_labels) && cost_of(c) == least)
+                            .collect::<Vec<bool>>(),
+                    );
+                    for (c, s) in scores.iter().enumerate() {
+                        if !valid(&hyp.state, c, n_labels) {
+                            continue;
+                        }
+                        let total = hyp.score + s;
+                        candidates.push((total, h, c));
+                        if hyp.correct && best_correct.is_none_or(|b| total > b.0) && optimal[h][c]
+                        {
+                            best_correct = Some((total, h, c));
+                        }
+                    }
+                }
+                trainer.tick(&store[ranges[0].clone()]);
+                top(&mut candidates, cfg.beam);
+                let mut next = Vec::with_capacity(candidates.len());
+                for &(score, h, c) in &candidates {
+                    let parent = &beam[h];
+                    let correct = parent.correct && optimal[h][c];
+                    let mut state = parent.state.clone();
+                    let (m, l) = decode(c, n_labels);
+                    state.apply(m, l);
+                    steps.push(Step {
+                        parent: parent.step,
+                        class: c,
+                        features: ranges[h].clone(),
+                    });
+                    next.push(Hyp {
+                        score,
+                        state,
+                        correct,
+                        step: Some(steps.len() - 1),
+                    });
+                }
+                if !next.iter().any(|h| h.correct) {
+                    let (_, h, c) =
+                        best_correct.expect("a correct move exists from a correct state");
+                    steps.push(Step {
+                        parent: beam[h].step,
+                        class: c,
+                        features: ranges[h].clone(),
+                    });
+                    update = Some((Some(steps.len() - 1), next[0].step));
+                    break;
+                }
+                beam = next;
+            }
+            if update.is_none() && !beam[0].correct {
+                let good = beam
+                    .iter()
+                    .find(|h| h.correct)
+                    .expect("a correct hypothesis is in the beam");
+                update = Some((good.step, beam[0].step));
+            }
+            match update {
+                Some((good, bad)) => {
+                    let (mut g, mut b) = (good, bad);
+                    while g != b {
+                        // Histories have equal length: walk both back one move at a time.
+                        let (gs, bs) = (
+                            &steps[g.expect("same length")],
+                            &steps[b.expect("same length")],
+                        );
+                        trainer.add(&store[gs.features.clone()], gs.class, 1.0);
+                        trainer.add(&store[bs.features.clone()], bs.class, -1.0);
+                        g = gs.parent;
+                        b = bs.parent;
+                    }
+                }
+                None => full += 1,
+            }
+        }
+        progress(epoch + 1, full as f64 / total.max(1) as f64);
+    }
+    Parser {
+        labels,
+        weights: trainer.average(cfg.min_count, cfg.min_weight),
+        beam: cfg.beam,
     }
 }
 

@@ -25,6 +25,8 @@ pub struct Settings {
     pub min_count: u32,
     /// Averaged weights of smaller magnitude are dropped from the model.
     pub min_weight: f32,
+    /// Parser beam width (1: greedy).
+    pub beam: usize,
 }
 
 impl Default for Settings {
@@ -37,6 +39,7 @@ impl Default for Settings {
             seed: 1,
             min_count: 5,
             min_weight: 1.0,
+            beam: 1,
         }
     }
 }
@@ -109,6 +112,7 @@ pub fn train(
         seed: cfg.seed,
         min_count: cfg.min_count,
         min_weight: cfg.min_weight,
+        beam: cfg.beam,
     };
     let parser = parser::train(train, &train_tags, parse_cfg, &mut |e, acc| {
         log(&format!("  parser epoch {e}: oracle agreement {acc:.4}"))
