@@ -492,26 +492,8 @@ pub fn train(
                 state.features(words, tags, &mut feats);
                 trainer.score(&feats, &mut scores);
                 let move_costs = state.costs(gold);
-                let cost = |class: usize| -> usize {
-                    let (m, l) = decode(class, n_labels);
-                    let base = match m {
-                        Move::Shift => move_costs[0],
-                        Move::Left => move_costs[1],
-                        Move::Right => move_costs[2],
-                    };
-                    if base == usize::MAX {
-                        return base;
-                    }
-                    // A gold arc with the wrong label costs one more.
-                    let s0 = state.s(0);
-                    let wrong_label = match (m, s0) {
-                        (Move::Left, Some(d)) => gold[d] == state.b && gold_labels[d] != l,
-                        (Move::Right, Some(d)) => {
-                            Some(gold[d]) == state.s(1) && gold_labels[d] != l
-                        }
-                        _ => false,
-                    };
-                    base + wrong_label as usize
+                let cost = |class: usize| {
+                    move_cost(&state, move_costs, class, n_labels, gold, gold_labels)
                 };
                 let guess = argmax(&scores, Some(&|c| valid(&state, c, n_labels)));
                 let min_cost = (0..n_classes).map(&cost).min().expect("some move is valid");
@@ -715,6 +697,7 @@ fn train_beam(
                 None => full += 1,
             }
         }
+        // Share of sentences whose best hypothesis was right to the end.
         progress(epoch + 1, full as f64 / total.max(1) as f64);
     }
     Parser {

@@ -102,10 +102,17 @@ pub fn train(
         }
     }
 
-    log(&format!(
-        "parser: {} epochs, dynamic oracle, explore {}",
-        cfg.parser_epochs, cfg.explore
-    ));
+    log(&if cfg.beam > 1 {
+        format!(
+            "parser: {} epochs, beam {}, early updates",
+            cfg.parser_epochs, cfg.beam
+        )
+    } else {
+        format!(
+            "parser: {} epochs, dynamic oracle, explore {}",
+            cfg.parser_epochs, cfg.explore
+        )
+    });
     let parse_cfg = ParseTraining {
         epochs: cfg.parser_epochs,
         explore: cfg.explore,
