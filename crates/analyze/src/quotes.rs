@@ -1352,6 +1352,11 @@ fn extract(doc: &Doc) -> Vec<Quote> {
             (name, s, e, kind)
         });
     for ((lo, hi), start, end, kind) in headlines.chain(turns) {
+        // A transcript's turn ("PENCE: ...") is the speaker's, whatever the parse found
+        // inside it; other lines give way to quotes already found.
+        if kind == QuoteKind::Direct {
+            out.retain(|q| !(q.start < end && start < q.end));
+        }
         if out.iter().any(|q| q.start < end && start < q.end) {
             continue;
         }
@@ -1863,6 +1868,20 @@ mod tests {
             assert!(written.contains(w), "{written} for {content}");
             assert_eq!(*kind, k, "{content}");
         }
+    }
+
+    #[test]
+    fn a_transcript_turn_is_its_speakers_whatever_the_parse_finds_inside() {
+        let quotes = run(
+            "Ana Ruiz spoke to the morning show on Friday.\n\n\"HOST: Will the council vote on the harbour plan this week?\n\n\"RUIZ: No. The port authority said the plan was dead, and I will not bring it back before the spring.",
+        );
+        let last = quotes.last().expect("quotes");
+        assert_eq!(quotes.len(), 2, "{quotes:?}");
+        assert!(
+            last.0.starts_with("No. The port authority said"),
+            "{last:?}"
+        );
+        assert_eq!((last.2.as_str(), last.3), ("Ana Ruiz", QuoteKind::Direct));
     }
 
     #[test]
