@@ -113,7 +113,22 @@ impl Component for EntityAnnotator {
                 // A name starts after an honorific the recognizer took in ("Ms. Ruiz" is
                 // Ruiz, so that it links to "Ana Ruiz"), and an honorific makes it a person's.
                 let mut first_token = groups[e.start].0;
-                let last_token = groups[e.end - 1].1 - 1;
+                let mut last_token = groups[e.end - 1].1 - 1;
+                // Nor is a quotation mark or other punctuation at its edges ("” Ruiz").
+                let punctuation = |t: usize| {
+                    doc.slice(tokens[t].span())
+                        .chars()
+                        .all(|c| !c.is_alphanumeric())
+                };
+                while first_token < last_token && punctuation(first_token) {
+                    first_token += 1;
+                }
+                while last_token > first_token && punctuation(last_token) {
+                    last_token -= 1;
+                }
+                if punctuation(first_token) {
+                    continue;
+                }
                 while first_token < last_token
                     && HONORIFICS
                         .contains(&doc.slice(tokens[first_token].span()).trim_end_matches('.'))
@@ -377,6 +392,12 @@ mod tests {
             !mentions.iter().any(|(m, _)| m.contains("Ky")),
             "{mentions:?}"
         );
+        // A quotation mark the recognizer took in is not part of the name.
+        let text = "\u{201c}We are not finished,\u{201d} Ruiz told the council.";
+        let mut doc = gazette_doc::Doc::new(text.into(), gazette_doc::Meta::default());
+        crate::Pipeline::english().run(&mut doc).unwrap();
+        let names: Vec<&str> = doc.entities().iter().map(|e| doc.slice(e.span())).collect();
+        assert_eq!(names, ["Ruiz"]);
     }
 
     #[test]

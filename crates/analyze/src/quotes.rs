@@ -976,10 +976,18 @@ fn extract(doc: &Doc) -> Vec<Quote> {
                     None
                 }
             });
-            // A reporting verb above this one relays it: "It added that Putin said ...".
+            // A reporting verb above this one relays it: "It added that Putin said ..." (not
+            // one inside a quotation, where the parse may have hung the cue).
+            let quoted = |t: usize| {
+                quotes_marks
+                    .iter()
+                    .any(|&(qs, qe)| qs <= tokens[t].start && tokens[t].end <= qe)
+            };
             let via = tokens[v]
                 .head
-                .filter(|&h| h != v && tree.dep(v) == "ccomp" && CUES.contains(&tree.lemma(h)))
+                .filter(|&h| {
+                    h != v && tree.dep(v) == "ccomp" && CUES.contains(&tree.lemma(h)) && !quoted(h)
+                })
                 .and_then(|h| tree.subject(h))
                 .map(|s| mention(doc, &tree, s));
             (
@@ -1262,12 +1270,37 @@ fn extract(doc: &Doc) -> Vec<Quote> {
             .filter(|q| q.end <= start && q.speaker.is_some())
             .max_by_key(|q| q.end)
             .cloned();
-        let continued = previous.filter(|p| {
+        let continued = previous.clone().filter(|p| {
             let gap = &doc.text()[doc.char_to_byte(p.end)..doc.char_to_byte(start)];
             p.kind != QuoteKind::Indirect && gap.chars().filter(|c| c.is_alphabetic()).count() == 0
         });
         if let Some(p) = continued {
             out.push(continuing(&p, start, end));
+            continue;
+        }
+        // A quotation split by its attribution ("\u{201c}A,\u{201d} Ruiz told the mayor,
+        // \u{201c}B.\u{201d}"): one quote, whose content runs over both parts.
+        let split = previous.as_ref().is_some_and(|p| {
+            let gap = &doc.text()[doc.char_to_byte(p.end)..doc.char_to_byte(start)];
+            let same_sentence = sentence_at(doc, p.start).map(|s| s.start)
+                == sentence_at(doc, start).map(|s| s.start);
+            p.kind == QuoteKind::Direct
+                && same_sentence
+                && gap.chars().count() <= 80
+                && gap.trim_start().starts_with([',', '"', '\u{201d}'])
+                && gap
+                    .trim_end()
+                    .trim_end_matches(['"', '\u{201c}'])
+                    .trim_end()
+                    .ends_with(',')
+        });
+        if let (true, Some(p)) = (split, &previous) {
+            if let Some(q) = out
+                .iter_mut()
+                .find(|q| q.start == p.start && q.end == p.end)
+            {
+                q.end = end;
+            }
             continue;
         }
         // A quotation signed with a dash and a name, as epigraphs and vox pops are
@@ -1868,6 +1901,28 @@ mod tests {
             assert!(written.contains(w), "{written} for {content}");
             assert_eq!(*kind, k, "{content}");
         }
+    }
+
+    #[test]
+    fn a_quote_split_by_its_attribution_is_one_quote() {
+        let text = "\u{201c}Every time you say that,\u{201d} Ruiz told the mayor, \u{201c}you give ammunition to the people who want to sell the harbour.\u{201d}";
+        let mut doc = Doc::new(text.to_string(), gazette_doc::Meta::default());
+        crate::Pipeline::english().run(&mut doc).unwrap();
+        let quotes = doc.quotes();
+        assert_eq!(quotes.len(), 1, "{quotes:?}");
+        let content: String = text
+            .chars()
+            .skip(quotes[0].start)
+            .take(quotes[0].end - quotes[0].start)
+            .collect();
+        assert!(
+            content.starts_with("Every time") && content.ends_with("sell the harbour."),
+            "{content}"
+        );
+        let speaker = quotes[0].speaker.as_ref().expect("a speaker");
+        assert_eq!(speaker.canonical.as_deref(), Some("Ruiz"));
+        // "you say" inside the quotation relays nothing.
+        assert!(quotes[0].via.is_none(), "{:?}", quotes[0].via);
     }
 
     #[test]
