@@ -413,7 +413,11 @@ pub(crate) fn quotations(text: &str) -> Vec<(usize, usize)> {
         }
     }
     let mut open: Option<(usize, char)> = None;
+    let mut reopening: Option<usize> = None;
     for (i, &c) in chars.iter().enumerate() {
+        if reopening == Some(i) {
+            continue;
+        }
         let c = if c == DOUBLE_APOSTROPHE { '"' } else { c };
         if raw[i] == '\'' && chars[i] == ' ' {
             // The second apostrophe of a pair: the quotation closes after it.
@@ -432,10 +436,20 @@ pub(crate) fn quotations(text: &str) -> Vec<(usize, usize)> {
                 out.push((s, i_end));
                 open = None;
             }
-            // A paragraph break closes nothing but ends a runaway quotation.
-            (Some((s, _)), '\n') if chars.get(i + 1) == Some(&'\n') => {
-                let _ = s;
-                open = None;
+            // A paragraph break ends a runaway quotation, except where news style continues
+            // a quotation over paragraphs: the paragraph leaves it open and the next one
+            // opens it again. Then the quotation goes on, and the mark that reopens it is
+            // not read as a closing one.
+            (Some((_, close)), '\n') if chars.get(i + 1) == Some(&'\n') => {
+                let next = (i..chars.len()).find(|&j| !chars[j].is_whitespace());
+                let reopened = next.is_some_and(|j| {
+                    chars[j] == '“' && close == '”' || chars[j] == '"' && close == '"'
+                });
+                if reopened {
+                    reopening = next;
+                } else {
+                    open = None;
+                }
             }
             _ => {}
         }
@@ -1074,7 +1088,13 @@ fn extract(doc: &Doc) -> Vec<Quote> {
             let Some(sentence) = sentence_at(doc, tokens[v].start) else {
                 continue;
             };
-            let (_, phrase_end) = token_span(doc, v, tree.extent(x).1);
+            // The phrase ends at its noun phrase's end, or at the first comma after the
+            // source where the parse made the source the head of the whole sentence.
+            let x_end = tree.extent(x).1;
+            let x_end = (x..=x_end)
+                .find(|&i| doc.slice(tokens[i].span()) == ",")
+                .map_or(x_end, |comma| comma - 1);
+            let (_, phrase_end) = token_span(doc, v, x_end);
             let phrase_start = tokens[v].start;
             if phrase_start - sentence.start < 3 {
                 (phrase_end, sentence.end)
@@ -1441,9 +1461,61 @@ fn extract(doc: &Doc) -> Vec<Quote> {
     learned_contents(doc, &tree, &quotes_marks, &mut out);
     ranked_speakers(doc, &tree, &quotes_marks, &mut out);
     drop_nested(&mut out);
+    drop_times(doc, tokens, &mut out);
     out.sort_by_key(|q| (q.start, q.end));
     organizations_speak_again(doc, &mut out);
     out
+}
+
+/// Drops quotes whose content is only a time ("on Friday"): its words, but for
+/// prepositions, determiners and punctuation, all lie inside temporal expressions or are
+/// day and month names (without a publication date the pipeline finds no timexes).
+fn drop_times(doc: &Doc, tokens: &[Token], out: &mut Vec<Quote>) {
+    const TIME_WORDS: &[&str] = &[
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "today",
+        "yesterday",
+        "tomorrow",
+        "tonight",
+        "morning",
+        "afternoon",
+        "evening",
+        "night",
+        "week",
+        "weekend",
+        "month",
+        "year",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let timexes = doc.timexes();
+    let in_timex = |t: &Token| {
+        timexes.iter().any(|x| x.start <= t.start && t.end <= x.end)
+            || TIME_WORDS.contains(&doc.slice(t.span()).to_lowercase().as_str())
+    };
+    out.retain(|q| {
+        let range = tokens_within(tokens, q.start, q.end);
+        range.clone().any(|i| {
+            !matches!(tokens[i].pos.as_deref(), Some("ADP" | "DET" | "PUNCT"))
+                && !in_timex(&tokens[i])
+        }) || range.is_empty()
+    });
 }
 
 /// Drops quotes whose content lies inside another quote's: news seldom nests one
@@ -1901,6 +1973,34 @@ mod tests {
             assert!(written.contains(w), "{written} for {content}");
             assert_eq!(*kind, k, "{content}");
         }
+    }
+
+    #[test]
+    fn according_first_quotes_over_paragraphs_and_no_time_as_content() {
+        let quotes = run(
+            "According to the harbour authority, the ferry will resume service on Monday.\n\nThe Kremlin issued a statement on Friday.\n\n\u{201c}We will appeal the ruling,\u{201d} said Tom Reyes, a lawyer for the union. \u{201c}The court ignored the evidence.\n\n\u{201c}We have documents that show the port knew about the leak for months.\u{201d}",
+        );
+        let found: Vec<(&str, &str)> = quotes
+            .iter()
+            .map(|(content, _, canonical, _)| (content.as_str(), canonical.as_str()))
+            .collect();
+        assert!(
+            found.contains(&(
+                "the ferry will resume service on Monday.",
+                "the harbour authority"
+            )),
+            "{found:?}"
+        );
+        // A quotation left open at a paragraph's end goes on in the next paragraph: one quote.
+        assert!(
+            found.iter().any(
+                |(c, s)| c.starts_with("The court ignored the evidence.\n\n")
+                    && c.ends_with("knew about the leak for months.")
+                    && *s == "Tom Reyes"
+            ),
+            "{found:?}"
+        );
+        assert!(!found.iter().any(|(c, _)| *c == "on Friday"), "{found:?}");
     }
 
     #[test]
