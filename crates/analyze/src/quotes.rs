@@ -1265,14 +1265,7 @@ fn extract(doc: &Doc) -> Vec<Quote> {
             None => out.push(Quote {
                 start: content.0,
                 end: content.1,
-                kind: if quotes_marks
-                    .iter()
-                    .any(|&(qs, qe)| qs < content.0 && content.1 < qe)
-                {
-                    QuoteKind::Direct
-                } else {
-                    QuoteKind::Indirect
-                },
+                kind: inside_marks(&quotes_marks, content),
                 speaker: Some(m),
                 via: None,
             }),
@@ -1442,17 +1435,10 @@ fn extract(doc: &Doc) -> Vec<Quote> {
         let name = tokens[speaker].span();
         out.retain(|q| !(q.start <= name.start && name.end <= q.end && q.start < content.1));
         if !out.iter().any(|q| q.start < content.1 && content.0 < q.end) {
-            let direct = quotes_marks
-                .iter()
-                .any(|&(qs, qe)| qs < content.0 && content.1 < qe);
             out.push(Quote {
                 start: content.0,
                 end: content.1,
-                kind: if direct {
-                    QuoteKind::Direct
-                } else {
-                    QuoteKind::Indirect
-                },
+                kind: inside_marks(&quotes_marks, content),
                 speaker: Some(mention(doc, &tree, speaker)),
                 via: None,
             });
@@ -1465,6 +1451,19 @@ fn extract(doc: &Doc) -> Vec<Quote> {
     out.sort_by_key(|q| (q.start, q.end));
     organizations_speak_again(doc, &mut out);
     out
+}
+
+/// Direct when the content lies inside one quotation, else indirect (for contents found
+/// by their shape, which never straddle a quotation).
+fn inside_marks(marks: &[(usize, usize)], content: (usize, usize)) -> QuoteKind {
+    if marks
+        .iter()
+        .any(|&(qs, qe)| qs < content.0 && content.1 < qe)
+    {
+        QuoteKind::Direct
+    } else {
+        QuoteKind::Indirect
+    }
 }
 
 /// Drops quotes whose content is only a time ("on Friday"): its words, but for
