@@ -636,8 +636,8 @@ fn reported_clause(doc: &Doc, tokens: &[Token], cue: usize) -> Option<(usize, us
     let pos = |i: usize| tokens[i].pos.as_deref().unwrap_or("");
     let word = |i: usize| doc.slice(tokens[i].span()).to_lowercase();
     let mut k = cue + 1;
-    // "said on Tuesday that ...", "said in a statement that ...".
-    if let Some(that) = (cue + 1..(cue + 7).min(last)).find(|&i| word(i) == "that") {
+    // "said on Tuesday that ...", "said in an interview with the newspaper that ...".
+    if let Some(that) = (cue + 1..(cue + 10).min(last)).find(|&i| word(i) == "that") {
         if (cue + 1..that)
             .all(|i| matches!(pos(i), "ADP" | "DET" | "ADJ" | "NOUN" | "PROPN" | "NUM"))
         {
@@ -1017,7 +1017,21 @@ fn extract(doc: &Doc) -> Vec<Quote> {
                     .and_then(|s| tree.child(s, &["ccomp", "parataxis"]))
             })
         } else {
-            tree.child(v, &["ccomp", "parataxis", "advcl:relcl"])
+            // Not a relative clause before the cue the parser took for its complement
+            // ("Anna Smit, who leads the group, said ..."): it describes the speaker.
+            let relative_before = |c: usize| {
+                let (lo, hi) = tree.extent(c);
+                let first = (lo..=hi).find(|&i| tokens[i].pos.as_deref() != Some("PUNCT"));
+                c < v
+                    && first.is_some_and(|f| matches!(tokens[f].tag.as_deref(), Some("WP" | "WP$")))
+            };
+            tree.children[v]
+                .iter()
+                .copied()
+                .find(|&c| {
+                    matches!(tree.dep(c), "ccomp" | "parataxis" | "advcl:relcl")
+                        && !relative_before(c)
+                })
                 .or_else(|| {
                     // Attributions whose content is a noun phrase or an infinitive: "X called
                     // for a moratorium", "a poll shows Clinton ahead", "X urged Congress to act".
@@ -1797,6 +1811,13 @@ fn learned_contents(doc: &Doc, tree: &Tree<'_>, marks: &[(usize, usize)], out: &
         if out.iter().any(|q| q.start < end && start < q.end) {
             continue;
         }
+        // A relative clause describes its noun ("Anna Smit, who leads the group, said"); it
+        // is not what anybody said, even where the parser hangs it on the verb after it.
+        let relative_before = matches!(tokens[c.lo].tag.as_deref(), Some("WP" | "WP$"))
+            && tokens[c.head].head.is_some_and(|h| h > c.hi);
+        if tree.dep(c.head) == "acl:relcl" || relative_before {
+            continue;
+        }
         // The subject (or owner, or passive agent) of the governing word, else of the words
         // above it: "X wants to [content]", "X's call for [content]".
         let outside = |s: &usize| *s < c.lo || *s > c.hi;
@@ -2000,6 +2021,24 @@ mod tests {
             "{found:?}"
         );
         assert!(!found.iter().any(|(c, _)| *c == "on Friday"), "{found:?}");
+    }
+
+    #[test]
+    fn a_relative_clause_on_the_speaker_is_not_content_and_that_may_come_late() {
+        let quotes = run(
+            "Anna Smit, who leads the group Clean Harbor, said the plan ignored the risk of flooding. The minister said in an interview with the newspaper that taxes would not rise.",
+        );
+        let found: Vec<(&str, &str)> = quotes
+            .iter()
+            .map(|(content, _, canonical, _)| (content.as_str(), canonical.as_str()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("the plan ignored the risk of flooding", "Anna Smit"),
+                ("taxes would not rise", "The minister")
+            ]
+        );
     }
 
     #[test]
