@@ -991,7 +991,9 @@ fn extract(doc: &Doc) -> Vec<Quote> {
                 }
             });
             // A reporting verb above this one relays it: "It added that Putin said ..." (not
-            // one inside a quotation, where the parse may have hung the cue).
+            // one inside a quotation, where the parse may have hung the cue, and only a
+            // verb of speech: in "The Kremlin said Putin and Assad discussed the process"
+            // the Kremlin speaks).
             let quoted = |t: usize| {
                 quotes_marks
                     .iter()
@@ -1000,7 +1002,11 @@ fn extract(doc: &Doc) -> Vec<Quote> {
             let via = tokens[v]
                 .head
                 .filter(|&h| {
-                    h != v && tree.dep(v) == "ccomp" && CUES.contains(&tree.lemma(h)) && !quoted(h)
+                    h != v
+                        && listed
+                        && tree.dep(v) == "ccomp"
+                        && CUES.contains(&tree.lemma(h))
+                        && !quoted(h)
                 })
                 .and_then(|h| tree.subject(h))
                 .map(|s| mention(doc, &tree, s));
@@ -1737,7 +1743,7 @@ fn said_after(doc: &Doc, tree: &Tree<'_>) -> Vec<((usize, usize), usize, (usize,
             while lo < c && opening(lo) {
                 lo += 1;
             }
-            if c - lo < 3 {
+            if c <= lo {
                 continue;
             }
             let np = (tokens[cue + 1].start, tokens[j - 1].end);
@@ -2037,6 +2043,30 @@ mod tests {
             [
                 ("the plan ignored the risk of flooding", "Anna Smit"),
                 ("taxes would not rise", "The minister")
+            ]
+        );
+    }
+
+    #[test]
+    fn only_a_verb_of_speech_is_relayed_and_short_quotes_keep_their_speaker() {
+        let quotes = run(
+            "The Kremlin said Putin and Assad discussed the peace process.\n\n\u{201c}No comment,\u{201d} said a spokeswoman.",
+        );
+        let found: Vec<(&str, &str, &str)> = quotes
+            .iter()
+            .map(|(content, written, canonical, _)| {
+                (content.as_str(), written.as_str(), canonical.as_str())
+            })
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (
+                    "Putin and Assad discussed the peace process",
+                    "The Kremlin",
+                    "Russia"
+                ),
+                ("No comment", "a spokeswoman", "a spokeswoman")
             ]
         );
     }
