@@ -1176,7 +1176,7 @@ fn extract(doc: &Doc) -> Vec<Quote> {
         let text = doc.text();
         let (bs, be) = (doc.char_to_byte(start), doc.char_to_byte(end));
         let trimmed = text[bs..be].trim_matches(|c: char| {
-            c.is_whitespace() || matches!(c, ',' | '"' | '“' | '”' | '«' | '»')
+            c.is_whitespace() || matches!(c, ',' | ':' | ';' | '"' | '“' | '”' | '«' | '»')
         });
         if trimmed.is_empty() {
             continue;
@@ -2068,6 +2068,21 @@ mod tests {
                 ),
                 ("No comment", "a spokeswoman", "a spokeswoman")
             ]
+        );
+    }
+
+    #[test]
+    fn a_quotation_after_a_colon_is_direct_without_the_colon() {
+        let quotes = run("Reyes said: \"The evidence is clear. The port knew.\"");
+        assert_eq!(quotes.len(), 1, "{quotes:?}");
+        let (content, _, canonical, kind) = &quotes[0];
+        assert_eq!(
+            (content.as_str(), canonical.as_str(), *kind),
+            (
+                "The evidence is clear. The port knew.",
+                "Reyes",
+                QuoteKind::Direct
+            )
         );
     }
 
