@@ -968,7 +968,26 @@ fn extract(doc: &Doc) -> Vec<Quote> {
         // "according to X": UD makes "according" the case marker of X.
         let source_of_according = tokens[v].head.filter(|&h| h != v && h > v);
         let (speaker, via) = if according {
-            (source_of_according.map(|o| mention(doc, &tree, o)), None)
+            // "according to a statement from the ministry": the ministry speaks.
+            let author = |o: usize| {
+                matches!(
+                    tree.lemma(o).to_lowercase().as_str(),
+                    "statement" | "report" | "release" | "letter" | "filing" | "document"
+                )
+                .then(|| {
+                    tree.children[o].iter().copied().find(|&n| {
+                        tree.dep(n) == "nmod"
+                            && tree
+                                .child(n, &["case"])
+                                .is_some_and(|c| matches!(tree.lemma(c), "from" | "by"))
+                    })
+                })
+                .flatten()
+            };
+            (
+                source_of_according.map(|o| mention(doc, &tree, author(o).unwrap_or(o))),
+                None,
+            )
         } else if lemma == "quote" {
             // "SANA quoted Putin as saying ...": the object speaks, the subject relays.
             let obj = tree.child(v, &["obj"]);
@@ -2017,6 +2036,9 @@ mod tests {
             )),
             "{found:?}"
         );
+        // A statement's author speaks.
+        let quotes = run("According to a statement from the ministry, 120 people were evacuated.");
+        assert_eq!(quotes[0].2, "the ministry", "{quotes:?}");
         // A quotation left open at a paragraph's end goes on in the next paragraph: one quote.
         assert!(
             found.iter().any(
