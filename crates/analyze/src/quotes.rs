@@ -1914,6 +1914,14 @@ mod tests {
         assert_eq!(spans, [(10, 80), (100, 140), (100, 140)]);
     }
 
+    /// (content, speaker's canonical name) of each quote `run` found.
+    fn said(quotes: &[(String, String, String, QuoteKind)]) -> Vec<(&str, &str)> {
+        quotes
+            .iter()
+            .map(|(content, _, canonical, _)| (content.as_str(), canonical.as_str()))
+            .collect()
+    }
+
     /// (content, speaker as written, speaker's canonical name, kind) of each quote.
     fn run(text: &str) -> Vec<(String, String, String, QuoteKind)> {
         let mut doc = Doc::new(text.to_string(), gazette_doc::Meta::default());
@@ -2035,10 +2043,7 @@ mod tests {
         let quotes = run(
             "According to the harbour authority, the ferry will resume service on Monday.\n\nThe Kremlin issued a statement on Friday.\n\n\u{201c}We will appeal the ruling,\u{201d} said Tom Reyes, a lawyer for the union. \u{201c}The court ignored the evidence.\n\n\u{201c}We have documents that show the port knew about the leak for months.\u{201d}",
         );
-        let found: Vec<(&str, &str)> = quotes
-            .iter()
-            .map(|(content, _, canonical, _)| (content.as_str(), canonical.as_str()))
-            .collect();
+        let found = said(&quotes);
         assert!(
             found.contains(&(
                 "the ferry will resume service on Monday.",
@@ -2066,10 +2071,7 @@ mod tests {
         let quotes = run(
             "Anna Smit, who leads the group Clean Harbor, said the plan ignored the risk of flooding. The minister said in an interview with the newspaper that taxes would not rise.",
         );
-        let found: Vec<(&str, &str)> = quotes
-            .iter()
-            .map(|(content, _, canonical, _)| (content.as_str(), canonical.as_str()))
-            .collect();
+        let found = said(&quotes);
         assert_eq!(
             found,
             [
@@ -2123,10 +2125,7 @@ mod tests {
         let quotes = run(
             "\u{201c}This is not over,\u{201d} Reyes said. \u{201c}We will be back.\u{201d} The so-called \u{201c}harbour deal\u{201d} was signed in May.",
         );
-        let found: Vec<(&str, &str)> = quotes
-            .iter()
-            .map(|(content, _, canonical, _)| (content.as_str(), canonical.as_str()))
-            .collect();
+        let found = said(&quotes);
         assert_eq!(
             found,
             [("This is not over", "Reyes"), ("We will be back.", "Reyes")]
