@@ -521,6 +521,25 @@ pub(crate) fn mention(doc: &Doc, tree: &Tree<'_>, head: usize) -> Mention {
             hi = hi.max(b);
         }
     }
+    // A common noun renamed by a person between commas ("The head of the union, Tom Reyes,
+    // said"), even where the parser hung the name elsewhere: the phrase runs to the name.
+    if tree.tokens[head].pos.as_deref() == Some("NOUN") {
+        let (_, whole) = tree.extent(head);
+        let comma = (hi + 1..=whole.min(hi + 8)).find(|&i| doc.slice(tree.tokens[i].span()) == ",");
+        let person = comma.and_then(|c| {
+            let next = tree.tokens.get(c + 1)?;
+            doc.entities()
+                .iter()
+                .find(|e| e.label == EntityLabel::Per && e.start == next.start)
+        });
+        if let Some(p) = person {
+            hi = hi.max(
+                tree.tokens
+                    .partition_point(|t| t.end <= p.end)
+                    .saturating_sub(1),
+            );
+        }
+    }
     // Speakers joined by "and" speak together ("The European Union and Norway agreed").
     let joined = tree.children[head].iter().copied().filter(|&c| {
         tree.dep(c) == "conj"
@@ -2130,6 +2149,12 @@ mod tests {
             found,
             [("This is not over", "Reyes"), ("We will be back.", "Reyes")]
         );
+    }
+
+    #[test]
+    fn a_role_renamed_between_commas_speaks_as_the_person() {
+        let quotes = run("The head of the union, Tom Reyes, said the deal was unfair.");
+        assert_eq!(said(&quotes), [("the deal was unfair", "Tom Reyes")]);
     }
 
     #[test]
