@@ -611,21 +611,30 @@ fn train_beam(
                     store.extend_from_slice(&feats);
                     ranges.push(start..store.len());
                     trainer.score(&feats, &mut scores);
-                    // Costs of this hypothesis's moves; a "correct" move is one of least cost
-                    // (a non-projective gold tree cannot be reached by any move sequence).
-                    let costs = hyp.state.costs(gold);
-                    let cost_of =
-                        |c: usize| move_cost(&hyp.state, costs, c, n_labels, gold, gold_labels);
-                    let least = (0..n_classes)
-                        .filter(|&c| valid(&hyp.state, c, n_labels))
-                        .map(cost_of)
-                        .min()
-                        .expect("a move is valid until the parse is done");
-                    optimal.push(
-                        (0..n_classes)
-                            .map(|c| valid(&hyp.state, c, n_labels) && cost_of(c) == least)
-                            .collect::<Vec<bool>>(),
-                    );
+                    // The correct moves of a hypothesis still correct: those of least cost (a
+                    // non-projective gold tree cannot be reached by any move sequence). Only a
+                    // correct hypothesis's are ever read, so only they are computed.
+                    optimal.push(if hyp.correct {
+                        let costs = hyp.state.costs(gold);
+                        let cost: Vec<usize> = (0..n_classes)
+                            .map(|c| {
+                                if valid(&hyp.state, c, n_labels) {
+                                    move_cost(&hyp.state, costs, c, n_labels, gold, gold_labels)
+                                } else {
+                                    usize::MAX
+                                }
+                            })
+                            .collect();
+                        let least = cost
+                            .iter()
+                            .copied()
+                            .filter(|&x| x < usize::MAX)
+                            .min()
+                            .expect("a move is valid until the parse is done");
+                        cost.iter().map(|&x| x == least).collect()
+                    } else {
+                        Vec::new()
+                    });
                     for (c, s) in scores.iter().enumerate() {
                         if !valid(&hyp.state, c, n_labels) {
                             continue;
