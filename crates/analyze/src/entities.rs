@@ -110,11 +110,9 @@ impl Component for EntityAnnotator {
                     "LOC" => EntityLabel::Loc,
                     _ => EntityLabel::Misc,
                 };
-                // A name starts after an honorific the recognizer took in ("Ms. Ruiz" is
-                // Ruiz, so that it links to "Ana Ruiz"), and an honorific makes it a person's.
                 let mut first_token = groups[e.start].0;
                 let mut last_token = groups[e.end - 1].1 - 1;
-                // Nor is a quotation mark or other punctuation at its edges ("” Ruiz").
+                // No quotation mark or other punctuation at a name's edges ("” Ruiz").
                 let punctuation = |t: usize| {
                     doc.slice(tokens[t].span())
                         .chars()
@@ -129,6 +127,8 @@ impl Component for EntityAnnotator {
                 if punctuation(first_token) {
                     continue;
                 }
+                // A name starts after an honorific the recognizer took in ("Ms. Ruiz" is
+                // Ruiz, so that it links to "Ana Ruiz"), and an honorific makes it a person's.
                 while first_token < last_token
                     && HONORIFICS
                         .contains(&doc.slice(tokens[first_token].span()).trim_end_matches('.'))
@@ -226,9 +226,8 @@ impl Component for EntityAnnotator {
     }
 }
 
-/// Role words and the office they name ("leader" and "president" both name the head of state).
 /// US party and state labels written after a politician's name: "R-Ky.", "D-Calif".
-static PARTY_LABEL: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+pub(crate) static PARTY_LABEL: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     regex::Regex::new(r"^[RDI]-[A-Z][A-Za-z]{0,5}\.?$").expect("party label pattern")
 });
 
@@ -238,6 +237,7 @@ const HONORIFICS: &[&str] = &[
     "Col", "Capt", "Sgt", "Adm", "Rev", "Hon",
 ];
 
+/// Role words and the office they name ("leader" and "president" both name the head of state).
 const ROLES: &[(&str, &str)] = &[
     ("president", "head"),
     ("leader", "head"),

@@ -1033,11 +1033,6 @@ fn extract(doc: &Doc) -> Vec<Quote> {
             // one inside a quotation, where the parse may have hung the cue, and only a
             // verb of speech: in "The Kremlin said Putin and Assad discussed the process"
             // the Kremlin speaks).
-            let quoted = |t: usize| {
-                quotes_marks
-                    .iter()
-                    .any(|&(qs, qe)| qs <= tokens[t].start && tokens[t].end <= qe)
-            };
             let via = tokens[v]
                 .head
                 .filter(|&h| {
@@ -1045,7 +1040,7 @@ fn extract(doc: &Doc) -> Vec<Quote> {
                         && listed
                         && tree.dep(v) == "ccomp"
                         && CUES.contains(&tree.lemma(h))
-                        && !quoted(h)
+                        && !inside_quotation(tokens[h].start)
                 })
                 .and_then(|h| tree.subject(h))
                 .map(|s| mention(doc, &tree, s));
@@ -1064,18 +1059,13 @@ fn extract(doc: &Doc) -> Vec<Quote> {
         } else {
             // Not a relative clause before the cue the parser took for its complement
             // ("Anna Smit, who leads the group, said ..."): it describes the speaker.
-            let relative_before = |c: usize| {
-                let (lo, hi) = tree.extent(c);
-                let first = (lo..=hi).find(|&i| tokens[i].pos.as_deref() != Some("PUNCT"));
-                c < v
-                    && first.is_some_and(|f| matches!(tokens[f].tag.as_deref(), Some("WP" | "WP$")))
-            };
             tree.children[v]
                 .iter()
                 .copied()
                 .find(|&c| {
+                    let (lo, hi) = tree.extent(c);
                     matches!(tree.dep(c), "ccomp" | "parataxis" | "advcl:relcl")
-                        && !relative_before(c)
+                        && !relative_clause_before(tokens, lo, hi, v)
                 })
                 .or_else(|| {
                     // Attributions whose content is a noun phrase or an infinitive: "X called
@@ -1523,6 +1513,14 @@ fn extract(doc: &Doc) -> Vec<Quote> {
     out
 }
 
+/// Whether tokens `lo..=hi` are a relative clause ("who leads the group") standing before
+/// the word `governor` the parser hung them on: their first word (past punctuation) is a
+/// relative pronoun, and they end before it.
+fn relative_clause_before(tokens: &[Token], lo: usize, hi: usize, governor: usize) -> bool {
+    let first = (lo..=hi).find(|&i| tokens[i].pos.as_deref() != Some("PUNCT"));
+    hi < governor && first.is_some_and(|f| matches!(tokens[f].tag.as_deref(), Some("WP" | "WP$")))
+}
+
 /// Direct when the content lies inside one quotation, else indirect (for contents found
 /// by their shape, which never straddle a quotation).
 fn inside_marks(marks: &[(usize, usize)], content: (usize, usize)) -> QuoteKind {
@@ -1867,8 +1865,9 @@ fn learned_contents(doc: &Doc, tree: &Tree<'_>, marks: &[(usize, usize)], out: &
         }
         // A relative clause describes its noun ("Anna Smit, who leads the group, said"); it
         // is not what anybody said, even where the parser hangs it on the verb after it.
-        let relative_before = matches!(tokens[c.lo].tag.as_deref(), Some("WP" | "WP$"))
-            && tokens[c.head].head.is_some_and(|h| h > c.hi);
+        let governor = tokens[c.head].head.filter(|&h| h != c.head);
+        let relative_before =
+            governor.is_some_and(|g| relative_clause_before(tokens, c.lo, c.hi, g));
         if tree.dep(c.head) == "acl:relcl" || relative_before {
             continue;
         }
