@@ -1665,9 +1665,11 @@ fn trailing_says(doc: &Doc, tree: &Tree<'_>) -> Vec<((usize, usize), usize)> {
         let mut name_end = cue;
         if cue >= range.start + 6
             && word(cue - 1) == ","
-            && word(cue - 3) == "-"
-            && matches!(word(cue - 4), "R" | "D" | "I")
             && word(cue - 5) == ","
+            && crate::entities::PARTY_LABEL.is_match(doc.slice(gazette_doc::Span::new(
+                tokens[cue - 4].start,
+                tokens[cue - 2].end,
+            )))
         {
             name_end = cue - 5;
         }
