@@ -8,12 +8,11 @@ use gazette_doc::{Doc, Layer, Sentence};
 
 use crate::{Component, ComponentError};
 
-/// Abbreviations after which a sentence may end.
+/// Abbreviations after which a sentence may end (and the US states of
+/// [`crate::tokens::US_STATES`]).
 const FINAL_ABBREVIATIONS: &[&str] = &[
     "Inc.", "Corp.", "Ltd.", "Co.", "Bros.", "etc.", "Jr.", "Sr.", "a.m.", "p.m.", "U.S.", "U.K.",
-    "U.N.", "Calif.", "Fla.", "Mass.", "Wash.", "Conn.", "Ariz.", "Colo.", "Ill.", "Mich.",
-    "Minn.", "Tenn.", "Ala.", "Ark.", "Del.", "Ga.", "Ind.", "Kan.", "Ky.", "La.", "Md.", "Miss.",
-    "Mo.", "Mont.", "Neb.", "Nev.", "Okla.", "Ore.", "Pa.", "Vt.", "Va.", "Wis.", "Wyo.",
+    "U.N.",
 ];
 
 /// Groups tokens into sentences.
@@ -53,7 +52,9 @@ fn split(doc: &Doc) -> Vec<Sentence> {
         let mut end_here = match tok {
             "." | "!" | "?" | "…" | "..." => true,
             t if t.ends_with('.') && t.len() > 1 => {
-                FINAL_ABBREVIATIONS.contains(&t)
+                (FINAL_ABBREVIATIONS.contains(&t)
+                    || t.strip_suffix('.')
+                        .is_some_and(|state| crate::tokens::US_STATES.contains(&state)))
                     && tokens
                         .get(i + 1)
                         .is_some_and(|n| doc.slice(n.span()).starts_with(char::is_uppercase))

@@ -28,11 +28,15 @@ pub(crate) const ABBREVIATIONS: &[&str] = &[
     "Adm", "Cpl", "Rev", "Hon", "Pres", "St", "Jr", "Sr", "Inc", "Corp", "Ltd", "Co", "Bros", "No",
     "vs", "etc", "al", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct",
     "Nov", "Dec", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun", "Ave", "Blvd", "Mt", "Ft",
-    "approx", "est", "e.g", "i.e", "a.m", "p.m", "Gov", "Atty", "Supt", "Dept", "Univ", "Calif",
-    "Fla", "Mass", "Wash", "Penn", "Conn", "Ariz", "Colo", "Ill", "Mich", "Minn", "Tenn",
-    // The other US states as news style abbreviates them ("Sen. Mitch McConnell, R-Ky.").
-    "Ala", "Ark", "Del", "Ga", "Ind", "Kan", "Ky", "La", "Md", "Miss", "Mo", "Mont", "Neb", "Nev",
-    "Okla", "Ore", "Pa", "Vt", "Va", "Wis", "Wyo",
+    "approx", "est", "e.g", "i.e", "a.m", "p.m", "Atty", "Supt", "Dept", "Univ", "Penn",
+];
+
+/// US states as news style abbreviates them ("Sen. Mitch McConnell, R-Ky."), compared
+/// without the period: they take one, and may end a sentence.
+pub(crate) const US_STATES: &[&str] = &[
+    "Ala", "Ariz", "Ark", "Calif", "Colo", "Conn", "Del", "Fla", "Ga", "Ill", "Ind", "Kan", "Ky",
+    "La", "Md", "Mass", "Mich", "Minn", "Miss", "Mo", "Mont", "Neb", "Nev", "Okla", "Ore", "Pa",
+    "Tenn", "Vt", "Va", "Wash", "Wis", "Wyo",
 ];
 
 /// Spans that must stay one token: URLs, e-mail addresses, @handles, #hashtags.
@@ -73,6 +77,7 @@ impl Component for Tokenizer {
 
 fn takes_period(word: &str) -> bool {
     ABBREVIATIONS.contains(&word)
+        || US_STATES.contains(&word)
         // Initials ("J") and dotted acronyms ("U.S", "a.m").
         || (word.chars().count() == 1 && word.chars().all(char::is_uppercase))
         || (word.contains('.') && word.split('.').all(|p| p.chars().count() <= 2 && !p.is_empty()))
