@@ -64,17 +64,11 @@ impl GoldDoc {
         &self.text
     }
 
-    /// The content spans of each attribution (char offsets).
+    /// The content spans of each attribution that has content (char offsets).
     pub fn content_spans(&self) -> Vec<Vec<(usize, usize)>> {
-        self.attributions
-            .iter()
-            .map(|a| {
-                a.content
-                    .iter()
-                    .map(|s| (s.start, s.end))
-                    .collect::<Vec<_>>()
-            })
-            .filter(|spans| !spans.is_empty())
+        self.attribution_spans()
+            .into_iter()
+            .map(|(content, _)| content)
             .collect()
     }
 
