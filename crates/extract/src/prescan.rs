@@ -18,6 +18,7 @@ pub(crate) fn strip_code(html: &str, templates: bool) -> Cow<'_, str> {
         copied: 0,
     };
     let mut from = 0;
+    let mut depth = Depth::default();
     while let Some(i) = memchr::memchr(b'<', &bytes[from..]).map(|i| from + i) {
         from = i + 1;
         if bytes[i + 1..].starts_with(b"!--") {
@@ -29,12 +30,25 @@ pub(crate) fn strip_code(html: &str, templates: bool) -> Cow<'_, str> {
             from = end;
             continue;
         }
+        if bytes.get(i + 1) == Some(&b'/') {
+            let name = tag_name(&bytes[i + 2..]);
+            if depth.close(name) {
+                let end = memchr::memchr(b'>', &bytes[i..]).map_or(bytes.len(), |j| i + j + 1);
+                out.replace(i, end, &[]);
+                from = end;
+            }
+            continue;
+        }
         let Some(tag) = EMPTIED
             .iter()
             .find(|t| starts_with_ignore_case(&bytes[i + 1..], t.as_bytes()))
         else {
             if bytes.get(i + 1).is_some_and(u8::is_ascii_alphabetic) {
-                if let Some((len, slim)) = slim_tag(&html[i..]) {
+                if !depth.open(tag_name(&bytes[i + 1..])) {
+                    let end = memchr::memchr(b'>', &bytes[i..]).map_or(bytes.len(), |j| i + j + 1);
+                    out.replace(i, end, &[]);
+                    from = end;
+                } else if let Some((len, slim)) = slim_tag(&html[i..]) {
                     out.replace(i, i + len, &[&slim]);
                     from = i + len;
                 }
@@ -78,6 +92,83 @@ pub(crate) fn strip_code(html: &str, templates: bool) -> Cow<'_, str> {
         from = close;
     }
     out.finish()
+}
+
+/// Elements may nest this deep; deeper start tags (and their end tags) are dropped, their
+/// text kept. The parser checks the stack of open elements at each start tag, so a page of
+/// 200,000 nested `<div>`s took it minutes; browsers cap the depth too (Blink at 512).
+const MAX_DEPTH: usize = 512;
+
+/// The nesting depth of the page so far, counted over elements that only their end tag
+/// closes (void elements, those closed implicitly such as `<p>` and `<li>`, and the
+/// emptied code elements do not count).
+#[derive(Default)]
+struct Depth {
+    open: usize,
+    /// Start tags dropped and not yet closed, by lowercased name.
+    dropped: Vec<(Vec<u8>, usize)>,
+}
+
+impl Depth {
+    /// Counts a start tag; false when it is too deep and must be dropped.
+    fn open(&mut self, name: &[u8]) -> bool {
+        if !nests(name) {
+            return true;
+        }
+        if self.open < MAX_DEPTH {
+            self.open += 1;
+            return true;
+        }
+        let name = name.to_ascii_lowercase();
+        match self.dropped.iter_mut().find(|(n, _)| *n == name) {
+            Some((_, count)) => *count += 1,
+            None => self.dropped.push((name, 1)),
+        }
+        false
+    }
+
+    /// Counts an end tag; true when its start tag was dropped, so it must be too.
+    fn close(&mut self, name: &[u8]) -> bool {
+        if !nests(name) {
+            return false;
+        }
+        if let Some((_, count)) = self
+            .dropped
+            .iter_mut()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .filter(|(_, c)| *c > 0)
+        {
+            *count -= 1;
+            return true;
+        }
+        self.open = self.open.saturating_sub(1);
+        false
+    }
+}
+
+/// The tag name at the start of `b` (after `<` or `</`).
+fn tag_name(b: &[u8]) -> &[u8] {
+    let end = b
+        .iter()
+        .position(|c| c.is_ascii_whitespace() || matches!(c, b'>' | b'/'))
+        .unwrap_or(b.len());
+    &b[..end]
+}
+
+/// Whether an element of this name stays open until its end tag.
+fn nests(name: &[u8]) -> bool {
+    const NOT_NESTING: &[&str] = &[
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
+        "source", "track", "wbr", "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th",
+        "thead", "tbody", "tfoot", "rb", "rt", "rp", "colgroup", "html", "head", "body",
+    ];
+    !name.is_empty()
+        && !EMPTIED
+            .iter()
+            .any(|n| name.eq_ignore_ascii_case(n.as_bytes()))
+        && !NOT_NESTING
+            .iter()
+            .any(|n| name.eq_ignore_ascii_case(n.as_bytes()))
 }
 
 /// A page being rewritten: the new text is made only once something changes.
@@ -255,6 +346,23 @@ mod tests {
             strip_code("<p data-x=\"unclosed>Hi</p>", false),
             "<p data-x=\"unclosed>Hi</p>"
         );
+    }
+
+    #[test]
+    fn caps_nesting_depth_and_keeps_the_text() {
+        let n = MAX_DEPTH + 100;
+        let page = format!(
+            "<body>{}<p>Deep text</p>{}<p>After</p></body>",
+            "<div class=x>".repeat(n),
+            "</div>".repeat(n)
+        );
+        let out = strip_code(&page, false);
+        assert_eq!(out.matches("<div").count(), MAX_DEPTH);
+        assert_eq!(out.matches("</div>").count(), MAX_DEPTH);
+        assert!(out.contains("<p>Deep text</p>") && out.ends_with("<p>After</p></body>"));
+        // Implicitly closed elements do not count: a long list stays whole.
+        let list = format!("<ul>{}</ul>", "<li>item".repeat(n));
+        assert_eq!(strip_code(&list, false).matches("<li>").count(), n);
     }
 
     #[test]

@@ -146,21 +146,35 @@ pub type ItemResult = Result<Item, ItemError>;
 /// goes on; a container that cannot be read further (truncated archive) reports one
 /// error and stops. Returns the kind of container found.
 pub fn read_items(path: &Path, opts: &ReadOptions, sink: &mut dyn FnMut(ItemResult)) -> Container {
-    let name = display_name(path);
-    let fail = |e: IngestError| ItemError {
-        name: name.clone(),
-        error: e,
-    };
     let reader: Box<dyn Read> = if path.as_os_str() == "-" {
         Box::new(io::stdin().lock())
     } else {
         match std::fs::File::open(path) {
             Ok(f) => Box::new(f),
             Err(e) => {
-                sink(Err(fail(IngestError::Io(e))));
+                sink(Err(ItemError {
+                    name: display_name(path),
+                    error: IngestError::Io(e),
+                }));
                 return Container::Single;
             }
         }
+    };
+    read_items_from(reader, path, opts, sink)
+}
+
+/// [`read_items`] over any byte stream; `path` names the input in errors and items and
+/// its extension helps tell containers apart (`.jsonl`).
+pub fn read_items_from(
+    reader: Box<dyn Read + '_>,
+    path: &Path,
+    opts: &ReadOptions,
+    sink: &mut dyn FnMut(ItemResult),
+) -> Container {
+    let name = display_name(path);
+    let fail = |e: IngestError| ItemError {
+        name: name.clone(),
+        error: e,
     };
     let (head, reader) = match peek(reader) {
         Ok(p) => p,
@@ -236,10 +250,10 @@ pub(crate) fn gzip_or_io(e: io::Error) -> IngestError {
 
 /// Reads the first bytes (through gzip when the input is compressed) and returns them
 /// with the rest of the stream.
-fn peek(raw: Box<dyn Read>) -> Result<(Vec<u8>, Box<dyn Read>), IngestError> {
+fn peek<'a>(raw: Box<dyn Read + 'a>) -> Result<(Vec<u8>, Box<dyn Read + 'a>), IngestError> {
     let mut raw = BufReader::new(raw);
     let is_gzip = raw.fill_buf()?.starts_with(&[0x1f, 0x8b]);
-    let mut stream: Box<dyn Read> = if is_gzip {
+    let mut stream: Box<dyn Read + 'a> = if is_gzip {
         Box::new(flate2::bufread::MultiGzDecoder::new(raw))
     } else {
         Box::new(raw)

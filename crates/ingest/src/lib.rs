@@ -25,7 +25,7 @@ mod warc;
 
 pub use items::{
     Container, Content, Hints, Item, ItemError, ItemResult, JsonlFields, ReadOptions, container_of,
-    read_items, sniff_container,
+    read_items, read_items_from, sniff_container,
 };
 
 use std::io::{self, Read};
