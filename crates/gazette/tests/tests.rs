@@ -5,5 +5,6 @@ mod util;
 mod analyze;
 mod errors;
 mod eval;
+mod nasty;
 mod readers;
 mod train;

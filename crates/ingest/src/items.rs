@@ -259,11 +259,25 @@ fn peek<'a>(raw: Box<dyn Read + 'a>) -> Result<(Vec<u8>, Box<dyn Read + 'a>), In
         Box::new(raw)
     };
     let mut head = Vec::with_capacity(SNIFF_BYTES);
-    (&mut stream)
+    match (&mut stream)
         .take(SNIFF_BYTES as u64)
         .read_to_end(&mut head)
-        .map_err(gzip_or_io)?;
-    Ok((head, stream))
+    {
+        Ok(_) => Ok((head, stream)),
+        // A stream cut short (a truncated .gz) still hands over what came before the cut;
+        // the error follows it.
+        Err(e) if !head.is_empty() => Ok((head, Box::new(Failing(Some(e))))),
+        Err(e) => Err(gzip_or_io(e)),
+    }
+}
+
+/// A stream whose next read fails with the error it holds (then ends).
+struct Failing(Option<io::Error>);
+
+impl Read for Failing {
+    fn read(&mut self, _: &mut [u8]) -> io::Result<usize> {
+        self.0.take().map_or(Ok(0), Err)
+    }
 }
 
 /// Tells containers apart by their first bytes (and, for JSONL, the file extension).

@@ -122,7 +122,7 @@ pub(crate) fn read<R: BufRead>(reader: &mut R, name: &str, sink: &mut dyn FnMut(
         {
             sink(Err(ItemError {
                 name: item_name,
-                error: IngestError::Io(e),
+                error: crate::items::gzip_or_io(e),
             }));
             return;
         }
