@@ -112,6 +112,11 @@ fn nasty_inputs_fail_alone_and_clearly() {
     let last = gzip(&warc_record(4, &page("Crawled 4", "", ARTICLE)));
     warc_gz.extend_from_slice(&last[..last.len() / 2]);
     put("crawl.warc.gz", &warc_gz);
+    // A feed cut inside its third entry: the two complete entries come through.
+    put(
+        "cut.rss",
+        b"<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Wire</title><item><title>Feed one</title><description>The harbour reopened on Tuesday, the port authority said.</description></item><item><title>Feed two</title><description>Ferries returned to the island on Wednesday.</description></item><item><title>Feed thr",
+    );
     // A JSONL dump with a broken line between good ones.
     put(
         "dump.jsonl",
@@ -171,7 +176,14 @@ fn nasty_inputs_fail_alone_and_clearly() {
         )),
         "{stderr}"
     );
-    assert!(stderr.contains("8 input(s) failed"), "{stderr}");
+    assert!(
+        stderr.contains(&format!(
+            "{} entry 3: feed cut or broken after its last complete entry",
+            name("cut.rss")
+        )),
+        "{stderr}"
+    );
+    assert!(stderr.contains("9 input(s) failed"), "{stderr}");
 
     // Each input has its own title.
     let docs = json_stream(&stdout);
@@ -207,7 +219,12 @@ fn nasty_inputs_fail_alone_and_clearly() {
         assert_eq!(text_of(&format!("Crawled {n}")).len(), 1, "{stderr}");
     }
     assert_eq!(text_of("One").len() + text_of("Two").len(), 2, "{stderr}");
+    assert_eq!(
+        text_of("Feed one").len() + text_of("Feed two").len(),
+        2,
+        "{stderr}"
+    );
     let odd = docs.iter().find(|d| d["title"] == "Odd dates").unwrap();
     assert_eq!(odd["published"], serde_json::Value::Null);
-    assert_eq!(docs.len(), 6 + 1 + 3 + 2, "{stderr}");
+    assert_eq!(docs.len(), 6 + 1 + 3 + 2 + 2, "{stderr}");
 }

@@ -8,15 +8,20 @@ use crate::items::{Content, Hints, ItemError, ItemResult};
 use crate::{IngestError, Item};
 
 pub(crate) fn read(bytes: &[u8], name: &str, sink: &mut dyn FnMut(ItemResult)) {
-    let feed = match feed_rs::parser::parse(bytes) {
-        Ok(f) => f,
-        Err(e) => {
-            sink(Err(ItemError {
-                name: name.to_string(),
-                error: IngestError::Container(format!("unreadable feed: {e}")),
-            }));
-            return;
-        }
+    let (feed, broken) = match feed_rs::parser::parse(bytes) {
+        Ok(f) => (f, None),
+        // A feed cut short (a download that stopped) or broken inside a late entry still
+        // has its complete entries: they are read, and the break is reported after them.
+        Err(e) => match complete_entries(bytes).and_then(|b| feed_rs::parser::parse(&b[..]).ok()) {
+            Some(f) if !f.entries.is_empty() => (f, Some(e)),
+            _ => {
+                sink(Err(ItemError {
+                    name: name.to_string(),
+                    error: IngestError::Container(format!("unreadable feed: {e}")),
+                }));
+                return;
+            }
+        },
     };
     let source = match feed.feed_type {
         FeedType::Atom => "atom entry",
@@ -31,6 +36,30 @@ pub(crate) fn read(bytes: &[u8], name: &str, sink: &mut dyn FnMut(ItemResult)) {
             &format!("{name} entry {}", i + 1),
         )));
     }
+    if let Some(e) = broken {
+        sink(Err(ItemError {
+            name: format!("{name} entry {}", feed.entries.len() + 1),
+            error: IngestError::Container(format!(
+                "feed cut or broken after its last complete entry ({e}); the entries before it were read"
+            )),
+        }));
+    }
+}
+
+/// An XML feed cut after its last complete `</item>` or `</entry>` and closed again, or
+/// `None` when it has no complete entry (or is a JSON Feed, which has no such shape).
+fn complete_entries(bytes: &[u8]) -> Option<Vec<u8>> {
+    let (end_tag, closing): (&[u8], &[u8]) = if memchr::memmem::find(bytes, b"<entry").is_some() {
+        (b"</entry>", b"</feed>")
+    } else if memchr::memmem::find(bytes, b"<rdf:RDF").is_some() {
+        (b"</item>", b"</rdf:RDF>")
+    } else {
+        (b"</item>", b"</channel></rss>")
+    };
+    let cut = memchr::memmem::rfind(bytes, end_tag)? + end_tag.len();
+    let mut repaired = bytes[..cut].to_vec();
+    repaired.extend_from_slice(closing);
+    Some(repaired)
 }
 
 fn item(feed: &Feed, entry: &Entry, source: &'static str, name: &str) -> Item {
