@@ -52,6 +52,22 @@ fn sentence_tenses(doc: &Doc) -> Vec<(usize, usize, Tense)> {
     out
 }
 
+const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// Verbs and adjectives whose infinitive complement happens later than they are said.
+const PROSPECTIVE: &[&str] = &[
+    "plan", "schedule", "expect", "intend", "prepare", "hope", "aim", "propose", "promise", "vow",
+    "threaten", "slate", "due", "likely",
+];
+
 /// The tense of the verb governing each token: follow the dependency heads up to a verb,
 /// then look at it and its auxiliaries ("will meet" future, "met"/"has met" past). Tokens
 /// with no governing verb take their sentence's tense.
@@ -69,7 +85,10 @@ fn token_tenses(doc: &Doc, sentences: &[(usize, usize, Tense)]) -> Vec<(usize, T
         };
         if aux(&|t| {
             t.tag.as_deref() == Some("MD")
-                && matches!(t.lemma.as_deref(), Some("will" | "shall" | "wo" | "'ll"))
+                && matches!(
+                    t.lemma.as_deref(),
+                    Some("will" | "shall" | "wo" | "'ll" | "would")
+                )
         }) {
             return Some(Tense::Future);
         }
@@ -88,7 +107,27 @@ fn token_tenses(doc: &Doc, sentences: &[(usize, usize, Tense)]) -> Vec<(usize, T
         .map(|(i, t)| {
             let mut at = i;
             let mut found = None;
+            let mut infinitive = false;
+            // Only a day's name: "expects to report third-quarter results" is about a
+            // quarter that has ended.
+            let weekday = WEEKDAYS
+                .iter()
+                .any(|d| doc.slice(t.span()).eq_ignore_ascii_case(d));
             for _ in 0..6 {
+                // What is planned, scheduled or expected to happen on a day lies ahead ("is
+                // scheduled to close Monday", "planned to leave on Thursday").
+                if weekday
+                    && infinitive
+                    && matches!(tokens[at].pos.as_deref(), Some("VERB" | "ADJ"))
+                    && tokens[at]
+                        .lemma
+                        .as_deref()
+                        .is_some_and(|l| PROSPECTIVE.contains(&l))
+                {
+                    found = Some(Tense::Future);
+                    break;
+                }
+                infinitive |= tokens[at].tag.as_deref() == Some("VB");
                 if matches!(tokens[at].pos.as_deref(), Some("VERB" | "AUX")) {
                     found = verb_tense(at);
                     if found.is_some() {
@@ -174,5 +213,42 @@ impl Component for TimexAnnotator {
             .collect();
         doc.set_timexes(timexes)?;
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use gazette_doc::{Doc, Meta, Published};
+
+    /// The values the whole pipeline gives, anchored at Thursday 1989-11-02.
+    fn values(text: &str) -> Vec<(String, String)> {
+        let meta = Meta {
+            published: Some(Published::Date(
+                chrono::NaiveDate::from_ymd_opt(1989, 11, 2).unwrap(),
+            )),
+            ..Meta::default()
+        };
+        let mut doc = Doc::new(text.into(), meta);
+        crate::Pipeline::english().run(&mut doc).unwrap();
+        doc.timexes()
+            .iter()
+            .map(|t| (doc.slice(t.span()).to_string(), t.value.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn planned_days_lie_ahead_and_past_days_behind() {
+        let v = values("The sale is scheduled to close Monday. Talks ended Monday.");
+        assert_eq!(v[0], ("Monday".to_string(), "1989-11-06".to_string()));
+        assert_eq!(v[1], ("Monday".to_string(), "1989-10-30".to_string()));
+        // What was planned is still ahead; a quarter in an expected report is not.
+        let v = values(
+            "The group planned to leave on Saturday. It expects to report a third-quarter loss.",
+        );
+        assert_eq!(v[0].1, "1989-11-04");
+        assert_eq!(v[1].1, "1989-Q3");
+        // "Would" speaks of what lies ahead of the report.
+        let v = values("He said the father would travel to Washington on Saturday.");
+        assert_eq!(v[0].1, "1989-11-04");
     }
 }

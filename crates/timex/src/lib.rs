@@ -298,6 +298,14 @@ impl TimexTagger {
                 let base = last_date.unwrap_or(anchor);
                 let value = if normalizer == "year_back" {
                     Some(year_back(last_value.as_deref(), anchor))
+                } else if normalizer == "year_ago" {
+                    // "A year ago" counts from now, but a report comparing a period with
+                    // the same one a year before means that period: the last date given,
+                    // when it is of the anchor's year.
+                    let current = last_value.as_deref().filter(|v| {
+                        v.get(..4) == Some(&format!("{:04}", chrono::Datelike::year(&anchor)))
+                    });
+                    Some(year_back(current, anchor))
                 } else {
                     normalize::value(normalizer, args, base, tense_at(f.start))
                 };
@@ -603,6 +611,17 @@ mod tests {
     }
 
     #[test]
+    fn a_clock_time_with_its_date_is_one_expression() {
+        let found = tag("Bids are due by 5 p.m. EST, Nov. 6.", Tense::Future);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].0, "5 p.m. EST, Nov. 6");
+        assert_eq!(
+            (found[0].1, found[0].2.as_str()),
+            (TimexType::Time, "2017-11-06T17:00")
+        );
+    }
+
+    #[test]
     fn range_ends_take_the_month_of_their_start() {
         let found = tag(
             "The fair runs from March 3 to 5, 2018, and again on May 2-4.",
@@ -634,6 +653,17 @@ mod tests {
         );
         let values: Vec<&str> = found.iter().map(|f| f.2.as_str()).collect();
         assert_eq!(values, ["2017-Q3", "2016-Q3"]);
+        // "A year ago" beside a period of this year is that period a year back; alone, or
+        // after a date of another year, it is last year. "The latest quarter" has ended.
+        let found = tag(
+            "Net rose in the third quarter from a year ago. A year ago, few cared. In 2009 it fell; a year ago it rose. The latest quarter was weak.",
+            Tense::Past,
+        );
+        let values: Vec<&str> = found.iter().map(|f| f.2.as_str()).collect();
+        assert_eq!(
+            values,
+            ["2017-Q3", "2016-Q3", "2016", "2009", "2016", "2017-Q3"]
+        );
         // With no date before it, the publication date is the anchor.
         assert_eq!(
             tag("Three days later they met.", Tense::Past)[0].2,

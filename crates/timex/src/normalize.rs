@@ -382,7 +382,7 @@ pub(crate) fn value(normalizer: &str, a: &Args, anchor: NaiveDate, tense: Tense)
             let n = a.get("num").and_then(|v| v.parse::<f64>().ok());
             duration_value(n, a.get("unit")?)
         }
-        "clock" | "clock_day" => {
+        "clock" | "clock_day" | "clock_date" => {
             let (mut h, mi) = if let Some(hm) = a.get("hhmm") {
                 (
                     hm.get(..2)?.parse::<i64>().ok()?,
@@ -406,7 +406,17 @@ pub(crate) fn value(normalizer: &str, a: &Args, anchor: NaiveDate, tense: Tense)
                 .and_then(weekday_of)
             {
                 Some(wd) => resolve_weekday(anchor, wd, tense, None),
-                None => anchor,
+                None => match (num(a, "month"), num(a, "day")) {
+                    (Some(m), Some(d)) => {
+                        let y = infer_year(anchor, m, d, tense)?;
+                        NaiveDate::from_ymd_opt(
+                            i32::try_from(y).ok()?,
+                            u32::try_from(m).ok()?,
+                            u32::try_from(d).ok()?,
+                        )?
+                    }
+                    _ => anchor,
+                },
             };
             Some(format!("{}T{h:02}:{mi:02}", fmt_date(day)))
         }
