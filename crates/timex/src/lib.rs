@@ -298,6 +298,21 @@ impl TimexTagger {
                 let base = last_date.unwrap_or(anchor);
                 let value = if normalizer == "year_back" {
                     Some(year_back(last_value.as_deref(), anchor))
+                } else if normalizer == "the_quarter" {
+                    // "The quarter" of a report is the quarter it last named, else the
+                    // last one that has ended.
+                    last_value
+                        .clone()
+                        .filter(|v| v.len() == 7 && v.get(4..6) == Some("-Q"))
+                        .or_else(|| {
+                            let q = (chrono::Datelike::month0(&anchor) / 3) as i32;
+                            let y = chrono::Datelike::year(&anchor);
+                            Some(if q == 0 {
+                                format!("{:04}-Q4", y - 1)
+                            } else {
+                                format!("{y:04}-Q{q}")
+                            })
+                        })
                 } else if normalizer == "year_ago" {
                     // "A year ago" counts from now, but a report comparing a period with
                     // the same one a year before means that period: the last date given,
@@ -664,6 +679,13 @@ mod tests {
             values,
             ["2017-Q3", "2016-Q3", "2016", "2009", "2016", "2017-Q3"]
         );
+        // "The quarter" is the one last named, else the last that ended.
+        let found = tag(
+            "Sales in the quarter rose. Net in the second quarter fell; in the quarter, costs rose.",
+            Tense::Past,
+        );
+        let values: Vec<&str> = found.iter().map(|f| f.2.as_str()).collect();
+        assert_eq!(values, ["2017-Q3", "2017-Q2", "2017-Q2"]);
         // With no date before it, the publication date is the anchor.
         assert_eq!(
             tag("Three days later they met.", Tense::Past)[0].2,
