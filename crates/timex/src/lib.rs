@@ -686,6 +686,16 @@ mod tests {
         );
         let values: Vec<&str> = found.iter().map(|f| f.2.as_str()).collect();
         assert_eq!(values, ["2017-Q3", "2017-Q2", "2017-Q2"]);
+        // Quarters and halves of a named or relative year are one expression.
+        let found = tag(
+            "Net rose in this year's third quarter and will in next year's first quarter; the 1988 second quarter was weak, as were the first two quarters of 1990 and the last half of 1989.",
+            Tense::Past,
+        );
+        let values: Vec<&str> = found.iter().map(|f| f.2.as_str()).collect();
+        assert_eq!(
+            values,
+            ["2017-Q3", "2018-Q1", "1988-Q2", "1990-H1", "1989-H2"]
+        );
         // With no date before it, the publication date is the anchor.
         assert_eq!(
             tag("Three days later they met.", Tense::Past)[0].2,

@@ -139,10 +139,12 @@ fn duration_value(n: Option<f64>, unit: &str) -> Option<String> {
         "FN" => (2.0, "W", false),
         "WE" => (1.0, "WE", false),
         "M" => (1.0, "M", false),
-        "Q" => (3.0, "M", false),
+        // Quarters, decades and centuries keep their own unit, as TimeBank writes them
+        // ("the past two quarters" P2Q, "about a decade" P1E, "centuries" PXC).
+        "Q" => (1.0, "Q", false),
         "Y" => (1.0, "Y", false),
-        "DE" => (10.0, "Y", false),
-        "CE" => (100.0, "Y", false),
+        "DE" => (1.0, "E", false),
+        "CE" => (1.0, "C", false),
         _ => return None,
     };
     let amount = match n {
@@ -349,9 +351,11 @@ pub(crate) fn value(normalizer: &str, a: &Args, anchor: NaiveDate, tense: Tense)
             if !(1..=count).contains(&n) {
                 return None;
             }
-            let year = match num(a, "year") {
-                Some(y) => y,
-                None => {
+            let year = match (num(a, "year"), num(a, "yearshift")) {
+                (Some(y), _) => y,
+                // "next year's first quarter".
+                (None, Some(shift)) => i64::from(anchor.year()) + shift,
+                (None, None) => {
                     let current = i64::from(anchor.month0()) / per + 1;
                     let y = i64::from(anchor.year());
                     match tense {
@@ -659,7 +663,7 @@ mod tests {
                 Tense::Past
             )
             .unwrap(),
-            "P20Y"
+            "P2E"
         );
         assert_eq!(
             value(
