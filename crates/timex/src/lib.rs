@@ -696,6 +696,16 @@ mod tests {
             values,
             ["2017-Q3", "2018-Q1", "1988-Q2", "1990-H1", "1989-H2"]
         );
+        // An unknown number of recent or coming units is a duration.
+        let found = tag(
+            "Prices rose in recent months and may fall in coming weeks.",
+            Tense::Past,
+        );
+        let got: Vec<(TimexType, &str)> = found.iter().map(|f| (f.1, f.2.as_str())).collect();
+        assert_eq!(
+            got,
+            [(TimexType::Duration, "PXM"), (TimexType::Duration, "PXW")]
+        );
         // With no date before it, the publication date is the anchor.
         assert_eq!(
             tag("Three days later they met.", Tense::Past)[0].2,
