@@ -687,7 +687,9 @@ fn reported_clause(doc: &Doc, tokens: &[Token], cue: usize) -> Option<(usize, us
             && j < last
             && matches!(pos(j + 1), "NOUN" | "ADJ"))
             || word(j) == "of"
-            || (pos(j) == "PUNCT" && matches!(word(j).as_str(), "-" | "'" | "’"));
+            || (pos(j) == "PUNCT" && matches!(word(j).as_str(), "-" | "'" | "’"))
+            // A word joined by a hyphen belongs to the phrase ("maternity-leave policy").
+            || (j > k && word(j - 1) == "-" && tokens[j - 1].end == tokens[j].start);
         if !np {
             return None;
         }
@@ -1776,14 +1778,36 @@ fn said_after(doc: &Doc, tree: &Tree<'_>) -> Vec<((usize, usize), usize, (usize,
             {
                 j += 1;
             }
+            // The speaker is that noun phrase; a prepositional phrase may follow it ("said
+            // one GOP source in the room", "said a spokesman for the ministry").
+            let np_end = j;
+            while j + 1 < range.end
+                && pos(j) == "ADP"
+                && matches!(
+                    pos(j + 1),
+                    "PROPN" | "NOUN" | "DET" | "ADJ" | "NUM" | "PRON"
+                )
+            {
+                j += 1;
+                while j < range.end
+                    && matches!(pos(j), "PROPN" | "NOUN" | "DET" | "ADJ" | "NUM" | "PRON")
+                {
+                    j += 1;
+                }
+            }
             let ends = j == range.end
                 || matches!(word(j), "," | "." | ";")
                 || (closing(j) && j + 1 == range.end);
-            let Some(speaker) = (cue + 1..j)
-                .rev()
-                .find(|&i| pos(i) == "PROPN")
-                .map(|last| name_head(tokens, cue + 1, last))
-                .or_else(|| (cue + 1..j).rev().find(|&i| pos(i) == "NOUN"))
+            // A phrase ending in a common noun is headed by it ("one GOP source").
+            let head_noun = (np_end > cue + 1 && pos(np_end - 1) == "NOUN").then(|| np_end - 1);
+            let Some(speaker) = head_noun
+                .or_else(|| {
+                    (cue + 1..np_end)
+                        .rev()
+                        .find(|&i| pos(i) == "PROPN")
+                        .map(|last| name_head(tokens, cue + 1, last))
+                })
+                .or_else(|| (cue + 1..np_end).rev().find(|&i| pos(i) == "NOUN"))
                 .and_then(|i| speaker_token(doc, tree, i))
             else {
                 continue;
@@ -1862,7 +1886,13 @@ fn learned_contents(doc: &Doc, tree: &Tree<'_>, marks: &[(usize, usize)], out: &
     let tokens = tree.tokens;
     for (_, c) in scored {
         let (start, end) = token_span(doc, c.lo, c.hi);
-        if out.iter().any(|q| q.start < end && start < q.end) {
+        // Not over another quote, nor over the words that name another quote's speaker.
+        if out.iter().any(|q| {
+            q.start < end && start < q.end
+                || q.speaker
+                    .as_ref()
+                    .is_some_and(|m| m.start < end && start < m.end)
+        }) {
             continue;
         }
         // A relative clause describes its noun ("Anna Smit, who leads the group, said"); it
@@ -1964,6 +1994,30 @@ mod tests {
                 (slice(q.start, q.end), written, canonical, q.kind)
             })
             .collect()
+    }
+
+    #[test]
+    fn an_unquoted_clause_before_said_and_its_source_with_a_phrase() {
+        let quotes = run(
+            "The meeting went badly, and the talks deteriorated from there, said one GOP source in the room.",
+        );
+        assert_eq!(quotes.len(), 1, "{quotes:?}");
+        assert_eq!(
+            quotes[0].0,
+            "The meeting went badly, and the talks deteriorated from there"
+        );
+        assert_eq!(quotes[0].1, "one GOP source");
+        // A hyphen-joined word inside a reported clause the parse did not link.
+        let quotes = run(
+            "Trump campaign spokesman Jason Miller told The Washington Post that Trump's maternity-leave policy would extend to single mothers.",
+        );
+        assert!(
+            quotes
+                .iter()
+                .any(|q| q.0.starts_with("Trump's maternity-leave policy would")
+                    && q.1.ends_with("Jason Miller")),
+            "{quotes:?}"
+        );
     }
 
     #[test]
