@@ -663,7 +663,10 @@ fn reported_clause(doc: &Doc, tokens: &[Token], cue: usize) -> Option<(usize, us
             k = that + 1;
         }
     }
-    if k > last || !matches!(pos(k), "DET" | "PRON" | "PROPN" | "NOUN" | "ADJ" | "NUM") {
+    // "says neither the nominee nor her campaign helped ...".
+    let paired = matches!(word(k).as_str(), "neither" | "either" | "both");
+    if k > last || !(paired || matches!(pos(k), "DET" | "PRON" | "PROPN" | "NOUN" | "ADJ" | "NUM"))
+    {
         return None;
     }
     // A noun phrase (possibly with "of" and possessives), then a finite verb.
@@ -687,6 +690,7 @@ fn reported_clause(doc: &Doc, tokens: &[Token], cue: usize) -> Option<(usize, us
             && j < last
             && matches!(pos(j + 1), "NOUN" | "ADJ"))
             || word(j) == "of"
+            || (paired && matches!(word(j).as_str(), "neither" | "either" | "both" | "nor" | "or" | "and"))
             || (pos(j) == "PUNCT" && matches!(word(j).as_str(), "-" | "'" | "’"))
             // A word joined by a hyphen belongs to the phrase ("maternity-leave policy").
             || (j > k && word(j - 1) == "-" && tokens[j - 1].end == tokens[j].start);
@@ -1033,13 +1037,14 @@ fn extract(doc: &Doc) -> Vec<Quote> {
             });
             // A reporting verb above this one relays it: "It added that Putin said ..." (not
             // one inside a quotation, where the parse may have hung the cue, and only a
-            // verb of speech: in "The Kremlin said Putin and Assad discussed the process"
-            // the Kremlin speaks).
+            // verb of speech, above and below: in "The Kremlin said Putin and Assad discussed
+            // the process" the Kremlin speaks, and in "She noted that Trump supported the
+            // invasion" she does).
             let via = tokens[v]
                 .head
                 .filter(|&h| {
                     h != v
-                        && listed
+                        && SAYING.contains(&lemma)
                         && tree.dep(v) == "ccomp"
                         && CUES.contains(&tree.lemma(h))
                         && !inside_quotation(tokens[h].start)
@@ -1167,7 +1172,13 @@ fn extract(doc: &Doc) -> Vec<Quote> {
                 None => continue,
             }
         } else if let Some(c) = content_head {
-            let (lo, hi) = tree.extent(c);
+            let (mut lo, hi) = tree.extent(c);
+            // "called her vote a mistake": the object and what it is called.
+            if lemma == "call" && tree.dep(c) == "xcomp" {
+                if let Some(o) = tree.child(v, &["obj"]) {
+                    lo = lo.min(tree.extent(o).0);
+                }
+            }
             // Skip the complementizer "that".
             let lo = if tree.lemma(lo) == "that" && lo < hi {
                 lo + 1
@@ -2016,6 +2027,25 @@ mod tests {
                 .iter()
                 .any(|q| q.0.starts_with("Trump's maternity-leave policy would")
                     && q.1.ends_with("Jason Miller")),
+            "{quotes:?}"
+        );
+    }
+
+    #[test]
+    fn only_a_speech_verb_under_a_cue_is_relayed() {
+        // "supported" is a stance, not speech: she speaks, about what Trump did.
+        let quotes = run("She noted that Trump also initially supported the invasion.");
+        assert_eq!(quotes.len(), 1, "{quotes:?}");
+        assert_eq!(quotes[0].0, "Trump also initially supported the invasion");
+        assert_eq!(quotes[0].1, "She");
+        // A reported clause the parse missed may open with "neither".
+        let quotes = run(
+            "A spokeswoman for Hillary Clinton says neither the Democratic presidential nominee nor her campaign helped a former Miss Universe get U.S. citizenship.",
+        );
+        assert!(
+            quotes
+                .iter()
+                .any(|q| q.0.starts_with("neither the Democratic") && q.1 == "A spokeswoman"),
             "{quotes:?}"
         );
     }
