@@ -653,6 +653,8 @@ pub mod speaker {
         let mut f = Vec::new();
         candidates(doc, tree, content.0, content.1)
             .into_iter()
+            // A time never speaks ("Last week", "early Friday").
+            .filter(|&t| !crate::quotes::names_a_time(doc, &tree.tokens[t]))
             .map(|t| {
                 features(doc, tree, lexicon, marks, content, t, &mut f);
                 (model.margin(&f), t)

@@ -1867,9 +1867,17 @@ fn ranked_speakers(doc: &Doc, tree: &Tree<'_>, marks: &[(usize, usize)], out: &m
 /// parser took for a subject ("said Friday") names nobody. (A relative pronoun stays: PolNeAR
 /// marks "who" itself as the source, and pointing at its antecedent scored worse on dev.)
 fn speaker_token(doc: &Doc, tree: &Tree<'_>, s: usize) -> Option<usize> {
-    let tokens = tree.tokens;
-    let word = doc.slice(tokens[s].span()).to_lowercase();
-    (!TIME_WORDS.contains(&word.as_str())).then_some(s)
+    (!names_a_time(doc, &tree.tokens[s])).then_some(s)
+}
+
+/// Whether a word is a time ("Friday", "week") or lies inside a temporal expression ("early
+/// Friday", "last week"): such words never speak.
+pub(crate) fn names_a_time(doc: &Doc, t: &Token) -> bool {
+    TIME_WORDS.contains(&doc.slice(t.span()).to_lowercase().as_str())
+        || doc
+            .timexes()
+            .iter()
+            .any(|x| x.start <= t.start && t.end <= x.end)
 }
 
 /// Adds the contents the learned scorer finds where no rule found a quote, best first,
@@ -2029,6 +2037,26 @@ mod tests {
                     && q.1.ends_with("Jason Miller")),
             "{quotes:?}"
         );
+    }
+
+    #[test]
+    fn times_never_speak() {
+        let meta = gazette_doc::Meta {
+            published: Some(gazette_doc::Published::Date(
+                chrono::NaiveDate::from_ymd_opt(2017, 11, 21).unwrap(),
+            )),
+            ..gazette_doc::Meta::default()
+        };
+        let mut doc = Doc::new("Early Monday, Putin met Assad in Sochi.".into(), meta);
+        crate::Pipeline::english().run(&mut doc).unwrap();
+        let named: Vec<(&str, bool)> = doc
+            .tokens()
+            .iter()
+            .map(|t| (doc.slice(t.span()), names_a_time(&doc, t)))
+            .collect();
+        assert_eq!(named[0], ("Early", true));
+        assert_eq!(named[1], ("Monday", true));
+        assert!(named.iter().filter(|(_, t)| *t).count() == 2, "{named:?}");
     }
 
     #[test]
