@@ -1111,6 +1111,25 @@ fn extract(doc: &Doc) -> Vec<Quote> {
         };
         // A cue set off by commas inside its content ("Too often, Mr. Clarke said, the
         // debate ..."): its own words end with a comma, or a comma follows them.
+        // A cue in a clause of its own kind ("..., when the police told her to leave"): an
+        // order or a time clause, not the attribution of the words before it.
+        let subordinate = |cue: usize| {
+            tree.child(cue, &["xcomp"]).is_some()
+                || tree.children[cue].iter().any(|&c| {
+                    matches!(tree.dep(c), "advmod" | "mark")
+                        && matches!(
+                            tree.lemma(c).to_lowercase().as_str(),
+                            "when"
+                                | "while"
+                                | "after"
+                                | "before"
+                                | "because"
+                                | "if"
+                                | "since"
+                                | "until"
+                        )
+                })
+        };
         let set_off = |cue: usize| {
             let (_, ohi) = tree.extent(cue);
             let comma = |i: usize| tokens.get(i).is_some_and(|t| doc.slice(t.span()) == ",");
@@ -1165,7 +1184,8 @@ fn extract(doc: &Doc) -> Vec<Quote> {
                 && tokens[v]
                     .head
                     .is_some_and(|h| h < v || speaker.is_some() && set_off(v))
-                && SAYING.contains(&lemma),
+                && SAYING.contains(&lemma)
+                && !subordinate(v),
         ) {
             match around(v, v) {
                 Some(span) => span,
@@ -2035,6 +2055,23 @@ mod tests {
                 .iter()
                 .any(|q| q.0.starts_with("Trump's maternity-leave policy would")
                     && q.1.ends_with("Jason Miller")),
+            "{quotes:?}"
+        );
+    }
+
+    #[test]
+    fn an_order_in_a_time_clause_does_not_take_the_sentence_before_it() {
+        let quotes = run(
+            "Stein spokeswoman Melezia Figueroa said the candidate was headed to the venue to participate in media interviews, which she was doing when law enforcement and campus security located her and told her to leave.",
+        );
+        assert!(
+            quotes
+                .iter()
+                .any(|q| q.0.starts_with("the candidate was headed") && q.1.ends_with("Figueroa")),
+            "{quotes:?}"
+        );
+        assert!(
+            quotes.iter().all(|q| !q.0.starts_with("Stein spokeswoman")),
             "{quotes:?}"
         );
     }
