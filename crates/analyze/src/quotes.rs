@@ -1541,6 +1541,7 @@ fn extract(doc: &Doc) -> Vec<Quote> {
     ranked_speakers(doc, &tree, &quotes_marks, &mut out);
     drop_nested(&mut out);
     drop_times(doc, tokens, &mut out);
+    drop_titles(doc, &mut out);
     out.sort_by_key(|q| (q.start, q.end));
     organizations_speak_again(doc, &mut out);
     out
@@ -1601,6 +1602,31 @@ const TIME_WORDS: &[&str] = &[
     "november",
     "december",
 ];
+
+/// Drops quotations that are titles, not words spoken: a few words, each capitalized ("he
+/// appeared on \u{201c}Morning Joe\u{201d}", "she sang \u{201c}A Change Is Gonna Come\u{201d}").
+fn drop_titles(doc: &Doc, out: &mut Vec<Quote>) {
+    out.retain(|q| {
+        if q.kind != QuoteKind::Direct {
+            return true;
+        }
+        let text = doc.slice(Span::new(q.start, q.end));
+        let words: Vec<&str> = text
+            .split_whitespace()
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+            .filter(|w| !w.is_empty())
+            .collect();
+        let title = !words.is_empty()
+            && words.len() <= 6
+            && words.iter().all(|w| {
+                w.chars()
+                    .next()
+                    .is_some_and(|c| c.is_uppercase() || c.is_numeric())
+            })
+            && !text.trim_end().ends_with(['.', '!', '?']);
+        !title
+    });
+}
 
 /// Drops quotes whose content is only a time ("on Friday"): its words, but for
 /// prepositions, determiners and punctuation, all lie inside temporal expressions or are
@@ -2074,6 +2100,14 @@ mod tests {
             quotes.iter().all(|q| !q.0.starts_with("Stein spokeswoman")),
             "{quotes:?}"
         );
+    }
+
+    #[test]
+    fn a_title_in_quotation_marks_is_not_speech() {
+        let quotes = run(
+            "Ruiz appeared on \u{201c}Morning Joe\u{201d} on Monday. \u{201c}We will win,\u{201d} Ruiz said.",
+        );
+        assert_eq!(said(&quotes), [("We will win", "Ruiz")], "{quotes:?}");
     }
 
     #[test]
