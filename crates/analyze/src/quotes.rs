@@ -818,7 +818,12 @@ fn headline_says(doc: &Doc, tokens: &[Token]) -> Vec<((usize, usize), usize, usi
         let title_case = words.len() >= 4
             && words.iter().filter(|&&i| capital(i)).count() * 10 >= words.len() * 7;
         if title_case {
-            if let Some(cue) = range.clone().find(|&i| matches!(word(i), "Says" | "Said")) {
+            if let Some(cue) = range.clone().find(|&i| {
+                matches!(
+                    word(i),
+                    "Says" | "Said" | "Shows" | "Finds" | "Warns" | "Claims" | "Predicts" | "Tells"
+                )
+            }) {
                 // The speaker: capitalized words right before the cue.
                 let mut lo = cue;
                 while lo > range.start && cue - lo < 4 && capital(lo - 1) && word(lo - 1) != "," {
@@ -1712,13 +1717,27 @@ fn trailing_says(doc: &Doc, tree: &Tree<'_>) -> Vec<((usize, usize), usize)> {
         if range.len() < 8 {
             continue;
         }
-        // The verb of saying, in the last seven words.
-        let Some(cue) = (range.end.saturating_sub(8).max(range.start + 3)..range.end).find(|&i| {
+        // The verb of saying, in the last seven words; the sentence may go on after a comma
+        // with a clause of its own ("..., lawmakers said Friday, as they bristled at ...").
+        let tail_end = |cue: usize| {
+            (cue + 1..range.end.saturating_sub(1))
+                .find(|&i| {
+                    word(i) == ","
+                        && matches!(
+                            word(i + 1).to_lowercase().as_str(),
+                            "as" | "while" | "when" | "after" | "adding" | "saying" | "noting"
+                        )
+                })
+                .unwrap_or(range.end)
+        };
+        let Some(cue) = (range.start + 3..range.end).find(|&i| {
             SAYING.contains(&tree.lemma(i))
                 && matches!(tokens[i].tag.as_deref(), Some("VBD" | "VBZ" | "VBP"))
+                && tail_end(i) - i <= 8
         }) else {
             continue;
         };
+        let end = tail_end(cue);
         // The noun phrase before it, then the comma that ends the content; a party label
         // between commas after a name is skipped ("Sen. Mark Ellis, R-Ky., said").
         let mut name_end = cue;
@@ -1754,7 +1773,7 @@ fn trailing_says(doc: &Doc, tree: &Tree<'_>) -> Vec<((usize, usize), usize)> {
             continue;
         };
         // After the verb: only a short adjunct ("on Friday", "in a statement").
-        if (cue + 1..range.end).any(|i| matches!(pos(i), "VERB" | "AUX") || word(i) == "that") {
+        if (cue + 1..end).any(|i| matches!(pos(i), "VERB" | "AUX") || word(i) == "that") {
             continue;
         }
         let speaker = (j..name_end)
@@ -2098,6 +2117,24 @@ mod tests {
         );
         assert!(
             quotes.iter().all(|q| !q.0.starts_with("Stein spokeswoman")),
+            "{quotes:?}"
+        );
+    }
+
+    #[test]
+    fn a_poll_that_shows_and_a_said_before_a_clause_of_its_own() {
+        let quotes = run(
+            "New Poll Shows Minor Post-Debate Bump For Clinton\n\nThe border plan is an insult to every farmer in the valley, local lawmakers said Friday afternoon, as they prepared a letter to the governor.",
+        );
+        let got = said(&quotes);
+        assert!(
+            got.contains(&("Minor Post-Debate Bump For Clinton", "New Poll")),
+            "{quotes:?}"
+        );
+        assert!(
+            quotes.iter().any(|q| q.0
+                == "The border plan is an insult to every farmer in the valley"
+                && q.1 == "local lawmakers"),
             "{quotes:?}"
         );
     }
