@@ -690,6 +690,9 @@ fn reported_clause(doc: &Doc, tokens: &[Token], cue: usize) -> Option<(usize, us
             && j < last
             && matches!(pos(j + 1), "NOUN" | "ADJ"))
             || word(j) == "of"
+            // A name in quotation marks ("the Ohio native nicknamed \u{201c}King James\u{201d}").
+            || matches!(word(j).as_str(), "\u{201c}" | "\u{201d}" | "\"")
+            || (tag(j) == "VBN" && j < last && matches!(word(j + 1).as_str(), "\u{201c}" | "\""))
             || (paired && matches!(word(j).as_str(), "neither" | "either" | "both" | "nor" | "or" | "and"))
             || (pos(j) == "PUNCT" && matches!(word(j).as_str(), "-" | "'" | "’"))
             // A word joined by a hyphen belongs to the phrase ("maternity-leave policy").
@@ -1119,9 +1122,16 @@ fn extract(doc: &Doc) -> Vec<Quote> {
         // A cue in a clause of its own kind ("..., when the police told her to leave"): an
         // order or a time clause, not the attribution of the words before it.
         let subordinate = |cue: usize| {
+            // The subordinator opens the cue's own stretch of the sentence (after the last
+            // comma before it), not a clause the parser misattached ("Even if ..., X said,").
+            let segment_start = (0..cue)
+                .rev()
+                .find(|&i| doc.slice(tokens[i].span()) == ",")
+                .map_or(0, |i| i + 1);
             tree.child(cue, &["xcomp"]).is_some()
                 || tree.children[cue].iter().any(|&c| {
-                    matches!(tree.dep(c), "advmod" | "mark")
+                    c >= segment_start
+                        && matches!(tree.dep(c), "advmod" | "mark")
                         && matches!(
                             tree.lemma(c).to_lowercase().as_str(),
                             "when"
@@ -1221,7 +1231,9 @@ fn extract(doc: &Doc) -> Vec<Quote> {
                 // A quotation closing a reported clause the parse did not link to the cue
                 // ("She says Trump's tweets ... are \u{201c}lies ...\u{201d}"): the clause.
                 Some(&(qs, qe)) if speaker.is_some() && SAYING.contains(&lemma) => {
-                    mixed_clause(doc, tokens, v, qs).unwrap_or((qs, qe))
+                    mixed_clause(doc, tokens, v, qs)
+                        .or_else(|| reported_clause(doc, tokens, v).filter(|c| c.0 < qs))
+                        .unwrap_or((qs, qe))
                 }
                 Some(&(qs, qe)) => (qs, qe),
                 None if speaker.is_some() && SAYING.contains(&lemma) => {
@@ -2137,6 +2149,28 @@ mod tests {
                 && q.1 == "local lawmakers"),
             "{quotes:?}"
         );
+    }
+
+    #[test]
+    fn a_name_in_quotation_marks_inside_a_reported_clause() {
+        let quotes = run(
+            "Giving a speech in Toledo, Clinton says the Ohio native nicknamed \u{201c}King James\u{201d} is a longtime, dedicated advocate for children.",
+        );
+        assert_eq!(quotes.len(), 1, "{quotes:?}");
+        assert!(
+            quotes[0].0.starts_with("the Ohio native nicknamed"),
+            "{quotes:?}"
+        );
+        assert_eq!(
+            (quotes[0].1.as_str(), quotes[0].3),
+            ("Clinton", QuoteKind::Mixed)
+        );
+        // A subordinator the parser hung on the cue from an earlier clause does not make
+        // the cue subordinate.
+        let quotes = run(
+            "Even if Mr. Clarke's venture proves short-lived, Mr. Morgan said, he has already completed a good deal of reclamation.",
+        );
+        assert!(quotes.iter().any(|q| q.1 == "Mr. Morgan"), "{quotes:?}");
     }
 
     #[test]
