@@ -232,7 +232,7 @@ pub(crate) static PARTY_LABEL: std::sync::LazyLock<regex::Regex> = std::sync::La
 });
 
 /// Honorifics written before a name.
-const HONORIFICS: &[&str] = &[
+pub(crate) const HONORIFICS: &[&str] = &[
     "Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Prof", "Sir", "Dame", "Sen", "Rep", "Gov", "Gen", "Lt",
     "Col", "Capt", "Sgt", "Adm", "Rev", "Hon",
 ];

@@ -507,6 +507,19 @@ fn token_span(doc: &Doc, lo: usize, hi: usize) -> (usize, usize) {
 /// The mention for a speaker or channel token: its noun phrase (without a leading
 /// determiner-free clause), resolved to an entity.
 pub(crate) fn mention(doc: &Doc, tree: &Tree<'_>, head: usize) -> Mention {
+    // An honorific names nobody by itself: "Mr." stands for the name it precedes.
+    let head = match tree.tokens[head].head {
+        Some(h)
+            if h > head
+                && h <= head + 3
+                && tree.tokens[h].pos.as_deref() == Some("PROPN")
+                && crate::entities::HONORIFICS
+                    .contains(&doc.slice(tree.tokens[head].span()).trim_end_matches('.')) =>
+        {
+            h
+        }
+        _ => head,
+    };
     // The phrase: the head with its compound, flat, amod and det children (not clauses).
     let mut lo = head;
     let mut hi = head;
@@ -2171,6 +2184,18 @@ mod tests {
             "Even if Mr. Clarke's venture proves short-lived, Mr. Morgan said, he has already completed a good deal of reclamation.",
         );
         assert!(quotes.iter().any(|q| q.1 == "Mr. Morgan"), "{quotes:?}");
+    }
+
+    #[test]
+    fn an_honorific_stands_for_its_name() {
+        let mut doc = Doc::new(
+            "Mr. Clarke said the mine would reopen.".into(),
+            gazette_doc::Meta::default(),
+        );
+        crate::Pipeline::english().run(&mut doc).unwrap();
+        let tree = Tree::new(doc.tokens());
+        let m = mention(&doc, &tree, 0);
+        assert_eq!(doc.slice(Span::new(m.start, m.end)), "Mr. Clarke");
     }
 
     #[test]
