@@ -305,16 +305,67 @@ fn speaker_ok(gold: &Attribution, pred: &Predicted, chars: &[char]) -> bool {
     !toks(&text(&gs)).is_disjoint(&toks(&pname))
 }
 
+/// A quote's content as PolNeAR marks contents: with the complementizer "that" before it
+/// and the quotation marks around it (and the comma or stop inside a closing mark). gazette's
+/// own content is what was said, without them; this is only a change of span convention.
+fn polnear_content(chars: &[char], start: usize, end: usize) -> (usize, usize) {
+    let opening = |c: char| matches!(c, '"' | '\u{201c}' | '\u{2018}' | '\'');
+    let closing = |c: char| matches!(c, '"' | '\u{201d}' | '\u{2019}' | '\'');
+    let (mut s, mut e) = (start, end.min(chars.len()));
+    if s > 0 && opening(chars[s - 1]) {
+        s -= 1;
+    }
+    // "that" right before (past spaces), as a word of its own.
+    let mut k = s;
+    while k > 0 && chars[k - 1] == ' ' {
+        k -= 1;
+    }
+    if k >= 4
+        && chars[k - 4..k]
+            .iter()
+            .collect::<String>()
+            .eq_ignore_ascii_case("that")
+        && (k == 4 || !chars[k - 5].is_alphanumeric())
+    {
+        s = k - 4;
+    }
+    // A closing mark, possibly after a comma or stop ("...,\u{201d}").
+    let mut j = e;
+    while j < chars.len() && j < e + 2 && matches!(chars[j], ',' | '.' | '!' | '?') {
+        j += 1;
+    }
+    // Only a mark that closes one opened in the content (straight marks count as either).
+    let opened = chars[s..e]
+        .iter()
+        .filter(|&&c| matches!(c, '\u{201c}' | '"'))
+        .count();
+    let closed = chars[s..e]
+        .iter()
+        .filter(|&&c| matches!(c, '\u{201d}' | '"'))
+        .count();
+    let straight = chars[s..e].iter().filter(|&&c| c == '"').count();
+    let open = if straight > 0 {
+        straight % 2 == 1
+    } else {
+        opened > closed
+    };
+    if j < chars.len() && closing(chars[j]) && open {
+        e = j + 1;
+    }
+    (s, e)
+}
+
 /// gazette's quotes for one document.
 pub fn predict(pipeline: &Pipeline, doc: &GoldDoc) -> Vec<Predicted> {
     let mut d = Doc::new(doc.text.clone(), Meta::default());
     if pipeline.run(&mut d).is_err() {
         return Vec::new();
     }
+    let chars: Vec<char> = doc.text.chars().collect();
     d.quotes()
         .iter()
         .map(|q| Predicted {
-            content: (q.start, q.end),
+            content: polnear_content(&chars, q.start, q.end),
             speaker: q.speaker.as_ref().map(|s| (s.start, s.end)),
             speaker_name: q.speaker.as_ref().and_then(|s| s.canonical.clone()),
             via: q.via.as_ref().map(|s| (s.start, s.end)),
@@ -426,4 +477,36 @@ pub fn run(
         rows,
         warnings: Vec::new(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn contents_take_polnear_s_that_and_quotation_marks() {
+        let text = "He said that the plan failed. She said: \u{201c}We won,\u{201d} and left. They called it \u{201c}a sham\u{201d} today.";
+        let chars: Vec<char> = text.chars().collect();
+        let find = |s: &str| {
+            let b = text.find(s).unwrap();
+            let start = text[..b].chars().count();
+            (start, start + s.chars().count())
+        };
+        let span = |(s, e): (usize, usize)| chars[s..e].iter().collect::<String>();
+        let (s, e) = find("the plan failed");
+        assert_eq!(span(polnear_content(&chars, s, e)), "that the plan failed");
+        let (s, e) = find("We won");
+        assert_eq!(
+            span(polnear_content(&chars, s, e)),
+            "\u{201c}We won,\u{201d}"
+        );
+        // A mark is taken only where the content opened one.
+        let (s, e) = find("it \u{201c}a sham");
+        assert_eq!(
+            span(polnear_content(&chars, s, e)),
+            "it \u{201c}a sham\u{201d}"
+        );
+        let (s, e) = find("and left");
+        assert_eq!(span(polnear_content(&chars, s, e)), "and left");
+    }
 }
