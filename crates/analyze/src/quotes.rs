@@ -1086,15 +1086,21 @@ fn extract(doc: &Doc) -> Vec<Quote> {
             })
         } else {
             // Not a relative clause before the cue the parser took for its complement
-            // ("Anna Smit, who leads the group, said ..."): it describes the speaker.
-            tree.children[v]
+            // ("Anna Smit, who leads the group, said ..."): it describes the speaker. Of two
+            // complements, the one after the cue ("Claiming ..., Trump told Fox that ...").
+            let complements: Vec<usize> = tree.children[v]
                 .iter()
                 .copied()
-                .find(|&c| {
+                .filter(|&c| {
                     let (lo, hi) = tree.extent(c);
                     matches!(tree.dep(c), "ccomp" | "parataxis" | "advcl:relcl")
                         && !relative_clause_before(tokens, lo, hi, v)
                 })
+                .collect();
+            let after = complements.iter().copied().find(|&c| c > v);
+            after
+                .filter(|_| complements.len() > 1)
+                .or_else(|| complements.first().copied())
                 .or_else(|| {
                     // Attributions whose content is a noun phrase or an infinitive: "X called
                     // for a moratorium", "a poll shows Clinton ahead", "X urged Congress to act".
@@ -1501,6 +1507,38 @@ fn extract(doc: &Doc) -> Vec<Quote> {
                 });
             }
         }
+    }
+    // "The governor added:" closing a paragraph: the next paragraph is what was said (a
+    // block quotation, often without quotation marks).
+    for v in 0..tokens.len().saturating_sub(2) {
+        if !SAYING.contains(&tree.lemma(v))
+            || doc.slice(tokens[v + 1].span()) != ":"
+            || !doc.text()
+                [doc.char_to_byte(tokens[v + 1].end)..doc.char_to_byte(tokens[v + 2].start)]
+                .contains('\n')
+        {
+            continue;
+        }
+        let Some(subject) = tree.subject(v).and_then(|s| speaker_token(doc, &tree, s)) else {
+            continue;
+        };
+        let start = tokens[v + 2].start;
+        let rest = &doc.text()[doc.char_to_byte(start)..];
+        let end = start
+            + rest
+                .find("\n\n")
+                .map_or(rest.chars().count(), |b| rest[..b].chars().count());
+        let trimmed_end = start + doc.slice(Span::new(start, end)).trim_end().chars().count();
+        if trimmed_end <= start + 8 || out.iter().any(|q| q.start < trimmed_end && start < q.end) {
+            continue;
+        }
+        out.push(Quote {
+            start,
+            end: trimmed_end,
+            kind: QuoteKind::Direct,
+            speaker: Some(mention(doc, &tree, subject)),
+            via: None,
+        });
     }
     // Lines that name their speaker without a parse to go by: headlines in title case,
     // which the tagger reads poorly ("Obama Says Museum Will Tell of 'Suffering'",
@@ -2196,6 +2234,30 @@ mod tests {
         let tree = Tree::new(doc.tokens());
         let m = mention(&doc, &tree, 0);
         assert_eq!(doc.slice(Span::new(m.start, m.end)), "Mr. Clarke");
+    }
+
+    #[test]
+    fn a_paragraph_after_said_colon_and_the_complement_after_the_cue() {
+        let quotes = run(
+            "The governor added:\n\nIt is typical of the council. It knows nothing of the harbour and never asks.\n\nThe vote is on Monday.",
+        );
+        assert_eq!(
+            said(&quotes),
+            [(
+                "It is typical of the council. It knows nothing of the harbour and never asks.",
+                "The governor"
+            )],
+            "{quotes:?}"
+        );
+        let quotes = run(
+            "Claiming the criticism of Lauer is designed to pressure debate moderators, Trump told Fox that \"they hit Matt because they said he should have been much tougher.\"",
+        );
+        assert!(
+            quotes
+                .iter()
+                .any(|q| q.0.starts_with("they hit Matt") && q.1 == "Trump"),
+            "{quotes:?}"
+        );
     }
 
     #[test]
