@@ -1591,6 +1591,24 @@ fn extract(doc: &Doc) -> Vec<Quote> {
                     == q.speaker.as_ref().and_then(|s| s.entity_id.as_ref())
         })
     });
+    // "The latest test, North Korea said, was its biggest yet": a cue set off by commas in
+    // the middle of what was said, whatever the parse made of it.
+    for (content, speaker) in set_off_cues(doc, &tree) {
+        match out
+            .iter_mut()
+            .find(|q| q.start < content.1 && content.0 < q.end)
+        {
+            Some(q) if q.speaker.is_none() => q.speaker = Some(mention(doc, &tree, speaker)),
+            Some(_) => {}
+            None => out.push(Quote {
+                start: content.0,
+                end: content.1,
+                kind: inside_marks(&quotes_marks, content),
+                speaker: Some(mention(doc, &tree, speaker)),
+                via: None,
+            }),
+        }
+    }
     for (content, speaker) in trailing_says(doc, &tree) {
         // A quote the parse gave a content that swallows the speaker's name is replaced.
         let name = tokens[speaker].span();
@@ -1853,6 +1871,72 @@ fn trailing_says(doc: &Doc, tree: &Tree<'_>) -> Vec<((usize, usize), usize)> {
         }
         if hi > lo {
             out.push(((tokens[lo].start, tokens[hi].end), speaker));
+        }
+    }
+    out
+}
+
+/// Cues set off by commas inside the sentence they attribute ("The latest test, North Korea
+/// said, was its biggest yet"; "The difference now, he told me on Friday, is that ..."): the
+/// part after the second comma (which holds a verb) and the speaker between the first comma
+/// and the cue.
+fn set_off_cues(doc: &Doc, tree: &Tree<'_>) -> Vec<((usize, usize), usize)> {
+    let tokens = tree.tokens;
+    let word = |i: usize| doc.slice(tokens[i].span());
+    let pos = |i: usize| tokens[i].pos.as_deref().unwrap_or("");
+    let mut out = Vec::new();
+    for sentence in doc.sentences() {
+        let range = tokens_within(tokens, sentence.start, sentence.end);
+        for v in range.start + 2..range.end.saturating_sub(2) {
+            if !SAYING.contains(&tree.lemma(v))
+                || !matches!(tokens[v].tag.as_deref(), Some("VBD" | "VBZ" | "VBP"))
+            {
+                continue;
+            }
+            // Before the cue: the speaker, right after a comma that ends a first part.
+            let mut a = v;
+            while a > range.start
+                && v - a < 6
+                && matches!(
+                    pos(a - 1),
+                    "PRON" | "PROPN" | "NOUN" | "DET" | "ADJ" | "NUM"
+                )
+            {
+                a -= 1;
+            }
+            if a == v || a < range.start + 2 || word(a - 1) != "," {
+                continue;
+            }
+            // After it: a short adjunct ("me on Friday"), then the second comma.
+            let Some(b) = (v + 1..(v + 7).min(range.end)).find(|&i| word(i) == ",") else {
+                continue;
+            };
+            if (v + 1..b).any(|i| matches!(pos(i), "VERB" | "AUX" | "PUNCT" | "SCONJ")) {
+                continue;
+            }
+            let mut hi = range.end - 1;
+            while hi > b && pos(hi) == "PUNCT" {
+                hi -= 1;
+            }
+            if hi <= b + 1 || !(b + 1..=hi).any(|i| matches!(pos(i), "VERB" | "AUX")) {
+                continue;
+            }
+            let Some(speaker) = (a..v)
+                .rev()
+                .find(|&i| matches!(pos(i), "PROPN" | "NOUN" | "PRON"))
+                .map(|last| {
+                    if pos(last) == "PROPN" {
+                        name_head(tokens, a, last)
+                    } else {
+                        last
+                    }
+                })
+                .and_then(|i| speaker_token(doc, tree, i))
+            else {
+                continue;
+            };
+            out.push(((tokens[b + 1].start, tokens[hi].end), speaker));
+            break;
         }
     }
     out
@@ -2257,6 +2341,19 @@ mod tests {
                 .iter()
                 .any(|q| q.0.starts_with("they hit Matt") && q.1 == "Trump"),
             "{quotes:?}"
+        );
+    }
+
+    #[test]
+    fn a_cue_set_off_by_commas_the_parse_took_for_a_relative_clause() {
+        let quotes = run(
+            "Ana Ruiz runs the ferry office. The difference now, she told me on Friday, is that the boats leave on time.",
+        );
+        assert_eq!(quotes.len(), 1, "{quotes:?}");
+        assert_eq!(quotes[0].0, "is that the boats leave on time");
+        assert_eq!(
+            (quotes[0].1.as_str(), quotes[0].2.as_str()),
+            ("she", "Ana Ruiz")
         );
     }
 
