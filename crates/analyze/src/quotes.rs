@@ -1654,15 +1654,9 @@ fn inside_marks(marks: &[(usize, usize)], content: (usize, usize)) -> QuoteKind 
     }
 }
 
-/// Words of time, which never speak ("said Friday", "in May") and are never all of a content.
+/// Words of time besides the day names (`timexes::WEEKDAYS`), which never speak ("said Friday",
+/// "in May") and are never all of a content.
 const TIME_WORDS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
     "today",
     "yesterday",
     "tomorrow",
@@ -1688,6 +1682,12 @@ const TIME_WORDS: &[&str] = &[
     "november",
     "december",
 ];
+
+/// A day or month name, or another word of time ("week", "tonight").
+fn is_time_word(word: &str) -> bool {
+    let word = word.to_lowercase();
+    TIME_WORDS.contains(&word.as_str()) || crate::timexes::WEEKDAYS.contains(&word.as_str())
+}
 
 /// Drops quotations that are titles, not words spoken: a few words, each capitalized ("he
 /// appeared on \u{201c}Morning Joe\u{201d}", "she sang \u{201c}A Change Is Gonna Come\u{201d}").
@@ -1721,7 +1721,7 @@ fn drop_times(doc: &Doc, tokens: &[Token], out: &mut Vec<Quote>) {
     let timexes = doc.timexes();
     let in_timex = |t: &Token| {
         timexes.iter().any(|x| x.start <= t.start && t.end <= x.end)
-            || TIME_WORDS.contains(&doc.slice(t.span()).to_lowercase().as_str())
+            || is_time_word(doc.slice(t.span()))
     };
     out.retain(|q| {
         let range = tokens_within(tokens, q.start, q.end);
@@ -2085,7 +2085,7 @@ fn speaker_token(doc: &Doc, tree: &Tree<'_>, s: usize) -> Option<usize> {
 /// Whether a word is a time ("Friday", "week") or lies inside a temporal expression ("early
 /// Friday", "last week"): such words never speak.
 pub(crate) fn names_a_time(doc: &Doc, t: &Token) -> bool {
-    TIME_WORDS.contains(&doc.slice(t.span()).to_lowercase().as_str())
+    is_time_word(doc.slice(t.span()))
         || doc
             .timexes()
             .iter()

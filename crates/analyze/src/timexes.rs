@@ -52,7 +52,8 @@ fn sentence_tenses(doc: &Doc) -> Vec<(usize, usize, Tense)> {
     out
 }
 
-const WEEKDAYS: &[&str] = &[
+/// Day names, lowercased.
+pub(crate) const WEEKDAYS: &[&str] = &[
     "monday",
     "tuesday",
     "wednesday",
