@@ -296,34 +296,8 @@ impl TimexTagger {
                 pending.iter().find(|(s, _, _)| f.start <= *s && *s < f.end)
             {
                 let base = last_date.unwrap_or(anchor);
-                let value = if normalizer == "year_back" {
-                    Some(year_back(last_value.as_deref(), anchor))
-                } else if normalizer == "the_quarter" {
-                    // "The quarter" of a report is the quarter it last named, else the
-                    // last one that has ended.
-                    last_value
-                        .clone()
-                        .filter(|v| v.len() == 7 && v.get(4..6) == Some("-Q"))
-                        .or_else(|| {
-                            let q = (chrono::Datelike::month0(&anchor) / 3) as i32;
-                            let y = chrono::Datelike::year(&anchor);
-                            Some(if q == 0 {
-                                format!("{:04}-Q4", y - 1)
-                            } else {
-                                format!("{y:04}-Q{q}")
-                            })
-                        })
-                } else if normalizer == "year_ago" {
-                    // "A year ago" counts from now, but a report comparing a period with
-                    // the same one a year before means that period: the last date given,
-                    // when it is of the anchor's year.
-                    let current = last_value.as_deref().filter(|v| {
-                        v.get(..4) == Some(&format!("{:04}", chrono::Datelike::year(&anchor)))
-                    });
-                    Some(year_back(current, anchor))
-                } else {
-                    normalize::value(normalizer, args, base, tense_at(f.start))
-                };
+                let value = report_value(normalizer, last_value.as_deref(), anchor)
+                    .or_else(|| normalize::value(normalizer, args, base, tense_at(f.start)));
                 match value {
                     Some(v) => f.value = v,
                     None => continue,
@@ -442,6 +416,32 @@ fn is_calendar(value: &str) -> bool {
             || b[4] == b'-'
                 && (b.get(5).is_some_and(u8::is_ascii_digit)
                     || matches!(b.get(5), Some(b'Q' | b'H'))))
+}
+
+/// The values that read the last calendar value the article gave, as reports on a period
+/// do; `None` for other normalizers.
+fn report_value(normalizer: &str, last: Option<&str>, anchor: NaiveDate) -> Option<String> {
+    let year = chrono::Datelike::year(&anchor);
+    match normalizer {
+        "year_back" => Some(year_back(last, anchor)),
+        // "A year ago" counts from now, but a report comparing a period with the same one a
+        // year before means that period: the last date given, when it is of the anchor's year.
+        "year_ago" => {
+            let current = last.filter(|v| v.get(..4) == Some(&format!("{year:04}")));
+            Some(year_back(current, anchor))
+        }
+        // "The quarter" of a report is the quarter it last named, else the last that ended.
+        "the_quarter" => Some(
+            match last.filter(|v| v.len() == 7 && v.get(4..6) == Some("-Q")) {
+                Some(v) => v.to_string(),
+                None => match chrono::Datelike::month0(&anchor) / 3 {
+                    0 => format!("{:04}-Q4", year - 1),
+                    q => format!("{year:04}-Q{q}"),
+                },
+            },
+        ),
+        _ => None,
+    }
 }
 
 /// The value one year before `last` at its granularity ("1989-Q3" → "1988-Q3"), or the
