@@ -653,8 +653,17 @@ pub mod speaker {
         let mut f = Vec::new();
         candidates(doc, tree, content.0, content.1)
             .into_iter()
-            // A time never speaks ("Last week", "early Friday").
+            // A time never speaks ("Last week", "early Friday"), nor a place or occasion
+            // ("at a later press gaggle").
             .filter(|&t| !crate::quotes::names_a_time(doc, &tree.tokens[t]))
+            .filter(|&t| {
+                !tree.child(t, &["case"]).is_some_and(|c| {
+                    matches!(
+                        tree.lemma(c).to_lowercase().as_str(),
+                        "at" | "in" | "on" | "during" | "after" | "before" | "into" | "over"
+                    )
+                })
+            })
             .map(|t| {
                 features(doc, tree, lexicon, marks, content, t, &mut f);
                 (model.margin(&f), t)

@@ -1180,9 +1180,14 @@ fn extract(doc: &Doc) -> Vec<Quote> {
             .map_or(tokens[v].end, |m| m.end.max(tokens[v].end));
         let adjacent = cue_sentence.and_then(|s| {
             quotes_marks.iter().copied().find(|&(qs, qe)| {
-                // A quotation of several sentences ends in the cue's sentence.
+                // A quotation of several sentences ends in the cue's sentence, or opens right
+                // after the cue ("X said, \u{201c}A. B.\u{201d}"; not after its stop).
                 let before = qe <= speaker_start && qe > s.start && speaker_start - qe <= 3;
-                let after = qs >= speaker_end && qs - speaker_end <= 3 && qe <= s.end + 1;
+                let after = qs >= speaker_end
+                    && qs - speaker_end <= 3
+                    && !doc
+                        .slice(Span::new(speaker_end, qs))
+                        .contains(['.', '!', '?']);
                 (before || after) && qe - qs > 10
             })
         });
@@ -2355,6 +2360,20 @@ mod tests {
             (quotes[0].1.as_str(), quotes[0].2.as_str()),
             ("she", "Ana Ruiz")
         );
+    }
+
+    #[test]
+    fn a_quotation_of_several_sentences_opening_after_the_cue_is_its_content() {
+        let quotes = run(
+            "Democratic nominee Hillary Clinton, at a later press gaggle, said, \u{201c}I have been briefed about the bombings. Obviously we need to support our first responders.\u{201d}",
+        );
+        assert_eq!(quotes.len(), 1, "{quotes:?}");
+        assert_eq!(
+            quotes[0].0,
+            "I have been briefed about the bombings. Obviously we need to support our first responders."
+        );
+        // The place where it was said does not speak.
+        assert!(quotes[0].1.ends_with("Hillary Clinton"), "{quotes:?}");
     }
 
     #[test]
