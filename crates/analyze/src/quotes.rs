@@ -1011,6 +1011,11 @@ fn extract(doc: &Doc) -> Vec<Quote> {
         if inside_quotation(tokens[v].start) || tree.dep(v) == "amod" {
             continue;
         }
+        // "Asked about the device, O'Neill said ...": the question put to the speaker, whose
+        // answer the main verb attributes.
+        if lemma == "ask" && tree.subject(v).is_none() && tree.dep(v) == "advcl" {
+            continue;
+        }
         // Speaker and channel.
         // "according to X": UD makes "according" the case marker of X.
         let source_of_according = tokens[v].head.filter(|&h| h != v && h > v);
@@ -1629,6 +1634,15 @@ fn extract(doc: &Doc) -> Vec<Quote> {
         }
     }
     learned_contents(doc, &tree, &quotes_marks, &mut out);
+    // Nothing inside the question put to a speaker ("Asked to describe the device, ...").
+    let questions: Vec<(usize, usize)> = (0..tokens.len())
+        .filter(|&v| tree.lemma(v) == "ask" && tree.subject(v).is_none() && tree.dep(v) == "advcl")
+        .map(|v| {
+            let (lo, hi) = tree.extent(v);
+            token_span(doc, lo, hi)
+        })
+        .collect();
+    out.retain(|q| !questions.iter().any(|&(s, e)| s <= q.start && q.end <= e));
     ranked_speakers(doc, &tree, &quotes_marks, &mut out);
     drop_nested(&mut out);
     drop_times(doc, tokens, &mut out);
@@ -2374,6 +2388,18 @@ mod tests {
         );
         // The place where it was said does not speak.
         assert!(quotes[0].1.ends_with("Hillary Clinton"), "{quotes:?}");
+    }
+
+    #[test]
+    fn the_question_put_to_a_speaker_is_not_what_was_said() {
+        let quotes = run(
+            "Asked to describe the device that caused the explosion, O'Neill said, \"Not going to go into that.\"",
+        );
+        assert_eq!(
+            said(&quotes),
+            [("Not going to go into that.", "O'Neill")],
+            "{quotes:?}"
+        );
     }
 
     #[test]
