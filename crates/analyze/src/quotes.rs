@@ -1118,7 +1118,16 @@ fn extract(doc: &Doc) -> Vec<Quote> {
                                 tree.child(o, &["case"])
                                     .is_some_and(|c| tree.lemma(c) == "for")
                             })
-                            .or_else(|| tree.child(v, &["obj"]).and(tree.child(v, &["xcomp"])));
+                            .or_else(|| tree.child(v, &["obj"]).and(tree.child(v, &["xcomp"])))
+                            .or_else(|| {
+                                // "called her vote a mistake" parsed with two objects: the second.
+                                let objs: Vec<usize> = tree.children[v]
+                                    .iter()
+                                    .copied()
+                                    .filter(|&c| tree.dep(c) == "obj")
+                                    .collect();
+                                (objs.len() == 2).then(|| objs[1])
+                            });
                     }
                     if NOUN_CONTENT.contains(&lemma) || learned {
                         return tree
@@ -1238,7 +1247,7 @@ fn extract(doc: &Doc) -> Vec<Quote> {
         } else if let Some(c) = content_head {
             let (mut lo, hi) = tree.extent(c);
             // "called her vote a mistake": the object and what it is called.
-            if lemma == "call" && tree.dep(c) == "xcomp" {
+            if lemma == "call" && matches!(tree.dep(c), "xcomp" | "obj") {
                 if let Some(o) = tree.child(v, &["obj"]) {
                     lo = lo.min(tree.extent(o).0);
                 }
@@ -2398,6 +2407,17 @@ mod tests {
         assert_eq!(
             said(&quotes),
             [("Not going to go into that.", "O'Neill")],
+            "{quotes:?}"
+        );
+    }
+
+    #[test]
+    fn what_a_speaker_calls_something_is_the_thing_and_the_name() {
+        let quotes =
+            run("At the forum, Clinton called her vote in favor of the Iraq War a mistake.");
+        assert_eq!(
+            said(&quotes),
+            [("her vote in favor of the Iraq War a mistake", "Clinton")],
             "{quotes:?}"
         );
     }
