@@ -1013,7 +1013,7 @@ fn extract(doc: &Doc) -> Vec<Quote> {
         }
         // "Asked about the device, O'Neill said ...": the question put to the speaker, whose
         // answer the main verb attributes.
-        if lemma == "ask" && tree.subject(v).is_none() && tree.dep(v) == "advcl" {
+        if question_put(&tree, v) {
             continue;
         }
         // Speaker and channel.
@@ -1527,33 +1527,14 @@ fn extract(doc: &Doc) -> Vec<Quote> {
             }
         }
     }
-    // "The governor added:" closing a paragraph: the next paragraph is what was said (a
-    // block quotation, often without quotation marks).
-    for v in 0..tokens.len().saturating_sub(2) {
-        if !SAYING.contains(&tree.lemma(v))
-            || doc.slice(tokens[v + 1].span()) != ":"
-            || !doc.text()
-                [doc.char_to_byte(tokens[v + 1].end)..doc.char_to_byte(tokens[v + 2].start)]
-                .contains('\n')
-        {
-            continue;
-        }
-        let Some(subject) = tree.subject(v).and_then(|s| speaker_token(doc, &tree, s)) else {
-            continue;
-        };
-        let start = tokens[v + 2].start;
-        let rest = &doc.text()[doc.char_to_byte(start)..];
-        let end = start
-            + rest
-                .find("\n\n")
-                .map_or(rest.chars().count(), |b| rest[..b].chars().count());
-        let trimmed_end = start + doc.slice(Span::new(start, end)).trim_end().chars().count();
-        if trimmed_end <= start + 8 || out.iter().any(|q| q.start < trimmed_end && start < q.end) {
+    // "The governor added:" closing a paragraph: the next paragraph is what was said.
+    for (content, subject) in colon_paragraphs(doc, &tree) {
+        if out.iter().any(|q| q.start < content.1 && content.0 < q.end) {
             continue;
         }
         out.push(Quote {
-            start,
-            end: trimmed_end,
+            start: content.0,
+            end: content.1,
             kind: QuoteKind::Direct,
             speaker: Some(mention(doc, &tree, subject)),
             via: None,
@@ -1645,7 +1626,7 @@ fn extract(doc: &Doc) -> Vec<Quote> {
     learned_contents(doc, &tree, &quotes_marks, &mut out);
     // Nothing inside the question put to a speaker ("Asked to describe the device, ...").
     let questions: Vec<(usize, usize)> = (0..tokens.len())
-        .filter(|&v| tree.lemma(v) == "ask" && tree.subject(v).is_none() && tree.dep(v) == "advcl")
+        .filter(|&v| question_put(&tree, v))
         .map(|v| {
             let (lo, hi) = tree.extent(v);
             token_span(doc, lo, hi)
@@ -1885,10 +1866,7 @@ fn trailing_says(doc: &Doc, tree: &Tree<'_>) -> Vec<((usize, usize), usize)> {
         if (cue + 1..end).any(|i| matches!(pos(i), "VERB" | "AUX") || word(i) == "that") {
             continue;
         }
-        let speaker = (j..name_end)
-            .rev()
-            .find(|&i| matches!(pos(i), "PRON" | "PROPN" | "NOUN"))
-            .map_or(name_end - 1, |last| name_head(tokens, j, last));
+        let speaker = phrase_head(tokens, j, name_end).unwrap_or(name_end - 1);
         let mut lo = range.start;
         while lo < j - 1 && matches!(word(lo), "\"" | "“" | "'" | "‘") {
             lo += 1;
@@ -1902,6 +1880,49 @@ fn trailing_says(doc: &Doc, tree: &Tree<'_>) -> Vec<((usize, usize), usize)> {
         }
     }
     out
+}
+
+/// Whether the cue `v` is the question put to a speaker ("Asked to describe the device,
+/// O'Neill said ..."): "ask" without a subject, hung on the main verb.
+fn question_put(tree: &Tree<'_>, v: usize) -> bool {
+    tree.lemma(v) == "ask" && tree.subject(v).is_none() && tree.dep(v) == "advcl"
+}
+
+/// Paragraphs closing with a verb of saying and a colon ("The governor added:"): the next
+/// paragraph (a block quotation, often without quotation marks) and the verb's subject.
+fn colon_paragraphs(doc: &Doc, tree: &Tree<'_>) -> Vec<((usize, usize), usize)> {
+    let tokens = tree.tokens;
+    let text = doc.text();
+    let mut out = Vec::new();
+    for v in 0..tokens.len().saturating_sub(2) {
+        if !SAYING.contains(&tree.lemma(v))
+            || doc.slice(tokens[v + 1].span()) != ":"
+            || !text[doc.char_to_byte(tokens[v + 1].end)..doc.char_to_byte(tokens[v + 2].start)]
+                .contains('\n')
+        {
+            continue;
+        }
+        let Some(subject) = tree.subject(v).and_then(|s| speaker_token(doc, tree, s)) else {
+            continue;
+        };
+        let start = tokens[v + 2].start;
+        let rest = &text[doc.char_to_byte(start)..];
+        let paragraph = rest.find("\n\n").map_or(rest, |b| &rest[..b]);
+        let end = start + paragraph.trim_end().chars().count();
+        if end > start + 8 {
+            out.push(((start, end), subject));
+        }
+    }
+    out
+}
+
+/// The word that names the speaker in tokens `lo..hi`: the last pronoun or noun, or the
+/// head of the name that ends there.
+fn phrase_head(tokens: &[Token], lo: usize, hi: usize) -> Option<usize> {
+    (lo..hi)
+        .rev()
+        .find(|&i| matches!(tokens[i].pos.as_deref(), Some("PRON" | "PROPN" | "NOUN")))
+        .map(|last| name_head(tokens, lo, last))
 }
 
 /// Cues set off by commas inside the sentence they attribute ("The latest test, North Korea
@@ -1949,17 +1970,7 @@ fn set_off_cues(doc: &Doc, tree: &Tree<'_>) -> Vec<((usize, usize), usize)> {
             if hi <= b + 1 || !(b + 1..=hi).any(|i| matches!(pos(i), "VERB" | "AUX")) {
                 continue;
             }
-            let Some(speaker) = (a..v)
-                .rev()
-                .find(|&i| matches!(pos(i), "PROPN" | "NOUN" | "PRON"))
-                .map(|last| {
-                    if pos(last) == "PROPN" {
-                        name_head(tokens, a, last)
-                    } else {
-                        last
-                    }
-                })
-                .and_then(|i| speaker_token(doc, tree, i))
+            let Some(speaker) = phrase_head(tokens, a, v).and_then(|i| speaker_token(doc, tree, i))
             else {
                 continue;
             };
