@@ -111,19 +111,21 @@ fn token_tenses(doc: &Doc, sentences: &[(usize, usize, Tense)]) -> Vec<(usize, T
             let mut infinitive = false;
             // Only a day's name: "expects to report third-quarter results" is about a
             // quarter that has ended.
-            let weekday = WEEKDAYS
-                .iter()
-                .any(|d| doc.slice(t.span()).eq_ignore_ascii_case(d));
+            let weekday = || {
+                WEEKDAYS
+                    .iter()
+                    .any(|d| doc.slice(t.span()).eq_ignore_ascii_case(d))
+            };
             for _ in 0..6 {
                 // What is planned, scheduled or expected to happen on a day lies ahead ("is
                 // scheduled to close Monday", "planned to leave on Thursday").
-                if weekday
-                    && infinitive
+                if infinitive
                     && matches!(tokens[at].pos.as_deref(), Some("VERB" | "ADJ"))
                     && tokens[at]
                         .lemma
                         .as_deref()
                         .is_some_and(|l| PROSPECTIVE.contains(&l))
+                    && weekday()
                 {
                     found = Some(Tense::Future);
                     break;

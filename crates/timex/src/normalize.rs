@@ -411,14 +411,7 @@ pub(crate) fn value(normalizer: &str, a: &Args, anchor: NaiveDate, tense: Tense)
             {
                 Some(wd) => resolve_weekday(anchor, wd, tense, None),
                 None => match (num(a, "month"), num(a, "day")) {
-                    (Some(m), Some(d)) => {
-                        let y = infer_year(anchor, m, d, tense)?;
-                        NaiveDate::from_ymd_opt(
-                            i32::try_from(y).ok()?,
-                            u32::try_from(m).ok()?,
-                            u32::try_from(d).ok()?,
-                        )?
-                    }
+                    (Some(m), Some(d)) => ymd(infer_year(anchor, m, d, tense)?, m, d)?,
                     _ => anchor,
                 },
             };
