@@ -119,7 +119,7 @@ impl Pipeline {
         Pipeline::english_with(SyntaxAnnotator::default())
     }
 
-    /// The English pipeline with the accurate (beam-search) parser: better parses, so
+    /// The English pipeline with the accurate (voting) parsers: better parses, so
     /// better quotes, at a fraction of the speed.
     pub fn english_accurate() -> Pipeline {
         Pipeline::english_with(SyntaxAnnotator::accurate())

@@ -20,7 +20,7 @@ impl Default for SyntaxAnnotator {
 }
 
 impl SyntaxAnnotator {
-    /// An annotator using the accurate English model (beam-search parser; see
+    /// An annotator using the accurate English model (voting parsers; see
     /// [`SyntaxModel::english_accurate`]).
     pub fn accurate() -> SyntaxAnnotator {
         SyntaxAnnotator {

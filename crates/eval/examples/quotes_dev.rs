@@ -3,7 +3,7 @@
 //! (with a second argument, also writes the predictions for `shared/tools/score_quotes.py`)
 fn main() {
     let path = std::env::args().nth(1).expect("a PolNeAR JSONL file");
-    // QD_ACCURATE=1: with the accurate (beam-search) parser.
+    // QD_ACCURATE=1: with the accurate (voting) parsers.
     let pipeline = if std::env::var("QD_ACCURATE").is_ok() {
         gazette_analyze::Pipeline::english_accurate()
     } else {

@@ -85,7 +85,7 @@ fn main() {
         }
     }
     let mut v: Vec<_> = missed.into_iter().collect();
-    v.sort_by(|a, b| b.1.cmp(&a.1));
+    v.sort_by_key(|b| std::cmp::Reverse(b.1));
     println!(
         "missed with no overlapping prediction: {}",
         v.iter().map(|x| x.1).sum::<usize>()

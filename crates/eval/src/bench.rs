@@ -423,7 +423,7 @@ pub fn syntax(data: &Path, env: &PeerEnv, repeat: usize) -> Result<Vec<Measured>
         .collect();
     let bytes: usize = texts.iter().map(String::len).sum();
     // Tokenize, split, tag, lemmatize and parse: the layers spaCy computes here; with the
-    // default (greedy) parser and with the accurate (beam-search) one.
+    // default (greedy) parser and with the accurate (voting) parsers.
     let mut ours = Vec::new();
     for (name, syntax) in [
         ("", gazette_analyze::SyntaxAnnotator::default()),

@@ -2,7 +2,7 @@
 //!
 //! Rows as the CoNLL 2018 shared task reports them:
 //! * `ud-ewt-gold`: the gold words are given; UPOS, XPOS, lemma accuracy, UAS and LAS.
-//! * `ud-ewt-gold-accurate`: UAS and LAS of the accurate (beam-search) parser, gold words.
+//! * `ud-ewt-gold-accurate`: UAS and LAS of the accurate (voting) parsers, gold words.
 //! * `ud-ewt-raw`: gazette reads the raw text (tokenizer, sentence splitter, parser) and
 //!   its tokens, sentences and words are aligned with the gold ones on characters, as the
 //!   shared task's `conll18_ud_eval.py` does (multiword tokens such as "don't" = do + n't
@@ -21,7 +21,7 @@ use crate::{EvalError, Outcome, Progress, Row};
 
 /// Name of the gold-tokenization row.
 pub const GOLD: &str = "ud-ewt-gold";
-/// Name of the gold-tokenization row of the accurate (beam-search) parser.
+/// Name of the gold-tokenization row of the accurate (voting) parsers.
 pub const GOLD_ACCURATE: &str = "ud-ewt-gold-accurate";
 /// Name of the raw-text row.
 pub const RAW: &str = "ud-ewt-raw";

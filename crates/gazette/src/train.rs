@@ -38,6 +38,7 @@ pub fn syntax(args: &TrainSyntaxArgs) -> anyhow::Result<ExitCode> {
         min_count: args.min_count,
         min_weight: args.min_weight,
         beam: args.beam.max(1),
+        ensemble: args.ensemble,
         ..train::Settings::default()
     };
     let started = Instant::now();

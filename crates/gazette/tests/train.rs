@@ -22,13 +22,14 @@ fn head_sentences(path: &std::path::Path, n: usize) -> String {
 
 #[test]
 fn train_syntax_writes_a_loadable_model() {
-    for beam in ["1", "4"] {
-        train_mini_syntax(beam);
+    for (beam, ensemble) in [("1", false), ("4", false), ("4", true)] {
+        train_mini_syntax(beam, ensemble);
     }
 }
 
-/// Trains on 300 treebank sentences with a parser beam of `beam` and checks the model.
-fn train_mini_syntax(beam: &str) {
+/// Trains on 300 treebank sentences with a parser beam of `beam` (and companion parsers
+/// if `ensemble`) and checks the model.
+fn train_mini_syntax(beam: &str, ensemble: bool) {
     let ewt = shared().join("data/syntax/ud-english-ewt");
     let dir = tempfile::tempdir().unwrap();
     for (name, n) in [("mini-ud-train.conllu", 300), ("mini-ud-dev.conllu", 60)] {
@@ -57,6 +58,7 @@ fn train_mini_syntax(beam: &str) {
             "--treebank",
         ])
         .arg(dir.path())
+        .args(ensemble.then_some("--ensemble"))
         .arg("--out")
         .arg(&out)
         .output()
@@ -70,6 +72,38 @@ fn train_mini_syntax(beam: &str) {
     assert!(log.contains("parser epoch 2"), "{log}");
     let model = gazette_syntax::SyntaxModel::load(&out).unwrap();
     assert_eq!(model.parser.beam.to_string(), beam);
+    if ensemble {
+        // Left-to-right greedy, right-to-left beam, right-to-left greedy.
+        let kinds: Vec<(bool, usize)> = model
+            .companions
+            .iter()
+            .map(|c| (c.reversed, c.parser.beam))
+            .collect();
+        assert_eq!(kinds, [(false, 1), (true, 4), (true, 1)]);
+        assert!(log.contains("companion 2 epoch 2"), "{log}");
+        // The voted tree is a tree: one root, every word reaches it.
+        let words = [
+            "The", "minister", "said", "on", "Monday", "that", "talks", "would", "resume", ".",
+        ];
+        let parsed = model.analyze(&words);
+        assert_eq!(
+            parsed
+                .iter()
+                .enumerate()
+                .filter(|(i, a)| a.head == *i)
+                .count(),
+            1
+        );
+        for start in 0..words.len() {
+            let mut v = start;
+            for _ in 0..words.len() {
+                v = parsed[v].head;
+            }
+            assert_eq!(parsed[v].head, v, "word {start} does not reach the root");
+        }
+    } else {
+        assert!(model.companions.is_empty());
+    }
     let meta: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(dir.path().join("model/meta.json")).unwrap())
             .unwrap();

@@ -57,7 +57,7 @@ fn main() {
         }
     }
     let mut v: Vec<_> = conf.into_iter().collect();
-    v.sort_by(|a, b| b.1.cmp(&a.1));
+    v.sort_by_key(|b| std::cmp::Reverse(b.1));
     for ((g, p), n) in v.iter().take(15) {
         println!(
             "{n:>5} gold {g:<6} predicted {p:<6} e.g. {:?}",

@@ -449,15 +449,22 @@ pub struct ParseTraining {
 }
 
 /// Trains a parser on gold trees; `tags` holds the tags to train with for each sentence
-/// (predicted tags, so that the parser learns to live with tagging errors).
+/// (predicted tags, so that the parser learns to live with tagging errors). Labels are
+/// numbered as in `known_labels`, then in order of appearance (parsers that vote together
+/// must number them alike).
 pub fn train(
     sentences: &[Sentence],
     tags: &[Vec<u16>],
     cfg: ParseTraining,
+    known_labels: &[String],
     progress: &mut dyn FnMut(usize, f64),
 ) -> Parser {
-    let mut label_index: FxHashMap<String, u16> = FxHashMap::default();
-    let mut labels: Vec<String> = Vec::new();
+    let mut labels: Vec<String> = known_labels.to_vec();
+    let mut label_index: FxHashMap<String, u16> = labels
+        .iter()
+        .enumerate()
+        .map(|(i, l)| (l.clone(), i as u16))
+        .collect();
     let mut data = Vec::new();
     for (s, t) in sentences.iter().zip(tags) {
         let words: Vec<WordInfo> = s.words.iter().map(|w| WordInfo::new(&w.form)).collect();

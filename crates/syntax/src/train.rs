@@ -6,7 +6,7 @@ use crate::conllu::Sentence;
 use crate::parser::{self, ParseTraining};
 use crate::tagger::{self, TagTraining};
 use crate::words::WordInfo;
-use crate::{MODEL_FORMAT, ModelMeta, SyntaxModel, lemma, score};
+use crate::{Companion, MODEL_FORMAT, ModelMeta, SyntaxModel, lemma, score};
 
 /// Settings of `gazette train syntax`.
 #[derive(Debug, Clone, Copy)]
@@ -27,6 +27,63 @@ pub struct Settings {
     pub min_weight: f32,
     /// Parser beam width (1: greedy).
     pub beam: usize,
+    /// Also train the companion parsers that vote with the main one (see [`companions`]).
+    pub ensemble: bool,
+}
+
+/// A companion parser to train: direction, beam (1: greedy) and vote weight.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct CompanionSpec {
+    /// Reads the sentence right to left.
+    pub reversed: bool,
+    /// Beam width (1: greedy, trained with the dynamic oracle).
+    pub beam: usize,
+    /// Weight of its arcs in the vote.
+    pub weight: f32,
+}
+
+/// Weight of the main parser's arcs in an ensemble.
+pub const MAIN_WEIGHT: f32 = 1.5;
+
+/// The parsers that vote with a main parser of beam `beam`: the other direction with the
+/// same beam, and greedy parsers in both directions (for a greedy main parser, only the
+/// right-to-left one). Weights chosen on the EWT development set: the beam parsers count
+/// more than the greedy ones, the left-to-right ones more than the right-to-left ones
+/// (English heads come first more often, which left-to-right parsers see better).
+pub fn companions(beam: usize) -> Vec<CompanionSpec> {
+    let mut out = Vec::new();
+    if beam > 1 {
+        out.push(CompanionSpec {
+            reversed: false,
+            beam: 1,
+            weight: 1.0,
+        });
+        out.push(CompanionSpec {
+            reversed: true,
+            beam,
+            weight: 1.2,
+        });
+    }
+    out.push(CompanionSpec {
+        reversed: true,
+        beam: 1,
+        weight: 0.8,
+    });
+    out
+}
+
+/// The sentence read from right to left: words reversed, heads renumbered.
+pub fn reversed(s: &Sentence) -> Sentence {
+    let n = s.words.len();
+    let mut r = s.clone();
+    r.multiword.clear();
+    r.words.reverse();
+    for w in &mut r.words {
+        if w.head != 0 {
+            w.head = n + 1 - w.head;
+        }
+    }
+    r
 }
 
 impl Default for Settings {
@@ -40,6 +97,7 @@ impl Default for Settings {
             min_count: 5,
             min_weight: 1.0,
             beam: 1,
+            ensemble: false,
         }
     }
 }
@@ -121,9 +179,14 @@ pub fn train(
         min_weight: cfg.min_weight,
         beam: cfg.beam,
     };
-    let parser = parser::train(train, &train_tags, parse_cfg, &mut |e, acc| {
+    let parser = parser::train(train, &train_tags, parse_cfg, &[], &mut |e, acc| {
         log(&format!("  parser epoch {e}: oracle agreement {acc:.4}"))
     });
+    let companions = if cfg.ensemble {
+        train_companions(train, &train_tags, &parser, cfg, log)
+    } else {
+        Vec::new()
+    };
     let lemmatizer = lemma::Lemmatizer::train(train);
 
     let mut model = SyntaxModel {
@@ -137,6 +200,8 @@ pub fn train(
         tagger,
         lemmatizer,
         parser,
+        parser_weight: MAIN_WEIGHT,
+        companions,
     };
     let s = score::gold_tokens(&model, dev);
     model.meta.dev_scores = vec![
@@ -151,6 +216,88 @@ pub fn train(
         s.upos, s.xpos, s.lemma, s.uas, s.las
     ));
     model
+}
+
+/// Trains the companions of `main` (see [`companions`]) on the same tags, two at a time
+/// (each is deterministic on its own, so the result does not depend on the threads).
+fn train_companions(
+    train: &[Sentence],
+    tags: &[Vec<u16>],
+    main: &parser::Parser,
+    cfg: Settings,
+    log: &mut Log<'_>,
+) -> Vec<Companion> {
+    let specs = companions(cfg.beam);
+    let backwards: Vec<Sentence> = train.iter().map(reversed).collect();
+    let backwards_tags: Vec<Vec<u16>> = tags
+        .iter()
+        .map(|t| t.iter().rev().copied().collect())
+        .collect();
+    let (tx, rx) = std::sync::mpsc::channel::<String>();
+    let mut out: Vec<Option<Companion>> = vec![None; specs.len()];
+    std::thread::scope(|scope| {
+        let mut handles = Vec::new();
+        for (k, spec) in specs.iter().copied().enumerate() {
+            let tx = tx.clone();
+            let (sentences, tags): (&[Sentence], &[Vec<u16>]) = if spec.reversed {
+                (&backwards, &backwards_tags)
+            } else {
+                (train, tags)
+            };
+            let parse_cfg = ParseTraining {
+                epochs: if spec.beam == cfg.beam {
+                    cfg.parser_epochs
+                } else {
+                    Settings::default().parser_epochs
+                },
+                explore: cfg.explore,
+                seed: cfg.seed,
+                min_count: cfg.min_count,
+                min_weight: cfg.min_weight,
+                beam: spec.beam,
+            };
+            let labels = main.labels.clone();
+            let name = format!(
+                "{} {}",
+                if spec.reversed {
+                    "right-to-left"
+                } else {
+                    "left-to-right"
+                },
+                if spec.beam > 1 {
+                    format!("beam {}", spec.beam)
+                } else {
+                    "greedy".into()
+                }
+            );
+            let _ = tx.send(format!(
+                "companion {}: {name}, {} epochs",
+                k + 1,
+                parse_cfg.epochs
+            ));
+            handles.push(scope.spawn(move || {
+                let parser = parser::train(sentences, tags, parse_cfg, &labels, &mut |e, acc| {
+                    let _ = tx.send(format!(
+                        "  companion {} epoch {e}: oracle agreement {acc:.4}",
+                        k + 1
+                    ));
+                });
+                Companion {
+                    parser,
+                    reversed: spec.reversed,
+                    weight: spec.weight,
+                }
+            }));
+        }
+        drop(tx);
+        for msg in rx {
+            log(&msg);
+        }
+        for (k, h) in handles.into_iter().enumerate() {
+            out[k] = Some(h.join().expect("a companion's training does not panic"));
+        }
+    });
+    out.into_iter().flatten().collect()
 }
 
 /// Maps tag indices of one tagger to another's (the fold taggers number tags in the
