@@ -21,7 +21,17 @@ fn main() {
                 c.weight = *x;
             }
         }
+        if let Some(b) = std::env::var("BEAM").ok().and_then(|x| x.parse().ok()) {
+            m.parser.beam = b;
+            for c in &mut m.companions {
+                if c.parser.beam > 1 {
+                    c.parser.beam = b;
+                }
+            }
+        }
+        let t = std::time::Instant::now();
         let s = gazette_syntax::score::gold_tokens(&m, &dev);
+        eprintln!("{:.1} s", t.elapsed().as_secs_f64());
         println!("ensemble UAS {:.4} LAS {:.4}", s.uas, s.las);
         return;
     }
