@@ -231,18 +231,36 @@ mod tests {
         assert_eq!(heads(&t), [None, Some(0), Some(1)]);
     }
 
-    fn assert_single_rooted_tree(t: &Tree) {
-        assert_eq!(t.iter().filter(|(h, _)| h.is_none()).count(), 1);
-        for start in 0..t.len() {
-            let mut v = start;
-            for _ in 0..=t.len() {
-                match t[v].0 {
-                    Some(h) => v = h,
-                    None => break,
+    /// One root, and every word reaches it (no word is its own head, no cycle).
+    fn is_single_rooted_tree(t: &Tree) -> bool {
+        t.iter().filter(|(h, _)| h.is_none()).count() == 1
+            && (0..t.len()).all(|start| {
+                let mut v = start;
+                for _ in 0..=t.len() {
+                    match t[v].0 {
+                        Some(h) => v = h,
+                        None => return true,
+                    }
                 }
-            }
-            assert!(t[v].0.is_none(), "word {start} does not reach the root");
+                false
+            })
+    }
+
+    fn assert_single_rooted_tree(t: &Tree) {
+        assert!(is_single_rooted_tree(t), "not a single-rooted tree: {t:?}");
+    }
+
+    /// A random tree of `n` words: each word after the first hangs on an earlier one, then
+    /// the words are permuted.
+    fn random_tree(rng: &mut crate::Rng, n: usize) -> Tree {
+        let mut order: Vec<usize> = (0..n).collect();
+        rng.shuffle(&mut order);
+        let mut t = vec![(None, 0u16); n];
+        for k in 1..n {
+            let h = order[(rng.unit() * k as f64) as usize];
+            t[order[k]] = (Some(h), 0);
         }
+        t
     }
 
     /// Total vote weight of a tree's arcs.
@@ -264,18 +282,7 @@ mod tests {
         let mut rng = crate::Rng::new(11);
         for n in 1..=5usize {
             for _ in 0..40 {
-                let trees: Vec<Tree> = (0..3)
-                    .map(|_| {
-                        let mut order: Vec<usize> = (0..n).collect();
-                        rng.shuffle(&mut order);
-                        let mut t = vec![(None, 0u16); n];
-                        for k in 1..n {
-                            let h = order[(rng.unit() * k as f64) as usize];
-                            t[order[k]] = (Some(h), 0);
-                        }
-                        t
-                    })
-                    .collect();
+                let trees: Vec<Tree> = (0..3).map(|_| random_tree(&mut rng, n)).collect();
                 let weighted: Vec<(&Tree, f32)> = trees.iter().zip([1.0, 1.25, 0.5]).collect();
                 let got = combine(n, &weighted);
                 assert_single_rooted_tree(&got);
@@ -283,19 +290,7 @@ mod tests {
                 let mut heads = vec![0usize; n]; // 0 = root, k = word k-1
                 loop {
                     let t: Tree = heads.iter().map(|&h| ((h > 0).then(|| h - 1), 0)).collect();
-                    let tree_ok = t.iter().enumerate().all(|(d, (h, _))| *h != Some(d))
-                        && t.iter().filter(|(h, _)| h.is_none()).count() == 1
-                        && (0..n).all(|start| {
-                            let mut v = start;
-                            for _ in 0..=n {
-                                match t[v].0 {
-                                    Some(h) => v = h,
-                                    None => return true,
-                                }
-                            }
-                            false
-                        });
-                    if tree_ok {
+                    if is_single_rooted_tree(&t) {
                         best = best.max(weight(&t, &weighted));
                     }
                     // Next assignment.
@@ -321,20 +316,7 @@ mod tests {
     fn random_trees_always_combine_into_a_single_rooted_tree() {
         let mut rng = crate::Rng::new(7);
         for n in 1..30 {
-            let trees: Vec<Tree> = (0..4)
-                .map(|_| {
-                    // A random tree: each word after the first hangs on an earlier one,
-                    // then the words are permuted.
-                    let mut order: Vec<usize> = (0..n).collect();
-                    rng.shuffle(&mut order);
-                    let mut t = vec![(None, 0u16); n];
-                    for k in 1..n {
-                        let h = order[(rng.unit() * k as f64) as usize];
-                        t[order[k]] = (Some(h), 0);
-                    }
-                    t
-                })
-                .collect();
+            let trees: Vec<Tree> = (0..4).map(|_| random_tree(&mut rng, n)).collect();
             let weighted: Vec<(&Tree, f32)> = trees.iter().zip([1.0, 1.5, 0.7, 1.0]).collect();
             assert_single_rooted_tree(&combine(n, &weighted));
         }
