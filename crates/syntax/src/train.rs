@@ -218,8 +218,9 @@ pub fn train(
     model
 }
 
-/// Trains the companions of `main` (see [`companions`]) on the same tags, two at a time
-/// (each is deterministic on its own, so the result does not depend on the threads).
+/// Trains the companions of `main` (see [`companions`]) on the same tags, each on a
+/// thread of its own (each is deterministic, so the result does not depend on the threads;
+/// their progress reaches `log` through a channel).
 fn train_companions(
     train: &[Sentence],
     tags: &[Vec<u16>],
@@ -234,7 +235,6 @@ fn train_companions(
         .map(|t| t.iter().rev().copied().collect())
         .collect();
     let (tx, rx) = std::sync::mpsc::channel::<String>();
-    let mut out: Vec<Option<Companion>> = vec![None; specs.len()];
     std::thread::scope(|scope| {
         let mut handles = Vec::new();
         for (k, spec) in specs.iter().copied().enumerate() {
@@ -293,11 +293,11 @@ fn train_companions(
         for msg in rx {
             log(&msg);
         }
-        for (k, h) in handles.into_iter().enumerate() {
-            out[k] = Some(h.join().expect("a companion's training does not panic"));
-        }
-    });
-    out.into_iter().flatten().collect()
+        handles
+            .into_iter()
+            .map(|h| h.join().expect("a companion's training does not panic"))
+            .collect()
+    })
 }
 
 /// Maps tag indices of one tagger to another's (the fold taggers number tags in the
