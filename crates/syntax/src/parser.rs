@@ -344,6 +344,12 @@ impl Parser {
             let mut feats = Vec::with_capacity(64);
             let mut scores = vec![0.0f32; 1 + 2 * n_labels];
             while !state.done() {
+                // Only the root on the stack: SHIFT is the one valid move, whatever the
+                // weights say (one move in thirteen on EWT), so it is not scored.
+                if !state.can_left() && !state.can_right() {
+                    state.apply(Move::Shift, 0);
+                    continue;
+                }
                 state.features(words, tags, &mut feats);
                 self.weights.score(&feats, &mut scores);
                 let class = best_valid(&state, &scores, n_labels);
