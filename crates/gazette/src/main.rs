@@ -14,6 +14,12 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+/// mimalloc instead of the system allocator: the perceptrons' weight tables are large and
+/// read at random, and analysis makes many small allocations per sentence; `gazette bench
+/// syntax` runs about a sixth faster with it (2026-11-26).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Parser)]
 #[command(
     name = "gazette",
