@@ -31,3 +31,6 @@ fn main() {
         );
     }
 }
+
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
