@@ -63,6 +63,17 @@ pub(crate) const WEEKDAYS: &[&str] = &[
     "sunday",
 ];
 
+/// Words before a date that make it a deadline or a start, which lies ahead.
+const DEADLINE: &[&str] = &[
+    "by",
+    "through",
+    "until",
+    "till",
+    "effective",
+    "payable",
+    "due",
+];
+
 /// Verbs and adjectives whose infinitive complement happens later than they are said.
 const PROSPECTIVE: &[&str] = &[
     "plan", "schedule", "expect", "intend", "prepare", "hope", "aim", "propose", "promise", "vow",
@@ -160,6 +171,15 @@ fn token_tenses(doc: &Doc, sentences: &[(usize, usize, Tense)]) -> Vec<(usize, T
                 Some(t) => t,
                 None => sentence,
             };
+            // A deadline or a start ("by February", "through January", "effective Feb. 1",
+            // "payable Dec. 15") lies ahead, whatever the tense of the report around it. Not
+            // a day's name: "had until Thursday" in a past report is a day that has passed.
+            let ahead = i > 0
+                && DEADLINE
+                    .iter()
+                    .any(|w| doc.slice(tokens[i - 1].span()).eq_ignore_ascii_case(w))
+                && !weekday();
+            let tense = if ahead { Tense::Future } else { tense };
             (b, tense)
         })
         .collect()
@@ -253,5 +273,22 @@ mod tests {
         // "Would" speaks of what lies ahead of the report.
         let v = values("He said the father would travel to Washington on Saturday.");
         assert_eq!(v[0].1, "1989-11-04");
+    }
+
+    #[test]
+    fn deadlines_and_starts_lie_ahead_in_a_past_report() {
+        // Anchored at 1989-11-02: a past-tense report of what is due by a month.
+        let v = values(
+            "The lenders extended the loans through January. The firm said it had agreed to pay the debt by February.",
+        );
+        assert_eq!(v[0], ("January".to_string(), "1990-01".to_string()));
+        assert_eq!(v[1], ("February".to_string(), "1990-02".to_string()));
+        let v = values("The board created a new office, effective Feb. 1.");
+        assert_eq!(v[0].1, "1990-02-01");
+        // Without such a word the past tense still points back; a day's name is left to
+        // the tense ("had until Monday" was a day that had passed).
+        let v = values("The firm bought the plant in February. He had until Monday to decide.");
+        assert_eq!(v[0].1, "1989-02");
+        assert_eq!(v[1].1, "1989-10-30");
     }
 }

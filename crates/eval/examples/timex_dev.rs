@@ -40,7 +40,16 @@ fn main() {
                         text(x),
                         x.kind,
                         x.value
-                    )
+                    );
+                    if std::env::var_os("TD_CONTEXT").is_some() {
+                        let lo = s.start.saturating_sub(120);
+                        let hi = (s.end + 80).min(chars.len());
+                        println!(
+                            "         dct {:?} | {}",
+                            g.dct,
+                            chars[lo..hi].iter().collect::<String>().replace('\n', " ")
+                        );
+                    }
                 }
                 _ => continue,
             }
