@@ -272,6 +272,7 @@ impl TimexTagger {
                 rule.kind
             };
             let (start, modifier) = with_modifier(text, start, amount_like, taken.as_slice());
+            let start = with_decade_article(text, start, end, taken.as_slice());
             taken.push((start, end));
             out.push(Found {
                 start,
@@ -482,6 +483,26 @@ fn is_age(after: &str) -> bool {
         && after.get(4).is_none_or(|c| !c.is_ascii_alphanumeric())
 }
 
+/// Extends a decade ("the 1980s", "the late '70s") backwards over its article, which
+/// TimeML annotators take into the expression (5 of 7 in TimeBank and AQUAINT).
+fn with_decade_article(text: &str, start: usize, end: usize, taken: &[(usize, usize)]) -> usize {
+    let decade = text[start..end].strip_suffix('s').is_some_and(|d| {
+        d.ends_with('0')
+            && d.len() >= 2
+            && d[..d.len() - 1].ends_with(|c: char| c.is_ascii_digit() || c == '\'')
+    });
+    let before = &text[..start];
+    if decade && before.len() >= 4 && before[before.len() - 4..].eq_ignore_ascii_case("the ") {
+        let cut = before.len() - 4;
+        if (cut == 0 || !before[..cut].ends_with(char::is_alphanumeric))
+            && !taken.iter().any(|&(s, e)| cut < e && s < start)
+        {
+            return cut;
+        }
+    }
+    start
+}
+
 /// Extends a match backwards over a modifier ("early", "about", ...), unless that would
 /// overlap an expression already taken.
 fn with_modifier(
@@ -624,6 +645,20 @@ mod tests {
             Tense::Past,
         );
         assert_eq!(texts(&found), ["Earlier this year", "Friday", "this week"]);
+    }
+
+    #[test]
+    fn a_decade_keeps_its_article() {
+        let found = tag(
+            "Prices rose in the late 1970s and fell in the '80s, unlike 1990.",
+            Tense::Past,
+        );
+        assert_eq!(texts(&found)[..2], ["the late 1970s", "the '80s"]);
+        // A year is not a decade: the article before it stays out.
+        assert_eq!(
+            texts(&tag("It was the 1990 budget.", Tense::Past)),
+            ["1990"]
+        );
     }
 
     #[test]
