@@ -178,12 +178,13 @@ impl SyntaxModel {
             return tree;
         }
         let n = words.len();
+        // The sentence read from right to left, for the companions that read it so.
+        let backwards_words: Vec<WordInfo> = words.iter().rev().copied().collect();
+        let backwards_tags: Vec<u16> = tags.iter().rev().copied().collect();
         let mut trees = vec![tree];
         for c in &self.companions {
             trees.push(if c.reversed {
-                let words: Vec<WordInfo> = words.iter().rev().cloned().collect();
-                let tags: Vec<u16> = tags.iter().rev().copied().collect();
-                let mut tree = c.parser.parse(&words, &tags);
+                let mut tree = c.parser.parse(&backwards_words, &backwards_tags);
                 tree.reverse();
                 tree.iter()
                     .map(|&(h, l)| (h.map(|h| n - 1 - h), l))
