@@ -111,6 +111,14 @@ fn token_tenses(doc: &Doc, sentences: &[(usize, usize, Tense)]) -> Vec<(usize, T
         if tag == Some("VBN") && aux(&|t| t.lemma.as_deref() == Some("have")) {
             return Some(Tense::Past);
         }
+        // A participle without auxiliaries modifying a noun reports what was done ("the
+        // decision, announced Wednesday", "a plan unveiled on Monday").
+        if tag == Some("VBN")
+            && tokens[v].dep.as_deref() == Some("acl")
+            && !aux(&|t| matches!(t.dep.as_deref(), Some("aux" | "aux:pass")))
+        {
+            return Some(Tense::Past);
+        }
         matches!(tag, Some("VBP" | "VBZ")).then_some(Tense::Present)
     };
     tokens
@@ -273,6 +281,15 @@ mod tests {
         // "Would" speaks of what lies ahead of the report.
         let v = values("He said the father would travel to Washington on Saturday.");
         assert_eq!(v[0].1, "1989-11-04");
+    }
+
+    #[test]
+    fn a_participle_reports_what_was_done() {
+        // Anchored at Thursday 1989-11-02: the decision was announced on the Wednesday
+        // before, though the sentence speaks of an appeal to come.
+        let v =
+            values("They said they would appeal the decision, announced Wednesday by the agency.");
+        assert_eq!(v[0], ("Wednesday".to_string(), "1989-11-01".to_string()));
     }
 
     #[test]
