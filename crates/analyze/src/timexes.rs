@@ -52,16 +52,7 @@ fn sentence_tenses(doc: &Doc) -> Vec<(usize, usize, Tense)> {
     out
 }
 
-/// Day names, lowercased.
-pub(crate) const WEEKDAYS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
+pub(crate) use gazette_timex::WEEKDAYS;
 
 /// Words before a date that make it a deadline or a start, which lies ahead.
 const DEADLINE: &[&str] = &[

@@ -77,6 +77,17 @@ pub struct TimexTagger {
 
 const ENGLISH: &str = include_str!("../rules/en.rules");
 
+/// Day names, lowercased.
+pub const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
 /// Words before an expression that belong to it and set its TIMEX3 mod, by the types
 /// they apply to (longest first within a group, so "the end of" is tried before "end of").
 /// An empty mod extends the expression without setting one ("earlier this year").
@@ -515,19 +526,11 @@ fn with_modifier(
     // TimeML annotators leave "earlier"/"later" out before a day's name or "this week"
     // ("earlier | Friday": 4 of 5 in TimeBank and AQUAINT, "earlier | this week": 4 of 4)
     // and mostly keep it before a month or a year ("earlier this year": 7 of 8).
-    let after = text[start..].to_ascii_lowercase();
-    let day_or_week = after.starts_with("this week")
-        || [
-            "monday",
-            "tuesday",
-            "wednesday",
-            "thursday",
-            "friday",
-            "saturday",
-            "sunday",
-        ]
-        .iter()
-        .any(|d| after.starts_with(d));
+    let starts_with = |w: &str| {
+        text.get(start..start + w.len())
+            .is_some_and(|s| s.eq_ignore_ascii_case(w))
+    };
+    let day_or_week = starts_with("this week") || WEEKDAYS.iter().any(|d| starts_with(d));
     for (prefix, modifier, kinds) in PREFIX_MODS {
         if modifier.is_empty() && day_or_week {
             continue;
