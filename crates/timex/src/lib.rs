@@ -573,6 +573,10 @@ mod tests {
         found.iter().map(|f| f.0.as_str()).collect()
     }
 
+    fn values(found: &[(String, TimexType, String, Option<String>)]) -> Vec<&str> {
+        found.iter().map(|f| f.2.as_str()).collect()
+    }
+
     #[test]
     fn seed_article_expressions() {
         let found = tag(
@@ -725,24 +729,21 @@ mod tests {
             "The first meeting was on March 3, 2015. Three days later, they met again. Two years ago it changed.",
             Tense::Past,
         );
-        let values: Vec<&str> = found.iter().map(|f| f.2.as_str()).collect();
-        assert_eq!(values, ["2015-03-03", "2015-03-06", "2015"]);
+        assert_eq!(values(&found), ["2015-03-03", "2015-03-06", "2015"]);
         // "A year earlier" in a quarterly report: the same quarter of the year before.
         let found = tag(
             "Profit in the third quarter rose to $10 million from $9.5 million a year earlier.",
             Tense::Past,
         );
-        let values: Vec<&str> = found.iter().map(|f| f.2.as_str()).collect();
-        assert_eq!(values, ["2017-Q3", "2016-Q3"]);
+        assert_eq!(values(&found), ["2017-Q3", "2016-Q3"]);
         // "A year ago" beside a period of this year is that period a year back; alone, or
         // after a date of another year, it is last year. "The latest quarter" has ended.
         let found = tag(
             "Net rose in the third quarter from a year ago. A year ago, few cared. In 2009 it fell; a year ago it rose. The latest quarter was weak.",
             Tense::Past,
         );
-        let values: Vec<&str> = found.iter().map(|f| f.2.as_str()).collect();
         assert_eq!(
-            values,
+            values(&found),
             ["2017-Q3", "2016-Q3", "2016", "2009", "2016", "2017-Q3"]
         );
         // "The quarter" is the one last named, else the last that ended.
@@ -750,16 +751,14 @@ mod tests {
             "Sales in the quarter rose. Net in the second quarter fell; in the quarter, costs rose.",
             Tense::Past,
         );
-        let values: Vec<&str> = found.iter().map(|f| f.2.as_str()).collect();
-        assert_eq!(values, ["2017-Q3", "2017-Q2", "2017-Q2"]);
+        assert_eq!(values(&found), ["2017-Q3", "2017-Q2", "2017-Q2"]);
         // Quarters and halves of a named or relative year are one expression.
         let found = tag(
             "Net rose in this year's third quarter and will in next year's first quarter; the 1988 second quarter was weak, as were the first two quarters of 1990 and the last half of 1989.",
             Tense::Past,
         );
-        let values: Vec<&str> = found.iter().map(|f| f.2.as_str()).collect();
         assert_eq!(
-            values,
+            values(&found),
             ["2017-Q3", "2018-Q1", "1988-Q2", "1990-H1", "1989-H2"]
         );
         // An unknown number of recent or coming units is a duration.
