@@ -502,16 +502,24 @@ fn with_decade_article(text: &str, start: usize, end: usize, taken: &[(usize, us
             && d.len() >= 2
             && d[..d.len() - 1].ends_with(|c: char| c.is_ascii_digit() || c == '\'')
     });
-    let before = &text[..start];
-    if decade && before.len() >= 4 && before[before.len() - 4..].eq_ignore_ascii_case("the ") {
-        let cut = before.len() - 4;
-        if (cut == 0 || !before[..cut].ends_with(char::is_alphanumeric))
-            && !taken.iter().any(|&(s, e)| cut < e && s < start)
-        {
-            return cut;
-        }
+    if decade {
+        extend_over(text, start, "the ", taken).unwrap_or(start)
+    } else {
+        start
     }
-    start
+}
+
+/// Where a match starting at `start` begins if it takes in the words `prefix` (compared
+/// without regard to ASCII case) written right before it: only whole words, and never
+/// over an expression already taken.
+fn extend_over(text: &str, start: usize, prefix: &str, taken: &[(usize, usize)]) -> Option<usize> {
+    let before = &text[..start];
+    let cut = before.len().checked_sub(prefix.len())?;
+    (before.is_char_boundary(cut)
+        && before[cut..].eq_ignore_ascii_case(prefix)
+        && (cut == 0 || !before[..cut].ends_with(char::is_alphanumeric))
+        && !taken.iter().any(|&(s, e)| cut < e && s < start))
+    .then_some(cut)
 }
 
 /// Extends a match backwards over a modifier ("early", "about", ...), unless that would
@@ -522,7 +530,6 @@ fn with_modifier(
     kind: TimexType,
     taken: &[(usize, usize)],
 ) -> (usize, Option<String>) {
-    let before = &text[..start];
     // TimeML annotators leave "earlier"/"later" out before a day's name or "this week"
     // ("earlier | Friday": 4 of 5 in TimeBank and AQUAINT, "earlier | this week": 4 of 4)
     // and mostly keep it before a month or a year ("earlier this year": 7 of 8).
@@ -532,18 +539,11 @@ fn with_modifier(
     };
     let day_or_week = starts_with("this week") || WEEKDAYS.iter().any(|d| starts_with(d));
     for (prefix, modifier, kinds) in PREFIX_MODS {
-        if modifier.is_empty() && day_or_week {
+        if !kinds.contains(&kind) || modifier.is_empty() && day_or_week {
             continue;
         }
-        if kinds.contains(&kind) && before.len() >= prefix.len() {
-            let cut = before.len() - prefix.len();
-            if before.is_char_boundary(cut)
-                && before[cut..].eq_ignore_ascii_case(prefix)
-                && (cut == 0 || !before[..cut].ends_with(char::is_alphanumeric))
-                && !taken.iter().any(|&(s, e)| cut < e && s < start)
-            {
-                return (cut, (!modifier.is_empty()).then(|| (*modifier).to_string()));
-            }
+        if let Some(cut) = extend_over(text, start, prefix, taken) {
+            return (cut, (!modifier.is_empty()).then(|| (*modifier).to_string()));
         }
     }
     (start, None)
@@ -666,6 +666,8 @@ mod tests {
             texts(&tag("It was the 1990 budget.", Tense::Past)),
             ["1990"]
         );
+        // Whatever is written before it, even letters of several bytes.
+        assert_eq!(texts(&tag("In ßé 1980s it rose.", Tense::Past)), ["1980s"]);
     }
 
     #[test]
