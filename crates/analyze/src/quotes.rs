@@ -1663,7 +1663,7 @@ fn inside_marks(marks: &[(usize, usize)], content: (usize, usize)) -> QuoteKind 
     }
 }
 
-/// Words of time besides the day names (`timexes::WEEKDAYS`), which never speak ("said Friday",
+/// Words of time besides the day names (`gazette_timex::WEEKDAYS`), which never speak ("said Friday",
 /// "in May") and are never all of a content.
 const TIME_WORDS: &[&str] = &[
     "today",
@@ -1695,7 +1695,7 @@ const TIME_WORDS: &[&str] = &[
 /// A day or month name, or another word of time ("week", "tonight").
 fn is_time_word(word: &str) -> bool {
     let word = word.to_lowercase();
-    TIME_WORDS.contains(&word.as_str()) || crate::timexes::WEEKDAYS.contains(&word.as_str())
+    TIME_WORDS.contains(&word.as_str()) || gazette_timex::WEEKDAYS.contains(&word.as_str())
 }
 
 /// Drops quotations that are titles, not words spoken: a few words, each capitalized ("he

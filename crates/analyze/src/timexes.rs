@@ -2,7 +2,7 @@
 //! month names resolved by the tense of their sentence (from the syntax layer).
 
 use gazette_doc::{Doc, Layer, Timex, TimexType as DocType};
-use gazette_timex::{Tense, TimexTagger, TimexType};
+use gazette_timex::{Tense, TimexTagger, TimexType, WEEKDAYS};
 
 use crate::{Component, ComponentError};
 
@@ -51,8 +51,6 @@ fn sentence_tenses(doc: &Doc) -> Vec<(usize, usize, Tense)> {
     }
     out
 }
-
-pub(crate) use gazette_timex::WEEKDAYS;
 
 /// Words before a date that make it a deadline or a start, which lies ahead.
 const DEADLINE: &[&str] = &[
