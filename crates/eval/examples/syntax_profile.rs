@@ -32,5 +32,7 @@ fn main() {
     }
 }
 
+/// The `gazette` binary's allocator, so that the profile shows the time `gazette bench
+/// syntax` spends.
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
