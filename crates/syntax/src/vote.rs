@@ -27,20 +27,25 @@ pub fn combine(n: usize, trees: &[(&Tree, f32)]) -> Tree {
     if n == 0 || trees.is_empty() {
         return Vec::new();
     }
-    // Arcs proposed by any tree, their weights summed.
+    // Arcs proposed by any tree, their weights summed, in the order first proposed; each
+    // word's arcs are found through `into` (a few per word) rather than a search of all.
     let mut arcs: Vec<Arc> = Vec::new();
+    let mut into: Vec<Vec<usize>> = vec![Vec::new(); n + 1];
     for (tree, weight) in trees {
         for (d, &(h, _)) in tree.iter().enumerate() {
             let head = h.map_or(0, |h| h + 1);
             let dep = d + 1;
-            match arcs.iter_mut().find(|a| a.head == head && a.dep == dep) {
-                Some(a) => a.weight += f64::from(*weight),
-                None => arcs.push(Arc {
-                    head,
-                    dep,
-                    weight: f64::from(*weight),
-                    id: arcs.len(),
-                }),
+            match into[dep].iter().find(|&&k| arcs[k].head == head) {
+                Some(&k) => arcs[k].weight += f64::from(*weight),
+                None => {
+                    into[dep].push(arcs.len());
+                    arcs.push(Arc {
+                        head,
+                        dep,
+                        weight: f64::from(*weight),
+                        id: arcs.len(),
+                    });
+                }
             }
         }
     }
