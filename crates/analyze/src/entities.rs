@@ -68,6 +68,7 @@ impl Component for EntityAnnotator {
         let tokens = doc.tokens();
         let mut found: Vec<(usize, usize, EntityLabel)> = Vec::new();
         let mut t = 0;
+        let mut history = gazette_ner::History::new();
         for s in doc.sentences() {
             let first = t;
             while t < tokens.len() && tokens[t].end <= s.end {
@@ -103,7 +104,7 @@ impl Component for EntityAnnotator {
                 .iter()
                 .map(|&(_, b)| tokens[b - 1].tag.as_deref().unwrap_or(""))
                 .collect();
-            for e in self.model.recognize(&forms, &tags) {
+            for e in self.model.recognize_in(&forms, &tags, &mut history) {
                 let mut label = match e.label.as_str() {
                     "PER" => EntityLabel::Per,
                     "ORG" => EntityLabel::Org,
@@ -178,12 +179,24 @@ impl Component for EntityAnnotator {
                     .first()
                     .and_then(|w| per_by_word.get(w.as_str()))
                     .map_or(&[][..], |v| v.as_slice());
-                let canonical = candidates
+                // In capitals (a headline, a transcript's "RUIZ:") a word's case says
+                // nothing of its type: a part of a person's name is that person.
+                let capitals = texts[i].1.chars().any(char::is_alphabetic)
+                    && !texts[i].1.chars().any(char::is_lowercase);
+                let person = candidates
                     .iter()
                     .copied()
-                    .filter(|&j| label == EntityLabel::Per && is_part_of(&texts[i].0, &texts[j].0))
-                    .max_by_key(|&j| (texts[j].0.len(), std::cmp::Reverse(j)))
-                    .map_or_else(|| texts[i].1.clone(), |j| texts[j].1.clone());
+                    .filter(|&j| {
+                        (label == EntityLabel::Per || capitals)
+                            && is_part_of(&texts[i].0, &texts[j].0)
+                    })
+                    .max_by_key(|&j| (texts[j].0.len(), std::cmp::Reverse(j)));
+                let label = if person.is_some() {
+                    EntityLabel::Per
+                } else {
+                    label
+                };
+                let canonical = person.map_or_else(|| texts[i].1.clone(), |j| texts[j].1.clone());
                 let prefix = match label {
                     EntityLabel::Per => "per",
                     EntityLabel::Org => "org",
@@ -398,6 +411,27 @@ mod tests {
         crate::Pipeline::english().run(&mut doc).unwrap();
         let names: Vec<&str> = doc.entities().iter().map(|e| doc.slice(e.span())).collect();
         assert_eq!(names, ["Ruiz"]);
+    }
+
+    #[test]
+    fn a_name_in_capitals_is_the_person_it_is_part_of() {
+        // The recognizer takes the transcript's "RUIZ:" for an organization; in capitals a
+        // word's case says nothing, and it is part of a person's name in the article.
+        let text = "Ana Ruiz spoke to the morning show.\n\nRUIZ: The plan is dead.\n\nFORD: We will build it.";
+        let mut doc = gazette_doc::Doc::new(text.into(), gazette_doc::Meta::default());
+        crate::Pipeline::english().run(&mut doc).unwrap();
+        let of = |name: &str| {
+            doc.entities()
+                .iter()
+                .find(|e| doc.slice(e.span()) == name)
+                .map(|e| (e.label, e.entity_id.clone()))
+        };
+        assert_eq!(
+            of("RUIZ"),
+            Some((EntityLabel::Per, "per:ana-ruiz".to_string()))
+        );
+        // A name in capitals that is no part of a person named here keeps its own identity.
+        assert!(of("FORD").is_none_or(|(_, id)| !id.starts_with("per:")));
     }
 
     #[test]

@@ -8,8 +8,8 @@ fn main() {
     let only = std::env::args().nth(2);
     let dev = conll::read_path(&dir.join("eng.testa")).unwrap();
     let (syntax, ner) = (SyntaxModel::english(), EntityModel::english());
-    for s in &dev {
-        let pred = gazette_eval::conll::label(syntax, ner, s);
+    let predicted = gazette_eval::conll::label_all(syntax, ner, &dev);
+    for (s, pred) in dev.iter().zip(&predicted) {
         let g: Vec<&str> = s.labels.iter().map(String::as_str).collect();
         let p: Vec<&str> = pred.iter().map(String::as_str).collect();
         let (gs, ps) = (spans(&g), spans(&p));

@@ -35,10 +35,18 @@ fn main() {
         let model = EntityModel::load(std::path::Path::new(path)).unwrap();
         // (tp, pred, gold) for all and for unseen.
         let (mut all, mut unseen) = ([0usize; 3], [0usize; 3]);
-        for (s, t) in dev.iter().zip(&tags) {
+        let mut history = gazette_ner::History::new();
+        for (k, (s, t)) in dev.iter().zip(&tags).enumerate() {
+            if k == 0 || dev[k - 1].doc != s.doc {
+                let d = gazette_ner::conll::documents(&dev)
+                    .into_iter()
+                    .find(|d| d.start == k)
+                    .expect("a document starts here");
+                history = gazette_ner::History::new();
+            }
             let w: Vec<&str> = s.words.iter().map(String::as_str).collect();
             let t: Vec<&str> = t.iter().map(String::as_str).collect();
-            let p = model.recognize(&w, &t);
+            let p = model.recognize_in(&w, &t, &mut history);
             let gl: Vec<&str> = s.labels.iter().map(String::as_str).collect();
             let g = spans(&gl);
             let new =

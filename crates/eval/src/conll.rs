@@ -23,14 +23,25 @@ pub fn predict(dir: &Path) -> Result<(Vec<conll::Sentence>, Vec<Vec<String>>), E
     })?;
     let syntax = SyntaxModel::english();
     let ner = EntityModel::english();
-    let predicted = test.iter().map(|s| label(syntax, ner, s)).collect();
-    Ok((test, predicted))
+    Ok((test.clone(), label_all(syntax, ner, &test)))
 }
 
-/// The labels of one sentence, with part-of-speech tags from gazette's own tagger.
-pub fn label(syntax: &SyntaxModel, ner: &EntityModel, s: &conll::Sentence) -> Vec<String> {
-    let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
-    ner.label_names(&words, &syntax.penn_tags(&words))
+/// The labels of every sentence, with part-of-speech tags from gazette's own tagger; the
+/// recognizer remembers what it found earlier in each document ([`gazette_ner::History`]).
+pub fn label_all(
+    syntax: &SyntaxModel,
+    ner: &EntityModel,
+    sentences: &[conll::Sentence],
+) -> Vec<Vec<String>> {
+    let mut out = Vec::with_capacity(sentences.len());
+    for d in conll::documents(sentences) {
+        let mut history = gazette_ner::History::new();
+        for s in &sentences[d] {
+            let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
+            out.push(ner.label_names(&words, &syntax.penn_tags(&words), &mut history));
+        }
+    }
+    out
 }
 
 /// The test row; with `predictions_dir`, also writes `conll2003.txt` (token gold pred),

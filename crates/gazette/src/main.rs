@@ -165,6 +165,13 @@ pub struct TrainSyntaxArgs {
     /// trees vote with the main parser's: slower to run, about one point more accurate.
     #[arg(long)]
     ensemble: bool,
+    /// The parsers also read word clusters (the tagger always does): more accurate, slower.
+    #[arg(long)]
+    parser_clusters: bool,
+    /// Also train a right-to-left tagger that votes with the left-to-right one: more
+    /// accurate tags (for the parser too), slower.
+    #[arg(long)]
+    backward_tagger: bool,
 }
 
 /// How to read an input.

@@ -39,6 +39,8 @@ pub fn syntax(args: &TrainSyntaxArgs) -> anyhow::Result<ExitCode> {
         min_weight: args.min_weight,
         beam: args.beam.max(1),
         ensemble: args.ensemble,
+        parser_clusters: args.parser_clusters,
+        backward_tagger: args.backward_tagger,
         ..train::Settings::default()
     };
     let started = Instant::now();
@@ -47,7 +49,25 @@ pub fn syntax(args: &TrainSyntaxArgs) -> anyhow::Result<ExitCode> {
         .map(|f| f.to_string_lossy().into_owned())
         .unwrap_or_default();
     let mut log = |msg: &str| eprintln!("[{:>6.1}s] {msg}", started.elapsed().as_secs_f64());
-    let model = train::train(&trainset, &devset, cfg, &name, &mut log);
+    let data = data_dir(args.data.as_ref());
+    let raw: Vec<Vec<String>> = unlabeled_text(&data)
+        .into_iter()
+        .map(|s| {
+            s.iter()
+                .map(|w| gazette_syntax::words::lower_form(w))
+                .collect()
+        })
+        .collect();
+    log(&format!(
+        "clusters from {} sentences of unlabeled text",
+        raw.len()
+    ));
+    let clusters = gazette_syntax::clusters::Clusters::build(
+        &raw,
+        gazette_syntax::clusters::Settings::default(),
+    );
+    log(&format!("  {} words clustered", clusters.len()));
+    let model = train::train(&trainset, &devset, clusters, cfg, &name, &mut log);
     let meta_path = write_model(&args.out, |path| model.save(path), &model.meta)?;
     let size = std::fs::metadata(&args.out)?.len();
     eprintln!(
@@ -332,12 +352,13 @@ pub fn kb(args: &TrainKbArgs) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Unlabeled text for word clusters, as token lists: the CoNLL-2003 training and
-/// development sentences (never the test set), the UD English EWT training text, the
-/// PolNeAR training and development articles and the TempEval-3 training news.
+/// Unlabeled text for word clusters, as token lists: the training parts of CoNLL-2003,
+/// UD English EWT, PolNeAR, TempEval-3 (TimeBank, AQUAINT) and ECB+, and the MSRP training
+/// sentences. Never a development or test part: words clustered from the text a model is
+/// scored on would make its scores look better than they are on new text.
 fn unlabeled_text(data: &Path) -> Vec<Vec<String>> {
     let mut raw: Vec<Vec<String>> = Vec::new();
-    for name in ["eng.train", "eng.testa"] {
+    for name in ["eng.train"] {
         if let Ok(sentences) = gazette_ner::conll::read_path(&data.join("ner/conll2003").join(name))
         {
             raw.extend(sentences.into_iter().map(|s| s.words));
@@ -352,7 +373,7 @@ fn unlabeled_text(data: &Path) -> Vec<Vec<String>> {
         );
     }
     let mut texts: Vec<String> = Vec::new();
-    for split in ["train", "dev"] {
+    for split in ["train"] {
         if let Ok(polnear) =
             std::fs::read_to_string(data.join(format!("quotes/polnear/{split}.jsonl")))
         {
@@ -371,6 +392,25 @@ fn unlabeled_text(data: &Path) -> Vec<Vec<String>> {
                 if let Ok(raw) = std::fs::read_to_string(e.path()) {
                     texts.push(tag.replace_all(&raw, " ").into_owned());
                 }
+            }
+        }
+    }
+    // ECB+ news (its training topics).
+    if let Ok(ecb) = std::fs::read_to_string(data.join("stories/ecbplus/docs.jsonl")) {
+        for line in ecb.lines() {
+            if let Ok(v) = serde_json::from_str::<serde_json::Value>(line)
+                && v["split"].as_str() == Some("train")
+            {
+                texts.push(v["text"].as_str().unwrap_or("").to_string());
+            }
+        }
+    }
+    // MSRP news sentences (its training part).
+    if let Ok(msrp) = std::fs::read_to_string(data.join("reuse/msrp/msr_paraphrase_train.txt")) {
+        for line in msrp.lines().skip(1) {
+            let cols: Vec<&str> = line.split('\t').collect();
+            if cols.len() == 5 {
+                texts.push(format!("{}\n{}", cols[3], cols[4]));
             }
         }
     }

@@ -27,8 +27,9 @@ fn train_syntax_writes_a_loadable_model() {
     }
 }
 
-/// Trains on 300 treebank sentences with a parser beam of `beam` (and companion parsers
-/// if `ensemble`) and checks the model.
+/// Trains on 300 treebank sentences with a parser beam of `beam` (and, if `ensemble`,
+/// companion parsers, parser cluster features and a right-to-left tagger, as the accurate
+/// model) and checks the model.
 fn train_mini_syntax(beam: &str, ensemble: bool) {
     let ewt = shared().join("data/syntax/ud-english-ewt");
     let dir = tempfile::tempdir().unwrap();
@@ -58,7 +59,12 @@ fn train_mini_syntax(beam: &str, ensemble: bool) {
             "--treebank",
         ])
         .arg(dir.path())
-        .args(ensemble.then_some("--ensemble"))
+        .args(
+            ensemble
+                .then_some(["--ensemble", "--parser-clusters", "--backward-tagger"])
+                .into_iter()
+                .flatten(),
+        )
         .arg("--out")
         .arg(&out)
         .output()
@@ -72,6 +78,20 @@ fn train_mini_syntax(beam: &str, ensemble: bool) {
     assert!(log.contains("parser epoch 2"), "{log}");
     let model = gazette_syntax::SyntaxModel::load(&out).unwrap();
     assert_eq!(model.parser.beam.to_string(), beam);
+    // Clusters come from the unlabeled text in the shared data: thousands of words.
+    assert!(
+        model.clusters.len() > 5000,
+        "{} clustered",
+        model.clusters.len()
+    );
+    assert!(
+        model
+            .clusters
+            .get_key(gazette_syntax::words::WordInfo::new("said").lower)
+            .is_some()
+    );
+    assert_eq!(model.parser.clusters, ensemble);
+    assert_eq!(model.backward_tagger.is_some(), ensemble);
     if ensemble {
         // Left-to-right greedy, right-to-left beam, right-to-left greedy.
         let kinds: Vec<(bool, usize)> = model
@@ -81,6 +101,11 @@ fn train_mini_syntax(beam: &str, ensemble: bool) {
             .collect();
         assert_eq!(kinds, [(false, 1), (true, 4), (true, 1)]);
         assert!(log.contains("companion 2 epoch 2"), "{log}");
+        assert!(log.contains("both directions voting"), "{log}");
+        assert_eq!(
+            model.backward_tagger.as_ref().unwrap().tags,
+            model.tagger.tags
+        );
         // The voted tree is a tree: one root, every word reaches it.
         let words = [
             "The", "minister", "said", "on", "Monday", "that", "talks", "would", "resume", ".",

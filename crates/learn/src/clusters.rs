@@ -53,6 +53,13 @@ impl Clusters {
         self.map.get(&hash_str(&normalize(word))).copied()
     }
 
+    /// The clusters of a word given by the hash of its lowercased form (as
+    /// [`crate::words::WordInfo::lower`], when the clusters were built from
+    /// [`crate::words::lower_form`]s).
+    pub fn get_key(&self, key: u64) -> Option<(u16, u16)> {
+        self.map.get(&key).copied()
+    }
+
     /// Number of words clustered.
     pub fn len(&self) -> usize {
         self.map.len()

@@ -1,5 +1,6 @@
 //! Per-word hashed properties shared by the tagger and the parser, computed once per word.
 
+use crate::clusters::Clusters;
 use crate::perceptron::hash_str;
 
 /// Hashed views of one word form.
@@ -23,16 +24,28 @@ pub struct WordInfo {
     pub capitalized: bool,
     /// Starts with a letter.
     pub alphabetic: bool,
+    /// Fine word cluster (1-based), or [`NO_CLUSTER`]; set by [`WordInfo::with_clusters`].
+    pub cluster: u64,
+    /// Coarse word cluster (1-based), or [`NO_CLUSTER`].
+    pub coarse: u64,
+}
+
+/// Cluster feature value of a word that was not clustered.
+pub const NO_CLUSTER: u64 = 0;
+
+/// The lowercased form with digits mapped to `0`, as [`WordInfo::lower`] hashes it
+/// (clusters meant for [`WordInfo::with_clusters`] are built from such forms).
+pub fn lower_form(form: &str) -> String {
+    form.chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| if c.is_ascii_digit() { '0' } else { c })
+        .collect()
 }
 
 impl WordInfo {
     /// Computes the hashed views of `form`.
     pub fn new(form: &str) -> WordInfo {
-        let lower: String = form
-            .chars()
-            .flat_map(char::to_lowercase)
-            .map(|c| if c.is_ascii_digit() { '0' } else { c })
-            .collect();
+        let lower = lower_form(form);
         let chars: Vec<char> = lower.chars().collect();
         let tail = |n: usize| -> String { chars[chars.len().saturating_sub(n)..].iter().collect() };
         WordInfo {
@@ -45,7 +58,18 @@ impl WordInfo {
             prefix1: hash_str(&chars.first().map(|c| c.to_string()).unwrap_or_default()),
             capitalized: form.chars().next().is_some_and(char::is_uppercase),
             alphabetic: form.chars().next().is_some_and(char::is_alphabetic),
+            cluster: NO_CLUSTER,
+            coarse: NO_CLUSTER,
         }
+    }
+
+    /// The word with its clusters looked up in `clusters` (built from [`lower_form`]s).
+    pub fn with_clusters(mut self, clusters: &Clusters) -> WordInfo {
+        if let Some((fine, coarse)) = clusters.get_key(self.lower) {
+            self.cluster = u64::from(fine) + 1;
+            self.coarse = u64::from(coarse) + 1;
+        }
+        self
     }
 }
 

@@ -10,6 +10,9 @@ pub struct Sentence {
     pub words: Vec<String>,
     /// Gold labels (IOB2, e.g. `B-PER`).
     pub labels: Vec<String>,
+    /// Number of the document the sentence belongs to (counted from 0 at each
+    /// `-DOCSTART-`; a file without them is one document).
+    pub doc: usize,
 }
 
 /// A line that is not CoNLL.
@@ -26,6 +29,8 @@ pub struct ConllError {
 pub fn read(input: impl BufRead) -> Result<Vec<Sentence>, ConllError> {
     let mut out = Vec::new();
     let mut cur = Sentence::default();
+    let mut doc = 0;
+    let mut started = false;
     for (i, line) in input.lines().enumerate() {
         let line = line.map_err(|e| ConllError {
             line: i + 1,
@@ -36,8 +41,16 @@ pub fn read(input: impl BufRead) -> Result<Vec<Sentence>, ConllError> {
             if !cur.words.is_empty() {
                 out.push(std::mem::take(&mut cur));
             }
+            if cols.first() == Some(&"-DOCSTART-") {
+                if started {
+                    doc += 1;
+                }
+                started = true;
+            }
+            cur.doc = doc;
             continue;
         }
+        started = true;
         if cols.len() < 2 {
             return Err(ConllError {
                 line: i + 1,
@@ -61,6 +74,18 @@ pub fn read(input: impl BufRead) -> Result<Vec<Sentence>, ConllError> {
     Ok(out)
 }
 
+/// The sentence index range of each document, in order.
+pub fn documents(sentences: &[Sentence]) -> Vec<std::ops::Range<usize>> {
+    let mut out: Vec<std::ops::Range<usize>> = Vec::new();
+    for (i, s) in sentences.iter().enumerate() {
+        match out.last_mut() {
+            Some(d) if sentences[d.start].doc == s.doc => d.end = i + 1,
+            _ => out.push(i..i + 1),
+        }
+    }
+    out
+}
+
 /// Reads a CoNLL file.
 pub fn read_path(path: &std::path::Path) -> Result<Vec<Sentence>, ConllError> {
     let f = std::fs::File::open(path).map_err(|e| ConllError {
@@ -78,5 +103,17 @@ mod tests {
         assert_eq!(s.len(), 2);
         assert_eq!(s[0].labels, ["B-ORG", "O", "B-MISC"]);
         assert_eq!(s[1].words, ["Peter"]);
+        assert_eq!((s[0].doc, s[1].doc), (0, 0));
+    }
+
+    #[test]
+    fn numbers_documents() {
+        let s = super::read(
+            "-DOCSTART- -X- O O\n\nEU NNP I-NP I-ORG\n\nPeter NNP I-NP I-PER\n\n-DOCSTART- -X- O O\n\nBonn NNP I-NP I-LOC\n"
+                .as_bytes(),
+        )
+        .unwrap();
+        let docs: Vec<usize> = s.iter().map(|s| s.doc).collect();
+        assert_eq!(docs, [0, 0, 1]);
     }
 }

@@ -61,7 +61,7 @@ pub struct EntityModel {
 pub use gazette_learn::file::{ModelError, ModelMeta};
 
 /// Version of the model file format.
-pub const MODEL_FORMAT: u32 = 1;
+pub const MODEL_FORMAT: u32 = 2;
 
 static ENGLISH: &[u8] = include_bytes!("../../../models/ner/en_conll.bin.gz");
 
@@ -75,16 +75,84 @@ pub(crate) struct Sentence<'a> {
     pub(crate) forms: &'a [&'a str],
     /// Fine and coarse cluster of each word (hashed; a constant for unclustered words).
     pub(crate) clusters: Vec<(u64, u64)>,
+    /// What the document said earlier about each word ([`History::feature`]).
+    pub(crate) history: Vec<u64>,
+}
+
+/// What the recognizer decided earlier in the same document about each capitalized word
+/// (lowercased): how often it labelled it O, PER, ORG, LOC and MISC, whatever the B/I.
+/// An article names the same actor many times, and its first, clearest mention ("Tara
+/// Reid, 33, who starred in ...") informs the harder later ones (a lone "Reid" at the
+/// start of a sentence, in a headline or in a table): the "extended prediction history" of
+/// Ratinov and Roth (2009). Start one per document; a fresh one knows nothing.
+#[derive(Debug, Clone, Default)]
+pub struct History {
+    seen: rustc_hash::FxHashMap<u64, [u16; 5]>,
+}
+
+/// Index of a BIO label's type in [`History`] counts: 0 for O, then PER, ORG, LOC, MISC.
+fn type_index(label: &str) -> usize {
+    match label.get(2..) {
+        Some("PER") => 1,
+        Some("ORG") => 2,
+        Some("LOC") => 3,
+        Some("MISC") => 4,
+        _ => 0,
+    }
+}
+
+impl History {
+    /// An empty history (the start of a document).
+    pub fn new() -> History {
+        History::default()
+    }
+
+    /// The feature value of a word: 0 when unseen, else its most frequent type and
+    /// whether every earlier decision agreed.
+    fn feature(&self, word: &WordInfo) -> u64 {
+        if !word.capitalized {
+            return 0;
+        }
+        match self.seen.get(&word.lower) {
+            None => 0,
+            Some(counts) => {
+                let total: u16 = counts.iter().sum();
+                let (best, n) = counts
+                    .iter()
+                    .enumerate()
+                    .max_by_key(|(i, n)| (**n, std::cmp::Reverse(*i)))
+                    .expect("five counts");
+                (best as u64 + 1) * 2 + u64::from(*n == total)
+            }
+        }
+    }
+
+    /// Remembers the labels given to a sentence's capitalized words.
+    fn record(&mut self, words: &[WordInfo], labels: &[u16], names: &[String]) {
+        for (w, &l) in words.iter().zip(labels) {
+            if w.capitalized {
+                let counts = self.seen.entry(w.lower).or_default();
+                let t = type_index(&names[l as usize]);
+                counts[t] = counts[t].saturating_add(1);
+            }
+        }
+    }
 }
 
 impl<'a> Sentence<'a> {
+    /// The hashed views of a sentence's words.
+    pub(crate) fn words(forms: &[&str]) -> Vec<WordInfo> {
+        forms.iter().map(|f| WordInfo::new(f)).collect()
+    }
+
     pub(crate) fn new(
         forms: &'a [&'a str],
         tags: &[&str],
         gazetteer: &Gazetteer,
         clusters: &clusters::Clusters,
+        history: &History,
     ) -> Sentence<'a> {
-        let words: Vec<WordInfo> = forms.iter().map(|f| WordInfo::new(f)).collect();
+        let words = Sentence::words(forms);
         let caps = {
             let alpha: Vec<&&str> = forms
                 .iter()
@@ -117,6 +185,7 @@ impl<'a> Sentence<'a> {
             })
             .collect();
         Sentence {
+            history: words.iter().map(|w| history.feature(w)).collect(),
             words,
             tags: tags.iter().map(|t| hash_str(t)).collect(),
             gaz: gazetteer.features(forms),
@@ -199,6 +268,11 @@ pub(crate) fn features(s: &Sentence<'_>, i: usize, prev: &[u16], out: &mut Vec<u
         feat(245, cl(-1).1, cl(0).1, 0),
         feat(246, cl(0).1, cl(1).1, 0),
         feat(247, l1, cl(0).0, 0),
+        feat(250, s.history[i], 0, 0),
+        feat(251, s.history[i], w.shape, 0),
+        feat(252, s.history[i], l1, 0),
+        feat(253, s.history[i], s.caps, (i == 0) as u64),
+        feat(254, s.history[i], at(1).map_or(0, |j| s.history[j]), 0),
     ]);
 }
 
@@ -272,7 +346,13 @@ impl EntityModel {
 
     /// BIO labels of one sentence, given its words and their Penn part-of-speech tags.
     pub fn label(&self, words: &[&str], tags: &[&str]) -> Vec<u16> {
-        let s = Sentence::new(words, tags, &self.gazetteer, &self.clusters);
+        self.label_in(words, tags, &mut History::new())
+    }
+
+    /// BIO labels of one sentence of a document whose earlier sentences `history`
+    /// remembers; the sentence's labels are added to it.
+    pub fn label_in(&self, words: &[&str], tags: &[&str], history: &mut History) -> Vec<u16> {
+        let s = Sentence::new(words, tags, &self.gazetteer, &self.clusters, history);
         let mut out: Vec<u16> = Vec::with_capacity(words.len());
         let mut feats = Vec::with_capacity(48);
         let mut scores = vec![0.0f32; self.labels.len()];
@@ -282,12 +362,13 @@ impl EntityModel {
             let prev = out.last().copied();
             out.push(argmax(&scores, Some(&|c| allowed(&self.labels, prev, c))) as u16);
         }
+        history.record(&s.words, &out, &self.labels);
         out
     }
 
-    /// BIO label names (`B-PER`, `O`, ...) of one sentence.
-    pub fn label_names(&self, words: &[&str], tags: &[&str]) -> Vec<String> {
-        self.label(words, tags)
+    /// BIO label names (`B-PER`, `O`, ...) of one sentence of a document ([`History`]).
+    pub fn label_names(&self, words: &[&str], tags: &[&str], history: &mut History) -> Vec<String> {
+        self.label_in(words, tags, history)
             .into_iter()
             .map(|l| self.labels[l as usize].clone())
             .collect()
@@ -295,8 +376,18 @@ impl EntityModel {
 
     /// Entities of one sentence.
     pub fn recognize(&self, words: &[&str], tags: &[&str]) -> Vec<EntitySpan> {
+        self.recognize_in(words, tags, &mut History::new())
+    }
+
+    /// Entities of one sentence of a document whose earlier sentences `history` remembers.
+    pub fn recognize_in(
+        &self,
+        words: &[&str],
+        tags: &[&str],
+        history: &mut History,
+    ) -> Vec<EntitySpan> {
         let labels: Vec<&str> = self
-            .label(words, tags)
+            .label_in(words, tags, history)
             .into_iter()
             .map(|l| self.labels[l as usize].as_str())
             .collect();
@@ -344,5 +435,60 @@ mod tests {
         assert!(!allowed(&labels, Some(1), 4));
         assert!(!allowed(&labels, None, 2));
         assert!(allowed(&labels, Some(0), 3));
+    }
+
+    #[test]
+    fn history_remembers_capitalized_words_by_type() {
+        let names: Vec<String> = ["O", "B-LOC", "B-PER", "I-PER"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        let words = Sentence::words(&["Actress", "Tara", "Reid", "left", "rehab", "."]);
+        let mut history = History::new();
+        let reid = WordInfo::new("Reid");
+        assert_eq!(history.feature(&reid), 0);
+        history.record(&words, &[0, 2, 3, 0, 0, 0], &names);
+        // PER (type 2 of the counts), every decision agreeing.
+        assert_eq!(history.feature(&reid), 2 * 2 + 1);
+        // A headline's capitals are the same word; a lowercase word is never looked up.
+        assert_eq!(history.feature(&WordInfo::new("REID")), 5);
+        assert_eq!(history.feature(&WordInfo::new("rehab")), 0);
+        // Once labelled a place too, the majority still says PER, no longer unanimously.
+        history.record(&words, &[0, 2, 3, 0, 0, 0], &names);
+        history.record(&Sentence::words(&["Reid"]), &[1], &names);
+        assert_eq!(history.feature(&reid), 2 * 2);
+    }
+
+    #[test]
+    fn the_document_memory_changes_later_decisions() {
+        // Alone, "Washington was happy." reads as the place (the US government); after a
+        // sentence that named the actor Denzel Washington, the memory makes it the person.
+        let model = EntityModel::english();
+        let first = [
+            "The",
+            "actor",
+            "Denzel",
+            "Washington",
+            ",",
+            "60",
+            ",",
+            "won",
+            "an",
+            "award",
+            ".",
+        ];
+        let first_tags = [
+            "DT", "NN", "NNP", "NNP", ",", "CD", ",", "VBD", "DT", "NN", ".",
+        ];
+        let later = ["Washington", "was", "happy", "."];
+        let later_tags = ["NNP", "VBD", "JJ", "."];
+        let name = |labels: Vec<u16>, i: usize| model.labels[labels[i] as usize].clone();
+        let alone = model.label_in(&later, &later_tags, &mut History::new());
+        assert_eq!(name(alone, 0), "B-LOC");
+        let mut history = History::new();
+        let labels = model.label_in(&first, &first_tags, &mut history);
+        assert_eq!(name(labels, 3), "I-PER");
+        let after = model.label_in(&later, &later_tags, &mut history);
+        assert_eq!(name(after, 0), "B-PER");
     }
 }

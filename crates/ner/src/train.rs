@@ -6,7 +6,9 @@ use gazette_learn::perceptron::{Trainer, argmax};
 
 use crate::conll::Sentence;
 use crate::gazetteer::Gazetteer;
-use crate::{EntityModel, MODEL_FORMAT, ModelMeta, Sentence as Context, allowed, features, score};
+use crate::{
+    EntityModel, History, MODEL_FORMAT, ModelMeta, Sentence as Context, allowed, features, score,
+};
 
 /// Settings of `gazette train ner`.
 #[derive(Debug, Clone, Copy)]
@@ -75,15 +77,37 @@ pub fn train(
         .collect();
     let mut trainer = Trainer::new(labels.len());
     let mut rng = Rng::new(cfg.seed);
+    // Sentences are visited in a shuffled order (consecutive sentences of one document
+    // would make correlated updates), so a sentence's history of its document is built
+    // from the labels the model gave the document's earlier sentences in the previous
+    // epoch: its own decisions, as at run time, one epoch old.
+    let mut starts: Vec<usize> = vec![0; data.len()];
+    for d in crate::conll::documents(train.sentences) {
+        starts[d.clone()].iter_mut().for_each(|s| *s = d.start);
+    }
+    let mut given: Vec<Vec<u16>> = data.iter().map(|(w, _, _)| vec![0; w.len()]).collect();
     let mut order: Vec<usize> = (0..data.len()).collect();
     let mut feats = Vec::with_capacity(48);
     let mut scores = vec![0.0f32; labels.len()];
     for epoch in 0..cfg.epochs {
+        let mut histories: Vec<History> = Vec::with_capacity(data.len());
+        for k in 0..data.len() {
+            let mut history = if k > starts[k] {
+                histories[k - 1].clone()
+            } else {
+                History::new()
+            };
+            if k > starts[k] && epoch > 0 {
+                let words = Context::words(&data[k - 1].0);
+                history.record(&words, &given[k - 1], &labels);
+            }
+            histories.push(history);
+        }
         rng.shuffle(&mut order);
         let (mut correct, mut total) = (0usize, 0usize);
         for &k in &order {
             let (words, tags, gold) = &data[k];
-            let ctx = Context::new(words, tags, &gazetteer, &clusters);
+            let ctx = Context::new(words, tags, &gazetteer, &clusters, &histories[k]);
             let mut prev: Vec<u16> = Vec::with_capacity(words.len());
             for (i, &truth) in gold.iter().enumerate() {
                 features(&ctx, i, &prev, &mut feats);
@@ -96,6 +120,7 @@ pub fn train(
                 total += 1;
                 prev.push(guess as u16);
             }
+            given[k] = prev;
         }
         log(&format!(
             "  epoch {}: train label accuracy {:.4}",
@@ -135,15 +160,15 @@ pub fn evaluate(
     score::Counts,
     std::collections::BTreeMap<String, score::Counts>,
 ) {
-    let predicted: Vec<Vec<String>> = sentences
-        .iter()
-        .zip(tags)
-        .map(|(s, t)| {
+    let mut predicted: Vec<Vec<String>> = Vec::with_capacity(sentences.len());
+    for d in crate::conll::documents(sentences) {
+        let mut history = History::new();
+        for (s, t) in sentences[d.clone()].iter().zip(&tags[d]) {
             let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
             let tags: Vec<&str> = t.iter().map(String::as_str).collect();
-            model.label_names(&words, &tags)
-        })
-        .collect();
+            predicted.push(model.label_names(&words, &tags, &mut history));
+        }
+    }
     score::score(
         sentences
             .iter()

@@ -16,7 +16,11 @@ fn main() {
     let t = Instant::now();
     let infos: Vec<Vec<WordInfo>> = forms
         .iter()
-        .map(|f| f.iter().map(|w| WordInfo::new(w)).collect())
+        .map(|f| {
+            f.iter()
+                .map(|w| WordInfo::new(w).with_clusters(&model.clusters))
+                .collect()
+        })
         .collect();
     let t_info = t.elapsed().as_secs_f64();
     let t = Instant::now();

@@ -63,7 +63,7 @@ fn main() {
     let (mut n, mut uas, mut las) = (0usize, vec![0usize; k], vec![0usize; k]);
     for s in &dev {
         let forms: Vec<&str> = s.words.iter().map(|w| w.form.as_str()).collect();
-        let infos: Vec<WordInfo> = forms.iter().map(|f| WordInfo::new(f)).collect();
+        let infos: Vec<WordInfo> = main.word_infos(&forms);
         let tags = main.tagger.tag(&infos);
         let len = forms.len();
         let mut trees: Vec<Tree> = Vec::new();

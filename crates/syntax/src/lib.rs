@@ -27,7 +27,7 @@ assert_eq!(parsed[0].head, 1);
 #![deny(missing_docs)]
 
 pub mod conllu;
-pub use gazette_learn::{perceptron, words};
+pub use gazette_learn::{clusters, perceptron, words};
 pub mod lemma;
 pub mod parser;
 pub mod score;
@@ -40,6 +40,7 @@ use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
+use crate::clusters::Clusters;
 use crate::words::WordInfo;
 
 /// The analysis of one word.
@@ -72,6 +73,12 @@ pub struct SyntaxModel {
     pub parser_weight: f32,
     /// Other parsers whose trees vote with the parser's (empty: the parser decides alone).
     pub companions: Vec<Companion>,
+    /// Word clusters from unlabeled text, read by the tagger (and by parsers trained
+    /// with them).
+    pub clusters: Clusters,
+    /// A tagger that reads sentences from right to left and votes with `tagger`
+    /// ([`tagger::Tagger::tag_both`]); none in the default model, for speed.
+    pub backward_tagger: Option<tagger::Tagger>,
 }
 
 /// A parser that votes with the model's main parser ([`vote::combine`]).
@@ -88,7 +95,7 @@ pub struct Companion {
 pub use gazette_learn::file::{ModelError, ModelMeta};
 
 /// Version of the model file format written by this crate.
-pub const MODEL_FORMAT: u32 = 3;
+pub const MODEL_FORMAT: u32 = 4;
 
 static ENGLISH: &[u8] = include_bytes!("../../../models/syntax/en_ewt.bin.gz");
 static ENGLISH_ACCURATE: &[u8] = include_bytes!("../../../models/syntax/accurate/en_ewt.bin.gz");
@@ -130,6 +137,13 @@ impl SyntaxModel {
                 "tagger classes and tag list disagree".into(),
             ));
         }
+        if let Some(backward) = &model.backward_tagger
+            && (backward.tags != model.tagger.tags || backward.n_classes() != backward.tags.len())
+        {
+            return Err(ModelError::Format(
+                "the voting taggers' tag lists differ".into(),
+            ));
+        }
         let parsers =
             std::iter::once(&model.parser).chain(model.companions.iter().map(|c| &c.parser));
         for parser in parsers {
@@ -160,11 +174,62 @@ impl SyntaxModel {
         Ok(gazette_learn::file::save(self, path)?)
     }
 
+    /// The joint tags (indices into `tagger.tags`) of a sentence's words.
+    pub fn tag(&self, words: &[WordInfo]) -> Vec<u16> {
+        let mut tags = match &self.backward_tagger {
+            Some(backward) => self.tagger.tag_both(backward, words),
+            None => self.tagger.tag(words),
+        };
+        self.tag_name_particles(words, &mut tags);
+        tags
+    }
+
+    /// A lowercase name particle before a capitalized proper noun is part of the name
+    /// ("de Wit", "van Gogh", "bin Salman"): a proper noun, as EWT tags every such case.
+    /// The treebank has too few of them for the tagger to learn it (about twenty), and a
+    /// particle taken for a common noun breaks the parse of the whole clause.
+    fn tag_name_particles(&self, words: &[WordInfo], tags: &mut [u16]) {
+        use std::sync::OnceLock;
+        static PARTICLES: OnceLock<Vec<u64>> = OnceLock::new();
+        let particles = PARTICLES.get_or_init(|| {
+            [
+                "de", "van", "von", "der", "den", "du", "da", "di", "del", "dos", "bin", "ibn",
+                "ter",
+            ]
+            .iter()
+            .map(|p| WordInfo::new(p).lower)
+            .collect()
+        });
+        let is_propn = |t: u16| self.tagger.tags[t as usize].0 == "PROPN";
+        for i in (0..words.len().saturating_sub(1)).rev() {
+            if !words[i].capitalized
+                && particles.contains(&words[i].lower)
+                && words[i + 1].capitalized
+                && is_propn(tags[i + 1])
+                && !is_propn(tags[i])
+                && let Some(nnp) = self
+                    .tagger
+                    .tags
+                    .iter()
+                    .position(|t| t.0 == "PROPN" && t.1 == "NNP")
+            {
+                tags[i] = nnp as u16;
+            }
+        }
+    }
+
+    /// The words of a sentence as the tagger and parser read them.
+    pub fn word_infos(&self, forms: &[&str]) -> Vec<WordInfo> {
+        forms
+            .iter()
+            .map(|f| WordInfo::new(f).with_clusters(&self.clusters))
+            .collect()
+    }
+
     /// Penn Treebank tags of one sentence's words (the tagger alone).
     pub fn penn_tags(&self, forms: &[&str]) -> Vec<&str> {
-        let infos: Vec<WordInfo> = forms.iter().map(|f| WordInfo::new(f)).collect();
-        self.tagger
-            .tag(&infos)
+        let infos = self.word_infos(forms);
+        self.tag(&infos)
             .into_iter()
             .map(|t| self.tagger.tags[t as usize].1.as_str())
             .collect()
@@ -204,8 +269,8 @@ impl SyntaxModel {
 
     /// Tags, lemmatizes and parses one sentence given as word forms.
     pub fn analyze(&self, forms: &[&str]) -> Vec<Analysis> {
-        let infos: Vec<WordInfo> = forms.iter().map(|f| WordInfo::new(f)).collect();
-        let tags = self.tagger.tag(&infos);
+        let infos = self.word_infos(forms);
+        let tags = self.tag(&infos);
         let tree = self.parse(&infos, &tags);
         forms
             .iter()
@@ -227,3 +292,27 @@ impl SyntaxModel {
 }
 
 pub(crate) use gazette_learn::Rng;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn name_particles_belong_to_the_name() {
+        let model = SyntaxModel::english();
+        for (words, particle) in [
+            (
+                &["“", "We", "won", ",", "”", "de", "Wit", "said", "."][..],
+                5,
+            ),
+            (&["He", "met", "Mohammed", "bin", "Salman", "."][..], 3),
+            (&["Paintings", "by", "van", "Gogh", "sold", "."][..], 2),
+        ] {
+            let a = model.analyze(words);
+            assert_eq!(a[particle].upos, "PROPN", "{words:?}");
+        }
+        // Not before a common word, and not when capitalized itself.
+        let a = model.analyze(&["The", "van", "crashed", "."]);
+        assert_ne!(a[1].upos, "PROPN");
+    }
+}

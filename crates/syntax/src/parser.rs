@@ -13,6 +13,7 @@
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
+use crate::clusters::Clusters;
 use crate::conllu::Sentence;
 use crate::perceptron::{Trainer, Weights, argmax, feat, hash_str};
 use crate::words::WordInfo;
@@ -25,6 +26,8 @@ pub struct Parser {
     weights: Weights,
     /// Hypotheses kept by the beam search (1: greedy).
     pub beam: usize,
+    /// Whether the features include the words' clusters.
+    pub clusters: bool,
 }
 
 const SHIFT: usize = 0;
@@ -164,7 +167,7 @@ impl State {
         c
     }
 
-    fn features(&self, words: &[WordInfo], tags: &[u16], out: &mut Vec<u64>) {
+    fn features(&self, words: &[WordInfo], tags: &[u16], clusters: bool, out: &mut Vec<u64>) {
         out.clear();
         // Word 0 is ROOT; word i (1-based) is words[i - 1].
         let w = |i: Option<usize>| match i {
@@ -276,6 +279,30 @@ impl State {
             feat(167, s1t, s0w, b0t),
             feat(168, dist, s0w, b0w),
         ]);
+        if clusters {
+            // Word clusters from unlabeled text stand in for rare words, in the places
+            // where the words themselves count most (after Koo, Carreras and Collins 2008).
+            let cf = |i: Option<usize>| match i {
+                Some(0) => 1,
+                Some(i) => words[i - 1].cluster + 2,
+                None => 0,
+            };
+            let cc = |i: Option<usize>| match i {
+                Some(0) => 1,
+                Some(i) => words[i - 1].coarse + 2,
+                None => 0,
+            };
+            out.extend_from_slice(&[
+                feat(170, cf(s0), 0, 0),
+                feat(171, cf(b0), 0, 0),
+                feat(172, cf(s0), cf(b0), 0),
+                feat(173, cc(s0), b0t, 0),
+                feat(174, s0t, cc(b0), 0),
+                feat(175, cc(s0), cc(b0), dist),
+                feat(176, cc(s1), cc(s0), b0t),
+                feat(177, cc(s0), b0t, b1t),
+            ]);
+        }
     }
 }
 
@@ -350,7 +377,7 @@ impl Parser {
                     state.apply(Move::Shift, 0);
                     continue;
                 }
-                state.features(words, tags, &mut feats);
+                state.features(words, tags, self.clusters, &mut feats);
                 self.weights.score(&feats, &mut scores);
                 let class = best_valid(&state, &scores, n_labels);
                 let (m, l) = decode(class, n_labels);
@@ -381,7 +408,7 @@ impl Parser {
         while !beam[0].1.done() {
             candidates.clear();
             for (h, (score, state)) in beam.iter().enumerate() {
-                state.features(words, tags, &mut feats);
+                state.features(words, tags, self.clusters, &mut feats);
                 self.weights.score(&feats, &mut scores);
                 for (c, s) in scores.iter().enumerate() {
                     if valid(state, c, n_labels) {
@@ -452,6 +479,8 @@ pub struct ParseTraining {
     /// Beam width: 1 trains a greedy parser with the dynamic oracle; more trains a beam
     /// parser with early updates (Collins and Roark 2004; Zhang and Nivre 2011).
     pub beam: usize,
+    /// Use the words' cluster features.
+    pub clusters: bool,
 }
 
 /// Trains a parser on gold trees; `tags` holds the tags to train with for each sentence
@@ -460,6 +489,7 @@ pub struct ParseTraining {
 /// must number them alike).
 pub fn train(
     sentences: &[Sentence],
+    clusters: &Clusters,
     tags: &[Vec<u16>],
     cfg: ParseTraining,
     known_labels: &[String],
@@ -473,7 +503,11 @@ pub fn train(
         .collect();
     let mut data = Vec::new();
     for (s, t) in sentences.iter().zip(tags) {
-        let words: Vec<WordInfo> = s.words.iter().map(|w| WordInfo::new(&w.form)).collect();
+        let words: Vec<WordInfo> = s
+            .words
+            .iter()
+            .map(|w| WordInfo::new(&w.form).with_clusters(clusters))
+            .collect();
         let mut gold_heads = vec![0usize; s.words.len() + 1];
         let mut gold_labels = vec![0u16; s.words.len() + 1];
         for (i, w) in s.words.iter().enumerate() {
@@ -502,7 +536,7 @@ pub fn train(
             let (words, tags, gold, gold_labels) = &data[k];
             let mut state = State::new(words.len());
             while !state.done() {
-                state.features(words, tags, &mut feats);
+                state.features(words, tags, cfg.clusters, &mut feats);
                 trainer.score(&feats, &mut scores);
                 let move_costs = state.costs(gold);
                 let cost = |class: usize| {
@@ -533,6 +567,7 @@ pub fn train(
         labels,
         weights: trainer.average(cfg.min_count, cfg.min_weight),
         beam: 1,
+        clusters: cfg.clusters,
     }
 }
 
@@ -619,7 +654,7 @@ fn train_beam(
                 let mut best_correct: Option<(f32, usize, usize)> = None;
                 let mut optimal: Vec<Vec<bool>> = Vec::with_capacity(beam.len());
                 for (h, hyp) in beam.iter().enumerate() {
-                    hyp.state.features(words, tags, &mut feats);
+                    hyp.state.features(words, tags, cfg.clusters, &mut feats);
                     let start = store.len();
                     store.extend_from_slice(&feats);
                     ranges.push(start..store.len());
@@ -726,6 +761,7 @@ fn train_beam(
         labels,
         weights: trainer.average(cfg.min_count, cfg.min_weight),
         beam: cfg.beam,
+        clusters: cfg.clusters,
     }
 }
 

@@ -5,6 +5,7 @@
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
+use crate::clusters::Clusters;
 use crate::conllu::Sentence;
 use crate::perceptron::{AFTER, BEFORE, Trainer, Weights, argmax, feat, outside};
 use crate::words::WordInfo;
@@ -56,6 +57,8 @@ fn features(words: &[WordInfo], amb: &[u64], i: usize, prev: &[u16], out: &mut V
     let lw = |k: isize| context(words, ii + k).map_or(outside(k), |x| x.lower);
     let sh = |k: isize| context(words, ii + k).map_or(outside(k), |x| x.shape);
     let sf = |k: isize| context(words, ii + k).map_or(outside(k), |x| x.suffix3);
+    let cf = |k: isize| context(words, ii + k).map_or(outside(k), |x| x.cluster);
+    let cc = |k: isize| context(words, ii + k).map_or(outside(k), |x| x.coarse);
     let t1 = if i >= 1 {
         u64::from(prev[i - 1]) + 1
     } else {
@@ -109,6 +112,15 @@ fn features(words: &[WordInfo], amb: &[u64], i: usize, prev: &[u16], out: &mut V
         feat(42, sh(-1), w.shape, 0),
         feat(43, w.prefix1, w.suffix3, 0),
         feat(44, sf(1), w.lower, 0),
+        // Word clusters from unlabeled text: a rare word is tagged like the words that
+        // occur between the same neighbours.
+        feat(50, w.cluster, 0, 0),
+        feat(51, w.coarse, 0, 0),
+        feat(52, cf(-1), 0, 0),
+        feat(53, cf(1), 0, 0),
+        feat(54, t1, w.coarse, 0),
+        feat(55, w.coarse, cc(1), 0),
+        feat(56, w.cluster, w.suffix3, 0),
     ]);
 }
 
@@ -132,6 +144,50 @@ impl Tagger {
             out.push(argmax(&scores, None) as u16);
         }
         out
+    }
+
+    /// Tags one sentence with this left-to-right tagger and `backward`, a tagger trained
+    /// on sentences read from right to left that numbers tags alike: each word takes the
+    /// tag with the highest sum of the two taggers' scores (the two directions see
+    /// different contexts and make different mistakes).
+    pub fn tag_both(&self, backward: &Tagger, words: &[WordInfo]) -> Vec<u16> {
+        let (mut tags, forward_scores) = self.tag_with_scores(words);
+        let reversed: Vec<WordInfo> = words.iter().rev().copied().collect();
+        let (_, mut backward_scores) = backward.tag_with_scores(&reversed);
+        backward_scores.reverse();
+        for ((tag, f), b) in tags.iter_mut().zip(&forward_scores).zip(&backward_scores) {
+            if f.len() == b.len() && !f.is_empty() {
+                let sum: Vec<f32> = f.iter().zip(b).map(|(x, y)| x + y).collect();
+                *tag = argmax(&sum, None) as u16;
+            }
+        }
+        tags
+    }
+
+    /// Tags one sentence and returns, with each tag, the scores of every tag for that word
+    /// (in comparable units; empty for a word the dictionary tagged).
+    pub fn tag_with_scores(&self, words: &[WordInfo]) -> (Vec<u16>, Vec<Vec<f32>>) {
+        let amb: Vec<u64> = words
+            .iter()
+            .map(|w| self.ambiguity.get(&w.lower).copied().unwrap_or(UNKNOWN))
+            .collect();
+        let mut out = Vec::with_capacity(words.len());
+        let mut all = Vec::with_capacity(words.len());
+        let mut feats = Vec::with_capacity(64);
+        let mut scores = vec![0.0f32; self.tags.len()];
+        for i in 0..words.len() {
+            if let Some(&t) = self.dictionary.get(&words[i].form) {
+                out.push(t);
+                all.push(Vec::new());
+                continue;
+            }
+            features(words, &amb, i, &out, &mut feats);
+            self.weights.score(&feats, &mut scores);
+            out.push(argmax(&scores, None) as u16);
+            let scale = self.weights.scale();
+            all.push(scores.iter().map(|s| s * scale).collect());
+        }
+        (out, all)
     }
 
     /// Drops weights smaller than `min_weight` (see [`Weights::prune`]).
@@ -164,18 +220,30 @@ pub struct TagTraining {
 }
 
 /// Trains a tagger on gold sentences; `progress(epoch, accuracy on training data)`.
+/// Tags are numbered as in `known_tags`, then in order of appearance (taggers that vote
+/// together must number them alike).
 pub fn train(
     sentences: &[Sentence],
+    clusters: &Clusters,
     cfg: TagTraining,
+    known_tags: &[(String, String)],
     progress: &mut dyn FnMut(usize, f64),
 ) -> Tagger {
-    let mut tag_index: FxHashMap<(String, String), u16> = FxHashMap::default();
-    let mut tags: Vec<(String, String)> = Vec::new();
+    let mut tags: Vec<(String, String)> = known_tags.to_vec();
+    let mut tag_index: FxHashMap<(String, String), u16> = tags
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (t.clone(), i as u16))
+        .collect();
     let mut data: Vec<(Vec<WordInfo>, Vec<u16>)> = Vec::new();
     let mut form_tags: FxHashMap<u64, FxHashMap<u16, u32>> = FxHashMap::default();
     let mut lower_tags: FxHashMap<u64, FxHashMap<u16, u32>> = FxHashMap::default();
     for s in sentences {
-        let infos: Vec<WordInfo> = s.words.iter().map(|w| WordInfo::new(&w.form)).collect();
+        let infos: Vec<WordInfo> = s
+            .words
+            .iter()
+            .map(|w| WordInfo::new(&w.form).with_clusters(clusters))
+            .collect();
         let gold: Vec<u16> = s
             .words
             .iter()

@@ -2,6 +2,7 @@
 //! (jackknifed, so the parser sees the kind of tagging errors it will meet), then the
 //! lemmatizer, then scores on the development set.
 
+use crate::clusters::Clusters;
 use crate::conllu::Sentence;
 use crate::parser::{self, ParseTraining};
 use crate::tagger::{self, TagTraining};
@@ -29,6 +30,11 @@ pub struct Settings {
     pub beam: usize,
     /// Also train the companion parsers that vote with the main one (see [`companions`]).
     pub ensemble: bool,
+    /// The parsers read the words' clusters too (the tagger always does).
+    pub parser_clusters: bool,
+    /// Also train a right-to-left tagger that votes with the left-to-right one (for the
+    /// parser's training tags too).
+    pub backward_tagger: bool,
 }
 
 /// A companion parser to train: direction, beam (1: greedy) and vote weight.
@@ -98,6 +104,8 @@ impl Default for Settings {
             min_weight: 1.0,
             beam: 1,
             ensemble: false,
+            parser_clusters: false,
+            backward_tagger: false,
         }
     }
 }
@@ -105,10 +113,12 @@ impl Default for Settings {
 /// Progress messages during training.
 pub type Log<'a> = dyn FnMut(&str) + 'a;
 
-/// Trains a model on `train` and scores it on `dev`.
+/// Trains a model on `train` and scores it on `dev`; `clusters` are word clusters built
+/// from unlabeled text in [`crate::words::lower_form`]s.
 pub fn train(
     train: &[Sentence],
     dev: &[Sentence],
+    clusters: Clusters,
     cfg: Settings,
     trained_on: &str,
     log: &mut Log<'_>,
@@ -124,13 +134,27 @@ pub fn train(
         train.len(),
         cfg.tagger_epochs
     ));
-    let tagger = tagger::train(train, tag_cfg, &mut |e, acc| {
+    let tagger = tagger::train(train, &clusters, tag_cfg, &[], &mut |e, acc| {
         log(&format!("  tagger epoch {e}: train accuracy {acc:.4}"))
     });
     log(&format!(
         "  tagger dev accuracy (UPOS+XPOS) {:.4}",
-        tag_accuracy(&tagger, dev)
+        tag_accuracy(&tagger, None, &clusters, dev)
     ));
+    // A right-to-left tagger trained on the sentences reversed, numbering tags alike.
+    let backward_of = |sentences: &[Sentence]| -> tagger::Tagger {
+        let reversed: Vec<Sentence> = sentences.iter().map(reversed).collect();
+        tagger::train(&reversed, &clusters, tag_cfg, &tagger.tags, &mut |_, _| {})
+    };
+    let backward_tagger = cfg.backward_tagger.then(|| {
+        log("  right-to-left tagger");
+        let backward = backward_of(train);
+        log(&format!(
+            "  tagger dev accuracy (UPOS+XPOS), both directions voting {:.4}",
+            tag_accuracy(&tagger, Some(&backward), &clusters, dev)
+        ));
+        backward
+    });
 
     // Tags for parser training: each fold tagged by a tagger that did not see it.
     let mut train_tags: Vec<Vec<u16>> = vec![Vec::new(); train.len()];
@@ -143,20 +167,29 @@ pub fn train(
                 .map(|(_, s)| s.clone())
                 .collect();
             log(&format!("  jackknife fold {}/{}", fold + 1, cfg.folds));
-            let fold_tagger = tagger::train(&rest, tag_cfg, &mut |_, _| {});
+            let fold_tagger =
+                tagger::train(&rest, &clusters, tag_cfg, &tagger.tags, &mut |_, _| {});
+            let fold_backward = backward_tagger.as_ref().map(|_| backward_of(&rest));
             for (i, s) in train
                 .iter()
                 .enumerate()
                 .filter(|(i, _)| i % cfg.folds == fold)
             {
-                let infos: Vec<WordInfo> = s.words.iter().map(|w| WordInfo::new(&w.form)).collect();
-                train_tags[i] = remap(&fold_tagger.tag(&infos), &fold_tagger, &tagger);
+                let infos = word_infos(s, &clusters);
+                let tags = match &fold_backward {
+                    Some(backward) => fold_tagger.tag_both(backward, &infos),
+                    None => fold_tagger.tag(&infos),
+                };
+                train_tags[i] = remap(&tags, &fold_tagger, &tagger);
             }
         }
     } else {
         for (i, s) in train.iter().enumerate() {
-            let infos: Vec<WordInfo> = s.words.iter().map(|w| WordInfo::new(&w.form)).collect();
-            train_tags[i] = tagger.tag(&infos);
+            let infos = word_infos(s, &clusters);
+            train_tags[i] = match &backward_tagger {
+                Some(backward) => tagger.tag_both(backward, &infos),
+                None => tagger.tag(&infos),
+            };
         }
     }
 
@@ -178,12 +211,18 @@ pub fn train(
         min_count: cfg.min_count,
         min_weight: cfg.min_weight,
         beam: cfg.beam,
+        clusters: cfg.parser_clusters,
     };
-    let parser = parser::train(train, &train_tags, parse_cfg, &[], &mut |e, acc| {
-        log(&format!("  parser epoch {e}: oracle agreement {acc:.4}"))
-    });
+    let parser = parser::train(
+        train,
+        &clusters,
+        &train_tags,
+        parse_cfg,
+        &[],
+        &mut |e, acc| log(&format!("  parser epoch {e}: oracle agreement {acc:.4}")),
+    );
     let companions = if cfg.ensemble {
-        train_companions(train, &train_tags, &parser, cfg, log)
+        train_companions(train, &clusters, &train_tags, &parser, cfg, log)
     } else {
         Vec::new()
     };
@@ -202,6 +241,8 @@ pub fn train(
         parser,
         parser_weight: MAIN_WEIGHT,
         companions,
+        clusters,
+        backward_tagger,
     };
     let s = score::gold_tokens(&model, dev);
     model.meta.dev_scores = vec![
@@ -223,6 +264,7 @@ pub fn train(
 /// their progress reaches `log` through a channel).
 fn train_companions(
     train: &[Sentence],
+    clusters: &Clusters,
     tags: &[Vec<u16>],
     main: &parser::Parser,
     cfg: Settings,
@@ -255,6 +297,7 @@ fn train_companions(
                 min_count: cfg.min_count,
                 min_weight: cfg.min_weight,
                 beam: spec.beam,
+                clusters: cfg.parser_clusters,
             };
             let labels = main.labels.clone();
             let name = format!(
@@ -276,12 +319,19 @@ fn train_companions(
                 parse_cfg.epochs
             ));
             handles.push(scope.spawn(move || {
-                let parser = parser::train(sentences, tags, parse_cfg, &labels, &mut |e, acc| {
-                    let _ = tx.send(format!(
-                        "  companion {} epoch {e}: oracle agreement {acc:.4}",
-                        k + 1
-                    ));
-                });
+                let parser = parser::train(
+                    sentences,
+                    clusters,
+                    tags,
+                    parse_cfg,
+                    &labels,
+                    &mut |e, acc| {
+                        let _ = tx.send(format!(
+                            "  companion {} epoch {e}: oracle agreement {acc:.4}",
+                            k + 1
+                        ));
+                    },
+                );
                 Companion {
                     parser,
                     reversed: spec.reversed,
@@ -314,15 +364,33 @@ fn remap(tags: &[u16], from: &tagger::Tagger, to: &tagger::Tagger) -> Vec<u16> {
 }
 
 /// Share of words whose joint UPOS+XPOS tag is right.
-pub fn tag_accuracy(tagger: &tagger::Tagger, sentences: &[Sentence]) -> f64 {
+/// With `backward`, the two taggers vote ([`tagger::Tagger::tag_both`]).
+pub fn tag_accuracy(
+    tagger: &tagger::Tagger,
+    backward: Option<&tagger::Tagger>,
+    clusters: &Clusters,
+    sentences: &[Sentence],
+) -> f64 {
     let (mut n, mut ok) = (0usize, 0usize);
     for s in sentences {
-        let infos: Vec<WordInfo> = s.words.iter().map(|w| WordInfo::new(&w.form)).collect();
-        for (w, t) in s.words.iter().zip(tagger.tag(&infos)) {
+        let infos = word_infos(s, clusters);
+        let tags = match backward {
+            Some(b) => tagger.tag_both(b, &infos),
+            None => tagger.tag(&infos),
+        };
+        for (w, t) in s.words.iter().zip(tags) {
             let (u, x) = &tagger.tags[t as usize];
             n += 1;
             ok += (*u == w.upos && *x == w.xpos) as usize;
         }
     }
     ok as f64 / n.max(1) as f64
+}
+
+/// The words of a treebank sentence with their clusters.
+fn word_infos(s: &Sentence, clusters: &Clusters) -> Vec<WordInfo> {
+    s.words
+        .iter()
+        .map(|w| WordInfo::new(&w.form).with_clusters(clusters))
+        .collect()
 }
