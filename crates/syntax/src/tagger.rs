@@ -127,23 +127,7 @@ fn features(words: &[WordInfo], amb: &[u64], i: usize, prev: &[u16], out: &mut V
 impl Tagger {
     /// Tags one sentence; returns tag indices.
     pub fn tag(&self, words: &[WordInfo]) -> Vec<u16> {
-        let amb: Vec<u64> = words
-            .iter()
-            .map(|w| self.ambiguity.get(&w.lower).copied().unwrap_or(UNKNOWN))
-            .collect();
-        let mut out = Vec::with_capacity(words.len());
-        let mut feats = Vec::with_capacity(32);
-        let mut scores = vec![0.0f32; self.tags.len()];
-        for i in 0..words.len() {
-            if let Some(&t) = self.dictionary.get(&words[i].form) {
-                out.push(t);
-                continue;
-            }
-            features(words, &amb, i, &out, &mut feats);
-            self.weights.score(&feats, &mut scores);
-            out.push(argmax(&scores, None) as u16);
-        }
-        out
+        self.decode(words, false).0
     }
 
     /// Tags one sentence with this left-to-right tagger and `backward`, a tagger trained
@@ -167,25 +151,34 @@ impl Tagger {
     /// Tags one sentence and returns, with each tag, the scores of every tag for that word
     /// (in comparable units; empty for a word the dictionary tagged).
     pub fn tag_with_scores(&self, words: &[WordInfo]) -> (Vec<u16>, Vec<Vec<f32>>) {
+        self.decode(words, true)
+    }
+
+    /// Greedy left-to-right tagging; with `keep_scores`, each word's scores too.
+    fn decode(&self, words: &[WordInfo], keep_scores: bool) -> (Vec<u16>, Vec<Vec<f32>>) {
         let amb: Vec<u64> = words
             .iter()
             .map(|w| self.ambiguity.get(&w.lower).copied().unwrap_or(UNKNOWN))
             .collect();
         let mut out = Vec::with_capacity(words.len());
-        let mut all = Vec::with_capacity(words.len());
+        let mut all = Vec::with_capacity(if keep_scores { words.len() } else { 0 });
         let mut feats = Vec::with_capacity(64);
         let mut scores = vec![0.0f32; self.tags.len()];
+        let scale = self.weights.scale();
         for i in 0..words.len() {
             if let Some(&t) = self.dictionary.get(&words[i].form) {
                 out.push(t);
-                all.push(Vec::new());
+                if keep_scores {
+                    all.push(Vec::new());
+                }
                 continue;
             }
             features(words, &amb, i, &out, &mut feats);
             self.weights.score(&feats, &mut scores);
             out.push(argmax(&scores, None) as u16);
-            let scale = self.weights.scale();
-            all.push(scores.iter().map(|s| s * scale).collect());
+            if keep_scores {
+                all.push(scores.iter().map(|s| s * scale).collect());
+            }
         }
         (out, all)
     }
