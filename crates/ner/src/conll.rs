@@ -115,5 +115,6 @@ mod tests {
         .unwrap();
         let docs: Vec<usize> = s.iter().map(|s| s.doc).collect();
         assert_eq!(docs, [0, 0, 1]);
+        assert_eq!(super::documents(&s), [0..2, 2..3]);
     }
 }
