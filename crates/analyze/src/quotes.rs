@@ -1609,7 +1609,7 @@ fn extract(doc: &Doc) -> Vec<Quote> {
             }),
         }
     }
-    for (content, speaker) in trailing_says(doc, &tree) {
+    for (content, speaker, tail) in trailing_says(doc, &tree) {
         // A quote the parse gave a content that swallows the speaker's name is replaced, and
         // so is one the parse cut short: the clause before the comma is the content, whatever
         // the parser made of its subject ("A climate accord could not simply be ..., he
@@ -1618,7 +1618,10 @@ fn extract(doc: &Doc) -> Vec<Quote> {
         out.retain(|q| {
             let swallows = q.start <= name.start && name.end <= q.end && q.start < content.1;
             let cut_short = content.0 < q.start && q.end <= content.1;
-            !(swallows || cut_short)
+            // Nor is a "content" the parse found in the words after the verb ("told
+            // journalists after the gathering" with "gathering" taken for a verb).
+            let in_tail = tail.0 <= q.start && q.end <= tail.1;
+            !(swallows || cut_short || in_tail)
         });
         if !out.iter().any(|q| q.start < content.1 && content.0 < q.end) {
             out.push(Quote {
@@ -1813,8 +1816,8 @@ fn organizations_speak_again(doc: &Doc, out: &mut [Quote]) {
 /// compact among rich economies, he said."), found by their shape: a comma, a short noun
 /// phrase, a verb of saying, at most a few more words. The parser often misreads such
 /// sentences (the content's subject taken for the verb's), so the parse is not needed.
-/// Returns (content span, speaker token).
-fn trailing_says(doc: &Doc, tree: &Tree<'_>) -> Vec<((usize, usize), usize)> {
+/// Returns (content span, speaker token, span of the words after the verb).
+fn trailing_says(doc: &Doc, tree: &Tree<'_>) -> Vec<((usize, usize), usize, (usize, usize))> {
     let tokens = tree.tokens;
     let word = |i: usize| doc.slice(tokens[i].span());
     let pos = |i: usize| tokens[i].pos.as_deref().unwrap_or("");
@@ -1832,7 +1835,13 @@ fn trailing_says(doc: &Doc, tree: &Tree<'_>) -> Vec<((usize, usize), usize)> {
                     word(i) == ","
                         && matches!(
                             word(i + 1).to_lowercase().as_str(),
-                            "as" | "while" | "when" | "after" | "adding" | "saying" | "noting"
+                            "as" | "while"
+                                | "when"
+                                | "after"
+                                | "adding"
+                                | "saying"
+                                | "noting"
+                                | "which"
                         )
                 })
                 .unwrap_or(range.end)
@@ -1879,8 +1888,11 @@ fn trailing_says(doc: &Doc, tree: &Tree<'_>) -> Vec<((usize, usize), usize)> {
         } else {
             continue;
         };
-        // After the verb: only a short adjunct ("on Friday", "in a statement").
-        if (cue + 1..end).any(|i| matches!(pos(i), "VERB" | "AUX") || word(i) == "that") {
+        // After the verb: only a short adjunct ("on Friday", "in a statement"; a word after
+        // a determiner is a noun, whatever its tag: "after the gathering").
+        if (cue + 1..end)
+            .any(|i| (matches!(pos(i), "VERB" | "AUX") && pos(i - 1) != "DET") || word(i) == "that")
+        {
             continue;
         }
         let speaker = phrase_head(tokens, j, name_end).unwrap_or(name_end - 1);
@@ -1893,7 +1905,8 @@ fn trailing_says(doc: &Doc, tree: &Tree<'_>) -> Vec<((usize, usize), usize)> {
             hi -= 1;
         }
         if hi > lo {
-            out.push(((tokens[lo].start, tokens[hi].end), speaker));
+            let tail = (tokens[cue].end, tokens[end - 1].end);
+            out.push(((tokens[lo].start, tokens[hi].end), speaker, tail));
         }
     }
     out
@@ -2510,6 +2523,27 @@ mod tests {
         assert_eq!(quotes[0].1, "Poll");
         // A label of the page is no source.
         assert!(run("Update: The road is open again after the storm\n\nIt rained.").is_empty());
+    }
+
+    #[test]
+    fn an_attribution_followed_by_a_relative_clause_keeps_its_quotation() {
+        // The tagger takes "gathering" for a verb and the parser makes it the complement of
+        // "told"; the quotation before the speaker is the content all the same.
+        let quotes = run(
+            "\"This is not the deal anyone wanted, but it is the deal the fish needed\", EU fisheries commissioner Lindqvist told journalists after the gathering, which lasted for a sum of eleven hours.",
+        );
+        let found: Vec<(&str, &str, QuoteKind)> = quotes
+            .iter()
+            .map(|(content, _, canonical, kind)| (content.as_str(), canonical.as_str(), *kind))
+            .collect();
+        assert_eq!(
+            found,
+            [(
+                "This is not the deal anyone wanted, but it is the deal the fish needed",
+                "Lindqvist",
+                QuoteKind::Direct
+            )]
+        );
     }
 
     #[test]
