@@ -377,6 +377,13 @@ impl Parser {
                     state.apply(Move::Shift, 0);
                     continue;
                 }
+                // The last word left, over the root: RIGHT is the one valid move, and the
+                // root's label is `root` whatever the weights say (see below), so it is
+                // not scored either.
+                if !state.can_shift() && state.stack.len() == 2 {
+                    state.apply(Move::Right, 0);
+                    continue;
+                }
                 state.features(words, tags, self.clusters, &mut feats);
                 self.weights.score(&feats, &mut scores);
                 let class = best_valid(&state, &scores, n_labels);
