@@ -23,7 +23,8 @@ pub fn predict(dir: &Path) -> Result<(Vec<conll::Sentence>, Vec<Vec<String>>), E
     })?;
     let syntax = SyntaxModel::english();
     let ner = EntityModel::english();
-    Ok((test.clone(), label_all(syntax, ner, &test)))
+    let predicted = label_all(syntax, ner, &test);
+    Ok((test, predicted))
 }
 
 /// The labels of every sentence, with part-of-speech tags from gazette's own tagger; the

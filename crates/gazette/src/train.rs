@@ -358,11 +358,8 @@ pub fn kb(args: &TrainKbArgs) -> anyhow::Result<ExitCode> {
 /// scored on would make its scores look better than they are on new text.
 fn unlabeled_text(data: &Path) -> Vec<Vec<String>> {
     let mut raw: Vec<Vec<String>> = Vec::new();
-    for name in ["eng.train"] {
-        if let Ok(sentences) = gazette_ner::conll::read_path(&data.join("ner/conll2003").join(name))
-        {
-            raw.extend(sentences.into_iter().map(|s| s.words));
-        }
+    if let Ok(sentences) = gazette_ner::conll::read_path(&data.join("ner/conll2003/eng.train")) {
+        raw.extend(sentences.into_iter().map(|s| s.words));
     }
     if let Ok(ewt) = gazette_syntax::conllu::read_path(
         &data.join("syntax/ud-english-ewt/en_ewt-ud-train.conllu"),
@@ -373,14 +370,10 @@ fn unlabeled_text(data: &Path) -> Vec<Vec<String>> {
         );
     }
     let mut texts: Vec<String> = Vec::new();
-    for split in ["train"] {
-        if let Ok(polnear) =
-            std::fs::read_to_string(data.join(format!("quotes/polnear/{split}.jsonl")))
-        {
-            for line in polnear.lines() {
-                if let Ok(v) = serde_json::from_str::<serde_json::Value>(line) {
-                    texts.push(v["text"].as_str().unwrap_or("").to_string());
-                }
+    if let Ok(polnear) = std::fs::read_to_string(data.join("quotes/polnear/train.jsonl")) {
+        for line in polnear.lines() {
+            if let Ok(v) = serde_json::from_str::<serde_json::Value>(line) {
+                texts.push(v["text"].as_str().unwrap_or("").to_string());
             }
         }
     }

@@ -86,6 +86,7 @@ pub fn train(
         starts[d.clone()].iter_mut().for_each(|s| *s = d.start);
     }
     let mut given: Vec<Vec<u16>> = data.iter().map(|(w, _, _)| vec![0; w.len()]).collect();
+    let infos: Vec<_> = data.iter().map(|(w, _, _)| Context::words(w)).collect();
     let mut order: Vec<usize> = (0..data.len()).collect();
     let mut feats = Vec::with_capacity(48);
     let mut scores = vec![0.0f32; labels.len()];
@@ -98,8 +99,7 @@ pub fn train(
                 History::new()
             };
             if k > starts[k] && epoch > 0 {
-                let words = Context::words(&data[k - 1].0);
-                history.record(&words, &given[k - 1], &labels);
+                history.record(&infos[k - 1], &given[k - 1], &labels);
             }
             histories.push(history);
         }

@@ -14,11 +14,7 @@ fn main() {
     );
     let (mut n, mut uas, mut las) = (0, 0, 0);
     for sent in &dev {
-        let infos: Vec<WordInfo> = sent
-            .words
-            .iter()
-            .map(|w| WordInfo::new(&w.form).with_clusters(&model.clusters))
-            .collect();
+        let infos: Vec<WordInfo> = sent.word_infos(&model.clusters);
         let tags: Vec<u16> = sent
             .words
             .iter()

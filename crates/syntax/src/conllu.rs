@@ -5,6 +5,9 @@
 
 use std::io::BufRead;
 
+use crate::clusters::Clusters;
+use crate::words::WordInfo;
+
 /// One syntactic word.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Word {
@@ -50,6 +53,16 @@ pub struct Sentence {
     pub words: Vec<Word>,
     /// Multiword tokens.
     pub multiword: Vec<MultiwordToken>,
+}
+
+impl Sentence {
+    /// Its words as the tagger and parser read them, with their `clusters`.
+    pub fn word_infos(&self, clusters: &Clusters) -> Vec<WordInfo> {
+        self.words
+            .iter()
+            .map(|w| WordInfo::new(&w.form).with_clusters(clusters))
+            .collect()
+    }
 }
 
 /// A line that is not valid CoNLL-U.

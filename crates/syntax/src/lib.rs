@@ -177,10 +177,7 @@ impl SyntaxModel {
 
     /// The joint tags (indices into `tagger.tags`) of a sentence's words.
     pub fn tag(&self, words: &[WordInfo]) -> Vec<u16> {
-        let mut tags = match &self.backward_tagger {
-            Some(backward) => self.tagger.tag_both(backward, words),
-            None => self.tagger.tag(words),
-        };
+        let mut tags = self.tagger.tag_with(self.backward_tagger.as_ref(), words);
         self.tag_name_particles(words, &mut tags);
         tags
     }
@@ -190,7 +187,6 @@ impl SyntaxModel {
     /// The treebank has too few of them for the tagger to learn it (about twenty), and a
     /// particle taken for a common noun breaks the parse of the whole clause.
     fn tag_name_particles(&self, words: &[WordInfo], tags: &mut [u16]) {
-        use std::sync::OnceLock;
         static PARTICLES: OnceLock<Vec<u64>> = OnceLock::new();
         let particles = PARTICLES.get_or_init(|| {
             [

@@ -510,11 +510,7 @@ pub fn train(
         .collect();
     let mut data = Vec::new();
     for (s, t) in sentences.iter().zip(tags) {
-        let words: Vec<WordInfo> = s
-            .words
-            .iter()
-            .map(|w| WordInfo::new(&w.form).with_clusters(clusters))
-            .collect();
+        let words = s.word_infos(clusters);
         let mut gold_heads = vec![0usize; s.words.len() + 1];
         let mut gold_labels = vec![0u16; s.words.len() + 1];
         for (i, w) in s.words.iter().enumerate() {

@@ -130,6 +130,15 @@ impl Tagger {
         self.decode(words, false).0
     }
 
+    /// Tags one sentence with this tagger alone, or voting with `backward`
+    /// ([`Tagger::tag_both`]).
+    pub fn tag_with(&self, backward: Option<&Tagger>, words: &[WordInfo]) -> Vec<u16> {
+        match backward {
+            Some(backward) => self.tag_both(backward, words),
+            None => self.tag(words),
+        }
+    }
+
     /// Tags one sentence with this left-to-right tagger and `backward`, a tagger trained
     /// on sentences read from right to left that numbers tags alike: each word takes the
     /// tag with the highest sum of the two taggers' scores (the two directions see
@@ -232,11 +241,7 @@ pub fn train(
     let mut form_tags: FxHashMap<u64, FxHashMap<u16, u32>> = FxHashMap::default();
     let mut lower_tags: FxHashMap<u64, FxHashMap<u16, u32>> = FxHashMap::default();
     for s in sentences {
-        let infos: Vec<WordInfo> = s
-            .words
-            .iter()
-            .map(|w| WordInfo::new(&w.form).with_clusters(clusters))
-            .collect();
+        let infos = s.word_infos(clusters);
         let gold: Vec<u16> = s
             .words
             .iter()

@@ -6,7 +6,6 @@ use crate::clusters::Clusters;
 use crate::conllu::Sentence;
 use crate::parser::{self, ParseTraining};
 use crate::tagger::{self, TagTraining};
-use crate::words::WordInfo;
 use crate::{Companion, MODEL_FORMAT, ModelMeta, SyntaxModel, lemma, score};
 
 /// Settings of `gazette train syntax`.
@@ -156,7 +155,8 @@ pub fn train(
         backward
     });
 
-    // Tags for parser training: each fold tagged by a tagger that did not see it.
+    // Tags for parser training: each fold tagged by a tagger that did not see it (the fold
+    // taggers number tags as the main one does, so their tags need no mapping).
     let mut train_tags: Vec<Vec<u16>> = vec![Vec::new(); train.len()];
     if cfg.folds > 1 {
         for fold in 0..cfg.folds {
@@ -175,21 +175,13 @@ pub fn train(
                 .enumerate()
                 .filter(|(i, _)| i % cfg.folds == fold)
             {
-                let infos = word_infos(s, &clusters);
-                let tags = match &fold_backward {
-                    Some(backward) => fold_tagger.tag_both(backward, &infos),
-                    None => fold_tagger.tag(&infos),
-                };
-                train_tags[i] = remap(&tags, &fold_tagger, &tagger);
+                train_tags[i] =
+                    fold_tagger.tag_with(fold_backward.as_ref(), &s.word_infos(&clusters));
             }
         }
     } else {
         for (i, s) in train.iter().enumerate() {
-            let infos = word_infos(s, &clusters);
-            train_tags[i] = match &backward_tagger {
-                Some(backward) => tagger.tag_both(backward, &infos),
-                None => tagger.tag(&infos),
-            };
+            train_tags[i] = tagger.tag_with(backward_tagger.as_ref(), &s.word_infos(&clusters));
         }
     }
 
@@ -350,19 +342,6 @@ fn train_companions(
     })
 }
 
-/// Maps tag indices of one tagger to another's (the fold taggers number tags in the
-/// order they met them).
-fn remap(tags: &[u16], from: &tagger::Tagger, to: &tagger::Tagger) -> Vec<u16> {
-    tags.iter()
-        .map(|&t| {
-            to.tags
-                .iter()
-                .position(|x| *x == from.tags[t as usize])
-                .unwrap_or(0) as u16
-        })
-        .collect()
-}
-
 /// Share of words whose joint UPOS+XPOS tag is right.
 /// With `backward`, the two taggers vote ([`tagger::Tagger::tag_both`]).
 pub fn tag_accuracy(
@@ -373,11 +352,7 @@ pub fn tag_accuracy(
 ) -> f64 {
     let (mut n, mut ok) = (0usize, 0usize);
     for s in sentences {
-        let infos = word_infos(s, clusters);
-        let tags = match backward {
-            Some(b) => tagger.tag_both(b, &infos),
-            None => tagger.tag(&infos),
-        };
+        let tags = tagger.tag_with(backward, &s.word_infos(clusters));
         for (w, t) in s.words.iter().zip(tags) {
             let (u, x) = &tagger.tags[t as usize];
             n += 1;
@@ -385,12 +360,4 @@ pub fn tag_accuracy(
         }
     }
     ok as f64 / n.max(1) as f64
-}
-
-/// The words of a treebank sentence with their clusters.
-fn word_infos(s: &Sentence, clusters: &Clusters) -> Vec<WordInfo> {
-    s.words
-        .iter()
-        .map(|w| WordInfo::new(&w.form).with_clusters(clusters))
-        .collect()
 }
