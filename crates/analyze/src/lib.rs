@@ -201,7 +201,7 @@ mod tests {
     #[test]
     fn unmet_requirements_fail_at_construction() {
         let Err(e) = Pipeline::new(vec![
-            Box::new(Tokenizer::default()),
+            Box::new(Tokenizer),
             Box::new(NeedsEntities),
         ]) else {
             panic!("pipeline with an unmet requirement was built");
@@ -210,7 +210,7 @@ mod tests {
             e.to_string(),
             "component needs-entities requires layer entities, which no earlier component assigns"
         );
-        assert!(Pipeline::new(vec![Box::new(SentenceSplitter::default())]).is_err());
+        assert!(Pipeline::new(vec![Box::new(SentenceSplitter)]).is_err());
     }
 
     #[test]

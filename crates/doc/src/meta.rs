@@ -233,7 +233,7 @@ mod tests {
         let mut m = Meta::default();
         m.offer_title("Page title", "<title>");
         m.offer_all(&feed, "container", |p| {
-            p.date().to_string() < "2030".to_string()
+            p.date().to_string().as_str() < "2030"
         });
         assert_eq!(m.title.as_deref(), Some("Page title"));
         assert_eq!(m.sources["title"], "<title>");

@@ -4,7 +4,8 @@
 //! parts; no strings are built at run time. Training keeps, per feature, a short sparse
 //! row of `(class, weight, total, last update)` (updates touch two classes at a time, so
 //! rows stay short); averaging follows the usual lazy-update trick. The trained model
-//! is frozen into [`Weights`]: one hash map from feature to a slice of `(class, weight)`.
+//! is frozen into [`Weights`]: a table from feature to a slice of `(class, weight)`, laid out
+//! for scoring with the cache misses overlapped.
 //!
 //! The string hash is FNV-1a, written out here rather than taken from a hashing crate,
 //! because the model files store these hashes: the function must never change under a
@@ -136,7 +137,7 @@ impl Trainer {
         let now = self.instances.max(1);
         let mut keys: Vec<u64> = self.rows.keys().copied().collect();
         keys.sort_unstable();
-        let mut index = FxHashMap::default();
+        let mut rows = Vec::new();
         let mut entries = Vec::new();
         for key in keys {
             if self.counts.get(&key).copied().unwrap_or(0) < min_count {
@@ -152,10 +153,11 @@ impl Trainer {
                 }
             }
             if entries.len() > start {
-                index.insert(
+                rows.push((
                     self::key(key),
-                    (start as u32, (entries.len() - start) as u16),
-                );
+                    start as u32,
+                    (entries.len() - start) as u16,
+                ));
             }
         }
         // One scale for all weights: 16-bit weights halve the memory the lookups touch,
@@ -166,20 +168,11 @@ impl Trainer {
             .fold(0.0f32, f32::max)
             .max(1e-9);
         let scale = max / f32::from(i16::MAX);
-        let entries = entries
+        let entries: Vec<(u16, i16)> = entries
             .into_iter()
             .map(|(c, x)| (c, (x / scale).round() as i16))
             .collect();
-        let mut weights = Weights {
-            n_classes: self.n_classes,
-            scale,
-            index,
-            entries,
-            dense: Vec::new(),
-            sparse_of_dense: FxHashMap::default(),
-        };
-        weights.densify();
-        weights
+        Weights::freeze(self.n_classes, scale, &rows, &entries)
     }
 }
 
@@ -188,25 +181,123 @@ impl Trainer {
 /// Features are looked up by the high 32 bits of their hash: with under a few million
 /// features, collisions are negligible, and keys then take 4 bytes. On disk the keys are
 /// sorted and delta-encoded and the weights quantized to 16 bits (see [`Packed`]).
+///
+/// Scoring is bound by memory latency: a model's tables are tens of megabytes, read at
+/// random, and each feature costs a lookup and a row. So the lookup table is laid out for
+/// it ([`RowTable`]), and [`Weights::score`] looks up all of a state's features before it
+/// adds any row, prefetching as it goes, so that the cache misses overlap.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(into = "Packed", try_from = "Packed")]
 pub struct Weights {
     n_classes: usize,
     /// Weight units: a stored weight `w` stands for `w * scale`.
     scale: f32,
-    /// Feature key → its row: `(start, len)` in `entries`, or `(offset, DENSE)` in `dense`.
-    index: FxHashMap<u32, (u32, u16)>,
+    /// Every row as `(class, weight)` pairs, after a header `(len, 0)`; position 0 holds
+    /// an unused header, so that a row's position is never 0 (see [`RowTable`]).
     entries: Vec<(u16, i16)>,
     /// Rows with weights for many classes, written out in full (`n_classes` weights each):
     /// adding a full row is a straight loop the compiler vectorizes, where a sparse row
     /// scatters its adds, and past a quarter of the classes the full row is barely larger.
     dense: Vec<i16>,
-    /// Where the rows now in `dense` are in `entries` (the file keeps every row sparse).
-    sparse_of_dense: FxHashMap<u32, (u32, u16)>,
+    /// For the full row number `r`, the position of the same row in `entries` (the file
+    /// keeps every row sparse).
+    sparse_of_dense: Vec<u32>,
+    table: RowTable,
 }
 
-/// The `len` of an `index` row that lives in `Weights::dense`.
-const DENSE: u16 = u16::MAX;
+/// The bit of a [`RowTable`] payload that marks a full row: the rest is its number in
+/// `Weights::dense`, else the payload is the row's header position in `Weights::entries`.
+const DENSE_ROW: u32 = 1 << 31;
+
+/// Key → row payload, open addressing with linear probing, each slot one `u64` (key in
+/// the high half, payload in the low half; 0 is an empty slot, which no row can be as
+/// payloads are never 0). Hand-written rather than a hash map from a crate because
+/// scoring needs the slot's address before probing, to prefetch it (no map's API gives
+/// it), and because key and payload in one slot cost one cache miss where a map with
+/// separate control bytes costs two. Kept at most half full, so that a missing key, the
+/// commonest lookup, usually ends at the first slot's cache line.
+#[derive(Debug, Clone, Default)]
+struct RowTable {
+    slots: Vec<u64>,
+    shift: u32,
+    len: usize,
+}
+
+impl RowTable {
+    fn with_rows(rows: usize) -> RowTable {
+        let bits = (rows.max(4) * 2).next_power_of_two().trailing_zeros();
+        RowTable {
+            slots: vec![0; 1 << bits],
+            shift: 64 - bits,
+            len: 0,
+        }
+    }
+
+    /// The key's home slot (Fibonacci hashing: the keys are hash bits already, but the
+    /// multiply spreads any structure left in them).
+    #[inline]
+    fn home(&self, key: u32) -> usize {
+        (u64::from(key).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> self.shift) as usize
+    }
+
+    /// Sets the payload of `key` (replacing an earlier one, as a map insert would).
+    fn insert(&mut self, key: u32, payload: u32) {
+        debug_assert!(payload != 0);
+        let mask = self.slots.len() - 1;
+        let mut at = self.home(key);
+        loop {
+            let slot = self.slots[at];
+            if slot == 0 {
+                self.len += 1;
+                break;
+            }
+            if (slot >> 32) as u32 == key {
+                break;
+            }
+            at = (at + 1) & mask;
+        }
+        self.slots[at] = u64::from(key) << 32 | u64::from(payload);
+    }
+
+    /// The payload of `key`, probing from slot `at` (its home).
+    #[inline]
+    fn find_from(&self, key: u32, mut at: usize) -> Option<u32> {
+        let mask = self.slots.len() - 1;
+        loop {
+            let slot = self.slots[at];
+            if slot == 0 {
+                return None;
+            }
+            if (slot >> 32) as u32 == key {
+                return Some(slot as u32);
+            }
+            at = (at + 1) & mask;
+        }
+    }
+
+    fn iter(&self) -> impl Iterator<Item = (u32, u32)> + '_ {
+        self.slots
+            .iter()
+            .filter(|s| **s != 0)
+            .map(|s| ((s >> 32) as u32, *s as u32))
+    }
+}
+
+/// Asks the processor to bring the cache line holding `p` closer: a hint, which never
+/// faults and changes no result.
+#[inline(always)]
+fn prefetch<T>(p: *const T) {
+    #[cfg(target_arch = "x86_64")]
+    // SAFETY: PREFETCHT0 does not access memory architecturally: any address is allowed,
+    // and SSE, which it needs, is part of the x86_64 baseline. It is `unsafe` only because
+    // it is a `#[target_feature]` function.
+    #[allow(unsafe_code)]
+    unsafe {
+        std::arch::x86_64::_mm_prefetch::<{ std::arch::x86_64::_MM_HINT_T0 }>(p.cast());
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = p;
+}
 
 #[inline]
 fn key(feature: u64) -> u32 {
@@ -228,8 +319,6 @@ pub struct Packed {
 
 impl From<Weights> for Packed {
     fn from(w: Weights) -> Packed {
-        let mut keys: Vec<(u32, (u32, u16))> = w.sparse_rows();
-        keys.sort_unstable_by_key(|(k, _)| *k);
         let mut packed = Packed {
             n_classes: w.n_classes as u32,
             scale: w.scale,
@@ -239,11 +328,11 @@ impl From<Weights> for Packed {
             weights: Vec::new(),
         };
         let mut prev = 0u32;
-        for (k, (start, len)) in keys {
+        for (k, row) in w.sorted_rows() {
             packed.key_deltas.push(k - prev);
             prev = k;
-            packed.row_lens.push(len);
-            for &(c, x) in &w.entries[start as usize..start as usize + len as usize] {
+            packed.row_lens.push(row.len() as u16);
+            for &(c, x) in row {
                 packed.classes.push(c);
                 packed.weights.push(x);
             }
@@ -266,34 +355,95 @@ impl TryFrom<Packed> for Weights {
         if p.classes.iter().any(|c| *c as u32 >= p.n_classes) {
             return Err("weight table names a class beyond the model's classes".into());
         }
-        let mut index = FxHashMap::default();
-        index.reserve(p.key_deltas.len());
-        let mut entries = Vec::with_capacity(p.classes.len());
+        let mut rows = Vec::with_capacity(p.key_deltas.len());
         let mut k = 0u32;
         let mut at = 0usize;
         for (delta, len) in p.key_deltas.iter().zip(&p.row_lens) {
             k = k.wrapping_add(*delta);
-            let start = entries.len() as u32;
-            for i in at..at + *len as usize {
-                entries.push((p.classes[i], p.weights[i]));
-            }
+            rows.push((k, at as u32, *len));
             at += *len as usize;
-            index.insert(k, (start, *len));
         }
-        let mut weights = Weights {
-            n_classes: p.n_classes as usize,
-            scale: p.scale,
-            index,
-            entries,
-            dense: Vec::new(),
-            sparse_of_dense: FxHashMap::default(),
-        };
-        weights.densify();
-        Ok(weights)
+        let entries: Vec<(u16, i16)> = p.classes.into_iter().zip(p.weights).collect();
+        Ok(Weights::freeze(
+            p.n_classes as usize,
+            p.scale,
+            &rows,
+            &entries,
+        ))
     }
 }
 
 impl Weights {
+    /// Lays out rows given as `(key, start, len)` in `entries` for scoring: a later row
+    /// of the same key replaces an earlier one, as map inserts would.
+    fn freeze(
+        n_classes: usize,
+        scale: f32,
+        rows: &[(u32, u32, u16)],
+        entries: &[(u16, i16)],
+    ) -> Weights {
+        let mut latest: FxHashMap<u32, usize> = FxHashMap::default();
+        latest.reserve(rows.len());
+        for (i, (k, _, _)) in rows.iter().enumerate() {
+            latest.insert(*k, i);
+        }
+        let mut order: Vec<usize> = latest.into_values().collect();
+        order.sort_unstable_by_key(|i| rows[*i].0);
+        let full = |len: u16| n_classes >= 8 && len as usize * 4 >= n_classes;
+        let mut w = Weights {
+            n_classes,
+            scale,
+            entries: Vec::with_capacity(1 + order.len() + entries.len()),
+            dense: Vec::new(),
+            sparse_of_dense: Vec::new(),
+            table: RowTable::with_rows(order.len()),
+        };
+        w.entries.push((0, 0));
+        for i in order {
+            let (k, start, len) = rows[i];
+            let row = &entries[start as usize..start as usize + len as usize];
+            let header = w.entries.len() as u32;
+            w.entries.push((len, 0));
+            w.entries.extend_from_slice(row);
+            if full(len) {
+                let offset = w.dense.len();
+                w.dense.resize(offset + n_classes, 0);
+                for &(c, x) in row {
+                    let slot = &mut w.dense[offset + c as usize];
+                    *slot = slot.saturating_add(x);
+                }
+                w.table
+                    .insert(k, DENSE_ROW | w.sparse_of_dense.len() as u32);
+                w.sparse_of_dense.push(header);
+            } else {
+                w.table.insert(k, header);
+            }
+        }
+        w
+    }
+
+    /// The sparse row a table payload stands for.
+    fn sparse_row(&self, payload: u32) -> &[(u16, i16)] {
+        let header = if payload & DENSE_ROW != 0 {
+            self.sparse_of_dense[(payload & !DENSE_ROW) as usize]
+        } else {
+            payload
+        } as usize;
+        let len = self.entries[header].0 as usize;
+        &self.entries[header + 1..header + 1 + len]
+    }
+
+    /// Every row by key, in key order.
+    fn sorted_rows(&self) -> Vec<(u32, &[(u16, i16)])> {
+        let mut rows: Vec<(u32, &[(u16, i16)])> = self
+            .table
+            .iter()
+            .map(|(k, payload)| (k, self.sparse_row(payload)))
+            .collect();
+        rows.sort_unstable_by_key(|(k, _)| *k);
+        rows
+    }
+
     /// Number of classes.
     pub fn n_classes(&self) -> usize {
         self.n_classes
@@ -303,63 +453,16 @@ impl Weights {
     /// weights (a smaller, faster model; `gazette train --min-weight` does this too).
     pub fn prune(&mut self, min_weight: f32) {
         let threshold = (min_weight / self.scale).round() as i32;
-        let mut rows: Vec<(u32, (u32, u16))> = self.sparse_rows();
-        self.index.clear();
-        rows.sort_unstable_by_key(|(k, _)| *k);
+        let mut rows = Vec::new();
         let mut entries = Vec::new();
-        for (k, (start, len)) in rows {
+        for (k, row) in self.sorted_rows() {
             let first = entries.len();
-            for &(c, w) in &self.entries[start as usize..start as usize + len as usize] {
-                if i32::from(w).abs() >= threshold {
-                    entries.push((c, w));
-                }
-            }
+            entries.extend(row.iter().filter(|(_, w)| i32::from(*w).abs() >= threshold));
             if entries.len() > first {
-                self.index
-                    .insert(k, (first as u32, (entries.len() - first) as u16));
+                rows.push((k, first as u32, (entries.len() - first) as u16));
             }
         }
-        self.entries = entries;
-        self.dense.clear();
-        self.sparse_of_dense.clear();
-        self.densify();
-    }
-
-    /// Every row as `(key, (start, len))` in `entries`, whatever scoring reads.
-    fn sparse_rows(&self) -> Vec<(u32, (u32, u16))> {
-        self.index
-            .iter()
-            .map(|(&k, &row)| match row {
-                (_, DENSE) => (k, self.sparse_of_dense[&k]),
-                _ => (k, row),
-            })
-            .collect()
-    }
-
-    /// Writes out in full the rows with weights for at least a quarter of the classes.
-    fn densify(&mut self) {
-        let n = self.n_classes;
-        if n >= DENSE as usize || n < 8 {
-            return;
-        }
-        let mut keys: Vec<u32> = self
-            .index
-            .iter()
-            .filter(|(_, (_, len))| *len != DENSE && *len as usize * 4 >= n)
-            .map(|(k, _)| *k)
-            .collect();
-        keys.sort_unstable();
-        self.dense.reserve(keys.len() * n);
-        for k in keys {
-            let (start, len) = self.index[&k];
-            let offset = self.dense.len();
-            self.dense.resize(offset + n, 0);
-            for &(c, w) in &self.entries[start as usize..start as usize + len as usize] {
-                self.dense[offset + c as usize] = self.dense[offset + c as usize].saturating_add(w);
-            }
-            self.sparse_of_dense.insert(k, (start, len));
-            self.index.insert(k, (offset as u32, DENSE));
-        }
+        *self = Weights::freeze(self.n_classes, self.scale, &rows, &entries);
     }
 
     /// What one unit of [`Weights::score`]'s scores is worth in perceptron updates: to
@@ -370,7 +473,7 @@ impl Weights {
 
     /// Number of features kept.
     pub fn n_features(&self) -> usize {
-        self.index.len()
+        self.table.len
     }
 
     /// Scores of every class for `features` (written into `scores`), in units of the
@@ -378,26 +481,42 @@ impl Weights {
     #[inline]
     pub fn score(&self, features: &[u64], scores: &mut [f32]) {
         scores.iter_mut().for_each(|s| *s = 0.0);
-        // Look every feature up first, then add: the lookups are independent cache misses
-        // that the processor can overlap, which it cannot while each is followed by adds.
-        let mut rows = [(0u32, 0u16); 96];
-        for chunk in features.chunks(96) {
+        // Three passes, so that the cache misses of each overlap: prefetch every
+        // feature's home slot, then probe the slots and prefetch the rows found, then add
+        // the rows.
+        const CHUNK: usize = 96;
+        let mut homes = [0usize; CHUNK];
+        let mut rows = [0u32; CHUNK];
+        for chunk in features.chunks(CHUNK) {
+            for (home, f) in homes.iter_mut().zip(chunk) {
+                *home = self.table.home(key(*f));
+                prefetch(self.table.slots.as_ptr().wrapping_add(*home));
+            }
             let mut n = 0;
-            for f in chunk {
-                if let Some(&row) = self.index.get(&key(*f)) {
-                    rows[n] = row;
+            for (home, f) in homes.iter().zip(chunk) {
+                if let Some(payload) = self.table.find_from(key(*f), *home) {
+                    rows[n] = payload;
                     n += 1;
+                    if payload & DENSE_ROW != 0 {
+                        let offset = (payload & !DENSE_ROW) as usize * self.n_classes;
+                        prefetch(self.dense.as_ptr().wrapping_add(offset));
+                    } else {
+                        prefetch(self.entries.as_ptr().wrapping_add(payload as usize));
+                    }
                 }
             }
-            for &(start, len) in &rows[..n] {
-                if len == DENSE {
-                    let row = &self.dense[start as usize..start as usize + self.n_classes];
+            for &payload in &rows[..n] {
+                if payload & DENSE_ROW != 0 {
+                    let offset = (payload & !DENSE_ROW) as usize * self.n_classes;
+                    let row = &self.dense[offset..offset + self.n_classes];
                     for (s, &w) in scores.iter_mut().zip(row) {
                         *s += f32::from(w);
                     }
                     continue;
                 }
-                for &(class, w) in &self.entries[start as usize..start as usize + len as usize] {
+                let header = payload as usize;
+                let len = self.entries[header].0 as usize;
+                for &(class, w) in &self.entries[header + 1..header + 1 + len] {
                     scores[class as usize] += f32::from(w);
                 }
             }
@@ -476,6 +595,7 @@ mod tests {
         }
         let w = t.average(1, 0.0);
         assert_eq!(w.dense.len(), n, "one full row");
+        assert_eq!(w.n_features(), 2);
         let (mut both, mut one, mut other) = (vec![0.0; n], vec![0.0; n], vec![0.0; n]);
         w.score(&[wide, narrow], &mut both);
         w.score(&[wide], &mut one);
@@ -496,6 +616,33 @@ mod tests {
             packed.row_lens.iter().map(|l| *l as usize).sum::<usize>(),
             packed.classes.len()
         );
+    }
+
+    #[test]
+    fn the_row_table_finds_every_key_and_only_those() {
+        // A small table (8 slots) with more keys than homes: probes collide and wrap.
+        let mut t = RowTable::with_rows(4);
+        assert_eq!(t.slots.len(), 8);
+        let keys = [0u32, 1, 7, 0xffff_ffff, 12345];
+        for (i, k) in keys.iter().enumerate() {
+            t.insert(*k, i as u32 + 1);
+        }
+        t.insert(7, 99); // a later row of the same key replaces the earlier one
+        assert_eq!(t.len, keys.len());
+        for (i, k) in keys.iter().enumerate() {
+            let want = if *k == 7 { 99 } else { i as u32 + 1 };
+            assert_eq!(t.find_from(*k, t.home(*k)), Some(want), "key {k}");
+        }
+        for k in [2u32, 8, 0xffff_fffe, 54321] {
+            assert_eq!(t.find_from(k, t.home(k)), None, "key {k}");
+        }
+        // Frozen weights follow the same rule for two rows of one key.
+        let rows = [(5u32, 0u32, 1u16), (5, 1, 1)];
+        let w = Weights::freeze(2, 1.0, &rows, &[(0, 3), (1, 4)]);
+        let mut scores = [0.0f32; 2];
+        w.score(&[5u64 << 32], &mut scores);
+        assert_eq!(scores, [0.0, 4.0]);
+        assert_eq!(w.n_features(), 1);
     }
 
     #[test]
