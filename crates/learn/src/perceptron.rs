@@ -382,13 +382,19 @@ impl Weights {
         rows: &[(u32, u32, u16)],
         entries: &[(u16, i16)],
     ) -> Weights {
-        let mut latest: FxHashMap<u32, usize> = FxHashMap::default();
-        latest.reserve(rows.len());
-        for (i, (k, _, _)) in rows.iter().enumerate() {
-            latest.insert(*k, i);
-        }
-        let mut order: Vec<usize> = latest.into_values().collect();
-        order.sort_unstable_by_key(|i| rows[*i].0);
+        // Rows read from a file come in strictly increasing key order, one per key.
+        let order: Vec<usize> = if rows.windows(2).all(|w| w[0].0 < w[1].0) {
+            (0..rows.len()).collect()
+        } else {
+            let mut latest: FxHashMap<u32, usize> = FxHashMap::default();
+            latest.reserve(rows.len());
+            for (i, (k, _, _)) in rows.iter().enumerate() {
+                latest.insert(*k, i);
+            }
+            let mut order: Vec<usize> = latest.into_values().collect();
+            order.sort_unstable_by_key(|i| rows[*i].0);
+            order
+        };
         let full = |len: u16| n_classes >= 8 && len as usize * 4 >= n_classes;
         let mut w = Weights {
             n_classes,
