@@ -145,6 +145,34 @@ impl Component for EntityAnnotator {
                 found.push((start, end, label));
             }
         }
+        // A transcript names each turn's speaker in capitals ("RUIZ: The plan is dead."), a
+        // form the recognizer seldom met in training: such a label that is a word of a
+        // person's name found in the article is a mention of that person (linked below).
+        let person_words: std::collections::HashSet<String> = found
+            .iter()
+            .filter(|f| f.2 == EntityLabel::Per)
+            .flat_map(|&(s, e, _)| words(doc.slice(gazette_doc::Span::new(s, e))))
+            .collect();
+        let mut labels = Vec::new();
+        for s in doc.sentences() {
+            let k = tokens.partition_point(|t| t.start < s.start);
+            let (Some(name), Some(colon)) = (tokens.get(k), tokens.get(k + 1)) else {
+                continue;
+            };
+            let text = doc.slice(name.span());
+            if doc.slice(colon.span()) == ":"
+                && text.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                && !text.chars().any(char::is_lowercase)
+                && person_words.contains(&text.to_lowercase())
+                && !found.iter().any(|f| f.0 < name.end && name.start < f.1)
+            {
+                labels.push((name.start, name.end, EntityLabel::Per));
+            }
+        }
+        if !labels.is_empty() {
+            found.extend(labels);
+            found.sort_by_key(|f| f.0);
+        }
         // Canonical name: the longest mention of the same type that contains this one.
         let texts: Vec<(Vec<String>, String)> = found
             .iter()
@@ -415,8 +443,8 @@ mod tests {
 
     #[test]
     fn a_name_in_capitals_is_the_person_it_is_part_of() {
-        // The recognizer takes the transcript's "RUIZ:" for an organization; in capitals a
-        // word's case says nothing, and it is part of a person's name in the article.
+        // A transcript's "RUIZ:" is the person of that name in the article, whatever the
+        // recognizer made of it (an organization, or nothing).
         let text = "Ana Ruiz spoke to the morning show.\n\nRUIZ: The plan is dead.\n\nFORD: We will build it.";
         let mut doc = gazette_doc::Doc::new(text.into(), gazette_doc::Meta::default());
         crate::Pipeline::english().run(&mut doc).unwrap();

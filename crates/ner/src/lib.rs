@@ -268,12 +268,29 @@ pub(crate) fn features(s: &Sentence<'_>, i: usize, prev: &[u16], out: &mut Vec<u
         feat(245, cl(-1).1, cl(0).1, 0),
         feat(246, cl(0).1, cl(1).1, 0),
         feat(247, l1, cl(0).0, 0),
+        feat(260, prefix(s.forms[i], 3), 0, 0),
+        feat(261, at(-1).map_or(outside(-1), |j| s.words[j].form), 0, 0),
+        feat(262, at(1).map_or(outside(1), |j| s.words[j].form), 0, 0),
+        feat(263, cl(-2).0, 0, 0),
+        feat(264, cl(2).0, 0, 0),
+        feat(265, lw(1), lw(2), 0),
+        feat(266, lw(-2), lw(-1), 0),
+        feat(267, prefix(s.forms[i], 4), 0, 0),
+        feat(268, prefix(s.forms[i], 2), 0, 0),
+        feat(269, sh(-2), sh(-1), w.shape),
+        feat(270, w.shape, sh(1), sh(2)),
+        feat(271, tg(-1), tg(0), tg(1)),
         feat(250, s.history[i], 0, 0),
         feat(251, s.history[i], w.shape, 0),
         feat(252, s.history[i], l1, 0),
         feat(253, s.history[i], s.caps, (i == 0) as u64),
         feat(254, s.history[i], at(1).map_or(0, |j| s.history[j]), 0),
     ]);
+}
+
+/// Hash of the first `n` characters of a word, lowercased.
+fn prefix(form: &str, n: usize) -> u64 {
+    hash_str(&form.chars().take(n).flat_map(char::to_lowercase).collect::<String>())
 }
 
 /// Whether label `next` may follow label `prev` in BIO: an I- continues its own type.
