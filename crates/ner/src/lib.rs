@@ -61,7 +61,7 @@ pub struct EntityModel {
 pub use gazette_learn::file::{ModelError, ModelMeta};
 
 /// Version of the model file format.
-pub const MODEL_FORMAT: u32 = 2;
+pub const MODEL_FORMAT: u32 = 3;
 
 static ENGLISH: &[u8] = include_bytes!("../../../models/ner/en_conll.bin.gz");
 
