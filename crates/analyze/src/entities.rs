@@ -142,6 +142,44 @@ impl Component for EntityAnnotator {
                 if PARTY_LABEL.is_match(doc.slice(gazette_doc::Span::new(start, end))) {
                     continue;
                 }
+                // A title inside a name ("Syrian President al Assad", which a recognizer
+                // reading a headline's capitals may take whole): the person is the name after
+                // the title, and a nationality before it is a mention of its own.
+                if matches!(label, EntityLabel::Per | EntityLabel::Misc) {
+                    if let Some(k) = (first_token + 1..last_token).rev().find(|&k| {
+                        TITLES.contains(&doc.slice(tokens[k].span()).to_lowercase().as_str())
+                    }) {
+                        let name = (k + 1..=last_token).all(|t| {
+                            let w = doc.slice(tokens[t].span());
+                            w.chars().next().is_some_and(char::is_uppercase)
+                                || NAME_PARTICLES.contains(&w)
+                                || w == "-"
+                        }) && doc
+                            .slice(tokens[last_token].span())
+                            .chars()
+                            .next()
+                            .is_some_and(char::is_uppercase);
+                        if name {
+                            if k == first_token + 1 {
+                                let before = doc.slice(tokens[first_token].span());
+                                if let Some(Match::Entity(e)) = self.kb.lookup(before) {
+                                    let label = if e.canonical == before {
+                                        EntityLabel::Loc
+                                    } else {
+                                        EntityLabel::Misc
+                                    };
+                                    found.push((
+                                        tokens[first_token].start,
+                                        tokens[first_token].end,
+                                        label,
+                                    ));
+                                }
+                            }
+                            found.push((tokens[k + 1].start, end, EntityLabel::Per));
+                            continue;
+                        }
+                    }
+                }
                 found.push((start, end, label));
             }
         }
@@ -211,11 +249,17 @@ impl Component for EntityAnnotator {
                 // nothing of its type: a part of a person's name is that person.
                 let capitals = texts[i].1.chars().any(char::is_alphabetic)
                     && !texts[i].1.chars().any(char::is_lowercase);
+                // So is a name the knowledge base knows as a person's, whatever type the
+                // recognizer gave it ("in Sochi, Assad stayed" read like "in Sochi, Russia").
+                let known_person = || {
+                    matches!(self.kb.lookup(&texts[i].1),
+                        Some(Match::Entity(e)) if e.id.starts_with("per:"))
+                };
                 let person = candidates
                     .iter()
                     .copied()
                     .filter(|&j| {
-                        (label == EntityLabel::Per || capitals)
+                        (label == EntityLabel::Per || capitals || known_person())
                             && is_part_of(&texts[i].0, &texts[j].0)
                     })
                     .max_by_key(|&j| (texts[j].0.len(), std::cmp::Reverse(j)));
@@ -276,6 +320,42 @@ pub(crate) static PARTY_LABEL: std::sync::LazyLock<regex::Regex> = std::sync::La
 pub(crate) const HONORIFICS: &[&str] = &[
     "Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Prof", "Sir", "Dame", "Sen", "Rep", "Gov", "Gen", "Lt",
     "Col", "Capt", "Sgt", "Adm", "Rev", "Hon",
+];
+
+/// Titles written before a person's name ("President", "Foreign Minister", "spokesman").
+const TITLES: &[&str] = &[
+    "president",
+    "minister",
+    "premier",
+    "chancellor",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "secretary",
+    "senator",
+    "governor",
+    "mayor",
+    "leader",
+    "chairman",
+    "chairwoman",
+    "ambassador",
+    "envoy",
+    "commissioner",
+    "general",
+    "pope",
+    "emir",
+    "sheikh",
+    "ayatollah",
+];
+
+/// Lowercase words inside a person's name ("Bashar al Assad", "Eva de Wit").
+const NAME_PARTICLES: &[&str] = &[
+    "al", "el", "bin", "ibn", "de", "da", "del", "della", "di", "du", "la", "le", "van", "von",
+    "der", "den", "ter", "dos",
 ];
 
 /// Role words and the office they name ("leader" and "president" both name the head of state).
@@ -460,6 +540,38 @@ mod tests {
         );
         // A name in capitals that is no part of a person named here keeps its own identity.
         assert!(of("FORD").is_none_or(|(_, id)| !id.starts_with("per:")));
+    }
+
+    #[test]
+    fn a_title_inside_a_name_is_not_part_of_the_person() {
+        // A headline's capitals can make the recognizer read "Syrian President al Assad" as
+        // one name; the person is "al Assad", and "Syrian" names the country.
+        let text = "Russian President Putin meets with Syrian President al Assad in Sochi\n\n\
+                    Syrian President Bashar al-Assad met Vladimir Putin in Sochi on Monday. \
+                    For Monday's meeting in Sochi, Assad stayed on Russian soil for four hours.";
+        let mut doc = gazette_doc::Doc::new(text.into(), gazette_doc::Meta::default());
+        crate::Pipeline::english().run(&mut doc).unwrap();
+        let mentions: Vec<(&str, EntityLabel, &str)> = doc
+            .entities()
+            .iter()
+            .map(|e| (doc.slice(e.span()), e.label, e.entity_id.as_str()))
+            .collect();
+        assert!(
+            !mentions.iter().any(|m| m.0.contains("President")),
+            "{mentions:?}"
+        );
+        for name in ["al Assad", "Bashar al-Assad", "Assad"] {
+            assert!(
+                mentions.contains(&(name, EntityLabel::Per, "per:bashar-al-assad")),
+                "{name}: {mentions:?}"
+            );
+        }
+        assert!(
+            mentions
+                .iter()
+                .any(|m| m.0 == "Syrian" && m.2 == "country:syr"),
+            "{mentions:?}"
+        );
     }
 
     #[test]

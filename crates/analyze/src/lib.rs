@@ -200,10 +200,7 @@ mod tests {
 
     #[test]
     fn unmet_requirements_fail_at_construction() {
-        let Err(e) = Pipeline::new(vec![
-            Box::new(Tokenizer),
-            Box::new(NeedsEntities),
-        ]) else {
+        let Err(e) = Pipeline::new(vec![Box::new(Tokenizer), Box::new(NeedsEntities)]) else {
             panic!("pipeline with an unmet requirement was built");
         };
         assert_eq!(

@@ -153,11 +153,7 @@ impl Trainer {
                 }
             }
             if entries.len() > start {
-                rows.push((
-                    self::key(key),
-                    start as u32,
-                    (entries.len() - start) as u16,
-                ));
+                rows.push((self::key(key), start as u32, (entries.len() - start) as u16));
             }
         }
         // One scale for all weights: 16-bit weights halve the memory the lookups touch,

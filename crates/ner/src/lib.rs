@@ -290,7 +290,13 @@ pub(crate) fn features(s: &Sentence<'_>, i: usize, prev: &[u16], out: &mut Vec<u
 
 /// Hash of the first `n` characters of a word, lowercased.
 fn prefix(form: &str, n: usize) -> u64 {
-    hash_str(&form.chars().take(n).flat_map(char::to_lowercase).collect::<String>())
+    hash_str(
+        &form
+            .chars()
+            .take(n)
+            .flat_map(char::to_lowercase)
+            .collect::<String>(),
+    )
 }
 
 /// Whether label `next` may follow label `prev` in BIO: an I- continues its own type.
