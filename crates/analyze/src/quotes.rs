@@ -1774,7 +1774,8 @@ fn drop_nested(out: &mut Vec<Quote>) {
 }
 
 /// "It added that ...": an "it" that speaks is the organization that spoke last (the
-/// Kremlin whose transcript the article quotes), not merely the last one named.
+/// Kremlin whose transcript the article quotes), not merely the last one named; or the
+/// last thing that spoke, named or not ("Russian state-owned TV reports that ...").
 fn organizations_speak_again(doc: &Doc, out: &mut [Quote]) {
     let label_of = |id: &str| {
         doc.entities()
@@ -1783,13 +1784,13 @@ fn organizations_speak_again(doc: &Doc, out: &mut [Quote]) {
             .map(|e| e.label)
     };
     // (canonical name, entity id) of the organization that spoke last.
-    let mut last_org: Option<(String, String)> = None;
+    let mut last_org: Option<(String, Option<String>)> = None;
     // Whether the mention is an "it"; if so, it becomes that organization (when there is one).
-    let stands_for_last_org = |m: &mut Mention, last: &Option<(String, String)>| {
+    let stands_for_last_org = |m: &mut Mention, last: &Option<(String, Option<String>)>| {
         let it = doc.slice(m.span()).eq_ignore_ascii_case("it");
         if let (true, Some((canonical, id))) = (it, last) {
             m.canonical = Some(canonical.clone());
-            m.entity_id = Some(id.clone());
+            m.entity_id = id.clone();
         }
         it
     };
@@ -1804,13 +1805,89 @@ fn organizations_speak_again(doc: &Doc, out: &mut [Quote]) {
         if stands_for_last_org(sp, &last_org) {
             continue;
         }
-        if let (Some(id), Some(canonical)) = (&sp.entity_id, &sp.canonical) {
-            if label_of(id) == Some(EntityLabel::Org) || id.starts_with("country:") {
-                last_org = Some((canonical.clone(), id.clone()));
+        match (&sp.entity_id, &sp.canonical) {
+            (Some(id), Some(canonical))
+                if label_of(id) == Some(EntityLabel::Org) || id.starts_with("country:") =>
+            {
+                last_org = Some((canonical.clone(), Some(id.clone())));
             }
+            // A source that names no entity: a thing ("the transcript", "state TV") can be
+            // an "it", a person ("the spokesman") or a pronoun cannot.
+            (None, _) => {
+                let text = doc.slice(sp.span());
+                let head = text
+                    .rsplit(|c: char| !c.is_alphanumeric())
+                    .find(|w| !w.is_empty())
+                    .unwrap_or("")
+                    .to_lowercase();
+                if !PRONOUNS.contains(&text.to_lowercase().as_str())
+                    && !PERSON_NOUNS.contains(&head.as_str())
+                    && !head.ends_with("man")
+                    && !head.ends_with("woman")
+                {
+                    last_org = Some((text.to_string(), None));
+                }
+            }
+            _ => {}
         }
     }
 }
+
+/// Nouns for people, which an "it" never stands for.
+const PERSON_NOUNS: &[&str] = &[
+    "official",
+    "officials",
+    "minister",
+    "president",
+    "leader",
+    "leaders",
+    "aide",
+    "aides",
+    "analyst",
+    "analysts",
+    "expert",
+    "experts",
+    "source",
+    "sources",
+    "people",
+    "diplomat",
+    "diplomats",
+    "lawmaker",
+    "lawmakers",
+    "senator",
+    "governor",
+    "mayor",
+    "chief",
+    "director",
+    "secretary",
+    "ambassador",
+    "envoy",
+    "witness",
+    "witnesses",
+    "resident",
+    "residents",
+    "spokesperson",
+    "head",
+    "manager",
+    "executive",
+    "executives",
+    "researcher",
+    "researchers",
+    "scientist",
+    "scientists",
+    "doctor",
+    "doctors",
+    "critic",
+    "critics",
+    "supporter",
+    "supporters",
+    "opponent",
+    "opponents",
+    "member",
+    "members",
+    "victim",
+    "victims",
+];
 
 /// Sentences that end with their attribution ("A climate accord could not simply be a
 /// compact among rich economies, he said."), found by their shape: a comma, a short noun
@@ -2318,6 +2395,35 @@ mod tests {
                     && q.1.ends_with("Jason Miller")),
             "{quotes:?}"
         );
+    }
+
+    #[test]
+    fn a_lead_that_reports_and_an_it_that_relays() {
+        // "TV reports that ..." with "reports" first read as a noun; then a relaying "It"
+        // that stands for the last thing that spoke, named by no entity.
+        let text = "Russian state-owned TV reports that the president of Syria has met with Russian President Vladimir Putin in Sochi.\n\n\
+                    It added that President Putin said that the meeting was aimed at coordination.";
+        let mut doc = Doc::new(text.to_string(), gazette_doc::Meta::default());
+        crate::Pipeline::english().run(&mut doc).unwrap();
+        let q = doc.quotes();
+        let lead = q
+            .iter()
+            .find(|q| {
+                doc.slice(q.span())
+                    .starts_with("the president of Syria has met")
+            })
+            .unwrap_or_else(|| panic!("{q:?}"));
+        let speaker = lead.speaker.as_ref().expect("a speaker");
+        assert_eq!(doc.slice(speaker.span()), "Russian state-owned TV");
+        let relayed = q
+            .iter()
+            .find(|q| doc.slice(q.span()).contains("aimed at coordination"))
+            .unwrap_or_else(|| panic!("{q:?}"));
+        let speaker = relayed.speaker.as_ref().expect("a speaker");
+        assert_eq!(speaker.entity_id.as_deref(), Some("per:vladimir-putin"));
+        let via = relayed.via.as_ref().expect("a channel");
+        assert_eq!(doc.slice(via.span()), "It");
+        assert_eq!(via.canonical.as_deref(), Some("Russian state-owned TV"));
     }
 
     #[test]
