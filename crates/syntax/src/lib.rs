@@ -345,12 +345,65 @@ impl SyntaxModel {
         tree[clause].1 = ccomp as u16;
     }
 
+    /// A reduced relative clause of a name and a verb that ends its phrase ("allegations
+    /// Moscow denies."), which the tagger reads as a compound noun ("Moscow denies" like
+    /// "Moscow talks"): the verb is a verb, the name its subject, and the clause modifies
+    /// the noun before it. Only verbs that take what the noun names as their object (deny,
+    /// reject, dispute, ...), where the noun reading is rare.
+    fn reduced_relative_verb(&self, forms: &[&str], tags: &mut [u16], tree: &mut vote::Tree) {
+        const VERBS: &[&str] = &[
+            "denies",
+            "rejects",
+            "disputes",
+            "dismisses",
+            "contests",
+            "admits",
+            "confirms",
+            "acknowledges",
+            "supports",
+            "opposes",
+            "backs",
+            "wants",
+            "seeks",
+        ];
+        let tag = |t: u16| self.tagger.tags[t as usize].1.as_str();
+        let label = |name: &str| self.parser.labels.iter().position(|l| l == name);
+        let (Some(vbz), Some(nsubj), Some(relcl)) = (
+            self.tagger
+                .tags
+                .iter()
+                .position(|t| t.0 == "VERB" && t.1 == "VBZ"),
+            label("nsubj"),
+            label("acl:relcl"),
+        ) else {
+            return;
+        };
+        for i in 2..forms.len() {
+            let ends_phrase = forms
+                .get(i + 1)
+                .is_none_or(|f| f.chars().all(|c| !c.is_alphanumeric()));
+            if tag(tags[i]) == "NNS"
+                && VERBS.contains(&forms[i].to_lowercase().as_str())
+                && matches!(tag(tags[i - 1]), "NNP" | "NNPS")
+                && matches!(tag(tags[i - 2]), "NNS" | "NN")
+                && tree[i - 1].0 == Some(i)
+                && tree[i - 2].0 != Some(i)
+                && ends_phrase
+            {
+                tags[i] = vbz as u16;
+                tree[i - 1].1 = nsubj as u16;
+                tree[i] = (Some(i - 2), relcl as u16);
+            }
+        }
+    }
+
     /// Tags, lemmatizes and parses one sentence given as word forms.
     pub fn analyze(&self, forms: &[&str]) -> Vec<Analysis> {
         let infos = self.word_infos(forms);
         let mut tags = self.tag(&infos);
         let mut tree = self.parse(&infos, &tags);
         self.reporting_verb_at_root(forms, &mut tags, &mut tree);
+        self.reduced_relative_verb(forms, &mut tags, &mut tree);
         forms
             .iter()
             .zip(&tags)
@@ -419,6 +472,24 @@ mod tests {
         assert_eq!((a[5].upos.as_str(), a[5].deprel.as_str()), ("VERB", "root"));
         assert_eq!((a[4].head, a[4].deprel.as_str()), (5, "nsubj"));
         assert_eq!((a[12].head, a[12].deprel.as_str()), (5, "ccomp"));
+        // A reduced relative clause: "allegations Moscow denies".
+        let words = [
+            "They",
+            "accused",
+            "Russia",
+            "of",
+            "air",
+            "strikes",
+            ",",
+            "allegations",
+            "Moscow",
+            "denies",
+            ".",
+        ];
+        let a = model.analyze(&words);
+        assert_eq!(a[9].upos, "VERB");
+        assert_eq!((a[8].head, a[8].deprel.as_str()), (9, "nsubj"));
+        assert_eq!((a[9].head, a[9].deprel.as_str()), (7, "acl:relcl"));
         // A plural noun that is the subject stays one: the sentence has its verb.
         let a = model.analyze(&["The", "reports", "that", "he", "left", "were", "false", "."]);
         assert_eq!(a[1].upos, "NOUN");
