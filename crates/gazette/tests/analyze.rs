@@ -168,6 +168,16 @@ fn seed_article_gives_a_valid_doc_with_title_and_clean_text() {
     let q = quote("the meeting is aimed at coordination");
     assert_eq!(q["speaker"]["canonical"], "Vladimir Putin");
     assert_eq!(q["via"]["text"], "It");
+    // "It" is a source named before it, never the pronoun itself.
+    assert!(
+        q["via"]["canonical"]
+            .as_str()
+            .is_some_and(|c| c != "It" && !c.is_empty()),
+        "{q}"
+    );
+    // The lead: "Russian state-owned TV reports that ...".
+    let q = quote("the president of Syria, Bashar al-Assad, has met");
+    assert_eq!(q["speaker"]["text"], "Russian state-owned TV");
     let q = quote("I think now the main thing");
     assert_eq!(q["speaker"]["text"], "Assad");
 
@@ -181,15 +191,21 @@ fn seed_article_gives_a_valid_doc_with_title_and_clean_text() {
             find(name)
         );
     }
-    for name in ["al Assad", "Assad"] {
+    for name in ["al Assad", "Assad", "Bashar al-Assad"] {
+        assert!(!find(name).is_empty(), "{name} not found");
         assert!(
             find(name)
                 .iter()
                 .all(|e| e["entity_id"] == "per:bashar-al-assad"
-                    && e["canonical"] == "Bashar al-Assad"),
-            "{name}"
+                    && e["canonical"] == "Bashar al-Assad"
+                    && e["label"] == "PER"),
+            "{name}: {:?}",
+            find(name)
         );
     }
+    // "allegations Moscow denies": Moscow acts, so it is the government.
+    assert_eq!(find("Moscow").len(), 1);
+    assert_eq!(find("Moscow")[0]["entity_id"], "country:rus");
 
     // Temporal expressions, resolved against the publication date (Tuesday 2017-11-21).
     let timexes: Vec<(String, String, String)> = doc["timexes"]
