@@ -204,15 +204,20 @@ impl SyntaxModel {
                 && words[i + 1].capitalized
                 && is_propn(tags[i + 1])
                 && !is_propn(tags[i])
-                && let Some(nnp) = self
-                    .tagger
-                    .tags
-                    .iter()
-                    .position(|t| t.0 == "PROPN" && t.1 == "NNP")
+                && let Some(nnp) = self.tag_index("PROPN", "NNP")
             {
-                tags[i] = nnp as u16;
+                tags[i] = nnp;
             }
         }
+    }
+
+    /// The number of the joint tag (UPOS, XPOS), if the tagger has it.
+    fn tag_index(&self, upos: &str, xpos: &str) -> Option<u16> {
+        self.tagger
+            .tags
+            .iter()
+            .position(|t| t.0 == upos && t.1 == xpos)
+            .map(|i| i as u16)
     }
 
     /// The words of a sentence as the tagger and parser read them.
@@ -320,10 +325,7 @@ impl SyntaxModel {
                 && matches!(tag(tags[c]).0.as_str(), "VERB" | "AUX" | "ADJ" | "NOUN")
         });
         let (Some(vbz), Some(nsubj), Some(ccomp), Some(clause)) = (
-            self.tagger
-                .tags
-                .iter()
-                .position(|t| t.0 == "VERB" && t.1 == "VBZ"),
+            self.tag_index("VERB", "VBZ"),
             label("nsubj"),
             label("ccomp"),
             clause,
@@ -335,7 +337,7 @@ impl SyntaxModel {
         {
             return;
         }
-        tags[root] = vbz as u16;
+        tags[root] = vbz;
         for (h, _) in tree.iter_mut().take(subject) {
             if *h == Some(root) {
                 *h = Some(subject);
@@ -369,10 +371,7 @@ impl SyntaxModel {
         let tag = |t: u16| self.tagger.tags[t as usize].1.as_str();
         let label = |name: &str| self.parser.labels.iter().position(|l| l == name);
         let (Some(vbz), Some(nsubj), Some(relcl)) = (
-            self.tagger
-                .tags
-                .iter()
-                .position(|t| t.0 == "VERB" && t.1 == "VBZ"),
+            self.tag_index("VERB", "VBZ"),
             label("nsubj"),
             label("acl:relcl"),
         ) else {
@@ -390,7 +389,7 @@ impl SyntaxModel {
                 && tree[i - 2].0 != Some(i)
                 && ends_phrase
             {
-                tags[i] = vbz as u16;
+                tags[i] = vbz;
                 tree[i - 1].1 = nsubj as u16;
                 tree[i] = (Some(i - 2), relcl as u16);
             }
