@@ -142,6 +142,14 @@ impl Component for EntityAnnotator {
                 if PARTY_LABEL.is_match(doc.slice(gazette_doc::Span::new(start, end))) {
                     continue;
                 }
+                // A name that ends with a word for a body of water or a landform is a place
+                // ("Barents Sea", "Rio Grande River"), whatever the recognizer made of it.
+                if matches!(label, EntityLabel::Org | EntityLabel::Misc)
+                    && last_token > first_token
+                    && GEOGRAPHIC.contains(&doc.slice(tokens[last_token].span()))
+                {
+                    label = EntityLabel::Loc;
+                }
                 // A title inside a name ("Syrian President al Assad", which a recognizer
                 // reading a headline's capitals may take whole): the person is the name after
                 // the title, and a nationality before it is a mention of its own.
@@ -320,6 +328,29 @@ pub(crate) static PARTY_LABEL: std::sync::LazyLock<regex::Regex> = std::sync::La
 pub(crate) const HONORIFICS: &[&str] = &[
     "Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Prof", "Sir", "Dame", "Sen", "Rep", "Gov", "Gen", "Lt",
     "Col", "Capt", "Sgt", "Adm", "Rev", "Hon",
+];
+
+/// Last words of the names of seas, rivers, mountains and other features of the land.
+const GEOGRAPHIC: &[&str] = &[
+    "Sea",
+    "Ocean",
+    "River",
+    "Lake",
+    "Gulf",
+    "Bay",
+    "Strait",
+    "Straits",
+    "Channel",
+    "Mountains",
+    "Mountain",
+    "Peninsula",
+    "Island",
+    "Islands",
+    "Desert",
+    "Valley",
+    "Plateau",
+    "Basin",
+    "Coast",
 ];
 
 /// Titles written before a person's name ("President", "Foreign Minister", "spokesman").
@@ -572,6 +603,20 @@ mod tests {
                 .any(|m| m.0 == "Syrian" && m.2 == "country:syr"),
             "{mentions:?}"
         );
+    }
+
+    #[test]
+    fn a_sea_is_a_place() {
+        // The recognizer takes this one for an organization.
+        let text = "The European Union and Norway concurred on Wednesday to reduce the cod allocation in the Barents Sea by 20 percent.";
+        let mut doc = gazette_doc::Doc::new(text.into(), gazette_doc::Meta::default());
+        crate::Pipeline::english().run(&mut doc).unwrap();
+        let sea = doc
+            .entities()
+            .iter()
+            .find(|e| doc.slice(e.span()) == "Barents Sea")
+            .map(|e| e.label);
+        assert_eq!(sea, Some(EntityLabel::Loc));
     }
 
     #[test]
