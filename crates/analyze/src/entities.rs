@@ -150,6 +150,31 @@ impl Component for EntityAnnotator {
                 {
                     label = EntityLabel::Loc;
                 }
+                // A nationality before a place's name ("the Russian Black Sea resort"):
+                // two mentions, the country's and the place's, unless the whole is a name
+                // the knowledge base knows ("British Virgin Islands").
+                if matches!(label, EntityLabel::Loc | EntityLabel::Misc)
+                    && last_token >= first_token + 2
+                    && GEOGRAPHIC.contains(&doc.slice(tokens[last_token].span()))
+                    && self
+                        .kb
+                        .lookup(doc.slice(gazette_doc::Span::new(start, end)))
+                        .is_none()
+                {
+                    let first = doc.slice(tokens[first_token].span());
+                    if let Some(Match::Entity(e)) = self.kb.lookup(first)
+                        && e.canonical != first
+                        && e.id.starts_with("country:")
+                    {
+                        found.push((
+                            tokens[first_token].start,
+                            tokens[first_token].end,
+                            EntityLabel::Misc,
+                        ));
+                        found.push((tokens[first_token + 1].start, end, EntityLabel::Loc));
+                        continue;
+                    }
+                }
                 // A title inside a name ("Syrian President al Assad", which a recognizer
                 // reading a headline's capitals may take whole): the person is the name after
                 // the title, and a nationality before it is a mention of its own.
@@ -617,6 +642,28 @@ mod tests {
             .find(|e| doc.slice(e.span()) == "Barents Sea")
             .map(|e| e.label);
         assert_eq!(sea, Some(EntityLabel::Loc));
+    }
+
+    #[test]
+    fn a_nationality_before_a_place_is_a_mention_of_its_own() {
+        let text = "The meeting happened yesterday evening in the Russian Black Sea resort of Sochi, where Putin has a residence.";
+        let mut doc = gazette_doc::Doc::new(text.into(), gazette_doc::Meta::default());
+        crate::Pipeline::english().run(&mut doc).unwrap();
+        let mentions: Vec<(&str, EntityLabel, &str)> = doc
+            .entities()
+            .iter()
+            .map(|e| (doc.slice(e.span()), e.label, e.entity_id.as_str()))
+            .collect();
+        assert!(
+            mentions.contains(&("Russian", EntityLabel::Misc, "country:rus")),
+            "{mentions:?}"
+        );
+        assert!(
+            mentions
+                .iter()
+                .any(|m| m.0 == "Black Sea" && m.1 == EntityLabel::Loc),
+            "{mentions:?}"
+        );
     }
 
     #[test]
