@@ -598,6 +598,22 @@ mod tests {
         assert!(of("FORD").is_none_or(|(_, id)| !id.starts_with("per:")));
     }
 
+    /// (text, label, entity id) of each entity the English pipeline finds in `text`.
+    fn mentions(text: &str) -> Vec<(String, EntityLabel, String)> {
+        let mut doc = gazette_doc::Doc::new(text.into(), gazette_doc::Meta::default());
+        crate::Pipeline::english().run(&mut doc).unwrap();
+        doc.entities()
+            .iter()
+            .map(|e| {
+                (
+                    doc.slice(e.span()).to_string(),
+                    e.label,
+                    e.entity_id.clone(),
+                )
+            })
+            .collect()
+    }
+
     #[test]
     fn a_title_inside_a_name_is_not_part_of_the_person() {
         // A headline's capitals can make the recognizer read "Syrian President al Assad" as
@@ -605,27 +621,24 @@ mod tests {
         let text = "Russian President Putin meets with Syrian President al Assad in Sochi\n\n\
                     Syrian President Bashar al-Assad met Vladimir Putin in Sochi on Monday. \
                     For Monday's meeting in Sochi, Assad stayed on Russian soil for four hours.";
-        let mut doc = gazette_doc::Doc::new(text.into(), gazette_doc::Meta::default());
-        crate::Pipeline::english().run(&mut doc).unwrap();
-        let mentions: Vec<(&str, EntityLabel, &str)> = doc
-            .entities()
-            .iter()
-            .map(|e| (doc.slice(e.span()), e.label, e.entity_id.as_str()))
-            .collect();
+        let mentions = mentions(text);
+        let has = |name: &str, label: EntityLabel, id: &str| {
+            mentions
+                .iter()
+                .any(|m| m.0 == name && m.1 == label && m.2 == id)
+        };
         assert!(
             !mentions.iter().any(|m| m.0.contains("President")),
             "{mentions:?}"
         );
         for name in ["al Assad", "Bashar al-Assad", "Assad"] {
             assert!(
-                mentions.contains(&(name, EntityLabel::Per, "per:bashar-al-assad")),
+                has(name, EntityLabel::Per, "per:bashar-al-assad"),
                 "{name}: {mentions:?}"
             );
         }
         assert!(
-            mentions
-                .iter()
-                .any(|m| m.0 == "Syrian" && m.2 == "country:syr"),
+            has("Syrian", EntityLabel::Misc, "country:syr"),
             "{mentions:?}"
         );
     }
@@ -633,37 +646,28 @@ mod tests {
     #[test]
     fn a_sea_is_a_place() {
         // The recognizer takes this one for an organization.
-        let text = "The European Union and Norway concurred on Wednesday to reduce the cod allocation in the Barents Sea by 20 percent.";
-        let mut doc = gazette_doc::Doc::new(text.into(), gazette_doc::Meta::default());
-        crate::Pipeline::english().run(&mut doc).unwrap();
-        let sea = doc
-            .entities()
-            .iter()
-            .find(|e| doc.slice(e.span()) == "Barents Sea")
-            .map(|e| e.label);
-        assert_eq!(sea, Some(EntityLabel::Loc));
+        let mentions = mentions(
+            "The European Union and Norway concurred on Wednesday to reduce the cod allocation in the Barents Sea by 20 percent.",
+        );
+        let sea = mentions.iter().find(|m| m.0 == "Barents Sea");
+        assert_eq!(sea.map(|m| m.1), Some(EntityLabel::Loc), "{mentions:?}");
     }
 
     #[test]
     fn a_nationality_before_a_place_is_a_mention_of_its_own() {
-        let text = "The meeting happened yesterday evening in the Russian Black Sea resort of Sochi, where Putin has a residence.";
-        let mut doc = gazette_doc::Doc::new(text.into(), gazette_doc::Meta::default());
-        crate::Pipeline::english().run(&mut doc).unwrap();
-        let mentions: Vec<(&str, EntityLabel, &str)> = doc
-            .entities()
-            .iter()
-            .map(|e| (doc.slice(e.span()), e.label, e.entity_id.as_str()))
-            .collect();
-        assert!(
-            mentions.contains(&("Russian", EntityLabel::Misc, "country:rus")),
-            "{mentions:?}"
+        let mentions = mentions(
+            "The meeting happened yesterday evening in the Russian Black Sea resort of Sochi, where Putin has a residence.",
         );
+        let has =
+            |name: &str, label: EntityLabel| mentions.iter().any(|m| m.0 == name && m.1 == label);
+        assert!(has("Russian", EntityLabel::Misc), "{mentions:?}");
         assert!(
             mentions
                 .iter()
-                .any(|m| m.0 == "Black Sea" && m.1 == EntityLabel::Loc),
+                .any(|m| m.0 == "Russian" && m.2 == "country:rus"),
             "{mentions:?}"
         );
+        assert!(has("Black Sea", EntityLabel::Loc), "{mentions:?}");
     }
 
     #[test]
