@@ -220,6 +220,15 @@ impl SyntaxModel {
             .map(|i| i as u16)
     }
 
+    /// The number of the dependency label `name`, if the parser has it.
+    fn label_index(&self, name: &str) -> Option<u16> {
+        self.parser
+            .labels
+            .iter()
+            .position(|l| l == name)
+            .map(|i| i as u16)
+    }
+
     /// The words of a sentence as the tagger and parser read them.
     pub fn word_infos(&self, forms: &[&str]) -> Vec<WordInfo> {
         forms
@@ -303,18 +312,16 @@ impl SyntaxModel {
             return;
         };
         let tag = |t: u16| &self.tagger.tags[t as usize];
-        let label = |name: &str| self.parser.labels.iter().position(|l| l == name);
-        let finite = tags
-            .iter()
-            .take(root)
-            .any(|&t| matches!(tag(t).1.as_str(), "VBZ" | "VBD" | "VBP" | "MD"));
+        // Cheapest tests first: this runs on every sentence.
         if root == 0
-            || finite
             || tag(tags[root]).1 != "NNS"
-            || !REPORTING.contains(&forms[root].to_lowercase().as_str())
             || !forms
                 .get(root + 1)
                 .is_some_and(|f| f.eq_ignore_ascii_case("that"))
+            || !REPORTING.contains(&forms[root].to_lowercase().as_str())
+            || tags[..root]
+                .iter()
+                .any(|&t| matches!(tag(t).1.as_str(), "VBZ" | "VBD" | "VBP" | "MD"))
         {
             return;
         }
@@ -326,8 +333,8 @@ impl SyntaxModel {
         });
         let (Some(vbz), Some(nsubj), Some(ccomp), Some(clause)) = (
             self.tag_index("VERB", "VBZ"),
-            label("nsubj"),
-            label("ccomp"),
+            self.label_index("nsubj"),
+            self.label_index("ccomp"),
             clause,
         ) else {
             return;
@@ -343,8 +350,8 @@ impl SyntaxModel {
                 *h = Some(subject);
             }
         }
-        tree[subject].1 = nsubj as u16;
-        tree[clause].1 = ccomp as u16;
+        tree[subject].1 = nsubj;
+        tree[clause].1 = ccomp;
     }
 
     /// A reduced relative clause of a name and a verb that ends its phrase ("allegations
@@ -369,29 +376,27 @@ impl SyntaxModel {
             "seeks",
         ];
         let tag = |t: u16| self.tagger.tags[t as usize].1.as_str();
-        let label = |name: &str| self.parser.labels.iter().position(|l| l == name);
-        let (Some(vbz), Some(nsubj), Some(relcl)) = (
-            self.tag_index("VERB", "VBZ"),
-            label("nsubj"),
-            label("acl:relcl"),
-        ) else {
-            return;
-        };
         for i in 2..forms.len() {
-            let ends_phrase = forms
-                .get(i + 1)
-                .is_none_or(|f| f.chars().all(|c| !c.is_alphanumeric()));
             if tag(tags[i]) == "NNS"
-                && VERBS.contains(&forms[i].to_lowercase().as_str())
                 && matches!(tag(tags[i - 1]), "NNP" | "NNPS")
                 && matches!(tag(tags[i - 2]), "NNS" | "NN")
                 && tree[i - 1].0 == Some(i)
                 && tree[i - 2].0 != Some(i)
-                && ends_phrase
+                && forms
+                    .get(i + 1)
+                    .is_none_or(|f| f.chars().all(|c| !c.is_alphanumeric()))
+                && VERBS.contains(&forms[i].to_lowercase().as_str())
             {
+                let (Some(vbz), Some(nsubj), Some(relcl)) = (
+                    self.tag_index("VERB", "VBZ"),
+                    self.label_index("nsubj"),
+                    self.label_index("acl:relcl"),
+                ) else {
+                    return;
+                };
                 tags[i] = vbz;
-                tree[i - 1].1 = nsubj as u16;
-                tree[i] = (Some(i - 2), relcl as u16);
+                tree[i - 1].1 = nsubj;
+                tree[i] = (Some(i - 2), relcl);
             }
         }
     }
