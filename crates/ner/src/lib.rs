@@ -77,6 +77,8 @@ pub(crate) struct Sentence<'a> {
     pub(crate) clusters: Vec<(u64, u64)>,
     /// What the document said earlier about each word ([`History::feature`]).
     pub(crate) history: Vec<u64>,
+    /// Each word's lowercased prefixes of 2, 3 and 4 characters, hashed ([`prefixes`]).
+    pub(crate) prefixes: Vec<[u64; 3]>,
 }
 
 /// What the recognizer decided earlier in the same document about each capitalized word
@@ -186,6 +188,7 @@ impl<'a> Sentence<'a> {
             .collect();
         Sentence {
             history: words.iter().map(|w| history.feature(w)).collect(),
+            prefixes: forms.iter().map(|f| prefixes(f)).collect(),
             words,
             tags: tags.iter().map(|t| hash_str(t)).collect(),
             gaz: gazetteer.features(forms),
@@ -268,15 +271,15 @@ pub(crate) fn features(s: &Sentence<'_>, i: usize, prev: &[u16], out: &mut Vec<u
         feat(245, cl(-1).1, cl(0).1, 0),
         feat(246, cl(0).1, cl(1).1, 0),
         feat(247, l1, cl(0).0, 0),
-        feat(260, prefix(s.forms[i], 3), 0, 0),
+        feat(260, s.prefixes[i][1], 0, 0),
         feat(261, at(-1).map_or(outside(-1), |j| s.words[j].form), 0, 0),
         feat(262, at(1).map_or(outside(1), |j| s.words[j].form), 0, 0),
         feat(263, cl(-2).0, 0, 0),
         feat(264, cl(2).0, 0, 0),
         feat(265, lw(1), lw(2), 0),
         feat(266, lw(-2), lw(-1), 0),
-        feat(267, prefix(s.forms[i], 4), 0, 0),
-        feat(268, prefix(s.forms[i], 2), 0, 0),
+        feat(267, s.prefixes[i][2], 0, 0),
+        feat(268, s.prefixes[i][0], 0, 0),
         feat(269, sh(-2), sh(-1), w.shape),
         feat(270, w.shape, sh(1), sh(2)),
         feat(271, tg(-1), tg(0), tg(1)),
@@ -288,15 +291,19 @@ pub(crate) fn features(s: &Sentence<'_>, i: usize, prev: &[u16], out: &mut Vec<u
     ]);
 }
 
-/// Hash of the first `n` characters of a word, lowercased.
-fn prefix(form: &str, n: usize) -> u64 {
-    hash_str(
-        &form
-            .chars()
-            .take(n)
-            .flat_map(char::to_lowercase)
-            .collect::<String>(),
-    )
+/// Hashes of a word's first 2, 3 and 4 characters, each lowercased (a shorter word's
+/// prefixes are the whole word), built in one pass.
+fn prefixes(form: &str) -> [u64; 3] {
+    let mut chars = form.chars();
+    let mut prefix = String::new();
+    let mut out = [0; 3];
+    for k in 1..=4 {
+        prefix.extend(chars.next().into_iter().flat_map(char::to_lowercase));
+        if k >= 2 {
+            out[k - 2] = hash_str(&prefix);
+        }
+    }
+    out
 }
 
 /// Whether label `next` may follow label `prev` in BIO: an I- continues its own type.
@@ -446,6 +453,27 @@ mod tests {
                 (7, 8, "MISC")
             ]
         );
+    }
+
+    #[test]
+    fn prefixes_are_the_lowercased_first_characters() {
+        let naive = |form: &str, n: usize| {
+            hash_str(
+                &form
+                    .chars()
+                    .take(n)
+                    .flat_map(char::to_lowercase)
+                    .collect::<String>(),
+            )
+        };
+        for form in ["Putin", "UN", "a", "Édouard", "İstanbul", ""] {
+            assert_eq!(
+                prefixes(form),
+                [naive(form, 2), naive(form, 3), naive(form, 4)],
+                "{form}"
+            );
+        }
+        assert_eq!(prefixes("PUTIN")[2], hash_str("puti"));
     }
 
     #[test]
