@@ -144,18 +144,17 @@ impl Component for EntityAnnotator {
                 }
                 // A name that ends with a word for a body of water or a landform is a place
                 // ("Barents Sea", "Rio Grande River"), whatever the recognizer made of it.
-                if matches!(label, EntityLabel::Org | EntityLabel::Misc)
-                    && last_token > first_token
-                    && GEOGRAPHIC.contains(&doc.slice(tokens[last_token].span()))
-                {
+                let geographic = last_token > first_token
+                    && GEOGRAPHIC.contains(&doc.slice(tokens[last_token].span()));
+                if geographic && matches!(label, EntityLabel::Org | EntityLabel::Misc) {
                     label = EntityLabel::Loc;
                 }
                 // A nationality before a place's name ("the Russian Black Sea resort"):
                 // two mentions, the country's and the place's, unless the whole is a name
                 // the knowledge base knows ("British Virgin Islands").
-                if matches!(label, EntityLabel::Loc | EntityLabel::Misc)
+                if geographic
+                    && matches!(label, EntityLabel::Loc | EntityLabel::Misc)
                     && last_token >= first_token + 2
-                    && GEOGRAPHIC.contains(&doc.slice(tokens[last_token].span()))
                     && self
                         .kb
                         .lookup(doc.slice(gazette_doc::Span::new(start, end)))
@@ -527,77 +526,6 @@ impl EntityAnnotator {
 mod tests {
     use super::*;
 
-    #[test]
-    fn role_references_link_to_the_titled_person() {
-        let text = "Syrian President Bashar al-Assad met Putin in Sochi. Later, the Syrian leader flew home, and the Russian president thanked him.";
-        let mut doc = gazette_doc::Doc::new(text.into(), gazette_doc::Meta::default());
-        crate::Pipeline::english().run(&mut doc).unwrap();
-        let find = |t: &str| {
-            doc.entities()
-                .iter()
-                .find(|e| doc.slice(e.span()) == t)
-                .cloned()
-        };
-        let role = find("Syrian leader").expect("the role phrase is a mention");
-        assert_eq!(
-            (role.label, role.entity_id.as_str()),
-            (EntityLabel::Per, "per:bashar-al-assad")
-        );
-        // Nobody was introduced as the Russian president: "Russian" stays the country.
-        assert_eq!(
-            find("Russian").map(|e| e.entity_id),
-            Some("country:rus".to_string())
-        );
-    }
-
-    #[test]
-    fn honorifics_and_party_labels_are_not_part_of_a_name() {
-        let text = "Council president Ana Ruiz opposed the plan. Ms. Ruiz said Sen. Mark Ellis, R-Ky., agreed.";
-        let mut doc = gazette_doc::Doc::new(text.into(), gazette_doc::Meta::default());
-        crate::Pipeline::english().run(&mut doc).unwrap();
-        let mentions: Vec<(&str, &str)> = doc
-            .entities()
-            .iter()
-            .map(|e| (doc.slice(e.span()), e.entity_id.as_str()))
-            .collect();
-        assert!(mentions.contains(&("Ruiz", "per:ana-ruiz")), "{mentions:?}");
-        assert!(
-            mentions.contains(&("Mark Ellis", "per:mark-ellis")),
-            "{mentions:?}"
-        );
-        assert!(
-            !mentions.iter().any(|(m, _)| m.contains("Ky")),
-            "{mentions:?}"
-        );
-        // A quotation mark the recognizer took in is not part of the name.
-        let text = "\u{201c}We are not finished,\u{201d} Ruiz told the council.";
-        let mut doc = gazette_doc::Doc::new(text.into(), gazette_doc::Meta::default());
-        crate::Pipeline::english().run(&mut doc).unwrap();
-        let names: Vec<&str> = doc.entities().iter().map(|e| doc.slice(e.span())).collect();
-        assert_eq!(names, ["Ruiz"]);
-    }
-
-    #[test]
-    fn a_name_in_capitals_is_the_person_it_is_part_of() {
-        // A transcript's "RUIZ:" is the person of that name in the article, whatever the
-        // recognizer made of it (an organization, or nothing).
-        let text = "Ana Ruiz spoke to the morning show.\n\nRUIZ: The plan is dead.\n\nFORD: We will build it.";
-        let mut doc = gazette_doc::Doc::new(text.into(), gazette_doc::Meta::default());
-        crate::Pipeline::english().run(&mut doc).unwrap();
-        let of = |name: &str| {
-            doc.entities()
-                .iter()
-                .find(|e| doc.slice(e.span()) == name)
-                .map(|e| (e.label, e.entity_id.clone()))
-        };
-        assert_eq!(
-            of("RUIZ"),
-            Some((EntityLabel::Per, "per:ana-ruiz".to_string()))
-        );
-        // A name in capitals that is no part of a person named here keeps its own identity.
-        assert!(of("FORD").is_none_or(|(_, id)| !id.starts_with("per:")));
-    }
-
     /// (text, label, entity id) of each entity the English pipeline finds in `text`.
     fn mentions(text: &str) -> Vec<(String, EntityLabel, String)> {
         let mut doc = gazette_doc::Doc::new(text.into(), gazette_doc::Meta::default());
@@ -612,6 +540,60 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn role_references_link_to_the_titled_person() {
+        let mentions = mentions(
+            "Syrian President Bashar al-Assad met Putin in Sochi. Later, the Syrian leader flew home, and the Russian president thanked him.",
+        );
+        let find = |t: &str| mentions.iter().find(|m| m.0 == t);
+        let role = find("Syrian leader").expect("the role phrase is a mention");
+        assert_eq!(
+            (role.1, role.2.as_str()),
+            (EntityLabel::Per, "per:bashar-al-assad")
+        );
+        // Nobody was introduced as the Russian president: "Russian" stays the country.
+        assert_eq!(find("Russian").map(|m| m.2.as_str()), Some("country:rus"));
+    }
+
+    #[test]
+    fn honorifics_and_party_labels_are_not_part_of_a_name() {
+        let found = mentions(
+            "Council president Ana Ruiz opposed the plan. Ms. Ruiz said Sen. Mark Ellis, R-Ky., agreed.",
+        );
+        let has = |name: &str, id: &str| found.iter().any(|m| m.0 == name && m.2 == id);
+        assert!(has("Ruiz", "per:ana-ruiz"), "{found:?}");
+        assert!(has("Mark Ellis", "per:mark-ellis"), "{found:?}");
+        assert!(!found.iter().any(|m| m.0.contains("Ky")), "{found:?}");
+        // A quotation mark the recognizer took in is not part of the name.
+        let names: Vec<String> =
+            mentions("\u{201c}We are not finished,\u{201d} Ruiz told the council.")
+                .into_iter()
+                .map(|m| m.0)
+                .collect();
+        assert_eq!(names, ["Ruiz"]);
+    }
+
+    #[test]
+    fn a_name_in_capitals_is_the_person_it_is_part_of() {
+        // A transcript's "RUIZ:" is the person of that name in the article, whatever the
+        // recognizer made of it (an organization, or nothing).
+        let mentions = mentions(
+            "Ana Ruiz spoke to the morning show.\n\nRUIZ: The plan is dead.\n\nFORD: We will build it.",
+        );
+        let of = |name: &str| {
+            mentions
+                .iter()
+                .find(|m| m.0 == name)
+                .map(|m| (m.1, m.2.clone()))
+        };
+        assert_eq!(
+            of("RUIZ"),
+            Some((EntityLabel::Per, "per:ana-ruiz".to_string()))
+        );
+        // A name in capitals that is no part of a person named here keeps its own identity.
+        assert!(of("FORD").is_none_or(|(_, id)| !id.starts_with("per:")));
     }
 
     #[test]
