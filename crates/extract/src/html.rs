@@ -195,7 +195,15 @@ pub(crate) fn main_text(
     // Dates, bylines and "contact us" lines that sit at the edges of the container are
     // not prose: trim short non-sentence blocks before the first and after the last
     // block of prose.
-    let edge = |b: &&Block| b.is_prose() || b.chars() >= 80;
+    // List items, table cells and code are the article's own structure, not the short
+    // dates and bylines this trimming is for (ingredient lists, data tables, commands).
+    let structural = |b: &Block| {
+        page.tree
+            .get(b.owner)
+            .and_then(|n| n.value().as_element())
+            .is_some_and(|e| matches!(e.name(), "li" | "td" | "th" | "dd" | "pre"))
+    };
+    let edge = |b: &&Block| b.is_prose() || b.chars() >= 80 || structural(b);
     let first = out.iter().position(edge).unwrap_or(0);
     let last = out.iter().rposition(edge).map_or(out.len(), |i| i + 1);
     let kept = if first < last {
@@ -215,6 +223,34 @@ pub(crate) fn candidate_blocks(html: &str) -> Vec<(String, Vec<u64>)> {
     let out = container_blocks(&page, &blocks, &meta);
     (0..out.len())
         .map(|i| (out[i].text.clone(), block_features(&page, &out, i)))
+        .collect()
+}
+
+/// For development: each container block's element and its three ancestors as
+/// `tag.class#id` (innermost first).
+pub(crate) fn candidate_contexts(html: &str) -> Vec<String> {
+    let page = crate::prescan::parse(html);
+    let meta = crate::metadata::from_index(&page, &crate::page::PageIndex::new(&page));
+    let blocks = blocks(&page, false);
+    let out = container_blocks(&page, &blocks, &meta);
+    out.iter()
+        .map(|b| {
+            let mut parts = Vec::new();
+            let mut node = page.tree.get(b.owner);
+            for _ in 0..4 {
+                let Some(nd) = node else { break };
+                if let Some(el) = nd.value().as_element() {
+                    parts.push(format!(
+                        "{}.{}#{}",
+                        el.name(),
+                        el.attr("class").unwrap_or(""),
+                        el.attr("id").unwrap_or("")
+                    ));
+                }
+                node = nd.parent();
+            }
+            parts.join(" < ")
+        })
         .collect()
 }
 
@@ -250,20 +286,61 @@ fn container_blocks<'a>(
             || (n < 100 && is_furniture_phrase(&b.text))
             || is_meta(&meta.title)
             || is_meta(&meta.byline)
+            || is_author_box(&b.text, meta.byline.as_deref())
         {
             continue;
         }
         out.push(b);
     }
-    // Furniture sentences (follow us, copyright notices) come after the article: only the
-    // second half of the blocks is tested for them, which also spares the time.
-    let half = out.len() / 2;
-    let mut i = 0;
-    out.retain(|b| {
-        i += 1;
-        i <= half || !is_furniture_sentence(&b.text)
-    });
+    // Furniture sentences (follow us, get our app, copyright notices).
+    out.retain(|b| !is_furniture_sentence(&b.text));
     out
+}
+
+/// Whether a block is the box about the article's author that sites put beside or under
+/// the text ("Will Knight is a senior writer for WIRED ..."): a short paragraph that
+/// starts with the byline's person name, or with its first name and then a lowercase
+/// word ("Matthew is PCMag's UK-based editor").
+fn is_author_box(text: &str, byline: Option<&str>) -> bool {
+    let Some(byline) = byline else {
+        return false;
+    };
+    // A bio is a sentence or two; a bare name or a name and a date is the byline again.
+    if !(80..=600).contains(&text.len()) {
+        return false;
+    }
+    // The byline must read as one person's name: two to four capitalized words, not a
+    // publisher's ("The Conversation", "NOW Grenada").
+    let name: Vec<&str> = byline.split_whitespace().collect();
+    let is_name_word = |w: &&str| {
+        w.chars().next().is_some_and(char::is_uppercase)
+            && w.chars().skip(1).any(char::is_lowercase)
+            && w.chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '.'))
+    };
+    const ARTICLES: &[&str] = &[
+        "The", "A", "An", "El", "La", "Los", "Las", "Le", "Les", "Der", "Die", "Das", "Il",
+    ];
+    if !(2..=4).contains(&name.len())
+        || !name.iter().all(is_name_word)
+        || ARTICLES.contains(&name[0])
+    {
+        return false;
+    }
+    let words: Vec<&str> = text.split_whitespace().take(3).collect();
+    let [first, second, third] = words[..] else {
+        return false;
+    };
+    // "Evan Tepest und Selma Kay Matter beschreiben ..." is a lead about two people.
+    let conjunction = |w: &str| matches!(w, "and" | "und" | "y" | "et" | "&");
+    if first != name[0] {
+        return false;
+    }
+    if second.trim_end_matches([',', '.']) == name[1] {
+        !conjunction(third)
+    } else {
+        second.chars().next().is_some_and(char::is_lowercase) && !conjunction(second)
+    }
 }
 
 /// Features of the block `blocks[i]` for the block classifier.
@@ -366,12 +443,92 @@ fn block_features(page: &Html, blocks: &[&Block], i: usize) -> Vec<u64> {
                     let token = token.to_ascii_lowercase();
                     f.push(h3("cls", level, &token));
                     f.push(h2("cls", &token));
+                    if let Some(group) = class_word_group(&token) {
+                        f.push(h3("grp", level, group));
+                        f.push(h2("grp", group));
+                    }
                 }
             }
         }
         node = nd.parent();
     }
     f
+}
+
+/// The kind of page part a class or id word names, when it is one of the words content
+/// systems commonly use: lets the block classifier pool what it learns about a word with
+/// its kin (an "author-bio" it never saw is like the "post-author" it did).
+fn class_word_group(token: &str) -> Option<&'static str> {
+    const GROUPS: &[(&str, &[&str])] = &[
+        (
+            "author",
+            &["author", "autor", "bio", "contributor", "vcard", "profile"],
+        ),
+        (
+            "teaser",
+            &[
+                "teaser",
+                "related",
+                "promo",
+                "recommend",
+                "nextstory",
+                "snippet",
+                "readmore",
+            ],
+        ),
+        (
+            "legal",
+            &[
+                "disclosure",
+                "disclaimer",
+                "copyright",
+                "licen",
+                "legal",
+                "cookie",
+                "consent",
+                "affiliate",
+            ],
+        ),
+        (
+            "box",
+            &[
+                "infobox", "factbox", "tooltip", "sidebar", "widget", "flyout", "popup", "modal",
+                "banner",
+            ],
+        ),
+        (
+            "media",
+            &[
+                "caption", "credit", "image", "img", "photo", "media", "figure", "tweet", "embed",
+                "gallery",
+            ],
+        ),
+        (
+            "meta",
+            &[
+                "meta", "date", "byline", "crumb", "share", "social", "comment", "categor",
+            ],
+        ),
+        (
+            "content",
+            &[
+                "article",
+                "story",
+                "entry",
+                "post",
+                "content",
+                "body",
+                "text",
+                "copy",
+                "rte",
+                "paragraph",
+            ],
+        ),
+    ];
+    GROUPS
+        .iter()
+        .find(|(_, stems)| stems.iter().any(|s| token.contains(s)))
+        .map(|(group, _)| *group)
 }
 
 fn join<'a>(page: &Html, blocks: impl Iterator<Item = &'a Block> + Clone, markdown: bool) -> Body {
@@ -944,6 +1101,55 @@ mod tests {
         let text = main_text(&page, &gazette_doc::Meta::default(), false, None).text;
         assert!(text.contains("the Kremlin said."), "{text}");
         assert!(!text.contains("Another long teaser"), "{text}");
+    }
+
+    #[test]
+    fn author_boxes_go_and_lists_at_the_edges_stay() {
+        let prose = "The council voted on Tuesday to close the old bridge to cars from next spring, after engineers found cracks in two of its piers.";
+        let page = Html::parse_document(&format!(
+            r#"<article><ul><li>2 cups flour</li><li>1 egg</li></ul>
+            <p>For the latest stories and breaking news updates download the Example News apps for iOS and Android.</p>
+            <p>{prose}</p><p>{prose}</p><p>{prose}</p>
+            <p>Jane Roe is a senior reporter for Example News, covering city hall and transport. She was previously at the Daily Record.</p>
+            </article>"#
+        ));
+        let meta = gazette_doc::Meta {
+            byline: Some("Jane Roe".into()),
+            ..Default::default()
+        };
+        let text = main_text(&page, &meta, false, None).text;
+        assert!(
+            text.starts_with("2 cups flour\n\n1 egg\n\nThe council"),
+            "{text}"
+        );
+        assert!(!text.contains("senior reporter"), "{text}");
+        assert!(!text.contains("download the"), "{text}");
+        assert_eq!(text.matches("cracks in two").count(), 3, "{text}");
+    }
+
+    #[test]
+    fn only_a_bio_that_opens_with_the_bylines_person_is_an_author_box() {
+        let bio = "Jane Roe is a senior reporter for Example News, covering city hall and transport since 2019.";
+        assert!(is_author_box(bio, Some("Jane Roe")));
+        assert!(is_author_box(
+            "Jane has covered city hall and transport for Example News since 2019, after ten years abroad.",
+            Some("Jane Roe")
+        ));
+        // An interviewer's turn, a publisher's byline, two people in a lead, a short line.
+        assert!(!is_author_box(
+            "Roe: And what happens to the bridge after the council's vote on Tuesday, in your view?",
+            Some("Jane Roe")
+        ));
+        assert!(!is_author_box(
+            "The international goal under the Paris Agreement is to curb average temperatures this century.",
+            Some("The Conversation")
+        ));
+        assert!(!is_author_box(
+            "Jane Roe and John Doe describe how the city decided to close its oldest bridge to cars.",
+            Some("Jane Roe")
+        ));
+        assert!(!is_author_box("Jane Roe, 12 May 2024", Some("Jane Roe")));
+        assert!(!is_author_box(bio, None));
     }
 
     #[test]

@@ -158,6 +158,26 @@ pub fn debug_container_blocks(page: &str) -> String {
         .join("\n\n")
 }
 
+/// For development: the blocks of the chosen container before the classifier, each with
+/// the bundled classifier's margin (negative: dropped as furniture).
+#[doc(hidden)]
+pub fn debug_container_margins(page: &str) -> Vec<(String, f32)> {
+    let model = classify::bundled();
+    html::candidate_blocks(page)
+        .into_iter()
+        .map(|(t, f)| {
+            let m = model.map_or(0.0, |m| m.margin(&f));
+            (t, m)
+        })
+        .collect()
+}
+
+/// For development: each container block's element and ancestors (`tag.class#id`).
+#[doc(hidden)]
+pub fn debug_container_contexts(page: &str) -> Vec<String> {
+    html::candidate_contexts(page)
+}
+
 /// The publication date of an HTML page alone (as htmldate's `find_date` gives it),
 /// with the signal it came from; `opts` gives the URL and the date bounds.
 pub fn publication_date(page: &str, opts: &Options) -> Option<(Published, String)> {

@@ -98,8 +98,8 @@ static FURNITURE_SENTENCE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
 pub(crate) fn is_furniture_sentence(line: &str) -> bool {
     let line = line.trim();
     line.chars().count() <= 250
-        && FURNITURE_SENTENCE_WORDS.is_match(line)
-        && FURNITURE_SENTENCE.is_match(line)
+        && (line.starts_with('©')
+            || FURNITURE_SENTENCE_WORDS.is_match(line) && FURNITURE_SENTENCE.is_match(line))
 }
 
 /// Sentences of page furniture, matched from the start of a paragraph.
@@ -109,6 +109,7 @@ static FURNITURE_SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
             (follow|like)\s+.{0,60}\bon\s+(twitter|facebook|instagram|linkedin|x)\b
           | for\s+the\s+latest\s+(news|stories|updates)\b | download\s+(the|our)\s+.{0,40}\bapps?\b
           | (this|the)\s+(article|story|content|material)\s+(is|was|may)\b.{0,80}\b(copyright|permission|reproduced|republished|redistributed)
+          | copyright\s+(©|\(c\)|\d{4}).*
           | .{0,80}\bwritten\s+permission\b | .{0,80}\bnot\s+responsible\s+for\s+the\s+(opinions|content)
           | (to\s+(view|read|continue)|already\s+a\s+subscriber|if\s+you('re|\s+are)\s+(seeing|already)).{0,120}\bsubscri
           | (trotz\s+sorgfältiger\s+inhaltlicher\s+kontrolle|haftungs(ausschluss|beschränkung|hinweis)).*
