@@ -98,7 +98,7 @@ static BOILERPLATE_HINT: LazyLock<Regex> = LazyLock::new(|| {
 /// skipped only when it holds a small part of the page's text.
 static WEAK_BOILERPLATE_HINT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(^|[-_ ])(sidebar|menu|widget|popup|modal|recommend\w*|byline|caption|credits?|tags|masthead|paywall)([-_ ]|$)",
+        r"(?i)(^|[-_ ])(sidebar|menu|widget|popup|modal|recommend\w*|byline|caption|credits?|tags|masthead|paywall|author|bio|avatar|rating|teaser|disclaimer|disclosure|tooltip|consent|toolbar)([-_ ]|$)",
     )
     .expect("hint pattern compiles")
 });

@@ -89,9 +89,18 @@ pub(crate) fn is_furniture_phrase(line: &str) -> bool {
 /// Words one of which every furniture sentence holds: a cheap test before the pattern.
 static FURNITURE_SENTENCE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)follow|like|latest|download|copyright|permission|reproduc|republish|redistribut|responsible|subscri|sorgfältig|haftung",
+        r"(?i)newsletter|follow|like|latest|download|copyright|permission|reproduc|republish|redistribut|responsible|subscri|sorgfältig|haftung",
     )
     .expect("furniture word pattern compiles")
+});
+
+/// A caption ends with its picture's credit: "(Foto: Getty)", "| © Augusta National/Getty
+/// Images", "© AFP / Marco Bertorello".
+static CREDIT_AT_END: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(\(\s*(foto|fotos|photo|photos|bild|image|quelle|source|credit|crédit)\s*:[^()]{1,60}\)|©[^.!?©]{1,60})\s*$",
+    )
+    .expect("credit pattern compiles")
 });
 
 /// The furniture sentences of [`is_furniture`] alone (follow us, copyright notices).
@@ -99,6 +108,7 @@ pub(crate) fn is_furniture_sentence(line: &str) -> bool {
     let line = line.trim();
     line.chars().count() <= 250
         && (line.starts_with('©')
+            || CREDIT_AT_END.is_match(line)
             || FURNITURE_SENTENCE_WORDS.is_match(line) && FURNITURE_SENTENCE.is_match(line))
 }
 
@@ -110,6 +120,9 @@ static FURNITURE_SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
           | for\s+the\s+latest\s+(news|stories|updates)\b | download\s+(the|our)\s+.{0,40}\bapps?\b
           | (this|the)\s+(article|story|content|material)\s+(is|was|may)\b.{0,80}\b(copyright|permission|reproduced|republished|redistributed)
           | copyright\s+(©|\(c\)|\d{4}).*
+          | .{0,120}\b(our|unser\w*|sign\s+up|subscribe|abonn\w*|anmelden|melde|mit)\b.{0,60}\bnewsletter\b.{0,120}$
+          | .{0,120}\bnewsletter\b.{0,60}\b(abonnieren|anmelden|bestellen|sign\s+up|subscribe)\b.{0,80}$
+          | .{0,40}\b(get|download)\s+(the\s+latest|our)\b.{0,80}\bapps?\b.{0,40}$
           | .{0,80}\bwritten\s+permission\b | .{0,80}\bnot\s+responsible\s+for\s+the\s+(opinions|content)
           | (to\s+(view|read|continue)|already\s+a\s+subscriber|if\s+you('re|\s+are)\s+(seeing|already)).{0,120}\bsubscri
           | (trotz\s+sorgfältiger\s+inhaltlicher\s+kontrolle|haftungs(ausschluss|beschränkung|hinweis)).*
@@ -261,6 +274,11 @@ mod tests {
             "This article is the copyrighted property of Breaking Belize News. Written permission must be obtained before reprint in online or print media.",
             "To view the full story, please subscribe to The Haitian Times.",
             "Trotz sorgfältiger inhaltlicher Kontrolle übernehmen wir keine Haftung für die Inhalte externer Links.",
+            "Never miss a story from the valley: sign up for our free morning newsletter today!",
+            "Jeden Freitag die wichtigsten Nachrichten: Jetzt unseren Newsletter abonnieren.",
+            "Get the latest headlines on your phone with the Valley Courier app for iOS and Android.",
+            "The mayor cuts the ribbon on the rebuilt bridge on Tuesday morning. (Photo: City Hall)",
+            "Crowds line the river bank to watch the first trams cross. | © Valley Courier/Jane Roe",
         ] {
             assert!(is_furniture(line), "{line}");
         }
@@ -269,6 +287,9 @@ mod tests {
             "Quellen im Kreml bestätigten das Treffen.",
             "Teilen sich die Parteien die Macht, wird es schwierig.",
             "Followers of the party on Twitter said the vote was rigged, but the commission rejected the claim on Monday after a recount.",
+            "The paper's newsletter reached two million readers last year, its editor said.",
+            "Users could download the new app from Monday, the company said in a statement.",
+            "The photographer's agency (Getty) declined to comment on the picture.",
         ] {
             assert!(!is_furniture(line), "{line}");
         }
