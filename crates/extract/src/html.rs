@@ -1111,6 +1111,7 @@ mod tests {
             <p>For the latest stories and breaking news updates download the Example News apps for iOS and Android.</p>
             <p>{prose}</p><p>{prose}</p><p>{prose}</p>
             <p>Jane Roe is a senior reporter for Example News, covering city hall and transport. She was previously at the Daily Record.</p>
+            <div class="author-bio"><p>Our transport desk has reported on the valley's bridges, roads and railways since the paper was founded.</p></div>
             </article>"#
         ));
         let meta = gazette_doc::Meta {
@@ -1123,6 +1124,7 @@ mod tests {
             "{text}"
         );
         assert!(!text.contains("senior reporter"), "{text}");
+        assert!(!text.contains("transport desk"), "{text}");
         assert!(!text.contains("download the"), "{text}");
         assert_eq!(text.matches("cracks in two").count(), 3, "{text}");
     }
