@@ -525,10 +525,23 @@ fn class_word_group(token: &str) -> Option<&'static str> {
             ],
         ),
     ];
-    GROUPS
-        .iter()
-        .find(|(_, stems)| stems.iter().any(|s| token.contains(s)))
-        .map(|(group, _)| *group)
+    // One automaton over every stem (blocks have many class words, each tested at three
+    // levels); the first group in the list that has a stem in the word wins.
+    static STEMS: LazyLock<(aho_corasick::AhoCorasick, Vec<usize>)> = LazyLock::new(|| {
+        let (stems, groups): (Vec<&str>, Vec<usize>) = GROUPS
+            .iter()
+            .enumerate()
+            .flat_map(|(g, (_, stems))| stems.iter().map(move |s| (*s, g)))
+            .unzip();
+        let automaton = aho_corasick::AhoCorasick::new(stems).expect("stems compile");
+        (automaton, groups)
+    });
+    let (automaton, groups) = &*STEMS;
+    automaton
+        .find_overlapping_iter(token)
+        .map(|m| groups[m.pattern().as_usize()])
+        .min()
+        .map(|g| GROUPS[g].0)
 }
 
 fn join<'a>(page: &Html, blocks: impl Iterator<Item = &'a Block> + Clone, markdown: bool) -> Body {

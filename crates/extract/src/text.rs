@@ -106,10 +106,13 @@ static CREDIT_AT_END: LazyLock<Regex> = LazyLock::new(|| {
 /// The furniture sentences of [`is_furniture`] alone (follow us, copyright notices).
 pub(crate) fn is_furniture_sentence(line: &str) -> bool {
     let line = line.trim();
-    line.chars().count() <= 250
-        && (line.starts_with('©')
-            || CREDIT_AT_END.is_match(line)
-            || FURNITURE_SENTENCE_WORDS.is_match(line) && FURNITURE_SENTENCE.is_match(line))
+    // Every block of a page passes here: the cheap tests first.
+    if line.len() > 1000 || line.chars().count() > 250 {
+        return false;
+    }
+    line.starts_with('©')
+        || ((line.ends_with(')') || line.contains('©')) && CREDIT_AT_END.is_match(line))
+        || (FURNITURE_SENTENCE_WORDS.is_match(line) && FURNITURE_SENTENCE.is_match(line))
 }
 
 /// Sentences of page furniture, matched from the start of a paragraph.
