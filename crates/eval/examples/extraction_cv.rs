@@ -12,7 +12,8 @@ fn main() {
     let gold = trafilatura_eval::load_gold(&dir).unwrap();
     let mut pages: Vec<(Entry, LabeledPage)> = Vec::new();
     for entry in gold.values() {
-        if trafilatura_eval::is_held_out(&entry.file) {
+        // CV_ALL=1: every page, the held-out quarter too (for the final figure only).
+        if trafilatura_eval::is_held_out(&entry.file) && std::env::var_os("CV_ALL").is_none() {
             continue;
         }
         let Ok(page) = gazette_ingest::read_path(&entry.path(&dir)) else {

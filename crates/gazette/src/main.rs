@@ -90,10 +90,10 @@ pub struct TrainExtractionArgs {
     #[arg(long, default_value = "models/extract/blocks.bin.gz")]
     out: PathBuf,
     /// Passes over the training blocks.
-    #[arg(long, default_value_t = 10)]
+    #[arg(long, default_value_t = gazette_eval::trafilatura_eval::TRAIN_EPOCHS)]
     epochs: usize,
     /// Seed of the shuffling.
-    #[arg(long, default_value_t = 1)]
+    #[arg(long, default_value_t = gazette_eval::trafilatura_eval::TRAIN_SEED)]
     seed: u64,
 }
 
