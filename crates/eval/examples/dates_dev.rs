@@ -8,10 +8,8 @@ fn main() {
     let gold = gazette_eval::htmldate::load_gold(&dir).unwrap();
     for (url, entry) in &gold {
         let page = gazette_ingest::read_path(&entry.path(&dir)).unwrap();
-        let opts = gazette_extract::Options {
-            url: Some(url.clone()),
-            ..Default::default()
-        };
+        // As `gazette eval` scores it: the page alone, no URL (htmldate's `find_date(html)`).
+        let opts = gazette_extract::Options::default();
         let meta = gazette_extract::from_html(&page.text, &opts).doc.meta;
         let day = meta
             .published

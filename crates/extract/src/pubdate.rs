@@ -341,6 +341,55 @@ fn bounds(opts: &Options) -> (NaiveDate, NaiveDate) {
     (min, max)
 }
 
+/// How a page writes `a/b/yyyy`: month first in the United States, day first elsewhere.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum SlashOrder {
+    MonthFirst,
+    DayFirst,
+}
+
+impl SlashOrder {
+    /// From the page's `<html lang>` and URL: month first for American English (`en-US`,
+    /// or plain `en` on a site outside the other English-speaking countries' domains and
+    /// `/en-gb/`-style paths), and for pages that say nothing about their language on a
+    /// generic domain; day first for every other language and region.
+    pub(crate) fn of_page(lang: Option<&str>, url: Option<&str>) -> SlashOrder {
+        let url = url.unwrap_or("").to_ascii_lowercase();
+        let host = url
+            .split("://")
+            .nth(1)
+            .unwrap_or(&url)
+            .split(['/', '?', ':'])
+            .next()
+            .unwrap_or("");
+        let tld = host.rsplit('.').next().unwrap_or("");
+        let generic = matches!(
+            tld,
+            "com" | "org" | "net" | "us" | "gov" | "edu" | "info" | ""
+        );
+        let region_path = [
+            "/en-gb", "/en-au", "/en-ca", "/en-in", "/en-ie", "/en-nz", "/uk/",
+        ]
+        .iter()
+        .any(|p| url.contains(p));
+        let lang = lang
+            .unwrap_or("")
+            .trim()
+            .to_ascii_lowercase()
+            .replace('_', "-");
+        let month_first = match lang.as_str() {
+            "en-us" => true,
+            "en" | "" => generic && !region_path,
+            _ => false,
+        };
+        if month_first {
+            SlashOrder::MonthFirst
+        } else {
+            SlashOrder::DayFirst
+        }
+    }
+}
+
 /// The page's publication date, or `None` when no signal gives a plausible one.
 pub(crate) fn find(
     page: &Html,
@@ -350,6 +399,7 @@ pub(crate) fn find(
 ) -> Option<Found> {
     let (min, max) = bounds(opts);
     let ok = |p: &Published| (min..=max).contains(&p.date());
+    let order = SlashOrder::of_page(idx.html_lang, url);
     let found = |date: Published, signal: &str| {
         Some(Found {
             date,
@@ -375,7 +425,7 @@ pub(crate) fn find(
     }
     // A metadata time in UTC may fall on the day after (or before) the one the page
     // shows its readers under the headline: the shown day is the publication day.
-    let as_shown = |p: Published, signal: &str| match shown_date(page, &ok) {
+    let as_shown = |p: Published, signal: &str| match shown_date(page, &ok, order) {
         Some(d) if (d - p.date()).num_days().abs() == 1 => found(
             Published::Date(d),
             &format!("{signal}, day as shown under the headline"),
@@ -392,8 +442,8 @@ pub(crate) fn find(
         let v = e.value();
         let raw = v.attr("datetime").or(v.attr("content")).or(v.attr("title"));
         let date = raw
-            .and_then(parse_any)
-            .or_else(|| text_dates(&text_of(e)).into_iter().next());
+            .and_then(|s| parse_any(s, order))
+            .or_else(|| text_dates(&text_of(e), order).into_iter().next());
         if let Some(p) = date.filter(|p| ok(p)) {
             return found(p, "element marked published");
         }
@@ -406,16 +456,16 @@ pub(crate) fn find(
         if let Some(p) = e
             .value()
             .attr("datetime")
-            .and_then(parse_any)
+            .and_then(|s| parse_any(s, order))
             .filter(|p| ok(p))
         {
             return found(p, "<time datetime>");
         }
     }
-    if let Some(p) = date_elements(page).into_iter().find(|p| ok(p)) {
+    if let Some(p) = date_elements(page, order).into_iter().find(|p| ok(p)) {
         return found(p, "date element text");
     }
-    text_date(page, &ok).map(|p| Found {
+    text_date(page, &ok, order).map(|p| Found {
         date: p,
         signal: "page text".into(),
     })
@@ -453,8 +503,8 @@ static SOURCE_DATE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Parses a date as metadata writes it, or as text does.
-fn parse_any(s: &str) -> Option<Published> {
-    parse_date(s).or_else(|| text_dates(s).into_iter().next())
+fn parse_any(s: &str, order: SlashOrder) -> Option<Published> {
+    parse_date(s).or_else(|| text_dates(s, order).into_iter().next())
 }
 
 /// A full date in a URL's path.
@@ -515,7 +565,9 @@ fn meta_dates(idx: &PageIndex<'_>) -> Vec<(Published, &'static str)> {
     for key in META_KEYS {
         for (k, v) in tags {
             if k == key {
-                if let Some(p) = parse_any(v) {
+                // Content systems write meta values in machine formats, American ones
+                // included, whatever the page's language ("11/01/2023 12:43:42").
+                if let Some(p) = parse_any(v, SlashOrder::MonthFirst) {
                     out.push((p, *key));
                 }
             }
@@ -545,7 +597,7 @@ fn in_other_content(e: ElementRef<'_>) -> bool {
 }
 
 /// Dates in the text of elements whose class or id names a date, in document order.
-fn date_elements(page: &Html) -> Vec<Published> {
+fn date_elements(page: &Html, order: SlashOrder) -> Vec<Published> {
     let mut out = Vec::new();
     for node in page.tree.root().descendants() {
         let Some(e) = ElementRef::wrap(node) else {
@@ -566,7 +618,7 @@ fn date_elements(page: &Html) -> Vec<Published> {
         if text.chars().count() > 200 {
             continue;
         }
-        out.extend(text_dates(&text));
+        out.extend(text_dates(&text, order));
         // A date element may write the year with two digits ("28.01.22").
         for c in SHORT_YEAR_DATE.captures_iter(&text) {
             let n = |k: &str| c[k].parse::<u32>().ok();
@@ -581,7 +633,11 @@ fn date_elements(page: &Html) -> Vec<Published> {
 }
 
 /// The first date written within 1,500 characters after the headline.
-fn shown_date(page: &Html, ok: &dyn Fn(&Published) -> bool) -> Option<NaiveDate> {
+fn shown_date(
+    page: &Html,
+    ok: &dyn Fn(&Published) -> bool,
+    order: SlashOrder,
+) -> Option<NaiveDate> {
     let mut text = String::new();
     let mut seen_h1 = false;
     for node in page.tree.root().descendants() {
@@ -590,7 +646,13 @@ fn shown_date(page: &Html, ok: &dyn Fn(&Published) -> bool) -> Option<NaiveDate>
             continue;
         }
         if let Node::Text(t) = node.value() {
-            if !in_code(node) {
+            // Teasers of other articles under the headline carry their own days.
+            let other = || {
+                node.parent()
+                    .and_then(ElementRef::wrap)
+                    .is_some_and(in_other_content)
+            };
+            if !in_code(node) && !t.trim().is_empty() && !other() {
                 text.push_str(t);
                 text.push('\n');
                 if text.len() > 3000 {
@@ -600,7 +662,7 @@ fn shown_date(page: &Html, ok: &dyn Fn(&Published) -> bool) -> Option<NaiveDate>
         }
     }
     let cut = text.char_indices().nth(1500).map_or(text.len(), |(i, _)| i);
-    text_dates(&text[..cut])
+    text_dates(&text[..cut], order)
         .into_iter()
         .find(|p| ok(p))
         .map(|p| p.date())
@@ -613,7 +675,7 @@ fn in_code(node: ego_tree::NodeRef<'_, Node>) -> bool {
         .is_some_and(|e| matches!(e.name(), "script" | "style" | "noscript"))
 }
 
-fn text_date(page: &Html, ok: &dyn Fn(&Published) -> bool) -> Option<Published> {
+fn text_date(page: &Html, ok: &dyn Fn(&Published) -> bool, order: SlashOrder) -> Option<Published> {
     let mut text = String::new();
     let mut h1_at: Option<usize> = None;
     for node in page.tree.root().descendants() {
@@ -636,13 +698,13 @@ fn text_date(page: &Html, ok: &dyn Fn(&Published) -> bool) -> Option<Published> 
                 .char_indices()
                 .nth(1500)
                 .map_or(after.len(), |(i, _)| i);
-            if let Some(p) = text_dates(&after[..cut]).into_iter().find(|p| ok(p)) {
+            if let Some(p) = text_dates(&after[..cut], order).into_iter().find(|p| ok(p)) {
                 return Some(p);
             }
         }
     }
     let mut counts: HashMap<NaiveDate, (usize, usize)> = HashMap::new();
-    for (i, p) in text_dates(&text).into_iter().enumerate() {
+    for (i, p) in text_dates(&text, order).into_iter().enumerate() {
         if ok(&p) {
             let e = counts.entry(p.date()).or_insert((0, i));
             e.0 += 1;
@@ -661,7 +723,7 @@ fn text_of(e: ElementRef<'_>) -> String {
 }
 
 /// Every date written in a text, in order.
-pub(crate) fn text_dates(text: &str) -> Vec<Published> {
+pub(crate) fn text_dates(text: &str, order: SlashOrder) -> Vec<Published> {
     let mut out = Vec::new();
     for c in TEXT_DATE.captures_iter(text) {
         let num = |name: &str| c.name(name).and_then(|m| m.as_str().parse::<u32>().ok());
@@ -674,10 +736,12 @@ pub(crate) fn text_dates(text: &str) -> Vec<Published> {
         } else if let Some(y) = num("y2") {
             Some((y, num("m2"), num("d2")))
         } else if let Some(y) = num("y3") {
-            // a/b/yyyy: day first unless that cannot be (US pages write month first).
-            match (num("a3"), num("b3")) {
-                (Some(a), b) if a > 12 => Some((y, b, Some(a))),
-                (a, b) => Some((y, a, b)),
+            // a/b/yyyy: as the page's region writes it, unless that cannot be.
+            match (num("a3"), num("b3"), order) {
+                (Some(a), b, _) if a > 12 => Some((y, b, Some(a))),
+                (a, Some(b), _) if b > 12 => Some((y, a, Some(b))),
+                (a, b, SlashOrder::MonthFirst) => Some((y, a, b)),
+                (a, b, SlashOrder::DayFirst) => Some((y, b, a)),
             }
         } else if let Some(y) = num("y4") {
             Some((y, month_name("mn4"), num("d4")))
@@ -700,7 +764,60 @@ mod tests {
     use super::*;
 
     fn days(text: &str) -> Vec<String> {
-        text_dates(text).iter().map(|p| p.to_string()).collect()
+        text_dates(text, SlashOrder::MonthFirst)
+            .iter()
+            .map(|p| p.to_string())
+            .collect()
+    }
+
+    #[test]
+    fn slash_dates_are_read_as_the_pages_region_writes_them() {
+        let order = SlashOrder::of_page;
+        let us = [
+            (Some("en-US"), None),
+            (Some("en"), Some("https://www.example.com/news/story")),
+            (None, Some("https://news.example.org/a")),
+            (None, None),
+        ];
+        for (lang, url) in us {
+            assert_eq!(order(lang, url), SlashOrder::MonthFirst, "{lang:?} {url:?}");
+        }
+        let elsewhere = [
+            (Some("en-GB"), None),
+            (Some("de"), Some("https://www.example.com/a")),
+            (Some("es-CO"), None),
+            (Some("en"), Some("https://www.example.co.uk/a")),
+            (Some("en"), Some("https://www.example.com/en-gb/news/a")),
+            (None, Some("https://www.example.de/a")),
+        ];
+        for (lang, url) in elsewhere {
+            assert_eq!(order(lang, url), SlashOrder::DayFirst, "{lang:?} {url:?}");
+        }
+        let read = |s: &str, o| text_dates(s, o)[0].to_string();
+        assert_eq!(
+            read("05/12/2020 - 15:10", SlashOrder::DayFirst),
+            "2020-12-05"
+        );
+        assert_eq!(
+            read("05/12/2020 - 15:10", SlashOrder::MonthFirst),
+            "2020-05-12"
+        );
+        // A number above 12 settles it whatever the region.
+        assert_eq!(read("12/25/2019", SlashOrder::DayFirst), "2019-12-25");
+        assert_eq!(read("25/12/2019", SlashOrder::MonthFirst), "2019-12-25");
+    }
+
+    #[test]
+    fn teasers_under_the_headline_do_not_correct_the_day() {
+        let page = Html::parse_document(
+            r#"<head><script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2020-12-06T12:32:58Z"}</script></head>
+            <body><h1>Concert in the square</h1>
+            <div class="node-teaser"><a href="/other">Another story</a><span>December 5, 2020</span></div>
+            <p>The orchestra plays tonight.</p></body>"#,
+        );
+        let f = find(&page, &PageIndex::new(&page), None, &Options::default()).unwrap();
+        assert_eq!(f.date.date().to_string(), "2020-12-06");
+        assert_eq!(f.signal, "json-ld datePublished");
     }
 
     #[test]
