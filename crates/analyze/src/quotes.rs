@@ -14,8 +14,9 @@
 //!   President Putin said ...": via "It");
 //! * a quotation with no cue in its sentence is attributed to the speaker of the previous
 //!   quote when it directly follows it (a quote continued in the next paragraph);
-//! * pronoun speakers ("he") keep their span and are resolved to the last person named
-//!   before them; other speakers are resolved to the entity whose mention they contain.
+//! * pronoun speakers ("he") keep their span and are resolved to the subject of their
+//!   sentence, else of the sentence before, else the last person named before them outside
+//!   quotation marks; other speakers are resolved to the entity whose mention they contain.
 
 use gazette_doc::{Doc, EntityLabel, Layer, Mention, Quote, QuoteKind, Span, Token};
 
@@ -480,6 +481,17 @@ impl Component for QuoteExtractor {
 }
 
 /// The sentence holding char offset `c` (binary search: sentences are sorted).
+/// Whether char offset `at` lies between quotation marks of its paragraph: after an
+/// opening curly mark not yet closed, or after an odd number of straight double quotes.
+fn within_quotation(doc: &Doc, at: usize) -> bool {
+    let before = doc.slice(Span::new(0, at));
+    let paragraph = &before[before.rfind('\n').map_or(0, |i| i + 1)..];
+    let curly = paragraph
+        .rfind('“')
+        .is_some_and(|open| !paragraph[open..].contains('”'));
+    curly || paragraph.matches('"').count() % 2 == 1
+}
+
 fn sentence_at(doc: &Doc, c: usize) -> Option<gazette_doc::Sentence> {
     let sentences = doc.sentences();
     let i = sentences.partition_point(|s| s.end <= c);
@@ -601,12 +613,44 @@ pub(crate) fn mention(doc: &Doc, tree: &Tree<'_>, head: usize) -> Mention {
                 .iter()
                 .find(|e| e.start <= t.start && t.end <= e.end && wanted.contains(&e.label))
         });
+        // Else the subject of the sentence before, the most salient entity at hand
+        // ("Mr. Obama dismissed the criticism ... 'I love Larry,' he said").
+        let previous_subject = || {
+            let here = sentence_at(doc, start)?;
+            let before = doc.sentences().iter().rev().find(|s| s.end <= here.start)?;
+            let i = main_subject(
+                tree,
+                tokens_within(tree.tokens, before.start, before.end),
+                before.end,
+            )?;
+            // The entity at the subject's head, else the last one in its phrase: a name
+            // follows its titles ("Mayor Ana Ruiz" may hang on "Mayor"; "Clinton
+            // communication director Jennifer Palmieri" is Palmieri).
+            let (lo, hi) = tree.extent(i);
+            let (from, to) = (tree.tokens[lo].start, tree.tokens[hi].end);
+            let head = &tree.tokens[i];
+            let inside: Vec<_> = doc
+                .entities()
+                .iter()
+                .filter(|e| from <= e.start && e.end <= to && wanted.contains(&e.label))
+                .collect();
+            inside
+                .iter()
+                .find(|e| e.start <= head.start && head.end <= e.end)
+                .or(inside.last())
+                .copied()
+                .filter(|e| !within_quotation(doc, e.start))
+        };
         by_subject
+            .or_else(previous_subject)
             .or_else(|| {
+                // A name inside quotation marks is what the speaker said ("'I love
+                // Larry,' he said"), not who the pronoun is.
                 doc.entities()
                     .iter()
                     .rev()
-                    .find(|e| e.end <= start && wanted.contains(&e.label))
+                    .filter(|e| e.end <= start && wanted.contains(&e.label))
+                    .find(|e| !within_quotation(doc, e.start))
             })
             .map_or((None, None), |e| {
                 (Some(e.canonical.clone()), Some(e.entity_id.clone()))
@@ -2395,6 +2439,36 @@ mod tests {
                     && q.1.ends_with("Jason Miller")),
             "{quotes:?}"
         );
+    }
+
+    #[test]
+    fn a_pronoun_speaker_is_not_a_name_inside_its_quote() {
+        // "he" is the subject of the sentence before, not "Larry", named inside the quote,
+        // nor the company named last outside it.
+        let quotes = run(
+            "Mayor Ana Ruiz dismissed the criticism as the voice of a client of the lawyer John Smith. \
+             \"You know, I like Larry,\" she said, \"but on energy he has always represented the coal industry.\"",
+        );
+        let q = quotes
+            .iter()
+            .find(|q| q.0.contains("I like Larry"))
+            .unwrap_or_else(|| panic!("{quotes:?}"));
+        assert_eq!(
+            (q.1.as_str(), q.2.as_str()),
+            ("she", "Ana Ruiz"),
+            "{quotes:?}"
+        );
+        // With no person as the subject before, the last person named outside quotation
+        // marks.
+        let quotes = run(
+            "Ana Ruiz spoke after the vote. The criticism was unfair to the council. \
+             \"You know, I like Larry,\" she said.",
+        );
+        let q = quotes
+            .iter()
+            .find(|q| q.0.contains("I like Larry"))
+            .unwrap_or_else(|| panic!("{quotes:?}"));
+        assert_eq!(q.2, "Ana Ruiz", "{quotes:?}");
     }
 
     #[test]
