@@ -777,10 +777,10 @@ pub fn quotes(data: &Path, env: &PeerEnv, repeat: usize) -> Result<Vec<Measured>
         let preds = quotes
             .iter()
             .map(|q| polnear::Predicted {
-                content: (
+                content: vec![(
                     q["content"]["start"].as_u64().unwrap_or(0) as usize,
                     q["content"]["end"].as_u64().unwrap_or(0) as usize,
-                ),
+                )],
                 speaker: q["speaker"].as_object().map(|s| {
                     (
                         s["start"].as_u64().unwrap_or(0) as usize,

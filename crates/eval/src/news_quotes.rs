@@ -144,7 +144,7 @@ pub fn rows(pipeline: &Pipeline) -> Vec<Row> {
             let g = &a.doc.attributions[*i].content;
             let hit = p.iter().find(|q| {
                 g.iter()
-                    .any(|s| q.content.0 < s.end && s.start < q.content.1)
+                    .any(|s| q.content.iter().any(|&(qs, qe)| qs < s.end && s.start < qe))
             });
             if hit
                 .and_then(|q| q.via)

@@ -95,11 +95,11 @@ impl GoldDoc {
     }
 }
 
-/// One predicted quote, in char offsets of the document text.
+/// One predicted attribution, in char offsets of the document text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Predicted {
-    /// Content span.
-    pub content: (usize, usize),
+    /// Content spans: one per quote fragment the speaker's mention introduces.
+    pub content: Vec<(usize, usize)>,
     /// Speaker mention span.
     pub speaker: Option<(usize, usize)>,
     /// The entity the speaker resolves to.
@@ -217,17 +217,14 @@ pub fn add(counts: &mut Counts, gold: &GoldDoc, preds: &[Predicted], threshold: 
         })
         .collect();
     let g: Vec<BTreeSet<usize>> = gspans.iter().map(|s| charset(s, &chars)).collect();
-    let p: Vec<BTreeSet<usize>> = preds
-        .iter()
-        .map(|q| charset(&[q.content], &chars))
-        .collect();
+    let p: Vec<BTreeSet<usize>> = preds.iter().map(|q| charset(&q.content, &chars)).collect();
     let mut cands: Vec<(f64, usize, usize)> = Vec::new();
     for (i, gi) in g.iter().enumerate() {
         for (j, pj) in p.iter().enumerate() {
             match threshold {
                 None => {
                     if !gi.is_empty()
-                        && norm_text(&gspans[i], &chars) == norm_text(&[preds[j].content], &chars)
+                        && norm_text(&gspans[i], &chars) == norm_text(&preds[j].content, &chars)
                     {
                         cands.push((1.0, i, j));
                     }
@@ -355,22 +352,37 @@ fn polnear_content(chars: &[char], start: usize, end: usize) -> (usize, usize) {
     (s, e)
 }
 
-/// gazette's quotes for one document.
+/// gazette's quotes for one document, as PolNeAR's attributions.
+///
+/// PolNeAR's unit is the attribution: everything a source says through one cue, however
+/// many fragments ("'X,' he said, 'Y.'", and the paragraphs of a long quote). gazette's
+/// unit is the fragment; fragments in a row that name the same speaker mention (the one
+/// the cue introduces, or the one a continued quote inherits) form one attribution.
 pub fn predict(pipeline: &Pipeline, doc: &GoldDoc) -> Vec<Predicted> {
     let mut d = Doc::new(doc.text.clone(), Meta::default());
     if pipeline.run(&mut d).is_err() {
         return Vec::new();
     }
     let chars: Vec<char> = doc.text.chars().collect();
-    d.quotes()
-        .iter()
-        .map(|q| Predicted {
-            content: polnear_content(&chars, q.start, q.end),
-            speaker: q.speaker.as_ref().map(|s| (s.start, s.end)),
-            speaker_name: q.speaker.as_ref().and_then(|s| s.canonical.clone()),
-            via: q.via.as_ref().map(|s| (s.start, s.end)),
-        })
-        .collect()
+    let mut quotes: Vec<&gazette_doc::Quote> = d.quotes().iter().collect();
+    quotes.sort_by_key(|q| (q.start, q.end));
+    let mut out: Vec<Predicted> = Vec::new();
+    for q in quotes {
+        let speaker = q.speaker.as_ref().map(|s| (s.start, s.end));
+        let content = polnear_content(&chars, q.start, q.end);
+        match out.last_mut() {
+            Some(last) if speaker.is_some() && last.speaker == speaker => {
+                last.content.push(content)
+            }
+            _ => out.push(Predicted {
+                content: vec![content],
+                speaker,
+                speaker_name: q.speaker.as_ref().and_then(|s| s.canonical.clone()),
+                via: q.via.as_ref().map(|s| (s.start, s.end)),
+            }),
+        }
+    }
+    out
 }
 
 /// Scores gazette on a PolNeAR file; returns rows and the predictions (for the reference scorer).
@@ -436,7 +448,11 @@ pub fn prediction_lines(predictions: &[(String, Vec<Predicted>)]) -> String {
             .iter()
             .map(|q| {
                 serde_json::json!({
-                    "content": {"start": q.content.0, "end": q.content.1},
+                    "content": q
+                        .content
+                        .iter()
+                        .map(|c| serde_json::json!({"start": c.0, "end": c.1}))
+                        .collect::<Vec<_>>(),
                     "speaker": q.speaker.map(|s| serde_json::json!({"start": s.0, "end": s.1})),
                     "speaker_name": q.speaker_name,
                 })
@@ -508,5 +524,39 @@ mod tests {
         );
         let (s, e) = find("and left");
         assert_eq!(span(polnear_content(&chars, s, e)), "and left");
+    }
+
+    #[test]
+    fn fragments_through_one_speaker_mention_form_one_attribution() {
+        // A quote continued in the next paragraph inherits its speaker: one attribution
+        // with two content spans; the next speaker's statement is another.
+        let text = "\u{201c}The bridge will close on Monday,\u{201d} Mayor Ana Ruiz said.\n\n\
+                    \u{201c}It will stay closed until spring, and the ferry will run twice an hour.\u{201d}\n\n\
+                    Council member John Doe said the decision came too late.";
+        let doc = GoldDoc {
+            doc_id: "d".into(),
+            text: text.into(),
+            canonical: true,
+            attributions: Vec::new(),
+        };
+        let preds = predict(&Pipeline::english(), &doc);
+        let chars: Vec<char> = text.chars().collect();
+        let span = |(s, e): (usize, usize)| chars[s..e].iter().collect::<String>();
+        let contents: Vec<Vec<String>> = preds
+            .iter()
+            .map(|p| p.content.iter().map(|&c| span(c)).collect())
+            .collect();
+        assert_eq!(contents.len(), 2, "{contents:?}");
+        assert_eq!(contents[0].len(), 2, "{contents:?}");
+        assert!(
+            contents[0][0].contains("The bridge will close"),
+            "{contents:?}"
+        );
+        assert!(contents[0][1].contains("until spring"), "{contents:?}");
+        assert_eq!(contents[1].len(), 1, "{contents:?}");
+        assert!(
+            contents[1][0].contains("the decision came too late"),
+            "{contents:?}"
+        );
     }
 }
