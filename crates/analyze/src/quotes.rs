@@ -1289,7 +1289,16 @@ fn extract(doc: &Doc) -> Vec<Quote> {
                 None => continue,
             }
         } else if let Some(c) = content_head {
-            let (mut lo, hi) = tree.extent(c);
+            let (mut lo, mut hi) = tree.extent(c);
+            // A noun-phrase content goes on with what the cue adds after it ("blamed
+            // low-level workers for this behavior").
+            if tree.dep(c) == "obj" {
+                for &d in &tree.children[v] {
+                    if d > c && matches!(tree.dep(d), "obl" | "advcl" | "xcomp") {
+                        hi = hi.max(tree.extent(d).1);
+                    }
+                }
+            }
             // "called her vote a mistake": the object and what it is called.
             if lemma == "call" && matches!(tree.dep(c), "xcomp" | "obj") {
                 if let Some(o) = tree.child(v, &["obj"]) {
@@ -2437,6 +2446,19 @@ mod tests {
                 .iter()
                 .any(|q| q.0.starts_with("Trump's maternity-leave policy would")
                     && q.1.ends_with("Jason Miller")),
+            "{quotes:?}"
+        );
+    }
+
+    #[test]
+    fn a_noun_phrase_content_goes_on_with_what_the_cue_adds() {
+        // "during the blaze" hangs on the verb, not on the object.
+        let quotes = run("Ana Ruiz thanked the firefighters for their courage during the blaze.");
+        assert!(
+            quotes.iter().any(
+                |q| q.0 == "the firefighters for their courage during the blaze"
+                    && q.2 == "Ana Ruiz"
+            ),
             "{quotes:?}"
         );
     }
