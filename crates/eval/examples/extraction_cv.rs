@@ -19,13 +19,10 @@ fn main() {
         let Ok(page) = gazette_ingest::read_path(&entry.path(&dir)) else {
             continue;
         };
-        let labeled = LabeledPage {
-            name: entry.file.clone(),
-            html: page.text,
-            with: entry.with.clone(),
-            without: entry.without.clone(),
-        };
-        pages.push((entry.clone(), labeled));
+        pages.push((
+            entry.clone(),
+            trafilatura_eval::labeled_page(entry, page.text),
+        ));
     }
     // A fold assignment independent of the held-out split (which uses the hash mod 4).
     let fold = |name: &str| (gazette_learn::perceptron::hash_str(name) / 4 % 4) as usize;

@@ -123,6 +123,16 @@ pub const TRAIN_EPOCHS: usize = 10;
 /// Seed of `gazette train extraction` by default, used for the cross-validation's models.
 pub const TRAIN_SEED: u64 = 1;
 
+/// A page of the set as the block classifier's training reads it: its HTML and snippets.
+pub fn labeled_page(entry: &Entry, html: String) -> gazette_extract::classify::LabeledPage {
+    gazette_extract::classify::LabeledPage {
+        name: entry.file.clone(),
+        html,
+        with: entry.with.clone(),
+        without: entry.without.clone(),
+    }
+}
+
 /// Cross-validated outputs: each page of folds 1 to 3 extracted with a block classifier
 /// trained, as `gazette train extraction` trains the shipped one, on the pages of the
 /// other three folds; pages of fold 0 keep `outputs` (the shipped classifier's, which
@@ -142,12 +152,7 @@ pub fn cross_validated(
         let train: Vec<LabeledPage> = pages
             .iter()
             .filter(|(e, _)| fold(&e.file) != k)
-            .map(|(e, html)| LabeledPage {
-                name: e.file.clone(),
-                html: html.clone(),
-                with: e.with.clone(),
-                without: e.without.clone(),
-            })
+            .map(|(e, html)| labeled_page(e, html.clone()))
             .collect();
         let meta = gazette_learn::file::ModelMeta {
             format: classify::MODEL_FORMAT,

@@ -442,7 +442,7 @@ fn write_model(
 
 pub fn extraction(args: &TrainExtractionArgs) -> anyhow::Result<ExitCode> {
     use gazette_eval::trafilatura_eval::{self, Counts};
-    use gazette_extract::classify::{self, LabeledPage};
+    use gazette_extract::classify;
     let dir = data_dir(args.data.as_ref()).join(trafilatura_eval::DIR);
     let gold = trafilatura_eval::load_gold(&dir)?;
     let (mut train, mut held_out) = (Vec::new(), Vec::new());
@@ -455,12 +455,7 @@ pub fn extraction(args: &TrainExtractionArgs) -> anyhow::Result<ExitCode> {
                 continue;
             }
         };
-        let labeled = LabeledPage {
-            name: entry.file.clone(),
-            html: page.text,
-            with: entry.with.clone(),
-            without: entry.without.clone(),
-        };
+        let labeled = trafilatura_eval::labeled_page(entry, page.text);
         if trafilatura_eval::is_held_out(&entry.file) {
             held_out.push((entry.clone(), labeled));
         } else {
