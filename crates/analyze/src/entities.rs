@@ -149,6 +149,19 @@ impl Component for EntityAnnotator {
                 if geographic && matches!(label, EntityLabel::Org | EntityLabel::Misc) {
                     label = EntityLabel::Loc;
                 }
+                // A one-word "person" after "the" that heads its phrase is a place: rivers,
+                // mountains and regions take the article ("the Rhône", "the Sahel"); a
+                // person's name after "the" modifies a noun ("the Obama administration").
+                if label == EntityLabel::Per
+                    && first_token == last_token
+                    && first_token > 0
+                    && doc.slice(tokens[first_token - 1].span()) == "the"
+                    && !tokens
+                        .get(last_token + 1)
+                        .is_some_and(|t| matches!(t.pos.as_deref(), Some("NOUN" | "PROPN")))
+                {
+                    label = EntityLabel::Loc;
+                }
                 // A nationality before a place's name ("the Russian Black Sea resort"):
                 // two mentions, the country's and the place's, unless the whole is a name
                 // the knowledge base knows ("British Virgin Islands").
@@ -594,6 +607,24 @@ mod tests {
         );
         // A name in capitals that is no part of a person named here keeps its own identity.
         assert!(of("FORD").is_none_or(|(_, id)| !id.starts_with("per:")));
+    }
+
+    #[test]
+    fn a_one_word_name_after_the_is_a_place_not_a_person() {
+        let found = mentions(
+            "Water levels on the Rhône fell on Sunday, and Mayor Paul Girard said the Obama administration had helped.",
+        );
+        let label = |name: &str| {
+            found
+                .iter()
+                .find(|m| m.0 == name)
+                .map(|m| m.1)
+                .unwrap_or_else(|| panic!("{name}: {found:?}"))
+        };
+        assert_eq!(label("Rhône"), EntityLabel::Loc, "{found:?}");
+        assert_eq!(label("Paul Girard"), EntityLabel::Per, "{found:?}");
+        // A name that modifies a noun after "the" keeps its label.
+        assert_ne!(label("Obama"), EntityLabel::Loc, "{found:?}");
     }
 
     #[test]
