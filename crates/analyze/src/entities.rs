@@ -228,6 +228,30 @@ impl Component for EntityAnnotator {
                 found.push((start, end, label));
             }
         }
+        // An organization's name goes on through "for" or "of" ("International Council for
+        // the Exploration of the Sea", "Bank for International Settlements"), which the
+        // recognizer may cut in two: a name that ends with a word for a body, followed by
+        // "for"/"of" (and "the") and a name, is one organization.
+        let mut merged: Vec<(usize, usize, EntityLabel)> = Vec::with_capacity(found.len());
+        for f in found.drain(..) {
+            if let Some(last) = merged.last_mut() {
+                let (between, body) = (
+                    doc.slice(gazette_doc::Span::new(last.1, f.0)),
+                    doc.slice(gazette_doc::Span::new(last.0, last.1)),
+                );
+                let joint = matches!(
+                    between.split_whitespace().collect::<Vec<_>>()[..],
+                    ["for"] | ["of"] | ["for", "the"] | ["of", "the"] | ["on"] | ["on", "the"]
+                );
+                let head = body.rsplit(' ').next().unwrap_or("");
+                if joint && last.2 == EntityLabel::Org && ORG_HEADS.contains(&head) {
+                    last.1 = f.1;
+                    continue;
+                }
+            }
+            merged.push(f);
+        }
+        found = merged;
         // A transcript names each turn's speaker in capitals ("RUIZ: The plan is dead."), a
         // form the recognizer seldom met in training: such a label that is a word of a
         // person's name found in the article is a mention of that person (linked below).
@@ -368,6 +392,41 @@ pub(crate) const HONORIFICS: &[&str] = &[
 ];
 
 /// Last words of the names of seas, rivers, mountains and other features of the land.
+/// Words that end the first part of an organization's name whose name goes on with
+/// "for" or "of" ("Council for ...", "Organisation for ...", "Bank of ...").
+const ORG_HEADS: &[&str] = &[
+    "Council",
+    "Organization",
+    "Organisation",
+    "Institute",
+    "Bank",
+    "Committee",
+    "Commission",
+    "Agency",
+    "Association",
+    "Federation",
+    "Foundation",
+    "Centre",
+    "Center",
+    "Office",
+    "Ministry",
+    "Department",
+    "Society",
+    "League",
+    "Fund",
+    "Board",
+    "Authority",
+    "University",
+    "Academy",
+    "Bureau",
+    "Union",
+    "Conference",
+    "Alliance",
+    "Coalition",
+    "Court",
+    "Secretariat",
+];
+
 const GEOGRAPHIC: &[&str] = &[
     "Sea",
     "Ocean",
@@ -607,6 +666,24 @@ mod tests {
         );
         // A name in capitals that is no part of a person named here keeps its own identity.
         assert!(of("FORD").is_none_or(|(_, id)| !id.starts_with("per:")));
+    }
+
+    #[test]
+    fn an_organization_s_name_goes_on_through_for_the() {
+        let found = mentions(
+            "Scientists at the International Council for the Exploration of the Sea advised a cut, and the Bank of Norway agreed.",
+        );
+        assert!(
+            found.iter().any(
+                |m| m.0 == "International Council for the Exploration of the Sea"
+                    && m.1 == EntityLabel::Org
+            ),
+            "{found:?}"
+        );
+        assert!(
+            !found.iter().any(|m| m.0 == "Exploration of the Sea"),
+            "{found:?}"
+        );
     }
 
     #[test]
