@@ -1241,11 +1241,14 @@ fn extract(doc: &Doc) -> Vec<Quote> {
                 // A quotation of several sentences ends in the cue's sentence, or opens right
                 // after the cue ("X said, \u{201c}A. B.\u{201d}"; not after its stop).
                 let before = qe <= speaker_start && qe > s.start && speaker_start - qe <= 3;
-                let after = qs >= speaker_end
-                    && qs - speaker_end <= 3
-                    && !doc
-                        .slice(Span::new(speaker_end, qs))
-                        .contains(['.', '!', '?']);
+                // ... or after the listener and a comma or colon ("X told his radio
+                // audience on Monday, \u{201c}A. B.\u{201d}").
+                let between = (qs >= speaker_end).then(|| doc.slice(Span::new(speaker_end, qs)));
+                let after = between.is_some_and(|b| {
+                    !b.contains(['.', '!', '?'])
+                        && (b.chars().count() <= 3
+                            || (b.chars().count() <= 60 && b.trim_end().ends_with([',', ':'])))
+                });
                 (before || after) && qe - qs > 10
             })
         });
@@ -2446,6 +2449,21 @@ mod tests {
                 .iter()
                 .any(|q| q.0.starts_with("Trump's maternity-leave policy would")
                     && q.1.ends_with("Jason Miller")),
+            "{quotes:?}"
+        );
+    }
+
+    #[test]
+    fn a_quotation_of_several_sentences_after_the_listener() {
+        let quotes = run(
+            "Ana Ruiz told her radio audience of Monday, \u{201c}What has happened basically is this. The council has sent orders to its friends to print, which they have done, story after story about the bridge.\u{201d}",
+        );
+        assert!(
+            quotes
+                .iter()
+                .any(|q| q.0.starts_with("What has happened")
+                    && q.0.ends_with("about the bridge.")
+                    && q.2 == "Ana Ruiz"),
             "{quotes:?}"
         );
     }
