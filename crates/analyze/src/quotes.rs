@@ -16,7 +16,8 @@
 //!   quote when it directly follows it (a quote continued in the next paragraph);
 //! * pronoun speakers ("he") keep their span and are resolved to the subject of their
 //!   sentence, else of the sentence before, else the last person named before them outside
-//!   quotation marks; other speakers are resolved to the entity whose mention they contain.
+//!   quotation marks and within 1,000 characters (else they stay unresolved); other speakers
+//!   are resolved to the entity whose mention they contain.
 
 use gazette_doc::{Doc, EntityLabel, Layer, Mention, Quote, QuoteKind, Span, Token};
 
@@ -646,10 +647,13 @@ pub(crate) fn mention(doc: &Doc, tree: &Tree<'_>, head: usize) -> Mention {
             .or_else(|| {
                 // A name inside quotation marks is what the speaker said ("'I love
                 // Larry,' he said"), not who the pronoun is.
+                // Nor a name far back (a headline's): an unresolved pronoun is better
+                // than a wrong entity.
                 doc.entities()
                     .iter()
                     .rev()
                     .filter(|e| e.end <= start && wanted.contains(&e.label))
+                    .take_while(|e| start - e.end <= 1000)
                     .find(|e| !within_quotation(doc, e.start))
             })
             .map_or((None, None), |e| {
@@ -2454,16 +2458,32 @@ mod tests {
     }
 
     #[test]
+    fn a_pronoun_with_no_person_in_reach_stays_unresolved() {
+        // The only person is named in the headline, far back: "she" is left unresolved
+        // rather than linked to her.
+        let filler =
+            "The river rose through the night and the water reached the old quay by dawn. ";
+        let text = format!(
+            "Ana Ruiz visits the flooded valley\n\n{}\n\n\u{201c}We will rebuild the quay,\u{201d} she said.",
+            filler.repeat(14)
+        );
+        let quotes = run(&text);
+        let q = quotes
+            .iter()
+            .find(|q| q.0.contains("rebuild the quay"))
+            .unwrap_or_else(|| panic!("{quotes:?}"));
+        assert_eq!((q.1.as_str(), q.2.as_str()), ("she", ""), "{quotes:?}");
+    }
+
+    #[test]
     fn a_quotation_of_several_sentences_after_the_listener() {
         let quotes = run(
             "Ana Ruiz told her radio audience of Monday, \u{201c}What has happened basically is this. The council has sent orders to its friends to print, which they have done, story after story about the bridge.\u{201d}",
         );
         assert!(
-            quotes
-                .iter()
-                .any(|q| q.0.starts_with("What has happened")
-                    && q.0.ends_with("about the bridge.")
-                    && q.2 == "Ana Ruiz"),
+            quotes.iter().any(|q| q.0.starts_with("What has happened")
+                && q.0.ends_with("about the bridge.")
+                && q.2 == "Ana Ruiz"),
             "{quotes:?}"
         );
     }
