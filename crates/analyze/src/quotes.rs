@@ -1468,6 +1468,17 @@ fn extract(doc: &Doc) -> Vec<Quote> {
             }),
         }
     }
+    for (content, speaker) in name_then_says(doc, &tree, &quotes_marks) {
+        let m = mention(doc, &tree, speaker);
+        out.retain(|q| !(q.start < content.1 && content.0 < q.end));
+        out.push(Quote {
+            start: content.0,
+            end: content.1,
+            kind: QuoteKind::Direct,
+            speaker: Some(m),
+            via: None,
+        });
+    }
     // Quotations nobody claimed: a quotation of a few words or more that directly follows
     // an attributed quote continues it (the same speaker), as multi-paragraph quotes do.
     for &(qs, qe) in &quotes_marks {
@@ -2169,6 +2180,56 @@ fn name_head(tokens: &[Token], from: usize, last: usize) -> usize {
         .unwrap_or(last)
 }
 
+/// A quotation ending in a comma, then a person's name, maybe set off with a description
+/// of the person, then a verb of saying ("\u{201c}This narrative is pushed by media,\u{201d}
+/// Malkia Cyril, the executive director at the Center of Media Justice, told The Huffington
+/// Post."), which parsers often read as the quotation's own verb taking the name as its
+/// object. Returns (content span, speaker token).
+fn name_then_says(
+    doc: &Doc,
+    tree: &Tree<'_>,
+    marks: &[(usize, usize)],
+) -> Vec<((usize, usize), usize)> {
+    let tokens = tree.tokens;
+    let word = |i: usize| doc.slice(tokens[i].span());
+    let saying = |i: usize| {
+        i < tokens.len()
+            && SAYING.contains(&tree.lemma(i))
+            && matches!(tokens[i].tag.as_deref(), Some("VBD" | "VBZ"))
+    };
+    let mut out = Vec::new();
+    for &(qs, qe) in marks {
+        // The quotation's last char before its closing mark is a comma.
+        if qe < qs + 3 || doc.slice(Span::new(qe - 2, qe - 1)) != "," {
+            continue;
+        }
+        let k = tokens.partition_point(|t| t.start < qe);
+        let Some(name) = doc.entities().iter().find(|e| {
+            e.label == EntityLabel::Per && tokens.get(k).is_some_and(|t| t.start == e.start)
+        }) else {
+            continue;
+        };
+        let after = tokens.partition_point(|t| t.start < name.end);
+        let cue = if saying(after) {
+            Some(after)
+        } else if after < tokens.len() && word(after) == "," {
+            // A description set off by commas, with no quotation or sentence end in it.
+            (after + 1..tokens.len().min(after + 30))
+                .take_while(|&j| !matches!(word(j), "." | "\u{201c}" | "\u{201d}" | "\""))
+                .find(|&j| word(j) == ",")
+                .filter(|&j| saying(j + 1))
+                .map(|j| j + 1)
+        } else {
+            None
+        };
+        if cue.is_some() {
+            // Without the comma; the name's first token heads it in UD ("Malkia" ← flat).
+            out.push(((qs + 1, qe - 2), k));
+        }
+    }
+    out
+}
+
 /// Sentences whose content comes first and whose speaker follows the verb ("\u{201c}I
 /// thought he did well,\u{201d} said MSNBC host Chris Matthews."): content, a comma (and
 /// closing quotes), a verb of saying, a noun phrase up to a comma or the sentence end.
@@ -2453,6 +2514,20 @@ mod tests {
                 .iter()
                 .any(|q| q.0.starts_with("Trump's maternity-leave policy would")
                     && q.1.ends_with("Jason Miller")),
+            "{quotes:?}"
+        );
+    }
+
+    #[test]
+    fn a_quotation_then_a_described_name_then_the_verb() {
+        let quotes = run(
+            "\u{201c}The bridge is being pushed to its limits by the trucks,\u{201d} Ana Ruiz, the chief engineer at the Valley Transport Office, told the Valley Courier.",
+        );
+        assert!(
+            quotes.iter().any(
+                |q| q.0 == "The bridge is being pushed to its limits by the trucks"
+                    && q.2 == "Ana Ruiz"
+            ),
             "{quotes:?}"
         );
     }
