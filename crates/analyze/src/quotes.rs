@@ -482,15 +482,12 @@ impl Component for QuoteExtractor {
 }
 
 /// The sentence holding char offset `c` (binary search: sentences are sorted).
-/// Whether char offset `at` lies between quotation marks of its paragraph: after an
-/// opening curly mark not yet closed, or after an odd number of straight double quotes.
-fn within_quotation(doc: &Doc, at: usize) -> bool {
-    let before = doc.slice(Span::new(0, at));
-    let paragraph = &before[before.rfind('\n').map_or(0, |i| i + 1)..];
-    let curly = paragraph
-        .rfind('“')
-        .is_some_and(|open| !paragraph[open..].contains('”'));
-    curly || paragraph.matches('"').count() % 2 == 1
+/// Whether char offset `c` lies inside one of `marks`, the sorted quotations of
+/// [`quotations`] (which do not overlap: the one that could hold `c` is the last starting
+/// before it).
+fn inside_quotation(marks: &[(usize, usize)], c: usize) -> bool {
+    let i = marks.partition_point(|&(qs, _)| qs < c);
+    i > 0 && c < marks[i - 1].1
 }
 
 fn sentence_at(doc: &Doc, c: usize) -> Option<gazette_doc::Sentence> {
@@ -606,8 +603,12 @@ pub(crate) fn mention(doc: &Doc, tree: &Tree<'_>, head: usize) -> Mention {
         };
         // Prefer the subject of the sentence ("Putin asked ..., which, he said, ..."), then
         // the last such entity named before the pronoun.
-        let subject = sentence_at(doc, start)
+        let here = sentence_at(doc, start);
+        let subject = here
             .and_then(|s| main_subject(tree, tokens_within(tree.tokens, s.start, s.end), start));
+        // The document's quotations, found once and only if a rule below needs them.
+        let marks = std::cell::OnceCell::new();
+        let marks = || marks.get_or_init(|| quotations(doc.text()));
         let by_subject = subject.and_then(|i| {
             let t = &tree.tokens[i];
             doc.entities()
@@ -617,7 +618,7 @@ pub(crate) fn mention(doc: &Doc, tree: &Tree<'_>, head: usize) -> Mention {
         // Else the subject of the sentence before, the most salient entity at hand
         // ("Mr. Obama dismissed the criticism ... 'I love Larry,' he said").
         let previous_subject = || {
-            let here = sentence_at(doc, start)?;
+            let here = here?;
             let before = doc.sentences().iter().rev().find(|s| s.end <= here.start)?;
             let i = main_subject(
                 tree,
@@ -640,7 +641,7 @@ pub(crate) fn mention(doc: &Doc, tree: &Tree<'_>, head: usize) -> Mention {
                 .find(|e| e.start <= head.start && head.end <= e.end)
                 .or(inside.last())
                 .copied()
-                .filter(|e| !within_quotation(doc, e.start))
+                .filter(|e| !inside_quotation(marks(), e.start))
         };
         by_subject
             .or_else(previous_subject)
@@ -654,7 +655,7 @@ pub(crate) fn mention(doc: &Doc, tree: &Tree<'_>, head: usize) -> Mention {
                     .rev()
                     .filter(|e| e.end <= start && wanted.contains(&e.label))
                     .take_while(|e| start - e.end <= 1000)
-                    .find(|e| !within_quotation(doc, e.start))
+                    .find(|e| !inside_quotation(marks(), e.start))
             })
             .map_or((None, None), |e| {
                 (Some(e.canonical.clone()), Some(e.entity_id.clone()))
@@ -1032,12 +1033,6 @@ fn extract(doc: &Doc) -> Vec<Quote> {
     let quotes_marks = quotations(doc.text());
     let mut out: Vec<Quote> = Vec::new();
 
-    // Quotations are sorted and do not overlap: the one that could hold `c` is the last
-    // starting before it.
-    let inside_quotation = |c: usize| {
-        let i = quotes_marks.partition_point(|&(qs, _)| qs < c);
-        i > 0 && c < quotes_marks[i - 1].1
-    };
     // (quote, cue token) candidates; nesting is resolved after all are found.
     let mut found: Vec<(Quote, usize)> = Vec::new();
     let lexicon = CueLexicon::english();
@@ -1056,7 +1051,7 @@ fn extract(doc: &Doc) -> Vec<Quote> {
         }
         // A speech verb inside a quotation is part of what is quoted ("I think ..."); one
         // that modifies a noun attributes nothing ("the so-called \u{201c}deal\u{201d}").
-        if inside_quotation(tokens[v].start) || tree.dep(v) == "amod" {
+        if inside_quotation(&quotes_marks, tokens[v].start) || tree.dep(v) == "amod" {
             continue;
         }
         // "Asked about the device, O'Neill said ...": the question put to the speaker, whose
@@ -1121,7 +1116,7 @@ fn extract(doc: &Doc) -> Vec<Quote> {
                         && SAYING.contains(&lemma)
                         && tree.dep(v) == "ccomp"
                         && CUES.contains(&tree.lemma(h))
-                        && !inside_quotation(tokens[h].start)
+                        && !inside_quotation(&quotes_marks, tokens[h].start)
                 })
                 .and_then(|h| tree.subject(h))
                 .map(|s| mention(doc, &tree, s));
@@ -1249,9 +1244,9 @@ fn extract(doc: &Doc) -> Vec<Quote> {
                 // audience on Monday, \u{201c}A. B.\u{201d}").
                 let between = (qs >= speaker_end).then(|| doc.slice(Span::new(speaker_end, qs)));
                 let after = between.is_some_and(|b| {
+                    let n = b.chars().count();
                     !b.contains(['.', '!', '?'])
-                        && (b.chars().count() <= 3
-                            || (b.chars().count() <= 60 && b.trim_end().ends_with([',', ':'])))
+                        && (n <= 3 || (n <= 60 && b.trim_end().ends_with([',', ':'])))
                 });
                 (before || after) && qe - qs > 10
             })
