@@ -391,7 +391,6 @@ pub(crate) const HONORIFICS: &[&str] = &[
     "Col", "Capt", "Sgt", "Adm", "Rev", "Hon",
 ];
 
-/// Last words of the names of seas, rivers, mountains and other features of the land.
 /// Words that end the first part of an organization's name whose name goes on with
 /// "for" or "of" ("Council for ...", "Organisation for ...", "Bank of ...").
 const ORG_HEADS: &[&str] = &[
@@ -427,6 +426,7 @@ const ORG_HEADS: &[&str] = &[
     "Secretariat",
 ];
 
+/// Last words of the names of seas, rivers, mountains and other features of the land.
 const GEOGRAPHIC: &[&str] = &[
     "Sea",
     "Ocean",
