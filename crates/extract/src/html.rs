@@ -217,41 +217,47 @@ pub(crate) fn main_text(
 /// The blocks of a page's container (before the classifier) with their features: what
 /// the block classifier is trained on.
 pub(crate) fn candidate_blocks(html: &str) -> Vec<(String, Vec<u64>)> {
+    with_candidates(html, |page, out| {
+        (0..out.len())
+            .map(|i| (out[i].text.clone(), block_features(page, out, i)))
+            .collect()
+    })
+}
+
+/// Runs `f` on a page's container blocks as the extractor finds them (before the
+/// classifier): what training and the development aids look at.
+fn with_candidates<R>(html: &str, f: impl FnOnce(&Html, &[&Block]) -> R) -> R {
     let page = crate::prescan::parse(html);
     let meta = crate::metadata::from_index(&page, &crate::page::PageIndex::new(&page));
     let blocks = blocks(&page, false);
     let out = container_blocks(&page, &blocks, &meta);
-    (0..out.len())
-        .map(|i| (out[i].text.clone(), block_features(&page, &out, i)))
-        .collect()
+    f(&page, &out)
 }
 
 /// For development: each container block's element and its three ancestors as
 /// `tag.class#id` (innermost first).
 pub(crate) fn candidate_contexts(html: &str) -> Vec<String> {
-    let page = crate::prescan::parse(html);
-    let meta = crate::metadata::from_index(&page, &crate::page::PageIndex::new(&page));
-    let blocks = blocks(&page, false);
-    let out = container_blocks(&page, &blocks, &meta);
-    out.iter()
-        .map(|b| {
-            let mut parts = Vec::new();
-            let mut node = page.tree.get(b.owner);
-            for _ in 0..4 {
-                let Some(nd) = node else { break };
-                if let Some(el) = nd.value().as_element() {
-                    parts.push(format!(
-                        "{}.{}#{}",
-                        el.name(),
-                        el.attr("class").unwrap_or(""),
-                        el.attr("id").unwrap_or("")
-                    ));
+    with_candidates(html, |page, out| {
+        out.iter()
+            .map(|b| {
+                let mut parts = Vec::new();
+                let mut node = page.tree.get(b.owner);
+                for _ in 0..4 {
+                    let Some(nd) = node else { break };
+                    if let Some(el) = nd.value().as_element() {
+                        parts.push(format!(
+                            "{}.{}#{}",
+                            el.name(),
+                            el.attr("class").unwrap_or(""),
+                            el.attr("id").unwrap_or("")
+                        ));
+                    }
+                    node = nd.parent();
                 }
-                node = nd.parent();
-            }
-            parts.join(" < ")
-        })
-        .collect()
+                parts.join(" < ")
+            })
+            .collect()
+    })
 }
 
 /// The blocks inside the best container, minus link lists, furniture lines and repeats
@@ -271,6 +277,7 @@ fn container_blocks<'a>(
         .iter()
         .position(|b| is_within(page, b.owner, container))
         .unwrap_or(0);
+    let person = byline_person(meta.byline.as_deref());
     let mut out: Vec<&Block> = Vec::new();
     for (i, b) in blocks.iter().enumerate() {
         let lead = i < body_start
@@ -286,7 +293,7 @@ fn container_blocks<'a>(
             || (n < 100 && is_furniture_phrase(&b.text))
             || is_meta(&meta.title)
             || is_meta(&meta.byline)
-            || is_author_box(&b.text, meta.byline.as_deref())
+            || is_author_box(&b.text, person.as_deref())
         {
             continue;
         }
@@ -297,21 +304,11 @@ fn container_blocks<'a>(
     out
 }
 
-/// Whether a block is the box about the article's author that sites put beside or under
-/// the text ("Will Knight is a senior writer for WIRED ..."): a short paragraph that
-/// starts with the byline's person name, or with its first name and then a lowercase
-/// word ("Matthew is PCMag's UK-based editor").
-fn is_author_box(text: &str, byline: Option<&str>) -> bool {
-    let Some(byline) = byline else {
-        return false;
-    };
-    // A bio is a sentence or two; a bare name or a name and a date is the byline again.
-    if !(80..=600).contains(&text.len()) {
-        return false;
-    }
-    // The byline must read as one person's name: two to four capitalized words, not a
-    // publisher's ("The Conversation", "NOW Grenada").
-    let name: Vec<&str> = byline.split_whitespace().collect();
+/// The byline's words when it reads as one person's name: two to four capitalized words,
+/// not a publisher's ("The Conversation", "NOW Grenada"). Found once a page, for
+/// [`is_author_box`].
+fn byline_person(byline: Option<&str>) -> Option<Vec<&str>> {
+    let name: Vec<&str> = byline?.split_whitespace().collect();
     let is_name_word = |w: &&str| {
         w.chars().next().is_some_and(char::is_uppercase)
             && w.chars().skip(1).any(char::is_lowercase)
@@ -321,10 +318,20 @@ fn is_author_box(text: &str, byline: Option<&str>) -> bool {
     const ARTICLES: &[&str] = &[
         "The", "A", "An", "El", "La", "Los", "Las", "Le", "Les", "Der", "Die", "Das", "Il",
     ];
-    if !(2..=4).contains(&name.len())
-        || !name.iter().all(is_name_word)
-        || ARTICLES.contains(&name[0])
-    {
+    ((2..=4).contains(&name.len()) && name.iter().all(is_name_word) && !ARTICLES.contains(&name[0]))
+        .then_some(name)
+}
+
+/// Whether a block is the box about the article's author that sites put beside or under
+/// the text ("Will Knight is a senior writer for WIRED ..."): a short paragraph that
+/// starts with the name of the byline's person ([`byline_person`]), or with its first
+/// name and then a lowercase word ("Matthew is PCMag's UK-based editor").
+fn is_author_box(text: &str, person: Option<&[&str]>) -> bool {
+    let Some(name) = person else {
+        return false;
+    };
+    // A bio is a sentence or two; a bare name or a name and a date is the byline again.
+    if !(80..=600).contains(&text.len()) {
         return false;
     }
     let words: Vec<&str> = text.split_whitespace().take(3).collect();
@@ -1144,6 +1151,9 @@ mod tests {
 
     #[test]
     fn only_a_bio_that_opens_with_the_bylines_person_is_an_author_box() {
+        let is_author_box = |text: &str, byline: Option<&str>| {
+            is_author_box(text, byline_person(byline).as_deref())
+        };
         let bio = "Jane Roe is a senior reporter for Example News, covering city hall and transport since 2019.";
         assert!(is_author_box(bio, Some("Jane Roe")));
         assert!(is_author_box(
