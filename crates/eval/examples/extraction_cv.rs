@@ -36,11 +36,10 @@ fn main() {
         .unwrap_or(10);
     let (mut all, mut rules) = (Counts::default(), Counts::default());
     for (seed, k) in (1..=seeds).flat_map(|s| (0..4).map(move |k| (s, k))) {
-        let train: Vec<LabeledPage> = pages
+        let train = pages
             .iter()
             .filter(|(e, _)| fold(&e.file) != k)
-            .map(|(_, p)| p.clone())
-            .collect();
+            .map(|(_, p)| p);
         let meta = gazette_learn::file::ModelMeta {
             format: classify::MODEL_FORMAT,
             trained_on: String::new(),
@@ -48,7 +47,7 @@ fn main() {
             settings: String::new(),
             dev_scores: Vec::new(),
         };
-        let model = classify::train(&train, epochs, seed, meta);
+        let model = classify::train(train, epochs, seed, meta);
         let mut c = Counts::default();
         for (entry, page) in pages.iter().filter(|(e, _)| fold(&e.file) == k) {
             for (m, counts) in [(Some(&model), &mut c), (None, &mut rules)] {

@@ -328,12 +328,12 @@ pub fn snippets(data: &Path, env: &PeerEnv, repeat: usize) -> Result<Vec<Measure
         }
     };
     // Every page scored by a block classifier that never saw it: the fair all-pages row.
-    let decoded: Vec<(trafilatura_eval::Entry, String)> = gold
+    let decoded: Vec<_> = gold
         .values()
         .zip(&pages)
         .filter_map(|(e, (_, bytes))| {
             let text = gazette_ingest::decode(bytes).ok()?.text;
-            Some((e.clone(), text))
+            Some(trafilatura_eval::labeled_page(e, text))
         })
         .collect();
     let plain: BTreeMap<String, Option<String>> = ours

@@ -137,23 +137,19 @@ pub fn labeled_page(entry: &Entry, html: String) -> gazette_extract::classify::L
 /// trained, as `gazette train extraction` trains the shipped one, on the pages of the
 /// other three folds; pages of fold 0 keep `outputs` (the shipped classifier's, which
 /// never saw them). Every page is thus scored by a model that never saw it, which makes
-/// a fair score on all pages, comparable with a peer's on the same pages.
+/// a fair score on all pages, comparable with a peer's on the same pages. Pages are
+/// named by their file ([`labeled_page`]).
 pub fn cross_validated(
-    pages: &[(Entry, String)],
+    pages: &[gazette_extract::classify::LabeledPage],
     outputs: &BTreeMap<String, Option<String>>,
 ) -> BTreeMap<String, Option<String>> {
-    use gazette_extract::classify::{self, LabeledPage};
+    use gazette_extract::classify;
     let mut out: BTreeMap<String, Option<String>> = pages
         .iter()
-        .filter(|(e, _)| is_held_out(&e.file))
-        .map(|(e, _)| (e.file.clone(), outputs.get(&e.file).cloned().flatten()))
+        .filter(|p| is_held_out(&p.name))
+        .map(|p| (p.name.clone(), outputs.get(&p.name).cloned().flatten()))
         .collect();
     for k in 1..FOLDS {
-        let train: Vec<LabeledPage> = pages
-            .iter()
-            .filter(|(e, _)| fold(&e.file) != k)
-            .map(|(e, html)| labeled_page(e, html.clone()))
-            .collect();
         let meta = gazette_learn::file::ModelMeta {
             format: classify::MODEL_FORMAT,
             trained_on: format!("cross-validation, all folds but {k}"),
@@ -161,13 +157,14 @@ pub fn cross_validated(
             settings: String::new(),
             dev_scores: Vec::new(),
         };
-        let model = classify::train(&train, TRAIN_EPOCHS, TRAIN_SEED, meta);
-        for (e, html) in pages.iter().filter(|(e, _)| fold(&e.file) == k) {
-            let text = gazette_extract::from_html_with(html, &Default::default(), Some(&model))
+        let train = pages.iter().filter(|p| fold(&p.name) != k);
+        let model = classify::train(train, TRAIN_EPOCHS, TRAIN_SEED, meta);
+        for p in pages.iter().filter(|p| fold(&p.name) == k) {
+            let text = gazette_extract::from_html_with(&p.html, &Default::default(), Some(&model))
                 .doc
                 .text()
                 .to_string();
-            out.insert(e.file.clone(), (!text.is_empty()).then_some(text));
+            out.insert(p.name.clone(), (!text.is_empty()).then_some(text));
         }
     }
     out
@@ -212,7 +209,7 @@ pub fn evaluate(
                         .doc
                         .text()
                         .to_string();
-                pages.push((entry.clone(), page.text));
+                pages.push(labeled_page(entry, page.text));
                 (!text.is_empty()).then_some(text)
             }
             Err(e) => {

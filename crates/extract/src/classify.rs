@@ -86,7 +86,7 @@ fn label(block: &str, with: &[String], without: &[String]) -> Option<usize> {
     }
 }
 
-fn examples(pages: &[LabeledPage]) -> Vec<Example> {
+fn examples<'a>(pages: impl IntoIterator<Item = &'a LabeledPage>) -> Vec<Example> {
     let mut out = Vec::new();
     for p in pages {
         let with: Vec<String> = p.with.iter().map(|s| normalize(s)).collect();
@@ -101,7 +101,12 @@ fn examples(pages: &[LabeledPage]) -> Vec<Example> {
 }
 
 /// Trains the classifier on labeled pages (several passes in a seeded random order).
-pub fn train(pages: &[LabeledPage], epochs: usize, seed: u64, meta: ModelMeta) -> BlockModel {
+pub fn train<'a>(
+    pages: impl IntoIterator<Item = &'a LabeledPage>,
+    epochs: usize,
+    seed: u64,
+    meta: ModelMeta,
+) -> BlockModel {
     let mut examples = examples(pages);
     let mut trainer = Trainer::new(2);
     let mut rng = Rng::new(seed);
