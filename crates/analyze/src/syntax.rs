@@ -65,12 +65,31 @@ impl Component for SyntaxAnnotator {
                 .iter()
                 .map(|tok| doc.slice(tok.span()))
                 .collect();
-            for a in self.model.analyze(&forms) {
+            // A dateline ("PORTLAND, Maine (Wire) -") is parsed apart from the sentence it
+            // opens, and hangs on that sentence's root: parsed together, the place becomes
+            // the subject or swallows the first clause.
+            let split = dateline_len(&forms);
+            let main = self.model.analyze(&forms[split..]);
+            let main_root =
+                first + split + main.iter().position(|a| a.deprel == "root").unwrap_or(0);
+            if split > 0 {
+                for a in self.model.analyze(&forms[..split]) {
+                    let root = a.deprel == "root";
+                    out.push(TokenSyntax {
+                        pos: a.upos,
+                        tag: a.xpos,
+                        lemma: a.lemma,
+                        head: if root { main_root } else { first + a.head },
+                        dep: if root { "dep".into() } else { a.deprel },
+                    });
+                }
+            }
+            for a in main {
                 out.push(TokenSyntax {
                     pos: a.upos,
                     tag: a.xpos,
                     lemma: a.lemma,
-                    head: first + a.head,
+                    head: first + split + a.head,
                     dep: a.deprel,
                 });
             }
@@ -84,6 +103,49 @@ impl Component for SyntaxAnnotator {
     }
 }
 
+/// The number of words of a dateline opening the sentence, its dash included, or 0: a
+/// place in capitals ("NEW YORK"), maybe a region or country after a comma ("PORTLAND,
+/// Maine"), maybe an agency in brackets ("(Reuters)"), then a dash and more words.
+fn dateline_len(forms: &[&str]) -> usize {
+    let capitals = |w: &str| {
+        w.chars().count() >= 2
+            && w.chars()
+                .all(|c| c.is_uppercase() || c == '.' || c == '-' || c == '\'')
+            && w.chars().any(char::is_alphabetic)
+    };
+    let capitalized = |w: &str| w.starts_with(char::is_uppercase) || w == "of";
+    let mut i = 0;
+    while i < forms.len() && i < 4 && capitals(forms[i]) {
+        i += 1;
+    }
+    if i == 0 {
+        return 0;
+    }
+    if forms.get(i) == Some(&",") {
+        let region = forms[i + 1..]
+            .iter()
+            .take_while(|w| capitalized(w))
+            .count()
+            .min(3);
+        if region == 0 {
+            return 0;
+        }
+        i += 1 + region;
+    }
+    if forms.get(i) == Some(&"(") {
+        match forms[i..].iter().take(6).position(|w| *w == ")") {
+            Some(close) => i += close + 1,
+            None => return 0,
+        }
+    }
+    let dash = matches!(forms.get(i), Some(&("-" | "--" | "\u{2014}" | "\u{2013}")));
+    if dash && forms.len() > i + 2 {
+        i + 1
+    } else {
+        0
+    }
+}
+
 fn alone(i: usize, form: &str) -> TokenSyntax {
     TokenSyntax {
         pos: "X".into(),
@@ -91,5 +153,23 @@ fn alone(i: usize, form: &str) -> TokenSyntax {
         lemma: form.into(),
         head: i,
         dep: "root".into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::dateline_len;
+
+    #[test]
+    fn datelines_are_found_before_their_dash() {
+        let len = |s: &str| dateline_len(&s.split(' ').collect::<Vec<_>>());
+        assert_eq!(len("VILNIUS - The leaders met ."), 2);
+        assert_eq!(len("PORTLAND , Maine - About 40,000 homes lost power ."), 4);
+        assert_eq!(len("NEW YORK ( Northern Wire ) \u{2014} Stocks rose ."), 7);
+        assert_eq!(len("SOCHI , Russia ( Reuters ) - It rained ."), 7);
+        // Not datelines: a capitalized subject, an acronym in a sentence, a dash at the end.
+        assert_eq!(len("NATO said on Monday that it would act ."), 0);
+        assert_eq!(len("The EU - and Norway - agreed ."), 0);
+        assert_eq!(len("US - UK"), 0);
     }
 }

@@ -22,10 +22,12 @@ pub struct Article {
     pub doc: GoldDoc,
     /// Channel (via) spans by attribution index.
     pub via: BTreeMap<usize, Vec<(usize, usize)>>,
+    /// The speaker's entity, by attribution index, where the gold names it.
+    pub speaker: BTreeMap<usize, String>,
 }
 
 /// Parses the markup: `<q N>` content, `<s N>` source, `<s Nb>` another source mention
-/// (a pronoun), `<s Nv>` the channel.
+/// (a pronoun), `<s Nv>` the channel; `<s N=Name>` also names the entity the source is.
 pub fn articles() -> Vec<Article> {
     let body: String = GOLD
         .lines()
@@ -41,6 +43,7 @@ pub fn articles() -> Vec<Article> {
             let mut content: BTreeMap<String, Vec<SpanJ>> = BTreeMap::new();
             let mut source: BTreeMap<String, Vec<SpanJ>> = BTreeMap::new();
             let mut via: BTreeMap<String, Vec<(usize, usize)>> = BTreeMap::new();
+            let mut named: BTreeMap<String, String> = BTreeMap::new();
             let mut rest = block.trim();
             while let Some(i) = rest.find('<') {
                 let chunk = &rest[..i];
@@ -72,6 +75,13 @@ pub fn articles() -> Vec<Article> {
                     }
                 } else {
                     let (k, id) = tag.split_once(' ').expect("<q N> or <s N>");
+                    let id = match id.split_once('=') {
+                        Some((id, name)) => {
+                            named.insert(id.to_string(), name.to_string());
+                            id
+                        }
+                        None => id,
+                    };
                     open.push((k.chars().next().expect("a tag kind"), id.to_string(), len));
                 }
                 rest = &rest[close + 1..];
@@ -79,6 +89,7 @@ pub fn articles() -> Vec<Article> {
             text.push_str(rest);
             let mut attributions = Vec::new();
             let mut via_by_index = BTreeMap::new();
+            let mut speaker_by_index = BTreeMap::new();
             for (id, spans) in content {
                 let chars: Vec<char> = text.chars().collect();
                 let direct = spans.iter().any(|s| {
@@ -88,6 +99,9 @@ pub fn articles() -> Vec<Article> {
                 });
                 if let Some(v) = via.get(&id) {
                     via_by_index.insert(attributions.len(), v.clone());
+                }
+                if let Some(name) = named.remove(&id) {
+                    speaker_by_index.insert(attributions.len(), name);
                 }
                 attributions.push(Attribution {
                     content: spans,
@@ -104,6 +118,7 @@ pub fn articles() -> Vec<Article> {
                     attributions,
                 },
                 via: via_by_index,
+                speaker: speaker_by_index,
             }
         })
         .collect()
@@ -136,33 +151,54 @@ pub fn rows(pipeline: &Pipeline) -> Vec<Row> {
             c.gold,
         ));
     }
-    // Channels: a prediction overlapping the gold content at 0.3 must name the channel.
-    let (mut with_via, mut right) = (0usize, 0usize);
+    // A prediction overlapping the gold content: it must name the channel, and resolve its
+    // speaker to the gold entity (a pronoun or a surname to the full name).
+    let found = |p: &'_ [polnear::Predicted], a: &Article, i: usize| {
+        let g = &a.doc.attributions[i].content;
+        p.iter()
+            .find(|q| {
+                g.iter()
+                    .any(|s| q.content.iter().any(|&(qs, qe)| qs < s.end && s.start < qe))
+            })
+            .cloned()
+    };
+    let (mut with_via, mut right_via) = (0usize, 0usize);
+    let (mut with_name, mut right_name) = (0usize, 0usize);
     for (a, p) in arts.iter().zip(&preds) {
         for (i, spans) in &a.via {
             with_via += 1;
-            let g = &a.doc.attributions[*i].content;
-            let hit = p.iter().find(|q| {
-                g.iter()
-                    .any(|s| q.content.iter().any(|&(qs, qe)| qs < s.end && s.start < qe))
-            });
-            if hit
+            if found(p, a, *i)
                 .and_then(|q| q.via)
                 .is_some_and(|(vs, ve)| spans.iter().any(|&(s, e)| vs < e && s < ve))
             {
-                right += 1;
+                right_via += 1;
+            }
+        }
+        for (i, name) in &a.speaker {
+            with_name += 1;
+            if found(p, a, *i).and_then(|q| q.speaker_name).as_deref() == Some(name.as_str()) {
+                right_name += 1;
             }
         }
     }
+    let share = |right: usize, all: usize| {
+        if all > 0 {
+            right as f64 / all as f64
+        } else {
+            0.0
+        }
+    };
     rows.push(Row::new(
         NAME,
         "via_accuracy",
-        if with_via > 0 {
-            right as f64 / with_via as f64
-        } else {
-            0.0
-        },
+        share(right_via, with_via),
         with_via,
+    ));
+    rows.push(Row::new(
+        NAME,
+        "speaker_entity_accuracy",
+        share(right_name, with_name),
+        with_name,
     ));
     rows
 }
@@ -174,7 +210,7 @@ mod tests {
     #[test]
     fn markup_becomes_spans() {
         let arts = articles();
-        assert_eq!(arts.len(), 4);
+        assert_eq!(arts.len(), 7);
         let a = &arts[0].doc;
         let span = |s: &SpanJ| {
             a.text
