@@ -1753,7 +1753,73 @@ fn extract(doc: &Doc) -> Vec<Quote> {
     drop_titles(doc, &mut out);
     out.sort_by_key(|q| (q.start, q.end));
     organizations_speak_again(doc, &mut out);
+    for q in &mut out {
+        if q.kind == QuoteKind::Indirect && is_stance(doc, &tree, q) {
+            q.kind = QuoteKind::Stance;
+        }
+    }
     out
+}
+
+/// Verbs beyond [`SAYING`] whose noun-phrase or infinitive content is still what was said:
+/// "called the charges baseless", "urged Congress to act", "promised to resign".
+const STATEMENT_VERBS: &[&str] = &[
+    "call",
+    "describe",
+    "urge",
+    "demand",
+    "promise",
+    "propose",
+    "recommend",
+    "predict",
+    "estimate",
+    "suggest",
+    "vow",
+    "pledge",
+    "question",
+    "accuse",
+    "blame",
+    "request",
+];
+
+/// Whether an unquoted content is a position or act rather than words: it is a noun
+/// phrase or an infinitive (no clause of its own: no finite verb, no subject, no "that")
+/// and the word governing it is no verb of saying.
+fn is_stance(doc: &Doc, tree: &Tree<'_>, q: &Quote) -> bool {
+    let tokens = tree.tokens;
+    let inside = tokens_within(tokens, q.start, q.end);
+    let Some(top) = inside.clone().find(|&i| {
+        tokens[i]
+            .head
+            .is_some_and(|h| h != i && !inside.contains(&h))
+    }) else {
+        return false;
+    };
+    let Some(governor) = tokens[top].head else {
+        return false;
+    };
+    let lemma = tree.lemma(governor);
+    // A noun governing it is a title-case headline's misparse or a noun cue ("a call for").
+    if tokens[governor].pos.as_deref() != Some("VERB")
+        || SAYING.contains(&lemma)
+        || STATEMENT_VERBS.contains(&lemma)
+    {
+        return false;
+    }
+    let finite = matches!(
+        tokens[top].tag.as_deref(),
+        Some("VBD" | "VBZ" | "VBP" | "MD")
+    );
+    let clause = tree.children[top].iter().any(|&c| {
+        matches!(tree.dep(c), "nsubj" | "nsubj:pass" | "expl")
+            || (tree.dep(c) == "mark"
+                && matches!(
+                    doc.slice(tokens[c].span()).to_lowercase().as_str(),
+                    "that" | "whether" | "if"
+                ))
+            || (tree.dep(c) == "aux" && tokens[c].tag.as_deref() == Some("MD"))
+    });
+    !finite && !clause
 }
 
 /// Whether tokens `lo..=hi` are a relative clause ("who leads the group") standing before
@@ -3250,6 +3316,41 @@ mod tests {
         );
         // A verb annotators never took as a cue stays out.
         assert!(run("Senator Elizabeth Warren ate the cake on Tuesday.").is_empty());
+    }
+
+    #[test]
+    fn a_position_or_act_is_a_stance_and_words_are_not() {
+        let kinds = |text: &str| -> Vec<(String, QuoteKind)> {
+            run(text).into_iter().map(|(c, _, _, k)| (c, k)).collect()
+        };
+        assert_eq!(
+            kinds("Senator Elizabeth Warren attacked the new tax plan on Tuesday."),
+            [("the new tax plan".to_string(), QuoteKind::Stance)]
+        );
+        let agreed = kinds(
+            "The leaders of Lithuania and Latvia agreed on Friday to reopen the border crossing.",
+        );
+        assert!(
+            agreed
+                .iter()
+                .any(|(c, k)| c.starts_with("reopen") && *k == QuoteKind::Stance),
+            "{agreed:?}"
+        );
+        // Words, even without a clause of their own.
+        assert_eq!(
+            kinds("At the forum, Clinton called her vote in favor of the Iraq War a mistake."),
+            [(
+                "her vote in favor of the Iraq War a mistake".to_string(),
+                QuoteKind::Indirect
+            )]
+        );
+        assert_eq!(
+            kinds("Dahl said the cut would be reviewed next year."),
+            [(
+                "the cut would be reviewed next year".to_string(),
+                QuoteKind::Indirect
+            )]
+        );
     }
 
     #[test]

@@ -265,6 +265,9 @@ pub enum QuoteKind {
     Indirect,
     /// Partly verbatim.
     Mixed,
+    /// A position or act attributed to someone, not their words: "rejected the offer",
+    /// "agreed to reopen the crossing" (PolNeAR annotates these as attributions too).
+    Stance,
 }
 
 /// One attributed statement.

@@ -7,6 +7,7 @@
 use std::collections::BTreeMap;
 
 use gazette_analyze::Pipeline;
+use gazette_doc::QuoteKind;
 
 use crate::Row;
 use crate::polnear::{self, Attribution, GoldDoc, SpanJ};
@@ -128,9 +129,10 @@ pub fn articles() -> Vec<Article> {
 /// channel whose predicted channel overlaps it.
 pub fn rows(pipeline: &Pipeline) -> Vec<Row> {
     let arts = articles();
+    // The set holds statements only: stances ("thanked the crews") are not scored here.
     let preds: Vec<Vec<polnear::Predicted>> = arts
         .iter()
-        .map(|a| polnear::predict(pipeline, &a.doc))
+        .map(|a| polnear::predict_kinds(pipeline, &a.doc, &[QuoteKind::Stance]))
         .collect();
     let mut rows = Vec::new();
     for (label, t) in [("0.3", 0.3), ("0.8", 0.8)] {

@@ -9,7 +9,7 @@ use std::path::Path;
 use std::sync::LazyLock;
 
 use gazette_analyze::Pipeline;
-use gazette_doc::{Doc, Meta};
+use gazette_doc::{Doc, Meta, QuoteKind};
 use regex::Regex;
 use serde::Deserialize;
 
@@ -359,12 +359,21 @@ fn polnear_content(chars: &[char], start: usize, end: usize) -> (usize, usize) {
 /// unit is the fragment; fragments in a row that name the same speaker mention (the one
 /// the cue introduces, or the one a continued quote inherits) form one attribution.
 pub fn predict(pipeline: &Pipeline, doc: &GoldDoc) -> Vec<Predicted> {
+    predict_kinds(pipeline, doc, &[])
+}
+
+/// [`predict`] leaving out the quotes of the kinds in `skip`.
+pub fn predict_kinds(pipeline: &Pipeline, doc: &GoldDoc, skip: &[QuoteKind]) -> Vec<Predicted> {
     let mut d = Doc::new(doc.text.clone(), Meta::default());
     if pipeline.run(&mut d).is_err() {
         return Vec::new();
     }
     let chars: Vec<char> = doc.text.chars().collect();
-    let mut quotes: Vec<&gazette_doc::Quote> = d.quotes().iter().collect();
+    let mut quotes: Vec<&gazette_doc::Quote> = d
+        .quotes()
+        .iter()
+        .filter(|q| !skip.contains(&q.kind))
+        .collect();
     quotes.sort_by_key(|q| (q.start, q.end));
     let mut out: Vec<Predicted> = Vec::new();
     for q in quotes {
