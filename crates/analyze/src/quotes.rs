@@ -530,6 +530,24 @@ pub(crate) fn mention(doc: &Doc, tree: &Tree<'_>, head: usize) -> Mention {
         }
         _ => head,
     };
+    // A relative pronoun after a comma is the mention ("one of the doctors, who called him
+    // a quack"), and the noun phrase before the comma, which its clause describes, is who it
+    // is (found by shape: the parse often hangs the clause elsewhere).
+    if matches!(tree.tokens[head].tag.as_deref(), Some("WP" | "WDT"))
+        && head >= 2
+        && doc.slice(tree.tokens[head - 1].span()) == ","
+        && matches!(tree.tokens[head - 2].pos.as_deref(), Some("NOUN" | "PROPN"))
+    {
+        let noun = name_head(tree.tokens, head.saturating_sub(8), head - 2);
+        let (start, end) = token_span(doc, head, head);
+        let antecedent = mention(doc, tree, noun);
+        return Mention {
+            start,
+            end,
+            canonical: antecedent.canonical,
+            entity_id: antecedent.entity_id,
+        };
+    }
     // The phrase: the head with its compound, flat, amod and det children (not clauses).
     let mut lo = head;
     let mut hi = head;
@@ -2759,6 +2777,20 @@ mod tests {
                 "the crossing would open to trucks within a month",
                 "Rasa Jurgaitė"
             )],
+            "{quotes:?}"
+        );
+    }
+
+    #[test]
+    fn a_relative_pronoun_speaks_for_the_name_before_it() {
+        let quotes =
+            run("The vote was delayed by Ann Ruiz, who said the bridge would cost too much.");
+        assert_eq!(
+            quotes
+                .iter()
+                .map(|(c, m, name, _)| (c.as_str(), m.as_str(), name.as_str()))
+                .collect::<Vec<_>>(),
+            [("the bridge would cost too much", "who", "Ann Ruiz")],
             "{quotes:?}"
         );
     }
