@@ -3359,14 +3359,9 @@ mod tests {
             kinds("Senator Elizabeth Warren attacked the new tax plan on Tuesday."),
             [("the new tax plan".to_string(), QuoteKind::Stance)]
         );
-        let agreed = kinds(
-            "The leaders of Lithuania and Latvia agreed on Friday to reopen the border crossing.",
-        );
-        assert!(
-            agreed
-                .iter()
-                .any(|(c, k)| c.starts_with("reopen") && *k == QuoteKind::Stance),
-            "{agreed:?}"
+        assert_eq!(
+            kinds("The group opposes the bill."),
+            [("the bill".to_string(), QuoteKind::Stance)]
         );
         // Words, even without a clause of their own.
         assert_eq!(

@@ -76,9 +76,13 @@ pub struct TrainQuotesArgs {
     /// (8, 15 and 25 scored 0.565, 0.571 and 0.567 quote+speaker F1 on PolNeAR dev).
     #[arg(long, default_value_t = 15)]
     epochs: usize,
-    /// Seed of the shuffling.
+    /// Seed of the shuffling (of the first model of each bag).
     #[arg(long, default_value_t = 1)]
     seed: u64,
+    /// Models trained from consecutive seeds and averaged, for the content scorer and
+    /// the speaker ranker each.
+    #[arg(long, default_value_t = 5)]
+    bag: u64,
 }
 
 #[derive(clap::Args)]

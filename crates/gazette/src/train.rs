@@ -580,27 +580,25 @@ pub fn quotes(args: &TrainQuotesArgs) -> anyhow::Result<ExitCode> {
         speakers.len(),
         args.epochs
     );
-    let speaker_model = gazette_analyze::attribution::speaker::train(
-        speakers,
-        args.epochs,
-        args.seed,
-        &mut |m: &str| eprintln!("{m}"),
-    );
+    let settings = gazette_analyze::attribution::Settings {
+        epochs: args.epochs,
+        seed: args.seed,
+        bag: args.bag,
+    };
+    let speaker_model =
+        gazette_analyze::attribution::speaker::train(speakers, settings, &mut |m: &str| {
+            eprintln!("{m}")
+        });
     let positives = data.iter().filter(|(_, y)| *y).count();
     eprintln!(
         "content scorer: {} candidates, {positives} contents, {} epochs",
         data.len(),
         args.epochs
     );
-    let model = gazette_analyze::attribution::train(
-        data,
-        gazette_analyze::attribution::Settings {
-            epochs: args.epochs,
-            seed: args.seed,
-        },
-        "PolNeAR train",
-        &mut |m: &str| eprintln!("{m}"),
-    );
+    let model =
+        gazette_analyze::attribution::train(data, settings, "PolNeAR train", &mut |m: &str| {
+            eprintln!("{m}")
+        });
     if let Some(dir) = args.out.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir)?;
     }

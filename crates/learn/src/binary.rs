@@ -27,6 +27,14 @@ impl BinaryModel {
         }
     }
 
+    /// Freezes the mean of several trainers of two classes (a bagged model).
+    pub fn from_trainers(trainers: Vec<Trainer>, meta: ModelMeta) -> BinaryModel {
+        BinaryModel {
+            meta,
+            weights: Trainer::average_all(trainers, 2, 0.0),
+        }
+    }
+
     /// Reads a model from gzip-compressed bytes, checking its format version and that
     /// it has two classes.
     pub fn from_bytes(bytes: &[u8], format: u32) -> Result<BinaryModel, ModelError> {

@@ -156,20 +156,68 @@ impl Trainer {
                 rows.push((self::key(key), start as u32, (entries.len() - start) as u16));
             }
         }
-        // One scale for all weights: 16-bit weights halve the memory the lookups touch,
-        // and scaling every score by the same positive factor never changes an argmax.
-        let max = entries
-            .iter()
-            .map(|(_, x): &(u16, f32)| x.abs())
-            .fold(0.0f32, f32::max)
-            .max(1e-9);
-        let scale = max / f32::from(i16::MAX);
-        let entries: Vec<(u16, i16)> = entries
-            .into_iter()
-            .map(|(c, x)| (c, (x / scale).round() as i16))
-            .collect();
-        Weights::freeze(self.n_classes, scale, &rows, &entries)
+        quantized(self.n_classes, &rows, entries)
     }
+
+    /// The mean of several trainers' averaged weights (the same task trained in different
+    /// orders: a bagged model, steadier than any one of them), frozen as [`Trainer::average`]
+    /// does; a feature's count is its count over all of them.
+    pub fn average_all(trainers: Vec<Trainer>, min_count: u32, min_weight: f32) -> Weights {
+        let n_classes = trainers.first().map_or(0, |t| t.n_classes);
+        let share = 1.0 / trainers.len().max(1) as f64;
+        let mut sums: FxHashMap<u64, Vec<f64>> = FxHashMap::default();
+        let mut counts: FxHashMap<u64, u32> = FxHashMap::default();
+        for t in &trainers {
+            let now = t.instances.max(1);
+            for (&key, row) in &t.rows {
+                let sum = sums.entry(key).or_insert_with(|| vec![0.0; n_classes]);
+                for p in row {
+                    let total = p.total + f64::from(now - p.stamp) * f64::from(p.weight);
+                    sum[p.class as usize] += total / f64::from(now) * share;
+                }
+            }
+            for (&key, &c) in &t.counts {
+                *counts.entry(key).or_default() += c;
+            }
+        }
+        let mut keys: Vec<u64> = sums.keys().copied().collect();
+        keys.sort_unstable();
+        let mut rows = Vec::new();
+        let mut entries = Vec::new();
+        for key in keys {
+            if counts.get(&key).copied().unwrap_or(0) < min_count {
+                continue;
+            }
+            let start = entries.len();
+            for (class, &avg) in sums[&key].iter().enumerate() {
+                let avg = avg as f32;
+                if avg != 0.0 && avg.abs() >= min_weight {
+                    entries.push((class as u16, avg));
+                }
+            }
+            if entries.len() > start {
+                rows.push((self::key(key), start as u32, (entries.len() - start) as u16));
+            }
+        }
+        quantized(n_classes, &rows, entries)
+    }
+}
+
+/// Freezes averaged weights (rows of `(class, weight)` in `entries`) in 16 bits.
+fn quantized(n_classes: usize, rows: &[(u32, u32, u16)], entries: Vec<(u16, f32)>) -> Weights {
+    // One scale for all weights: 16-bit weights halve the memory the lookups touch, and
+    // scaling every score by the same positive factor never changes an argmax.
+    let max = entries
+        .iter()
+        .map(|(_, x)| x.abs())
+        .fold(0.0f32, f32::max)
+        .max(1e-9);
+    let scale = max / f32::from(i16::MAX);
+    let entries: Vec<(u16, i16)> = entries
+        .into_iter()
+        .map(|(c, x)| (c, (x / scale).round() as i16))
+        .collect();
+    Weights::freeze(n_classes, scale, rows, &entries)
 }
 
 /// Frozen, averaged weights.
@@ -573,6 +621,34 @@ mod tests {
         }
         // Pruning by count drops features seen too rarely.
         assert_eq!(t_pruned_features(), 0);
+    }
+
+    #[test]
+    fn a_bag_averages_its_trainers() {
+        // Feature f: opposite weights in the two trainers (mean zero, dropped); g: only in
+        // the first (half its weight); h: the same weight in both (all of it).
+        let (f, g, h) = (feat(1, 0, 0, 0), feat(2, 0, 0, 0), feat(3, 0, 0, 0));
+        let trained = |updates: &[(u64, usize)]| {
+            let mut t = Trainer::new(2);
+            for &(x, truth) in updates {
+                t.tick(&[x]);
+                t.update(&[x], truth, 1 - truth);
+            }
+            // One more instance, so that the average holds the updates.
+            t.tick(&[f]);
+            t
+        };
+        let first = trained(&[(f, 1), (g, 1), (h, 1)]);
+        let second = trained(&[(f, 0), (h, 1), (h, 1)]);
+        let bag = Trainer::average_all(vec![first, second], 1, 0.0);
+        let margin = |x: u64| {
+            let mut s = [0f32; 2];
+            bag.score(&[x], &mut s);
+            s[1] - s[0]
+        };
+        assert_eq!(bag.n_features(), 2);
+        assert_eq!(margin(f), 0.0);
+        assert!(margin(g) > 0.0 && margin(h) > margin(g), "{} {}", margin(g), margin(h));
     }
 
     fn t_pruned_features() -> usize {
