@@ -125,6 +125,7 @@ pub fn ner(args: &TrainNerArgs) -> anyhow::Result<ExitCode> {
         seed: args.seed,
         min_count: args.min_count,
         min_weight: args.min_weight,
+        bag: args.bag,
     };
     let raw = unlabeled_text(&data);
     log(&format!(

@@ -162,7 +162,10 @@ impl Trainer {
     /// The mean of several trainers' averaged weights (the same task trained in different
     /// orders: a bagged model, steadier than any one of them), frozen as [`Trainer::average`]
     /// does; a feature's count is its count over all of them.
-    pub fn average_all(trainers: Vec<Trainer>, min_count: u32, min_weight: f32) -> Weights {
+    pub fn average_all(mut trainers: Vec<Trainer>, min_count: u32, min_weight: f32) -> Weights {
+        if trainers.len() == 1 {
+            return trainers.remove(0).average(min_count, min_weight);
+        }
         let n_classes = trainers.first().map_or(0, |t| t.n_classes);
         let share = 1.0 / trainers.len().max(1) as f64;
         let mut sums: FxHashMap<u64, Vec<f64>> = FxHashMap::default();
@@ -648,7 +651,12 @@ mod tests {
         };
         assert_eq!(bag.n_features(), 2);
         assert_eq!(margin(f), 0.0);
-        assert!(margin(g) > 0.0 && margin(h) > margin(g), "{} {}", margin(g), margin(h));
+        assert!(
+            margin(g) > 0.0 && margin(h) > margin(g),
+            "{} {}",
+            margin(g),
+            margin(h)
+        );
     }
 
     fn t_pruned_features() -> usize {

@@ -21,6 +21,8 @@ pub struct Settings {
     pub min_count: u32,
     /// Averaged weights of smaller magnitude are dropped.
     pub min_weight: f32,
+    /// Models trained from seeds `seed`, `seed + 1`, ..., whose weights are averaged.
+    pub bag: u64,
 }
 
 impl Default for Settings {
@@ -30,6 +32,7 @@ impl Default for Settings {
             seed: 1,
             min_count: 2,
             min_weight: 0.5,
+            bag: 1,
         }
     }
 }
@@ -75,58 +78,62 @@ pub fn train(
             )
         })
         .collect();
-    let mut trainer = Trainer::new(labels.len());
-    let mut rng = Rng::new(cfg.seed);
-    // Sentences are visited in a shuffled order (consecutive sentences of one document
-    // would make correlated updates), so a sentence's history of its document is built
-    // from the labels the model gave the document's earlier sentences in the previous
-    // epoch: its own decisions, as at run time, one epoch old.
-    let mut starts: Vec<usize> = vec![0; data.len()];
-    for d in crate::conll::documents(train.sentences) {
-        starts[d.clone()].iter_mut().for_each(|s| *s = d.start);
-    }
-    let mut given: Vec<Vec<u16>> = data.iter().map(|(w, _, _)| vec![0; w.len()]).collect();
-    let infos: Vec<_> = data.iter().map(|(w, _, _)| Context::words(w)).collect();
-    let mut order: Vec<usize> = (0..data.len()).collect();
-    let mut feats = Vec::with_capacity(48);
-    let mut scores = vec![0.0f32; labels.len()];
-    for epoch in 0..cfg.epochs {
-        let mut histories: Vec<History> = Vec::with_capacity(data.len());
-        for k in 0..data.len() {
-            let mut history = if k > starts[k] {
-                histories[k - 1].clone()
-            } else {
-                History::new()
-            };
-            if k > starts[k] && epoch > 0 {
-                history.record(&infos[k - 1], &given[k - 1], &labels);
-            }
-            histories.push(history);
+    let mut trainers = Vec::new();
+    for seed in cfg.seed..cfg.seed + cfg.bag.max(1) {
+        let mut trainer = Trainer::new(labels.len());
+        let mut rng = Rng::new(seed);
+        // Sentences are visited in a shuffled order (consecutive sentences of one document
+        // would make correlated updates), so a sentence's history of its document is built
+        // from the labels the model gave the document's earlier sentences in the previous
+        // epoch: its own decisions, as at run time, one epoch old.
+        let mut starts: Vec<usize> = vec![0; data.len()];
+        for d in crate::conll::documents(train.sentences) {
+            starts[d.clone()].iter_mut().for_each(|s| *s = d.start);
         }
-        rng.shuffle(&mut order);
-        let (mut correct, mut total) = (0usize, 0usize);
-        for &k in &order {
-            let (words, tags, gold) = &data[k];
-            let ctx = Context::new(words, tags, &gazetteer, &clusters, &histories[k]);
-            let mut prev: Vec<u16> = Vec::with_capacity(words.len());
-            for (i, &truth) in gold.iter().enumerate() {
-                features(&ctx, i, &prev, &mut feats);
-                trainer.score(&feats, &mut scores);
-                let last = prev.last().copied();
-                let guess = argmax(&scores, Some(&|c| allowed(&labels, last, c)));
-                trainer.tick(&feats);
-                trainer.update(&feats, truth as usize, guess);
-                correct += (guess == truth as usize) as usize;
-                total += 1;
-                prev.push(guess as u16);
+        let mut given: Vec<Vec<u16>> = data.iter().map(|(w, _, _)| vec![0; w.len()]).collect();
+        let infos: Vec<_> = data.iter().map(|(w, _, _)| Context::words(w)).collect();
+        let mut order: Vec<usize> = (0..data.len()).collect();
+        let mut feats = Vec::with_capacity(48);
+        let mut scores = vec![0.0f32; labels.len()];
+        for epoch in 0..cfg.epochs {
+            let mut histories: Vec<History> = Vec::with_capacity(data.len());
+            for k in 0..data.len() {
+                let mut history = if k > starts[k] {
+                    histories[k - 1].clone()
+                } else {
+                    History::new()
+                };
+                if k > starts[k] && epoch > 0 {
+                    history.record(&infos[k - 1], &given[k - 1], &labels);
+                }
+                histories.push(history);
             }
-            given[k] = prev;
+            rng.shuffle(&mut order);
+            let (mut correct, mut total) = (0usize, 0usize);
+            for &k in &order {
+                let (words, tags, gold) = &data[k];
+                let ctx = Context::new(words, tags, &gazetteer, &clusters, &histories[k]);
+                let mut prev: Vec<u16> = Vec::with_capacity(words.len());
+                for (i, &truth) in gold.iter().enumerate() {
+                    features(&ctx, i, &prev, &mut feats);
+                    trainer.score(&feats, &mut scores);
+                    let last = prev.last().copied();
+                    let guess = argmax(&scores, Some(&|c| allowed(&labels, last, c)));
+                    trainer.tick(&feats);
+                    trainer.update(&feats, truth as usize, guess);
+                    correct += (guess == truth as usize) as usize;
+                    total += 1;
+                    prev.push(guess as u16);
+                }
+                given[k] = prev;
+            }
+            log(&format!(
+                "  epoch {}: train label accuracy {:.4}",
+                epoch + 1,
+                correct as f64 / total.max(1) as f64
+            ));
         }
-        log(&format!(
-            "  epoch {}: train label accuracy {:.4}",
-            epoch + 1,
-            correct as f64 / total.max(1) as f64
-        ));
+        trainers.push(trainer);
     }
     let mut model = EntityModel {
         meta: ModelMeta {
@@ -137,7 +144,7 @@ pub fn train(
             dev_scores: Vec::new(),
         },
         labels,
-        weights: trainer.average(cfg.min_count, cfg.min_weight),
+        weights: Trainer::average_all(trainers, cfg.min_count, cfg.min_weight),
         gazetteer,
         clusters,
     };
