@@ -27,7 +27,7 @@ static FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
           | (this|the)\s+(article|story|entry|post|content)\s+(is|was)\s+(the\s+)?(copyright|posted|filed|published).*
           | .*written\s+permission.* | .*not\s+responsible\s+for\s+the\s+(opinions|content).*
           | \d+\s+min(ute)?s?\s+read | posted\s+in\b.*
-          | (photo|photograph|image|picture|credit|credits|source|foto|fotos|bild|bilder|titelbild|bildquelle|quelle|crédit|crédits|fuente)\s*:.*
+          | (photo|photograph|image|picture|credit|credits|source|foto|fotos|bild|bilder|titelbild|beitragsbild|bildquelle|quelle|crédit|crédits|fuente)\s*:.*
           | .*(getty\s+images|shutterstock|/\s*afp|/\s*dpa|/\s*reuters|/\s*ap)
           | (mehr|weitere)\s+(zum\s+thema|artikel|beiträge|nachrichten|news|infos?)\b.* | weiter(lesen)?
           | (artikel|beitrag|seite)\s+(teilen|drucken|merken|empfehlen) | teilen | drucken
@@ -89,7 +89,7 @@ pub(crate) fn is_furniture_phrase(line: &str) -> bool {
 /// Words one of which every furniture sentence holds: a cheap test before the pattern.
 static FURNITURE_SENTENCE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)newsletter|follow|like|latest|download|copyright|permission|reproduc|republish|redistribut|responsible|subscri|sorgfältig|haftung",
+        r"(?i)newsletter|follow|like|latest|download|copyright|permission|reproduc|republish|redistribut|responsible|subscri|sorgfältig|haftung|warning|notice|deprecated|error|citation|cite|folg|segui|suiv",
     )
     .expect("furniture word pattern compiles")
 });
@@ -107,11 +107,14 @@ static CREDIT_AT_END: LazyLock<Regex> = LazyLock::new(|| {
 pub(crate) fn is_furniture_sentence(line: &str) -> bool {
     let line = line.trim();
     // Every block of a page passes here: the cheap tests first.
+    // A paragraph opening with © is the site's notice, however long it runs on.
+    if line.starts_with('©') {
+        return line.len() <= 2000;
+    }
     if line.len() > 1000 || line.chars().count() > 250 {
         return false;
     }
-    line.starts_with('©')
-        || ((line.ends_with(')') || line.contains('©')) && CREDIT_AT_END.is_match(line))
+    ((line.ends_with(')') || line.contains('©')) && CREDIT_AT_END.is_match(line))
         || (FURNITURE_SENTENCE_WORDS.is_match(line) && FURNITURE_SENTENCE.is_match(line))
 }
 
@@ -129,6 +132,9 @@ static FURNITURE_SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
           | .{0,80}\bwritten\s+permission\b | .{0,80}\bnot\s+responsible\s+for\s+the\s+(opinions|content)
           | (to\s+(view|read|continue)|already\s+a\s+subscriber|if\s+you('re|\s+are)\s+(seeing|already)).{0,120}\bsubscri
           | (trotz\s+sorgfältiger\s+inhaltlicher\s+kontrolle|haftungs(ausschluss|beschränkung|hinweis)).*
+          | (warning|notice|deprecated|fatal\s+error|parse\s+error)\s*:.{0,200}\bon\s+line\s+\d+
+          | (suggested\s+citation|cite\s+(this|as)|how\s+to\s+cite|zitiervorschlag|zitierweise)\b.*
+          | .{0,60}\b(síguenos|seguir\s+a\s+.{1,40}\s+en|folgen\s+sie\s+uns|folge\s+uns|suivez(-|\s+)nous)\b.{0,60}\b(twitter|facebook|instagram|linkedin|x)\b.*
         )",
     )
     .expect("furniture sentence pattern compiles")
@@ -282,6 +288,12 @@ mod tests {
             "Get the latest headlines on your phone with the Valley Courier app for iOS and Android.",
             "The mayor cuts the ribbon on the rebuilt bridge on Tuesday morning. (Photo: City Hall)",
             "Crowds line the river bank to watch the first trams cross. | © Valley Courier/Jane Roe",
+            "Beitragsbild: Die Brücke im Winter, Archiv.",
+            "Warning: Cannot modify header information in /var/www/site/wp-includes/pluggable.php on line 1210",
+            "Suggested citation: Roe, Jane: The Bridge Affair, Valley Courier, 2020/4/09, https://example.org/bridge/.",
+            "Puede escribirnos a la redacción o seguir a Valle Noticias en Facebook, Twitter e Instagram.",
+            "Folgen Sie uns auf Twitter und Facebook, um keine Neuigkeit zu verpassen.",
+            "© 2022 Valley Courier. This article is the property of the Valley Courier and may not be copied, reprinted or redistributed in any form without the prior written consent of the publisher; every photograph and graphic on this page is protected, and republication of any part requires a licence from our syndication desk, which can be reached through the contact page.",
         ] {
             assert!(is_furniture(line), "{line}");
         }
@@ -293,6 +305,9 @@ mod tests {
             "The paper's newsletter reached two million readers last year, its editor said.",
             "Users could download the new app from Monday, the company said in a statement.",
             "The photographer's agency (Getty) declined to comment on the picture.",
+            "Warning: the river will rise again on Tuesday, the agency said.",
+            "Scholars cite this letter as the first account of the flood.",
+            "Sie folgen uns nicht mehr, sagte der Bürgermeister.",
         ] {
             assert!(!is_furniture(line), "{line}");
         }
