@@ -131,6 +131,13 @@ fn dateline_len(forms: &[&str]) -> usize {
             return 0;
         }
         i += 1 + region;
+        // A date after the place: "LOS ANGELES, Sept. 28 (UPI) --".
+        if forms
+            .get(i)
+            .is_some_and(|w| w.len() <= 2 && w.chars().all(|c| c.is_ascii_digit()))
+        {
+            i += 1;
+        }
     }
     if forms.get(i) == Some(&"(") {
         match forms[i..].iter().take(6).position(|w| *w == ")") {
@@ -167,6 +174,7 @@ mod tests {
         assert_eq!(len("PORTLAND , Maine - About 40,000 homes lost power ."), 4);
         assert_eq!(len("NEW YORK ( Northern Wire ) \u{2014} Stocks rose ."), 7);
         assert_eq!(len("SOCHI , Russia ( Reuters ) - It rained ."), 7);
+        assert_eq!(len("LOS ANGELES , Sept. 28 ( UPI ) -- Blige sang ."), 9);
         // Not datelines: a capitalized subject, an acronym in a sentence, a dash at the end.
         assert_eq!(len("NATO said on Monday that it would act ."), 0);
         assert_eq!(len("The EU - and Norway - agreed ."), 0);
