@@ -106,7 +106,7 @@ impl Component for SyntaxAnnotator {
 /// The number of words of a dateline opening the sentence, its dash included, or 0: a
 /// place in capitals ("NEW YORK"), maybe a region or country after a comma ("PORTLAND,
 /// Maine"), maybe an agency in brackets ("(Reuters)"), then a dash and more words.
-fn dateline_len(forms: &[&str]) -> usize {
+pub(crate) fn dateline_len(forms: &[&str]) -> usize {
     let capitals = |w: &str| {
         w.chars().count() >= 2
             && w.chars()
