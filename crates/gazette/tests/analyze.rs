@@ -318,6 +318,136 @@ fn bundled_examples_all_analyze_with_their_metadata() {
 }
 
 #[test]
+fn every_quote_of_the_bundled_examples_has_its_speaker_and_channel() {
+    let out = gazette()
+        .args(["analyze", "--format", "jsonl", "examples"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    // (title start, [(kind, content start, speaker entity or mention, channel)]) as a reader
+    // of each article would list them.
+    let expected: &[(&str, &[(&str, &str, &str, &str)])] = &[
+        (
+            "EU and Norway agree",
+            &[
+                (
+                    "stance",
+                    "cut the cod quota",
+                    "The European Union and Norway",
+                    "",
+                ),
+                ("direct", "This is not the deal", "per:marta-lindqvist", ""),
+                (
+                    "indirect",
+                    "the cut would be reviewed",
+                    "per:per-olav-dahl",
+                    "",
+                ),
+                (
+                    "indirect",
+                    "Oslo would compensate",
+                    "per:per-olav-dahl",
+                    "his ministry",
+                ),
+                (
+                    "indirect",
+                    "the commission would present",
+                    "per:marta-lindqvist",
+                    "",
+                ),
+            ],
+        ),
+        (
+            "EU, Norway Settle",
+            &[
+                (
+                    "stance",
+                    "reduce the cod allocation",
+                    "The European Union and Norway",
+                    "",
+                ),
+                ("direct", "This is not the deal", "per:lindqvist", ""),
+                (
+                    "indirect",
+                    "the reduction would be examined",
+                    "per:dahl",
+                    "",
+                ),
+                ("indirect", "Oslo would repay", "per:dahl", ""),
+            ],
+        ),
+        (
+            "Floodwaters recede",
+            &[
+                (
+                    "indirect",
+                    "Water levels on the Rhône",
+                    "the prefecture",
+                    "",
+                ),
+                ("indirect", "Most were allowed", "city officials", ""),
+                ("direct", "The worst is behind us", "per:paul-girard", ""),
+                (
+                    "indirect",
+                    "damage would take months",
+                    "per:paul-girard",
+                    "",
+                ),
+            ],
+        ),
+        (
+            "Zürich café owners",
+            &[
+                ("direct", "We cannot pass this on", "per:rené-baumann", ""),
+                (
+                    "indirect",
+                    "the fees had not been raised",
+                    "A council spokeswoman",
+                    "",
+                ),
+            ],
+        ),
+    ];
+    let docs: Vec<serde_json::Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    for (title, quotes) in expected {
+        let doc = docs
+            .iter()
+            .find(|d| d["title"].as_str().unwrap().starts_with(title))
+            .unwrap_or_else(|| panic!("{title}"));
+        let got: Vec<(String, String, String, String)> = doc["quotes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|q| {
+                let speaker = &q["speaker"];
+                let who = speaker["entity_id"]
+                    .as_str()
+                    .or(speaker["text"].as_str())
+                    .unwrap_or("")
+                    .to_string();
+                (
+                    q["kind"].as_str().unwrap().to_string(),
+                    q["text"].as_str().unwrap().to_string(),
+                    who,
+                    q["via"]["text"].as_str().unwrap_or("").to_string(),
+                )
+            })
+            .collect();
+        assert_eq!(got.len(), quotes.len(), "{title}: {got:#?}");
+        for ((kind, text, who, via), (k, start, w, v)) in got.iter().zip(quotes.iter()) {
+            assert!(
+                kind == k && text.starts_with(start) && who == w && via == v,
+                "{title}: {got:#?}"
+            );
+        }
+    }
+}
+
+#[test]
 fn body_input_keeps_offsets_exact() {
     let input = "  Putin met Assad.\n\n“Four hours,” Peskov said.  \nOther news\n";
     let out = gazette()
