@@ -238,6 +238,27 @@ impl Component for EntityAnnotator {
                         }
                     }
                 }
+                // No person's name holds a verb: a headline's capitals ("Hillary Clinton Was
+                // Headed to ER", "Chris Christie Calls Hillary Clinton a Disgrace") can make
+                // the recognizer run a name on over one. The name ends before the verb; a
+                // name after it is a mention of its own.
+                // Only in title case, and only the verbs headlines use: taggers also read
+                // names as verbs ("Will Ferrell").
+                if label == EntityLabel::Per && title_case(doc, &tokens[first..t]) {
+                    let verb = |k: usize| HEADLINE_VERBS.contains(&doc.slice(tokens[k].span()));
+                    if let Some(k) = (first_token + 1..=last_token).find(|&k| verb(k)) {
+                        found.push((start, tokens[k - 1].end, label));
+                        // The proper nouns right after the verb, up to the next verb.
+                        let proper = |r: usize| {
+                            matches!(tokens[r].tag.as_deref(), Some("NNP" | "NNPS")) && !verb(r)
+                        };
+                        let run = (k + 1..=last_token).take_while(|&r| proper(r)).last();
+                        if let Some(r) = run {
+                            found.push((tokens[k + 1].start, tokens[r].end, label));
+                        }
+                        continue;
+                    }
+                }
                 found.push((start, end, label));
             }
         }
@@ -607,6 +628,29 @@ impl EntityAnnotator {
     }
 }
 
+/// Verbs of title-case headlines that taggers read as proper nouns ("Christie Calls
+/// Clinton a Disgrace").
+const HEADLINE_VERBS: &[&str] = &[
+    "Says", "Said", "Calls", "Called", "Slams", "Blasts", "Rips", "Urges", "Warns", "Claims",
+    "Tells", "Speaks", "Sums", "Hits", "Defends", "Backs", "Vows", "Wants", "Praises", "Accuses",
+    "Denies", "Is", "Was", "Are", "Were", "Has", "Had", "Will", "Would", "Can", "Could",
+];
+
+/// Whether a sentence is written in title case: most of its (at least four) words start
+/// with a capital.
+fn title_case(doc: &Doc, tokens: &[gazette_doc::Token]) -> bool {
+    let words: Vec<&str> = tokens
+        .iter()
+        .map(|k| doc.slice(k.span()))
+        .filter(|w| w.starts_with(char::is_alphabetic))
+        .collect();
+    let capital = words
+        .iter()
+        .filter(|w| w.starts_with(char::is_uppercase))
+        .count();
+    words.len() >= 4 && capital * 10 >= words.len() * 7
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -696,6 +740,31 @@ mod tests {
         assert!(
             !found.iter().any(|m| m.0 == "Exploration of the Sea"),
             "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_headline_verb_ends_a_name() {
+        // Title-case headlines, where the recognizer ran names on over the verb.
+        let names = |text: &str| -> Vec<String> {
+            mentions(text)
+                .into_iter()
+                .filter(|m| m.1 == EntityLabel::Per)
+                .map(|m| m.0)
+                .collect()
+        };
+        assert_eq!(
+            names("Chris Christie Calls Hillary Clinton a Disgrace"),
+            ["Chris Christie", "Hillary Clinton"]
+        );
+        assert_eq!(
+            names("Stealth Over Health: Hillary Clinton Was Headed to ER But Diverted"),
+            ["Hillary Clinton"]
+        );
+        // In running text a name the tagger reads as a verb stays whole.
+        assert!(
+            names("Senator Mark Warner and Will Ferrell spoke to John Hunt.")
+                .contains(&"Will Ferrell".to_string())
         );
     }
 
