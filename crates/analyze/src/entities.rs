@@ -636,9 +636,9 @@ const HEADLINE_VERBS: &[&str] = &[
     "Denies", "Is", "Was", "Are", "Were", "Has", "Had", "Will", "Would", "Can", "Could",
 ];
 
-/// Whether a sentence is written in title case: most of its (at least four) words start
-/// with a capital.
-fn title_case(doc: &Doc, tokens: &[gazette_doc::Token]) -> bool {
+/// Whether a sentence or line is written in title case: most (seven in ten) of its words,
+/// at least four, start with a capital.
+pub(crate) fn title_case(doc: &Doc, tokens: &[gazette_doc::Token]) -> bool {
     let words: Vec<&str> = tokens
         .iter()
         .map(|k| doc.slice(k.span()))

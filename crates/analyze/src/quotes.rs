@@ -899,13 +899,7 @@ fn headline_says(doc: &Doc, tokens: &[Token]) -> Vec<((usize, usize), usize, usi
             .map_or(rest.chars().count(), |b| rest[..b].chars().count());
         let line_end = line_start + line_len;
         let range = tokens_within(tokens, line_start, line_end);
-        let words: Vec<usize> = range
-            .clone()
-            .filter(|&i| word(i).chars().next().is_some_and(char::is_alphabetic))
-            .collect();
-        let title_case = words.len() >= 4
-            && words.iter().filter(|&&i| capital(i)).count() * 10 >= words.len() * 7;
-        if title_case {
+        if crate::entities::title_case(doc, &tokens[range.clone()]) {
             if let Some(cue) = range.clone().find(|&i| {
                 matches!(
                     word(i),

@@ -155,15 +155,17 @@ pub fn rows(pipeline: &Pipeline) -> Vec<Row> {
     }
     // A prediction overlapping the gold content: it must name the channel, and resolve its
     // speaker to the gold entity (a pronoun or a surname to the full name).
-    let found = |p: &'_ [polnear::Predicted], a: &Article, i: usize| {
+    fn found<'p>(
+        p: &'p [polnear::Predicted],
+        a: &Article,
+        i: usize,
+    ) -> Option<&'p polnear::Predicted> {
         let g = &a.doc.attributions[i].content;
-        p.iter()
-            .find(|q| {
-                g.iter()
-                    .any(|s| q.content.iter().any(|&(qs, qe)| qs < s.end && s.start < qe))
-            })
-            .cloned()
-    };
+        p.iter().find(|q| {
+            g.iter()
+                .any(|s| q.content.iter().any(|&(qs, qe)| qs < s.end && s.start < qe))
+        })
+    }
     let (mut with_via, mut right_via) = (0usize, 0usize);
     let (mut with_name, mut right_name) = (0usize, 0usize);
     for (a, p) in arts.iter().zip(&preds) {
@@ -178,7 +180,7 @@ pub fn rows(pipeline: &Pipeline) -> Vec<Row> {
         }
         for (i, name) in &a.speaker {
             with_name += 1;
-            if found(p, a, *i).and_then(|q| q.speaker_name).as_deref() == Some(name.as_str()) {
+            if found(p, a, *i).and_then(|q| q.speaker_name.as_deref()) == Some(name.as_str()) {
                 right_name += 1;
             }
         }
