@@ -2155,7 +2155,7 @@ fn trailing_says(doc: &Doc, tree: &Tree<'_>) -> Vec<((usize, usize), usize, (usi
             continue;
         }
         let speaker = phrase_head(tokens, j, name_end).unwrap_or(name_end - 1);
-        let mut lo = after_dateline(doc, tree, range.start);
+        let mut lo = after_dateline(doc, tokens, range.clone());
         while lo < j - 1 && matches!(word(lo), "\"" | "“" | "'" | "‘") {
             lo += 1;
         }
@@ -2171,22 +2171,14 @@ fn trailing_says(doc: &Doc, tree: &Tree<'_>) -> Vec<((usize, usize), usize, (usi
     out
 }
 
-/// The first word after a dateline opening a sentence at token `first` ("PORTLAND, Maine
-/// -", which the syntax component hangs on the sentence's root as `dep`), else `first`.
-fn after_dateline(doc: &Doc, tree: &Tree<'_>, first: usize) -> usize {
-    if tree.dep(first) != "dep" {
-        return first;
-    }
-    let (lo, hi) = tree.extent(first);
-    let dash = matches!(
-        doc.slice(tree.tokens[hi].span()),
-        "-" | "--" | "\u{2014}" | "\u{2013}"
-    );
-    if lo == first && dash && hi + 1 < tree.tokens.len() {
-        hi + 1
-    } else {
-        first
-    }
+/// The first word of the sentence of tokens `range` after the dateline that may open it
+/// ("PORTLAND, Maine -"), found as the syntax component finds it.
+fn after_dateline(doc: &Doc, tokens: &[Token], range: std::ops::Range<usize>) -> usize {
+    let forms: Vec<&str> = tokens[range.clone()]
+        .iter()
+        .map(|t| doc.slice(t.span()))
+        .collect();
+    range.start + crate::syntax::dateline_len(&forms)
 }
 
 /// Whether the cue `v` is the question put to a speaker ("Asked to describe the device,
@@ -2434,7 +2426,7 @@ fn said_after(doc: &Doc, tree: &Tree<'_>) -> Vec<((usize, usize), usize, (usize,
             if !ends || j - cue > 8 {
                 continue;
             }
-            let mut lo = after_dateline(doc, tree, range.start);
+            let mut lo = after_dateline(doc, tokens, range.clone());
             while lo < c && opening(lo) {
                 lo += 1;
             }
@@ -2756,6 +2748,19 @@ mod tests {
         assert_eq!(
             said(&quotes),
             [("The expansion will create 2,000 jobs", "Eva de Wit")],
+            "{quotes:?}"
+        );
+    }
+
+    #[test]
+    fn a_dateline_of_several_words_is_not_part_of_the_content() {
+        let quotes = run(
+            "NEW YORK (Northern Wire) - Stocks rose sharply on Monday as oil prices fell, traders said.",
+        );
+        assert!(
+            quotes
+                .iter()
+                .any(|q| q.0.starts_with("Stocks rose") && q.2 == "traders"),
             "{quotes:?}"
         );
     }
