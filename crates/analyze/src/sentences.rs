@@ -93,6 +93,18 @@ fn split(doc: &Doc) -> Vec<Sentence> {
         {
             end_here = false;
         }
+        // A clock time's zone belongs to it: "at 2 p.m. ET." / "9 p.m. Eastern time on".
+        if end_here && matches!(tok, "a.m." | "p.m.") {
+            let word = |k: usize| tokens.get(k).map(|t| doc.slice(t.span()));
+            let zone = gazette_timex::TimexTagger::english();
+            if word(last + 1).is_some_and(|w| zone.is_zone(w))
+                || word(last + 1)
+                    .zip(word(last + 2))
+                    .is_some_and(|(a, b)| zone.is_zone(&format!("{a} {b}")))
+            {
+                end_here = false;
+            }
+        }
         // A comma, semicolon or colon never opens a sentence: "R-Ky., said Tuesday".
         if end_here
             && tokens
@@ -132,6 +144,22 @@ mod tests {
             .iter()
             .map(|s| doc.slice(s.span()).to_string())
             .collect()
+    }
+
+    #[test]
+    fn a_time_zone_after_a_clock_time_does_not_open_a_sentence() {
+        assert_eq!(
+            sents(
+                "Polls close at 8 p.m. ET. Counting starts at 9 p.m. Eastern time in Ohio. Then results come."
+            ),
+            [
+                "Polls close at 8 p.m. ET.",
+                "Counting starts at 9 p.m. Eastern time in Ohio.",
+                "Then results come."
+            ]
+        );
+        // Other capitalized words after "p.m." still can.
+        assert_eq!(sents("He left at 5 p.m. The rest stayed.").len(), 2);
     }
 
     #[test]

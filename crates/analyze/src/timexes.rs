@@ -229,6 +229,7 @@ impl Component for TimexAnnotator {
                 },
                 value: f.value,
                 modifier: f.modifier,
+                zone: f.zone,
             })
             .collect();
         doc.set_timexes(timexes)?;

@@ -116,6 +116,8 @@ struct TimexWire<'a> {
     value: String,
     #[serde(rename = "mod", default, skip_serializing_if = "Option::is_none")]
     modifier: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    zone: Option<String>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -252,6 +254,7 @@ impl Doc {
                     kind: t.kind,
                     value: t.value.clone(),
                     modifier: t.modifier.clone(),
+                    zone: t.zone.clone(),
                 })
                 .collect(),
             quotes: self
@@ -371,6 +374,7 @@ impl Doc {
                 kind: t.kind,
                 value: t.value.clone(),
                 modifier: t.modifier.clone(),
+                zone: t.zone.clone(),
             })
             .collect();
         if ran(Layer::Timexes) || !timexes.is_empty() {
@@ -456,7 +460,7 @@ mod tests {
     use super::*;
 
     fn rich_doc() -> Doc {
-        let text = "“It must be admitted,” Peskov said on Tuesday. Putin agreed.";
+        let text = "“It must be admitted,” Peskov said at 4 p.m. GMT on Tuesday. Putin agreed.";
         let mut meta = Meta::default();
         meta.offer_title("Peskov speaks", "first line");
         meta.offer_published("2017-11-21".parse().unwrap(), "--published");
@@ -467,6 +471,7 @@ mod tests {
             (start, start + s.chars().count())
         };
         let (ps, pe) = c("Peskov");
+        let (cs, ce) = c("4 p.m. GMT");
         let (ts, te) = c("Tuesday");
         let (us, ue) = c("Putin");
         let mut tok = Token::new(ps, pe);
@@ -495,13 +500,24 @@ mod tests {
             },
         ])
         .unwrap();
-        doc.set_timexes(vec![Timex {
-            start: ts,
-            end: te,
-            kind: TimexType::Date,
-            value: "2017-11-21".into(),
-            modifier: None,
-        }])
+        doc.set_timexes(vec![
+            Timex {
+                start: cs,
+                end: ce,
+                kind: TimexType::Time,
+                value: "2017-11-21T16:00".into(),
+                modifier: None,
+                zone: Some("+00:00".into()),
+            },
+            Timex {
+                start: ts,
+                end: te,
+                kind: TimexType::Date,
+                value: "2017-11-21".into(),
+                modifier: None,
+                zone: None,
+            },
+        ])
         .unwrap();
         let speaker = Mention {
             start: ps,
@@ -528,7 +544,10 @@ mod tests {
         assert_eq!(json["entities"][0]["text"], "Peskov");
         assert_eq!(json["quotes"][0]["text"], "It must be admitted");
         assert_eq!(json["quotes"][0]["speaker"]["text"], "Peskov");
-        assert_eq!(json["timexes"][0]["type"], "DATE");
+        assert_eq!(json["timexes"][0]["type"], "TIME");
+        assert_eq!(json["timexes"][0]["zone"], "+00:00");
+        assert_eq!(json["timexes"][1]["type"], "DATE");
+        assert!(json["timexes"][1].get("zone").is_none());
         let back = Doc::from_json(&json).unwrap();
         assert_eq!(back, doc);
         // Through text too, and compact.

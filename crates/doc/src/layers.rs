@@ -225,6 +225,10 @@ pub struct Timex {
     pub value: String,
     /// TIMEX3 `mod` (START, END, APPROX, ...), when there is one.
     pub modifier: Option<String>,
+    /// For a clock time whose zone the text names ("0600 GMT", "4 a.m. EDT"): the zone's
+    /// offset from UTC on that date, `+00:00` or `-04:00`. The value itself stays in the
+    /// clock time as written, as TIMEX3 values do.
+    pub zone: Option<String>,
 }
 
 impl Timex {

@@ -105,10 +105,14 @@ pub fn table(out: &mut impl Write, doc: &Doc, name: &str) -> io::Result<()> {
         for t in doc.timexes() {
             writeln!(
                 out,
-                "  {:<30} {:<9} {}",
+                "  {:<30} {:<9} {}{}",
                 doc.slice(t.span()),
                 format!("{:?}", t.kind).to_uppercase(),
-                t.value
+                t.value,
+                t.zone
+                    .as_deref()
+                    .map(|z| format!(" (UTC{z})"))
+                    .unwrap_or_default()
             )?;
         }
     }

@@ -68,6 +68,9 @@ pub struct Found {
     pub value: String,
     /// TIMEX3 mod, when a modifier was found.
     pub modifier: Option<String>,
+    /// For a clock time followed by its zone ("0600 GMT", "4 a.m. EDT", "noon ET"): the
+    /// zone's offset from UTC on that date, as `+00:00` or `-04:00`.
+    pub zone: Option<String>,
 }
 
 /// A compiled grammar.
@@ -173,6 +176,15 @@ impl TimexTagger {
         out
     }
 
+    /// Whether `words` (one word, or words joined by spaces) name a time zone the grammar
+    /// knows after a clock time ("GMT", "ET", "Moscow time").
+    pub fn is_zone(&self, words: &str) -> bool {
+        self.grammar
+            .vocabulary
+            .get("zone")
+            .is_some_and(|zones| zones.contains_key(&words.to_lowercase().replace(' ', "_")))
+    }
+
     /// Compiles a grammar from its source (the format of `rules/en.rules`).
     pub fn from_rules(source: &str) -> Result<TimexTagger, GrammarError> {
         Ok(TimexTagger {
@@ -237,6 +249,9 @@ impl TimexTagger {
         let mut taken: Vec<(usize, usize)> = Vec::new();
         let mut out = Vec::new();
         let mut pending: Vec<(usize, String, normalize::Args)> = Vec::new();
+        // Clock times that name no day of their own ("at 0600 GMT"), by their end offset
+        // (which modifiers do not move): they take the day of an expression beside them.
+        let mut dayless_clocks: Vec<usize> = Vec::new();
         for (start, end, ri, values) in candidates {
             if taken.iter().any(|&(s, e)| start < e && s < end) {
                 continue;
@@ -285,48 +300,70 @@ impl TimexTagger {
             let (start, modifier) = with_modifier(text, start, amount_like, taken.as_slice());
             let start = with_decade_article(text, start, end, taken.as_slice());
             taken.push((start, end));
+            if rule.normalizer == "clock" {
+                dayless_clocks.push(end);
+            }
             out.push(Found {
                 start,
                 end,
                 kind: rule.kind,
                 value,
                 modifier,
+                // The zone as the grammar names it; made an offset once the day is known.
+                zone: args.get("zone").cloned(),
             });
         }
         out.sort_by_key(|f| f.start);
         let out = with_range_ends(text, out);
-        if pending.is_empty() {
-            return out;
+        let out = resolve_relative_to_last(out, &pending, anchor, tense_at);
+        let out = with_clock_days(text, out, &dayless_clocks);
+        let mut out = with_clock_range_starts(text, out);
+        for f in &mut out {
+            f.zone = f.zone.take().and_then(|z| utc_offset(&z, &f.value));
         }
-        let mut last_date: Option<NaiveDate> = None;
-        let mut last_value: Option<String> = None;
-        let mut kept = Vec::with_capacity(out.len());
-        for mut f in out {
-            // The match start may have moved left over a modifier; the pending entry is keyed
-            // by the rule's own start, which lies inside the expression.
-            if let Some((_, normalizer, args)) =
-                pending.iter().find(|(s, _, _)| f.start <= *s && *s < f.end)
-            {
-                let base = last_date.unwrap_or(anchor);
-                let value = report_value(normalizer, last_value.as_deref(), anchor)
-                    .or_else(|| normalize::value(normalizer, args, base, tense_at(f.start)));
-                match value {
-                    Some(v) => f.value = v,
-                    None => continue,
-                }
-            }
-            if f.kind == TimexType::Date {
-                if let Some(d) = calendar_start(&f.value) {
-                    last_date = Some(d);
-                }
-                if is_calendar(&f.value) {
-                    last_value = Some(f.value.clone());
-                }
-            }
-            kept.push(f);
-        }
-        kept
+        out
     }
+}
+
+/// Computes, in text order, the values that count from the last date the article gave
+/// ("three days later"), dropping those that cannot be computed.
+fn resolve_relative_to_last(
+    out: Vec<Found>,
+    pending: &[(usize, String, normalize::Args)],
+    anchor: NaiveDate,
+    tense_at: &dyn Fn(usize) -> Tense,
+) -> Vec<Found> {
+    if pending.is_empty() {
+        return out;
+    }
+    let mut last_date: Option<NaiveDate> = None;
+    let mut last_value: Option<String> = None;
+    let mut kept = Vec::with_capacity(out.len());
+    for mut f in out {
+        // The match start may have moved left over a modifier; the pending entry is keyed
+        // by the rule's own start, which lies inside the expression.
+        if let Some((_, normalizer, args)) =
+            pending.iter().find(|(s, _, _)| f.start <= *s && *s < f.end)
+        {
+            let base = last_date.unwrap_or(anchor);
+            let value = report_value(normalizer, last_value.as_deref(), anchor)
+                .or_else(|| normalize::value(normalizer, args, base, tense_at(f.start)));
+            match value {
+                Some(v) => f.value = v,
+                None => continue,
+            }
+        }
+        if f.kind == TimexType::Date {
+            if let Some(d) = calendar_start(&f.value) {
+                last_date = Some(d);
+            }
+            if is_calendar(&f.value) {
+                last_value = Some(f.value.clone());
+            }
+        }
+        kept.push(f);
+    }
+    kept
 }
 
 /// The bare day that ends a range after a full date ("March 3 to 5", "March 3-5",
@@ -374,10 +411,137 @@ fn with_range_ends(text: &str, found: Vec<Found>) -> Vec<Found> {
                 kind: TimexType::Date,
                 value,
                 modifier: None,
+                zone: None,
             });
         }
     }
     out
+}
+
+/// Words that may stand between a clock time and the day it belongs to: "0600 GMT on
+/// Monday", "Friday at 3 p.m.", "10:35 a.m. (0735 GMT) Friday", "Tuesday, 9 a.m.".
+fn joins_clock_and_day(gap: &str) -> bool {
+    let rest = gap.trim_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '(' | ')'));
+    rest.is_empty() || ["on", "at"].iter().any(|w| rest.eq_ignore_ascii_case(w))
+}
+
+/// The calendar day at the head of a value ("2017-11-20" of "2017-11-20TEV").
+fn day_of(value: &str) -> Option<&str> {
+    let day = value.get(..10)?;
+    NaiveDate::parse_from_str(day, "%Y-%m-%d").ok()?;
+    Some(day)
+}
+
+/// A clock time without a day of its own takes the day of the expression it is written
+/// beside ("at 0600 GMT on Monday" is Monday's), through other such clock times ("10:35
+/// a.m. (0735 GMT) Friday"); with none beside it, it keeps the anchor's day.
+fn with_clock_days(text: &str, mut found: Vec<Found>, dayless: &[usize]) -> Vec<Found> {
+    let is_dayless = |f: &Found| f.kind == TimexType::Time && dayless.contains(&f.end);
+    let mut days: Vec<Option<String>> = vec![None; found.len()];
+    for i in (0..found.len()).filter(|&i| is_dayless(&found[i])) {
+        let beside = |j: usize, k: usize| joins_clock_and_day(&text[found[j].end..found[k].start]);
+        let right = (i + 1..found.len())
+            .take_while(|&k| beside(k - 1, k))
+            .find(|&k| !is_dayless(&found[k]));
+        let left = (0..i)
+            .rev()
+            .take_while(|&k| beside(k, k + 1))
+            .find(|&k| !is_dayless(&found[k]));
+        let day = |k: usize| day_of(&found[k].value).map(str::to_string);
+        days[i] = right.and_then(day).or_else(|| left.and_then(day));
+    }
+    for (f, day) in found.iter_mut().zip(days) {
+        if let Some(day) = day {
+            if day_of(&f.value).is_some() {
+                f.value.replace_range(..10, &day);
+            }
+        }
+    }
+    found
+}
+
+/// The first hour of a range of clock times is a time too, in the half of the day that
+/// fits the last ("between 9 and 10 a.m.", "from 11 to 2 p.m.", "9-11 p.m.").
+fn with_clock_range_starts(text: &str, found: Vec<Found>) -> Vec<Found> {
+    static RANGE_START: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(
+            r"(?i)(?:\b(?:between|from) (\d{1,2})(?::([0-5]\d))? (?:and|to|until|till) |\b(\d{1,2})(?::([0-5]\d))? ?[-–] ?)$",
+        )
+        .expect("clock range pattern")
+    });
+    static HALF_OF_DAY: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"(?i)\b[ap]\.?m\b").expect("a.m./p.m. pattern")
+    });
+    let mut out = Vec::with_capacity(found.len());
+    for f in found {
+        let parsed = (f.kind == TimexType::Time && HALF_OF_DAY.is_match(&text[f.start..f.end]))
+            .then(|| {
+                let (day, rest) = f.value.split_once('T')?;
+                let (h, m) = rest.split_once(':')?;
+                Some((day, h.parse::<u32>().ok()?, m.parse::<u32>().ok()?))
+            })
+            .flatten();
+        let start = parsed.and_then(|(day, end_hour, end_minute)| {
+            // Only the few words before the time can hold the start of its range.
+            let mut from = f.start.saturating_sub(40);
+            while !text.is_char_boundary(from) {
+                from += 1;
+            }
+            let caps = RANGE_START.captures(&text[from..f.start])?;
+            let hour_match = caps.get(1).or(caps.get(3))?;
+            let minute_match = caps.get(2).or(caps.get(4));
+            let minute: u32 = minute_match.map_or(Some(0), |m| m.as_str().parse().ok())?;
+            let hour: u32 = hour_match
+                .as_str()
+                .parse()
+                .ok()
+                .filter(|h| (1..=12).contains(h))?;
+            // The start is the latest reading before the end: 9 before 10 p.m. is 21:00,
+            // 11 before 2 p.m. is 11:00.
+            let hour = [hour % 12 + 12, hour % 12]
+                .into_iter()
+                .find(|h| (*h, minute) < (end_hour, end_minute))?;
+            Some(Found {
+                start: from + hour_match.start(),
+                end: from + minute_match.map_or(hour_match.end(), |m| m.end()),
+                kind: TimexType::Time,
+                value: format!("{day}T{hour:02}:{minute:02}"),
+                modifier: None,
+                zone: f.zone.clone(),
+            })
+        });
+        out.extend(start);
+        out.push(f);
+    }
+    out
+}
+
+/// The offset from UTC of a zone named by the grammar: fixed (`-0500`) or a region whose
+/// offset depends on the date (`America/New_York` for "ET"), on the day of `value`.
+fn utc_offset(zone: &str, value: &str) -> Option<String> {
+    let seconds = if let Some(fixed) = zone.strip_prefix(['+', '-']) {
+        let hours: i32 = fixed.get(..2)?.parse().ok()?;
+        let minutes: i32 = fixed.get(2..4)?.parse().ok()?;
+        let sign = if zone.starts_with('-') { -1 } else { 1 };
+        sign * (hours * 3600 + minutes * 60)
+    } else {
+        use chrono::{Offset, TimeZone};
+        let tz: chrono_tz::Tz = zone.parse().ok()?;
+        let (day, clock) = value.split_once('T')?;
+        let at = chrono::NaiveDateTime::parse_from_str(&format!("{day}T{clock}"), "%Y-%m-%dT%H:%M")
+            .ok()?;
+        tz.offset_from_local_datetime(&at)
+            .earliest()?
+            .fix()
+            .local_minus_utc()
+    };
+    let sign = if seconds < 0 { '-' } else { '+' };
+    let seconds = seconds.abs();
+    Some(format!(
+        "{sign}{:02}:{:02}",
+        seconds / 3600,
+        seconds % 3600 / 60
+    ))
 }
 
 fn next_char(text: &str, at: usize) -> usize {
@@ -705,6 +869,129 @@ mod tests {
         assert_eq!(
             (found[0].1, found[0].2.as_str()),
             (TimexType::Time, "2017-11-06T17:00")
+        );
+    }
+
+    /// (text, value, zone) of each expression, anchored at Tuesday 21 November 2017.
+    fn zoned(text: &str, tense: Tense) -> Vec<(String, String, Option<String>)> {
+        let anchor = NaiveDate::from_ymd_opt(2017, 11, 21).unwrap();
+        TimexTagger::english()
+            .tag(text, anchor, &|_| tense)
+            .into_iter()
+            .map(|f| (text[f.start..f.end].to_string(), f.value, f.zone))
+            .collect()
+    }
+
+    fn z(text: &str, value: &str, zone: Option<&str>) -> (String, String, Option<String>) {
+        (text.into(), value.into(), zone.map(Into::into))
+    }
+
+    #[test]
+    fn clock_times_keep_their_zone_as_an_offset_on_their_day() {
+        assert_eq!(
+            zoned(
+                "The strike began at 0600 GMT and ended at 4:49 p.m. EDT.",
+                Tense::Past
+            ),
+            [
+                z("0600 GMT", "2017-11-21T06:00", Some("+00:00")),
+                z("4:49 p.m. EDT", "2017-11-21T16:49", Some("-04:00")),
+            ]
+        );
+        // "ET" is Eastern Standard Time in November and Eastern Daylight Time in July.
+        assert_eq!(
+            zoned("Polls close at 8 p.m. ET on Nov. 28.", Tense::Future),
+            [z(
+                "8 p.m. ET on Nov. 28",
+                "2017-11-28T20:00",
+                Some("-05:00")
+            )]
+        );
+        assert_eq!(
+            zoned("Polls closed at 8 p.m. ET on July 4.", Tense::Past),
+            [z("8 p.m. ET on July 4", "2017-07-04T20:00", Some("-04:00"))]
+        );
+        assert_eq!(
+            zoned("The jet landed at noon Moscow time.", Tense::Past),
+            [z("noon Moscow time", "2017-11-21T12:00", Some("+03:00"))]
+        );
+        // No zone named, or one that means several ("IST"), gives none.
+        assert_eq!(
+            zoned("at 9:30 a.m. IST", Tense::Past),
+            [z("9:30 a.m.", "2017-11-21T09:30", None)]
+        );
+    }
+
+    #[test]
+    fn a_clock_time_takes_the_day_written_beside_it() {
+        assert_eq!(
+            zoned("The talks began at 0600 GMT on Monday.", Tense::Past),
+            [
+                z("0600 GMT", "2017-11-20T06:00", Some("+00:00")),
+                z("Monday", "2017-11-20", None),
+            ]
+        );
+        // Through a second clock time in brackets, as wire stories give local time and GMT.
+        assert_eq!(
+            zoned(
+                "The blast came at 10:35 a.m. (0735 GMT) Friday.",
+                Tense::Past
+            ),
+            [
+                z("10:35 a.m.", "2017-11-17T10:35", None),
+                z("0735 GMT", "2017-11-17T07:35", Some("+00:00")),
+                z("Friday", "2017-11-17", None),
+            ]
+        );
+        assert_eq!(
+            zoned("Yesterday at 3 p.m., the rescue ended.", Tense::Past)[1],
+            z("3 p.m.", "2017-11-20T15:00", None)
+        );
+        // A day further off is not the time's day.
+        assert_eq!(
+            zoned(
+                "The vote on Monday ended a week of talks at 3 p.m.",
+                Tense::Past
+            )[2],
+            z("3 p.m.", "2017-11-21T15:00", None)
+        );
+    }
+
+    #[test]
+    fn the_first_hour_of_a_clock_range_is_a_time_too() {
+        let got = |text: &str| -> Vec<(String, String)> {
+            zoned(text, Tense::Future)
+                .into_iter()
+                .map(|f| (f.0, f.1))
+                .collect()
+        };
+        let pair = |a: &str, b: &str| (a.to_string(), b.to_string());
+        assert_eq!(
+            got("Trading resumes between 9 and 10:30 a.m. on Thursday."),
+            [
+                pair("9", "2017-11-23T09:00"),
+                pair("10:30 a.m. on Thursday", "2017-11-23T10:30")
+            ]
+        );
+        // The start is in the half of the day that puts it before the end.
+        assert_eq!(
+            got("Polls are open from 11 to 2 p.m."),
+            [
+                pair("11", "2017-11-21T11:00"),
+                pair("2 p.m.", "2017-11-21T14:00")
+            ]
+        );
+        assert_eq!(
+            got("The show runs 9-11 p.m."),
+            [
+                pair("9", "2017-11-21T21:00"),
+                pair("11 p.m.", "2017-11-21T23:00")
+            ]
+        );
+        // A count before a time is not its start.
+        assert_eq!(
+            got("He counted 300 to 2 p.m."),
+            [pair("2 p.m.", "2017-11-21T14:00")]
         );
     }
 
