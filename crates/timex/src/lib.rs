@@ -316,6 +316,7 @@ impl TimexTagger {
         out.sort_by_key(|f| f.start);
         let out = with_range_ends(text, out);
         let out = resolve_relative_to_last(out, &pending, anchor, tense_at);
+        let out = with_range_ends_after_starts(text, out);
         let out = with_clock_days(text, out, &dayless_clocks);
         let mut out = with_clock_range_starts(text, out);
         for f in &mut out {
@@ -416,6 +417,51 @@ fn with_range_ends(text: &str, found: Vec<Found>) -> Vec<Found> {
         }
     }
     out
+}
+
+/// The end of a range of dates written without its year lies on or after the start
+/// ("from Nov. 3 through Nov. 9", "Dec. 20 to Jan. 5"): its year is the first that puts
+/// it there, whatever the tense would have chosen.
+fn with_range_ends_after_starts(text: &str, mut found: Vec<Found>) -> Vec<Found> {
+    let day = |f: &Found| {
+        (f.kind == TimexType::Date && f.value.len() == 10)
+            .then(|| NaiveDate::parse_from_str(&f.value, "%Y-%m-%d").ok())
+            .flatten()
+    };
+    for i in 1..found.len() {
+        let (Some(start), Some(end)) = (day(&found[i - 1]), day(&found[i])) else {
+            continue;
+        };
+        let gap = text[found[i - 1].end..found[i].start].trim();
+        let between = text[..found[i - 1].start]
+            .trim_end()
+            .to_ascii_lowercase()
+            .ends_with("between");
+        let joined = matches!(gap, "-" | "–" | "—")
+            || ["to", "through", "until", "till"]
+                .iter()
+                .any(|w| gap.eq_ignore_ascii_case(w))
+            || between && gap.eq_ignore_ascii_case("and");
+        let end_text = &text[found[i].start..found[i].end];
+        let year_written = end_text
+            .as_bytes()
+            .windows(4)
+            .any(|w| w.iter().all(u8::is_ascii_digit));
+        // Only dates by month and day: a day's name out of order is a week off, not a year.
+        let weekday = WEEKDAYS
+            .iter()
+            .any(|d| end_text.to_ascii_lowercase().contains(d));
+        if !joined || year_written || weekday {
+            continue;
+        }
+        let in_order = (0..=1)
+            .filter_map(|k| chrono::Datelike::with_year(&end, chrono::Datelike::year(&start) + k))
+            .find(|d| *d >= start);
+        if let Some(d) = in_order.filter(|d| *d != end) {
+            found[i].value = d.format("%Y-%m-%d").to_string();
+        }
+    }
+    found
 }
 
 /// Words that may stand between a clock time and the day it belongs to: "0600 GMT on
@@ -993,6 +1039,48 @@ mod tests {
             got("He counted 300 to 2 p.m."),
             [pair("2 p.m.", "2017-11-21T14:00")]
         );
+    }
+
+    #[test]
+    fn a_range_ends_after_it_starts() {
+        let got = |text: &str, tense: Tense| -> Vec<String> {
+            tag(text, tense).into_iter().map(|f| f.2).collect()
+        };
+        // Anchored at 21 November 2017: a deadline word alone would put Nov. 9 ahead.
+        assert_eq!(
+            got("The strike lasted from Nov. 3 through Nov. 9.", Tense::Past),
+            ["2017-11-03", "2017-11-09"]
+        );
+        assert_eq!(
+            got("The fair runs from Dec. 20 to Jan. 5.", Tense::Future),
+            ["2017-12-20", "2018-01-05"]
+        );
+        // A year written is kept; a list is not a range.
+        assert_eq!(
+            got("It ran from Dec. 20 to Jan. 5, 2017.", Tense::Past),
+            ["2017-12-20", "2017-01-05"]
+        );
+        assert_eq!(
+            got("They met on Nov. 3 and Oct. 30.", Tense::Past),
+            ["2017-11-03", "2017-10-30"]
+        );
+    }
+
+    #[test]
+    fn day_month_year_with_hyphens() {
+        let got = |text: &str| -> Vec<(String, String)> {
+            tag(text, Tense::Past)
+                .into_iter()
+                .map(|f| (f.0, f.2))
+                .collect()
+        };
+        let pair = |a: &str, b: &str| (a.to_string(), b.to_string());
+        assert_eq!(got("Filed 19-Nov-12."), [pair("19-Nov-12", "2012-11-19")]);
+        assert_eq!(got("Filed 03-MAR-98."), [pair("03-MAR-98", "1998-03-03")]);
+        assert_eq!(got("Filed 5-Jan-2016."), [pair("5-Jan-2016", "2016-01-05")]);
+        // Bare digit strings are neither dates nor years.
+        assert!(got("File 2882015 and order 20171120 shipped.").is_empty());
+        assert!(got("Filed 19-Nov-123 and 31-Feb-12.").is_empty());
     }
 
     #[test]

@@ -58,6 +58,17 @@ fn infer_year(anchor: NaiveDate, month: i64, day: i64, tense: Tense) -> Option<i
     })
 }
 
+/// The year a two-digit year ("19-Nov-12") names: the one with those last digits that
+/// lies at most ten years after the anchor's year and less than ninety before it.
+fn two_digit_year(anchor: NaiveDate, yy: i64) -> Option<i64> {
+    if !(0..=99).contains(&yy) {
+        return None;
+    }
+    let latest = i64::from(anchor.year()) + 10;
+    let y = latest - (latest - yy).rem_euclid(100);
+    Some(y)
+}
+
 fn weekday_of(n: i64) -> Option<Weekday> {
     Some(match n {
         1 => Weekday::Mon,
@@ -199,10 +210,11 @@ pub(crate) fn value(normalizer: &str, a: &Args, anchor: NaiveDate, tense: Tense)
         "date" | "date_weekday" => {
             let (m, d) = (num(a, "month")?, num(a, "day")?);
             // "Oct. 23 last year": the year relative to the anchor's.
-            let y = match (num(a, "year"), num(a, "yearshift")) {
-                (Some(y), _) => y,
-                (None, Some(s)) => i64::from(anchor.year()) + s,
-                (None, None) => infer_year(anchor, m, d, tense)?,
+            let y = match (num(a, "year"), num(a, "year2"), num(a, "yearshift")) {
+                (Some(y), _, _) => y,
+                (None, Some(yy), _) => two_digit_year(anchor, yy)?,
+                (None, None, Some(s)) => i64::from(anchor.year()) + s,
+                (None, None, None) => infer_year(anchor, m, d, tense)?,
             };
             ymd(y, m, d).map(fmt_date)
         }
