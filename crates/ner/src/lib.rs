@@ -670,12 +670,12 @@ mod tests {
                         best = Some((score, seq.clone()));
                     }
                 }
-                for k in 0..seq.len() {
-                    seq[k] += 1;
-                    if seq[k] < n {
+                for label in seq.iter_mut() {
+                    *label += 1;
+                    if *label < n {
                         continue 'all;
                     }
-                    seq[k] = 0;
+                    *label = 0;
                 }
                 break;
             }
