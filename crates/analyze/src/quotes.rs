@@ -1357,6 +1357,26 @@ fn extract(doc: &Doc) -> Vec<Quote> {
                     hi -= 1;
                 }
             }
+            // A clause before its attribution runs to the comma that sets the attribution
+            // off ("Stocks rose as oil prices fell, traders said."), whatever words the parse
+            // hung elsewhere on the way (a verb mistagged as an adverb, "fell", on "said").
+            if c < v && matches!(tree.dep(c), "ccomp" | "parataxis") {
+                let comma = (hi + 1..v)
+                    .take_while(|&i| tokens[i].end <= speaker_start)
+                    .last()
+                    .filter(|&i| doc.slice(tokens[i].span()) == ",");
+                if let Some(comma) = comma {
+                    let words_between = hi + 1..comma;
+                    if !words_between.is_empty()
+                        && words_between.clone().all(|i| {
+                            tokens[i].pos.as_deref() != Some("PUNCT")
+                                && !inside_quotation(&quotes_marks, tokens[i].start)
+                        })
+                    {
+                        hi = comma - 1;
+                    }
+                }
+            }
             // Skip the complementizer "that".
             let lo = if tree.lemma(lo) == "that" && lo < hi {
                 lo + 1
@@ -2653,6 +2673,20 @@ mod tests {
                 .any(|q| q.0.starts_with("Trump's maternity-leave policy would")
                     && q.1.ends_with("Jason Miller")),
             "{quotes:?}"
+        );
+    }
+
+    #[test]
+    fn a_clause_before_its_attribution_runs_to_the_comma() {
+        // The tagger reads "fell" as an adverb and the parse hangs it on "said"; the
+        // clause still ends at the comma that sets "traders said" off.
+        let quotes = run("Stocks rose sharply on Monday as oil prices fell, traders said.");
+        assert_eq!(
+            said(&quotes),
+            [(
+                "Stocks rose sharply on Monday as oil prices fell",
+                "traders"
+            )]
         );
     }
 
