@@ -67,7 +67,6 @@ impl Component for EntityAnnotator {
     fn process(&self, doc: &mut Doc) -> Result<(), ComponentError> {
         let tokens = doc.tokens();
         let mut found: Vec<(usize, usize, EntityLabel)> = Vec::new();
-        let mut history = gazette_ner::History::new();
         // The recognizer reads each sentence, a dateline apart from the sentence it opens
         // ("LYON, France -" then "Water levels ..."), as CoNLL's news has them.
         let mut segments: Vec<(usize, usize)> = Vec::new();
@@ -86,7 +85,9 @@ impl Component for EntityAnnotator {
                 split => segments.extend([(first, first + split), (first + split, t)]),
             }
         }
-        for (first, t) in segments {
+        // Each segment's words as the recognizer reads them: (token ranges, forms, tags).
+        let mut read: Vec<(Vec<(usize, usize)>, Vec<String>, Vec<&str>)> = Vec::new();
+        for &(first, t) in &segments {
             // The recognizer was trained on CoNLL tokens, which keep hyphenated words whole
             // ("al-Assad"); the tokenizer splits them as UD does. Rejoin them for it: a group
             // is a run of tokens with no space between them that has a hyphen inside.
@@ -111,13 +112,26 @@ impl Component for EntityAnnotator {
                         .to_string()
                 })
                 .collect();
-            let forms: Vec<&str> = joined.iter().map(String::as_str).collect();
             // A joined word takes the tag of its last part ("al-Assad": NNP).
             let tags: Vec<&str> = groups
                 .iter()
                 .map(|&(_, b)| tokens[b - 1].tag.as_deref().unwrap_or(""))
                 .collect();
-            for e in self.model.recognize_in(&forms, &tags, &mut history) {
+            read.push((groups, joined, tags));
+        }
+        let forms: Vec<Vec<&str>> = read
+            .iter()
+            .map(|(_, joined, _)| joined.iter().map(String::as_str).collect())
+            .collect();
+        let sentences: Vec<(&[&str], &[&str])> = forms
+            .iter()
+            .zip(&read)
+            .map(|(f, (_, _, tags))| (f.as_slice(), tags.as_slice()))
+            .collect();
+        let recognized = self.model.recognize_document(&sentences);
+        for (((groups, _, _), entities), &(first, t)) in read.iter().zip(recognized).zip(&segments)
+        {
+            for e in entities {
                 let mut label = match e.label.as_str() {
                     "PER" => EntityLabel::Per,
                     "ORG" => EntityLabel::Org,

@@ -35,15 +35,25 @@ fn main() {
         let model = EntityModel::load(std::path::Path::new(path)).unwrap();
         // (tp, pred, gold) for all and for unseen.
         let (mut all, mut unseen) = ([0usize; 3], [0usize; 3]);
-        let mut history = gazette_ner::History::new();
-        for (k, (s, t)) in dev.iter().zip(&tags).enumerate() {
-            // A new document starts with an empty memory.
-            if k > 0 && dev[k - 1].doc != s.doc {
-                history = gazette_ner::History::new();
-            }
-            let w: Vec<&str> = s.words.iter().map(String::as_str).collect();
-            let t: Vec<&str> = t.iter().map(String::as_str).collect();
-            let p = model.recognize_in(&w, &t, &mut history);
+        // Each document is read as a whole, as `gazette eval` reads it.
+        let mut found: Vec<Vec<gazette_ner::EntitySpan>> = Vec::with_capacity(dev.len());
+        for d in conll::documents(&dev) {
+            let words: Vec<Vec<&str>> = dev[d.clone()]
+                .iter()
+                .map(|s| s.words.iter().map(String::as_str).collect())
+                .collect();
+            let doc_tags: Vec<Vec<&str>> = tags[d]
+                .iter()
+                .map(|t| t.iter().map(String::as_str).collect())
+                .collect();
+            let pairs: Vec<(&[&str], &[&str])> = words
+                .iter()
+                .zip(&doc_tags)
+                .map(|(w, t)| (w.as_slice(), t.as_slice()))
+                .collect();
+            found.extend(model.recognize_document(&pairs));
+        }
+        for (s, p) in dev.iter().zip(found) {
             let gl: Vec<&str> = s.labels.iter().map(String::as_str).collect();
             let g = spans(&gl);
             let new =

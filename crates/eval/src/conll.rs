@@ -36,11 +36,17 @@ pub fn label_all(
 ) -> Vec<Vec<String>> {
     let mut out = Vec::with_capacity(sentences.len());
     for d in conll::documents(sentences) {
-        let mut history = gazette_ner::History::new();
-        for s in &sentences[d] {
-            let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
-            out.push(ner.label_names(&words, &syntax.penn_tags(&words), &mut history));
-        }
+        let words: Vec<Vec<&str>> = sentences[d]
+            .iter()
+            .map(|s| s.words.iter().map(String::as_str).collect())
+            .collect();
+        let tags: Vec<Vec<&str>> = words.iter().map(|w| syntax.penn_tags(w)).collect();
+        let pairs: Vec<(&[&str], &[&str])> = words
+            .iter()
+            .zip(&tags)
+            .map(|(w, t)| (w.as_slice(), t.as_slice()))
+            .collect();
+        out.extend(ner.label_names_document(&pairs));
     }
     out
 }

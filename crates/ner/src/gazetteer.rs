@@ -21,6 +21,10 @@ pub const ORG: u8 = 4;
 pub struct Gazetteer {
     phrases: FxHashMap<String, u8>,
     max_len: usize,
+    /// The word count of the longest phrase starting with each word, built on first use:
+    /// most words start no phrase, and need no lookup at all.
+    #[serde(skip)]
+    longest_from: std::sync::OnceLock<FxHashMap<String, usize>>,
 }
 
 /// Single words too common to be evidence of a name.
@@ -63,6 +67,7 @@ impl Gazetteer {
             return;
         }
         self.max_len = self.max_len.max(key.len());
+        self.longest_from = std::sync::OnceLock::new();
         *self.phrases.entry(key.join(" ")).or_insert(0) |= class;
     }
 
@@ -86,11 +91,30 @@ impl Gazetteer {
     pub fn features(&self, words: &[&str]) -> Vec<u64> {
         let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
         let mut out = vec![0u64; words.len()];
+        let longest_from = self.longest_from.get_or_init(|| {
+            let mut longest: FxHashMap<String, usize> = FxHashMap::default();
+            for phrase in self.phrases.keys() {
+                let first = phrase.split(' ').next().unwrap_or_default();
+                let n = phrase.split(' ').count();
+                let entry = longest.entry(first.to_string()).or_insert(0);
+                *entry = (*entry).max(n);
+            }
+            longest
+        });
+        let mut phrase = String::new();
         let mut i = 0;
         while i < words.len() {
             let mut matched = 0;
-            for len in (1..=self.max_len.min(words.len() - i)).rev() {
-                if let Some(&class) = self.phrases.get(&lower[i..i + len].join(" ")) {
+            let most = longest_from.get(lower[i].as_str()).copied().unwrap_or(0);
+            for len in (1..=most.min(words.len() - i)).rev() {
+                phrase.clear();
+                for (k, w) in lower[i..i + len].iter().enumerate() {
+                    if k > 0 {
+                        phrase.push(' ');
+                    }
+                    phrase.push_str(w);
+                }
+                if let Some(&class) = self.phrases.get(phrase.as_str()) {
                     for (k, slot) in out[i..i + len].iter_mut().enumerate() {
                         let pos = if len == 1 {
                             4

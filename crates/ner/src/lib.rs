@@ -56,6 +56,10 @@ pub struct EntityModel {
     pub gazetteer: Gazetteer,
     /// Word clusters from unlabeled text, used as features.
     pub clusters: clusters::Clusters,
+    /// The labels that may follow each label (row 0: at the sentence start; row 1 + l:
+    /// after label l), tabled on first use.
+    #[serde(skip)]
+    allowed_after: OnceLock<Vec<Vec<usize>>>,
 }
 
 pub use gazette_learn::file::{ModelError, ModelMeta};
@@ -153,6 +157,11 @@ impl History {
 }
 
 impl<'a> Sentence<'a> {
+    /// Takes the document memory `history` in place of the one the sentence was made with.
+    pub(crate) fn remember(&mut self, history: &History) {
+        self.history = self.words.iter().map(|w| history.feature(w)).collect();
+    }
+
     /// The hashed views of a sentence's words.
     pub(crate) fn words(forms: &[&str]) -> Vec<WordInfo> {
         forms.iter().map(|f| WordInfo::new(f)).collect()
@@ -214,16 +223,33 @@ impl<'a> Sentence<'a> {
 /// of the word and its context ([`word_features`]) and those of the labels before it
 /// ([`label_features`]).
 pub(crate) fn features(s: &Sentence<'_>, i: usize, prev: &[u16], out: &mut Vec<u64>) {
-    word_features(s, i, out);
+    context_features(s, i, out);
     let label = |k: usize| i.checked_sub(k).map(|j| prev[j]);
-    let mut labels = Vec::with_capacity(9);
-    label_features(s, i, label(1), label(2), &mut labels);
-    out.extend_from_slice(&labels);
+    let mut more = Vec::with_capacity(9);
+    memory_features(s, i, &mut more);
+    out.extend_from_slice(&more);
+    label_features(s, i, label(1), label(2), &mut more);
+    out.extend_from_slice(&more);
 }
 
-/// The features of word `i` that do not depend on the labels before it, computed once
-/// per word however many label sequences the decoder weighs.
-pub(crate) fn word_features(s: &Sentence<'_>, i: usize, out: &mut Vec<u64>) {
+/// What the document memory says about word `i` and its neighbour ([`History`]): the
+/// features that change when the decoder reads a sentence a second time with the memory
+/// of the whole document.
+pub(crate) fn memory_features(s: &Sentence<'_>, i: usize, out: &mut Vec<u64>) {
+    out.clear();
+    let next = s.history.get(i + 1).copied().unwrap_or(0);
+    out.extend_from_slice(&[
+        feat(250, s.history[i], 0, 0),
+        feat(251, s.history[i], s.words[i].shape, 0),
+        feat(253, s.history[i], s.caps, (i == 0) as u64),
+        feat(254, s.history[i], next, 0),
+    ]);
+}
+
+/// The features of word `i` that depend neither on the labels before it nor on the
+/// document memory, scored once per word however many label sequences the decoder weighs
+/// and however often it reads the sentence.
+pub(crate) fn context_features(s: &Sentence<'_>, i: usize, out: &mut Vec<u64>) {
     out.clear();
     let n = s.words.len() as isize;
     let ii = i as isize;
@@ -288,10 +314,6 @@ pub(crate) fn word_features(s: &Sentence<'_>, i: usize, out: &mut Vec<u64>) {
         feat(269, sh(-2), sh(-1), w.shape),
         feat(270, w.shape, sh(1), sh(2)),
         feat(271, tg(-1), tg(0), tg(1)),
-        feat(250, s.history[i], 0, 0),
-        feat(251, s.history[i], w.shape, 0),
-        feat(253, s.history[i], s.caps, (i == 0) as u64),
-        feat(254, s.history[i], at(1).map_or(0, |j| s.history[j]), 0),
     ]);
 }
 
@@ -417,7 +439,7 @@ impl EntityModel {
     /// remembers; the sentence's labels are added to it.
     pub fn label_in(&self, words: &[&str], tags: &[&str], history: &mut History) -> Vec<u16> {
         let s = Sentence::new(words, tags, &self.gazetteer, &self.clusters, history);
-        let out = self.decode(&s, BEAM_WIDTH);
+        let out = self.decode(&s, &self.context_scores(&s), BEAM_WIDTH);
         history.record(&s.words, &out, &self.labels);
         out
     }
@@ -427,7 +449,7 @@ impl EntityModel {
     /// over the labels allowed after the previous one, at [`DECODE_TEMPERATURE`]) and a
     /// sequence is scored by the sum of their logarithms. Sequences that end in the same
     /// two labels see the same features from then on, so only the best of them is kept.
-    fn decode(&self, s: &Sentence<'_>, width: usize) -> Vec<u16> {
+    fn decode(&self, s: &Sentence<'_>, context: &[f32], width: usize) -> Vec<u16> {
         let n_labels = self.labels.len();
         // One beam entry per position: (sequence score, label, entry it extends).
         let mut steps: Vec<Vec<(f32, u16, usize)>> = Vec::with_capacity(s.words.len());
@@ -436,18 +458,25 @@ impl EntityModel {
         let mut word_scores = vec![0.0f32; n_labels];
         let mut scores = vec![0.0f32; n_labels];
         let mut candidates: Vec<(f32, u16, usize)> = Vec::new();
-        // Which labels may follow which: row 0 is the sentence start, row 1 + l after label l.
-        let allowed_after: Vec<Vec<usize>> = std::iter::once(None)
-            .chain((0..n_labels).map(|l| Some(l as u16)))
-            .map(|prev| {
-                (0..n_labels)
-                    .filter(|&c| allowed(&self.labels, prev, c))
-                    .collect()
-            })
-            .collect();
+        let allowed_after = self.allowed_after.get_or_init(|| {
+            std::iter::once(None)
+                .chain((0..n_labels).map(|l| Some(l as u16)))
+                .map(|prev| {
+                    (0..n_labels)
+                        .filter(|&c| allowed(&self.labels, prev, c))
+                        .collect()
+                })
+                .collect()
+        });
         for i in 0..s.words.len() {
-            word_features(s, i, &mut word_feats);
+            memory_features(s, i, &mut word_feats);
             self.weights.score(&word_feats, &mut word_scores);
+            for (score, c) in word_scores
+                .iter_mut()
+                .zip(&context[i * n_labels..(i + 1) * n_labels])
+            {
+                *score += c;
+            }
             candidates.clear();
             let beam: &[(f32, u16, usize)] = match i {
                 0 => &[(0.0, u16::MAX, usize::MAX)],
@@ -475,20 +504,26 @@ impl EntityModel {
                     candidates.push((total + scores[c] - best - log_sum, c as u16, at));
                 }
             }
-            // Best first; on equal scores the earlier candidate, so decoding is deterministic.
-            candidates.sort_by(|a, b| b.0.total_cmp(&a.0));
+            // Best first (on equal scores the earlier candidate, so decoding is
+            // deterministic), one per pair of last labels, until the beam is full: picked
+            // one at a time, as the beam is much smaller than the candidates.
             let mut kept: Vec<(f32, u16, usize)> = Vec::with_capacity(width);
-            for &(total, label, parent) in &candidates {
-                let state = |l: u16, p: usize| (l, (i >= 1).then(|| steps[i - 1][p].1));
-                if kept
+            let state = |l: u16, p: usize| (l, (i >= 1).then(|| steps[i - 1][p].1));
+            while kept.len() < width {
+                let mut best: Option<usize> = None;
+                for (k, c) in candidates.iter().enumerate() {
+                    if c.0 > best.map_or(f32::NEG_INFINITY, |b| candidates[b].0) {
+                        best = Some(k);
+                    }
+                }
+                let Some(b) = best else { break };
+                let (total, label, parent) = candidates[b];
+                candidates[b].0 = f32::NEG_INFINITY;
+                if !kept
                     .iter()
                     .any(|&(_, l, p)| state(l, p) == state(label, parent))
                 {
-                    continue;
-                }
-                kept.push((total, label, parent));
-                if kept.len() == width {
-                    break;
+                    kept.push((total, label, parent));
                 }
             }
             steps.push(kept);
@@ -530,6 +565,78 @@ impl EntityModel {
             .map(|l| self.labels[l as usize].as_str())
             .collect();
         spans(&labels)
+    }
+
+    /// BIO labels of every sentence of one document, each given as its words and their
+    /// Penn tags. A first pass reads the sentences in order, each with the memory of the
+    /// ones before it ([`History`]); a second labels each sentence again with the memory of
+    /// the whole first pass, so that a name's clear mentions anywhere in the document help
+    /// with its hard ones, later ones too ("Reid" in a headline, "Tara Reid, 33, who
+    /// starred in" below it).
+    pub fn label_document(&self, sentences: &[(&[&str], &[&str])]) -> Vec<Vec<u16>> {
+        // Only the memory differs between the passes: the scores of everything else are
+        // kept from the first.
+        let mut whole = History::new();
+        let mut read = Vec::with_capacity(sentences.len());
+        for (words, tags) in sentences {
+            let s = Sentence::new(words, tags, &self.gazetteer, &self.clusters, &whole);
+            let context = self.context_scores(&s);
+            let labels = self.decode(&s, &context, BEAM_WIDTH);
+            whole.record(&s.words, &labels, &self.labels);
+            read.push((s, context, labels));
+        }
+        read.into_iter()
+            .map(|(mut s, context, first)| {
+                let memory = s.history.clone();
+                s.remember(&whole);
+                // Unchanged memory, unchanged features: the first reading stands.
+                if s.history == memory {
+                    first
+                } else {
+                    self.decode(&s, &context, BEAM_WIDTH)
+                }
+            })
+            .collect()
+    }
+
+    /// The scores of each word's context features ([`context_features`]), one row of
+    /// `labels.len()` per word.
+    fn context_scores(&self, s: &Sentence<'_>) -> Vec<f32> {
+        let n_labels = self.labels.len();
+        let mut out = vec![0.0f32; s.words.len() * n_labels];
+        let mut feats = Vec::with_capacity(64);
+        for (i, row) in out.chunks_mut(n_labels).enumerate() {
+            context_features(s, i, &mut feats);
+            self.weights.score(&feats, row);
+        }
+        out
+    }
+
+    /// BIO label names of every sentence of one document ([`EntityModel::label_document`]).
+    pub fn label_names_document(&self, sentences: &[(&[&str], &[&str])]) -> Vec<Vec<String>> {
+        self.label_document(sentences)
+            .into_iter()
+            .map(|labels| {
+                labels
+                    .into_iter()
+                    .map(|l| self.labels[l as usize].clone())
+                    .collect()
+            })
+            .collect()
+    }
+
+    /// Entities of every sentence of one document ([`EntityModel::label_document`]).
+    pub fn recognize_document(&self, sentences: &[(&[&str], &[&str])]) -> Vec<Vec<EntitySpan>> {
+        self.label_document(sentences)
+            .into_iter()
+            .map(|labels| {
+                let names: Vec<&str> = labels
+                    .into_iter()
+                    .map(|l| self.labels[l as usize].as_str())
+                    .collect();
+                spans(&names)
+            })
+            .collect()
     }
 
     /// Number of features kept.
@@ -681,9 +788,10 @@ mod tests {
             }
             let (best_score, best_seq) = best.unwrap();
             // Wide enough to keep every pair of last labels: exact.
-            let wide = model.decode(&s, usize::from(n) * usize::from(n));
+            let context = model.context_scores(&s);
+            let wide = model.decode(&s, &context, usize::from(n) * usize::from(n));
             assert_eq!(wide, best_seq, "{words:?}");
-            let committed = model.decode(&s, BEAM_WIDTH);
+            let committed = model.decode(&s, &context, BEAM_WIDTH);
             assert!(sequence_score(model, &s, &committed) <= best_score + 1e-4);
             // A beam of one takes each word's best allowed label in turn.
             let mut greedy: Vec<u16> = Vec::new();
@@ -698,8 +806,45 @@ mod tests {
                     Some(&|c| allowed(&model.labels, prev, c)),
                 ) as u16);
             }
-            assert_eq!(model.decode(&s, 1), greedy, "{words:?}");
+            assert_eq!(model.decode(&s, &context, 1), greedy, "{words:?}");
         }
+    }
+
+    #[test]
+    fn a_document_read_whole_lets_a_later_clear_mention_decide_an_earlier_one() {
+        // "Washington was happy." alone reads as the place; when the sentence naming the
+        // actor comes after it, only the second reading of the document can use it.
+        let model = EntityModel::english();
+        let first: [&str; 4] = ["Washington", "was", "happy", "."];
+        let first_tags: [&str; 4] = ["NNP", "VBD", "JJ", "."];
+        let later: [&str; 11] = [
+            "The",
+            "actor",
+            "Denzel",
+            "Washington",
+            ",",
+            "60",
+            ",",
+            "won",
+            "an",
+            "award",
+            ".",
+        ];
+        let later_tags: [&str; 11] = [
+            "DT", "NN", "NNP", "NNP", ",", "CD", ",", "VBD", "DT", "NN", ".",
+        ];
+        let name = |labels: &[String], i: usize| labels[i].clone();
+        let in_order = {
+            let mut history = History::new();
+            model.label_names(&first, &first_tags, &mut history)
+        };
+        assert_eq!(name(&in_order, 0), "B-LOC");
+        let whole = model.label_names_document(&[(&first, &first_tags), (&later, &later_tags)]);
+        assert_eq!(name(&whole[0], 0), "B-PER");
+        assert_eq!(name(&whole[1], 3), "I-PER");
+        // A document of one sentence reads as the sentence alone.
+        let alone = model.label_names_document(&[(&first, &first_tags)]);
+        assert_eq!(alone[0], in_order);
     }
 
     #[test]

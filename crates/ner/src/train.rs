@@ -147,6 +147,7 @@ pub fn train(
         weights: Trainer::average_all(trainers, cfg.min_count, cfg.min_weight),
         gazetteer,
         clusters,
+        allowed_after: Default::default(),
     };
     let (all, by_type) = evaluate(&model, dev.sentences, dev.tags);
     let (p, r, f) = all.prf();
@@ -169,12 +170,20 @@ pub fn evaluate(
 ) {
     let mut predicted: Vec<Vec<String>> = Vec::with_capacity(sentences.len());
     for d in crate::conll::documents(sentences) {
-        let mut history = History::new();
-        for (s, t) in sentences[d.clone()].iter().zip(&tags[d]) {
-            let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
-            let tags: Vec<&str> = t.iter().map(String::as_str).collect();
-            predicted.push(model.label_names(&words, &tags, &mut history));
-        }
+        let words: Vec<Vec<&str>> = sentences[d.clone()]
+            .iter()
+            .map(|s| s.words.iter().map(String::as_str).collect())
+            .collect();
+        let tags: Vec<Vec<&str>> = tags[d]
+            .iter()
+            .map(|t| t.iter().map(String::as_str).collect())
+            .collect();
+        let pairs: Vec<(&[&str], &[&str])> = words
+            .iter()
+            .zip(&tags)
+            .map(|(w, t)| (w.as_slice(), t.as_slice()))
+            .collect();
+        predicted.extend(model.label_names_document(&pairs));
     }
     score::score(
         sentences
