@@ -1,9 +1,10 @@
 /*!
 Named-entity recognition: a left-to-right averaged perceptron over BIO labels (PER,
 ORG, LOC, MISC), with word, affix, shape, context, part-of-speech and gazetteer features,
-trained one label at a time and decoded with a small beam. The gazetteer (countries, capitals, states and large cities from GeoNames;
-international organizations and dated political office holders from the PETRARCH actor
-dictionaries) is built by `gazette train ner` and stored in the model.
+trained one label at a time and decoded with a small beam. The gazetteer (countries,
+capitals, states and large cities from GeoNames; international organizations and dated
+political office holders from the PETRARCH actor dictionaries) is built by `gazette train
+ner` and stored in the model.
 
 ```
 use gazette_ner::EntityModel;
@@ -220,8 +221,8 @@ impl<'a> Sentence<'a> {
 }
 
 /// Features of word `i` given the labels already chosen before it (`prev[..i]`): those
-/// of the word and its context ([`word_features`]) and those of the labels before it
-/// ([`label_features`]).
+/// of the word and its context ([`context_features`]), of the document memory
+/// ([`memory_features`]) and of the labels before it ([`label_features`]).
 pub(crate) fn features(s: &Sentence<'_>, i: usize, prev: &[u16], out: &mut Vec<u64>) {
     context_features(s, i, out);
     let label = |k: usize| i.checked_sub(k).map(|j| prev[j]);
