@@ -25,6 +25,11 @@ pub(crate) struct Rule {
     /// Arguments: literal values, or `$SLOT` references to captured slots.
     pub(crate) args: Vec<(String, String)>,
     pub(crate) regex: Regex,
+    /// Whether the regex runs on the text lowercased (ASCII) rather than as written: all
+    /// rules but those naming a class that needs its capital ("May" the month). Matching
+    /// lowercase text case-sensitively lets the regex engine find the rules' literal words
+    /// faster than matching without regard to case.
+    pub(crate) on_lowercase: bool,
     /// Slot name → vocabulary class, to map a captured word to its value.
     pub(crate) slots: Vec<(String, String)>,
 }
@@ -231,6 +236,7 @@ pub(crate) fn parse(source: &str) -> Result<Grammar, GrammarError> {
         // Expand {SLOT:class} into named groups.
         let mut pattern = String::new();
         let mut slots = Vec::new();
+        let mut on_lowercase = true;
         let mut rest = parts[2];
         while let Some(open) = rest.find('{') {
             pattern.push_str(&rest[..open]);
@@ -242,7 +248,9 @@ pub(crate) fn parse(source: &str) -> Result<Grammar, GrammarError> {
                 .split_once(':')
                 .ok_or_else(|| err("a slot needs {SLOT:class}".into()))?;
             let body = if let Some(words) = vocabulary.get(class) {
-                alternation(words, capitalized.iter().any(|c| c == class))
+                let needs_capital = capitalized.iter().any(|c| c == class);
+                on_lowercase &= !needs_capital;
+                alternation(words, needs_capital)
             } else if let Some((_, re)) = BUILTIN.iter().find(|(n, _)| *n == class) {
                 re.to_string()
             } else if class == "num" {
@@ -270,13 +278,15 @@ pub(crate) fn parse(source: &str) -> Result<Grammar, GrammarError> {
                 }
             }
         }
+        let case = if on_lowercase { "" } else { "(?i)" };
         let regex =
-            Regex::new(&format!(r"(?i)(?-u:\b)(?:{pattern})")).map_err(|e| err(e.to_string()))?;
+            Regex::new(&format!(r"{case}(?-u:\b)(?:{pattern})")).map_err(|e| err(e.to_string()))?;
         rules.push(Rule {
             kind,
             normalizer,
             args,
             regex,
+            on_lowercase,
             slots,
         });
     }

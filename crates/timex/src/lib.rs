@@ -203,10 +203,13 @@ impl TimexTagger {
     ) -> Vec<Found> {
         // Every rule's matches, as (start, end, rule index, captures).
         let mut candidates: Vec<(usize, usize, usize, Vec<(String, String)>)> = Vec::new();
+        // Same byte offsets as the text: ASCII lowercasing keeps every byte's length.
+        let lowercase = text.to_ascii_lowercase();
         for (ri, rule) in self.grammar.rules.iter().enumerate() {
+            let haystack = if rule.on_lowercase { &lowercase } else { text };
             let mut at = 0;
             while at <= text.len() {
-                let Some(caps) = rule.regex.captures_at(text, at) else {
+                let Some(caps) = rule.regex.captures_at(haystack, at) else {
                     break;
                 };
                 let m = caps.get(0).expect("group 0 always matches");
