@@ -36,24 +36,10 @@ fn main() {
         // (tp, pred, gold) for all and for unseen.
         let (mut all, mut unseen) = ([0usize; 3], [0usize; 3]);
         // Each document is read as a whole, as `gazette eval` reads it.
-        let mut found: Vec<Vec<gazette_ner::EntitySpan>> = Vec::with_capacity(dev.len());
-        for d in conll::documents(&dev) {
-            let words: Vec<Vec<&str>> = dev[d.clone()]
-                .iter()
-                .map(|s| s.words.iter().map(String::as_str).collect())
-                .collect();
-            let doc_tags: Vec<Vec<&str>> = tags[d]
-                .iter()
-                .map(|t| t.iter().map(String::as_str).collect())
-                .collect();
-            let pairs: Vec<(&[&str], &[&str])> = words
-                .iter()
-                .zip(&doc_tags)
-                .map(|(w, t)| (w.as_slice(), t.as_slice()))
-                .collect();
-            found.extend(model.recognize_document(&pairs));
-        }
-        for (s, p) in dev.iter().zip(found) {
+        let labels = conll::label_documents(&model, &dev, &tags);
+        for (s, names) in dev.iter().zip(&labels) {
+            let names: Vec<&str> = names.iter().map(String::as_str).collect();
+            let p = spans(&names);
             let gl: Vec<&str> = s.labels.iter().map(String::as_str).collect();
             let g = spans(&gl);
             let new =

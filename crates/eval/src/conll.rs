@@ -34,21 +34,14 @@ pub fn label_all(
     ner: &EntityModel,
     sentences: &[conll::Sentence],
 ) -> Vec<Vec<String>> {
-    let mut out = Vec::with_capacity(sentences.len());
-    for d in conll::documents(sentences) {
-        let words: Vec<Vec<&str>> = sentences[d]
-            .iter()
-            .map(|s| s.words.iter().map(String::as_str).collect())
-            .collect();
-        let tags: Vec<Vec<&str>> = words.iter().map(|w| syntax.penn_tags(w)).collect();
-        let pairs: Vec<(&[&str], &[&str])> = words
-            .iter()
-            .zip(&tags)
-            .map(|(w, t)| (w.as_slice(), t.as_slice()))
-            .collect();
-        out.extend(ner.label_names_document(&pairs));
-    }
-    out
+    let tags: Vec<Vec<&str>> = sentences
+        .iter()
+        .map(|s| {
+            let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
+            syntax.penn_tags(&words)
+        })
+        .collect();
+    conll::label_documents(ner, sentences, &tags)
 }
 
 /// The test row; with `predictions_dir`, also writes `conll2003.txt` (token gold pred),

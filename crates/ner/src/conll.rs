@@ -86,6 +86,33 @@ pub fn documents(sentences: &[Sentence]) -> Vec<std::ops::Range<usize>> {
     out
 }
 
+/// BIO label names of every sentence, given its Penn tags, each document read whole by
+/// `model` ([`crate::EntityModel::label_document`]).
+pub fn label_documents<T: AsRef<str>>(
+    model: &crate::EntityModel,
+    sentences: &[Sentence],
+    tags: &[Vec<T>],
+) -> Vec<Vec<String>> {
+    let mut out = Vec::with_capacity(sentences.len());
+    for d in documents(sentences) {
+        let words: Vec<Vec<&str>> = sentences[d.clone()]
+            .iter()
+            .map(|s| s.words.iter().map(String::as_str).collect())
+            .collect();
+        let tags: Vec<Vec<&str>> = tags[d]
+            .iter()
+            .map(|t| t.iter().map(AsRef::as_ref).collect())
+            .collect();
+        let pairs: Vec<(&[&str], &[&str])> = words
+            .iter()
+            .zip(&tags)
+            .map(|(w, t)| (w.as_slice(), t.as_slice()))
+            .collect();
+        out.extend(model.label_names_document(&pairs));
+    }
+    out
+}
+
 /// Reads a CoNLL file.
 pub fn read_path(path: &std::path::Path) -> Result<Vec<Sentence>, ConllError> {
     let f = std::fs::File::open(path).map_err(|e| ConllError {

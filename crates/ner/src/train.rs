@@ -168,23 +168,7 @@ pub fn evaluate(
     score::Counts,
     std::collections::BTreeMap<String, score::Counts>,
 ) {
-    let mut predicted: Vec<Vec<String>> = Vec::with_capacity(sentences.len());
-    for d in crate::conll::documents(sentences) {
-        let words: Vec<Vec<&str>> = sentences[d.clone()]
-            .iter()
-            .map(|s| s.words.iter().map(String::as_str).collect())
-            .collect();
-        let tags: Vec<Vec<&str>> = tags[d]
-            .iter()
-            .map(|t| t.iter().map(String::as_str).collect())
-            .collect();
-        let pairs: Vec<(&[&str], &[&str])> = words
-            .iter()
-            .zip(&tags)
-            .map(|(w, t)| (w.as_slice(), t.as_slice()))
-            .collect();
-        predicted.extend(model.label_names_document(&pairs));
-    }
+    let predicted = crate::conll::label_documents(model, sentences, tags);
     score::score(
         sentences
             .iter()
