@@ -811,66 +811,48 @@ mod tests {
         }
     }
 
+    /// A clear mention of a person and, with tags, a sentence where the same name alone
+    /// reads as a place (the US government).
+    const ACTOR: [&str; 11] = [
+        "The",
+        "actor",
+        "Denzel",
+        "Washington",
+        ",",
+        "60",
+        ",",
+        "won",
+        "an",
+        "award",
+        ".",
+    ];
+    const ACTOR_TAGS: [&str; 11] = [
+        "DT", "NN", "NNP", "NNP", ",", "CD", ",", "VBD", "DT", "NN", ".",
+    ];
+    const HAPPY: [&str; 4] = ["Washington", "was", "happy", "."];
+    const HAPPY_TAGS: [&str; 4] = ["NNP", "VBD", "JJ", "."];
+
     #[test]
     fn a_document_read_whole_lets_a_later_clear_mention_decide_an_earlier_one() {
-        // "Washington was happy." alone reads as the place; when the sentence naming the
-        // actor comes after it, only the second reading of the document can use it.
+        // When the sentence naming the actor comes after "Washington was happy.", only
+        // the second reading of the document can use it.
         let model = EntityModel::english();
-        let first: [&str; 4] = ["Washington", "was", "happy", "."];
-        let first_tags: [&str; 4] = ["NNP", "VBD", "JJ", "."];
-        let later: [&str; 11] = [
-            "The",
-            "actor",
-            "Denzel",
-            "Washington",
-            ",",
-            "60",
-            ",",
-            "won",
-            "an",
-            "award",
-            ".",
-        ];
-        let later_tags: [&str; 11] = [
-            "DT", "NN", "NNP", "NNP", ",", "CD", ",", "VBD", "DT", "NN", ".",
-        ];
-        let name = |labels: &[String], i: usize| labels[i].clone();
-        let in_order = {
-            let mut history = History::new();
-            model.label_names(&first, &first_tags, &mut history)
-        };
-        assert_eq!(name(&in_order, 0), "B-LOC");
-        let whole = model.label_names_document(&[(&first, &first_tags), (&later, &later_tags)]);
-        assert_eq!(name(&whole[0], 0), "B-PER");
-        assert_eq!(name(&whole[1], 3), "I-PER");
+        let in_order = model.label_names(&HAPPY, &HAPPY_TAGS, &mut History::new());
+        assert_eq!(in_order[0], "B-LOC");
+        let whole = model.label_names_document(&[(&HAPPY, &HAPPY_TAGS), (&ACTOR, &ACTOR_TAGS)]);
+        assert_eq!(whole[0][0], "B-PER");
+        assert_eq!(whole[1][3], "I-PER");
         // A document of one sentence reads as the sentence alone.
-        let alone = model.label_names_document(&[(&first, &first_tags)]);
+        let alone = model.label_names_document(&[(&HAPPY, &HAPPY_TAGS)]);
         assert_eq!(alone[0], in_order);
     }
 
     #[test]
     fn the_document_memory_changes_later_decisions() {
-        // Alone, "Washington was happy." reads as the place (the US government); after a
-        // sentence that named the actor Denzel Washington, the memory makes it the person.
+        // Alone, "Washington was happy." reads as the place; after a sentence that named
+        // the actor Denzel Washington, the memory makes it the person.
         let model = EntityModel::english();
-        let first = [
-            "The",
-            "actor",
-            "Denzel",
-            "Washington",
-            ",",
-            "60",
-            ",",
-            "won",
-            "an",
-            "award",
-            ".",
-        ];
-        let first_tags = [
-            "DT", "NN", "NNP", "NNP", ",", "CD", ",", "VBD", "DT", "NN", ".",
-        ];
-        let later = ["Washington", "was", "happy", "."];
-        let later_tags = ["NNP", "VBD", "JJ", "."];
+        let (first, first_tags, later, later_tags) = (ACTOR, ACTOR_TAGS, HAPPY, HAPPY_TAGS);
         let name = |labels: Vec<u16>, i: usize| model.labels[labels[i] as usize].clone();
         let alone = model.label_in(&later, &later_tags, &mut History::new());
         assert_eq!(name(alone, 0), "B-LOC");

@@ -1006,15 +1006,18 @@ mod tests {
         );
     }
 
+    /// (text, value) of each expression, anchored at Tuesday 21 November 2017.
+    fn text_values(text: &str, tense: Tense) -> Vec<(String, String)> {
+        tag(text, tense).into_iter().map(|f| (f.0, f.2)).collect()
+    }
+
+    fn pair(text: &str, value: &str) -> (String, String) {
+        (text.to_string(), value.to_string())
+    }
+
     #[test]
     fn the_first_hour_of_a_clock_range_is_a_time_too() {
-        let got = |text: &str| -> Vec<(String, String)> {
-            zoned(text, Tense::Future)
-                .into_iter()
-                .map(|f| (f.0, f.1))
-                .collect()
-        };
-        let pair = |a: &str, b: &str| (a.to_string(), b.to_string());
+        let got = |text: &str| text_values(text, Tense::Future);
         assert_eq!(
             got("Trading resumes between 9 and 10:30 a.m. on Thursday."),
             [
@@ -1046,38 +1049,38 @@ mod tests {
 
     #[test]
     fn a_range_ends_after_it_starts() {
-        let got = |text: &str, tense: Tense| -> Vec<String> {
-            tag(text, tense).into_iter().map(|f| f.2).collect()
-        };
-        // Anchored at 21 November 2017: a deadline word alone would put Nov. 9 ahead.
-        assert_eq!(
-            got("The strike lasted from Nov. 3 through Nov. 9.", Tense::Past),
-            ["2017-11-03", "2017-11-09"]
-        );
-        assert_eq!(
-            got("The fair runs from Dec. 20 to Jan. 5.", Tense::Future),
-            ["2017-12-20", "2018-01-05"]
-        );
-        // A year written is kept; a list is not a range.
-        assert_eq!(
-            got("It ran from Dec. 20 to Jan. 5, 2017.", Tense::Past),
-            ["2017-12-20", "2017-01-05"]
-        );
-        assert_eq!(
-            got("They met on Nov. 3 and Oct. 30.", Tense::Past),
-            ["2017-11-03", "2017-10-30"]
-        );
+        let cases: [(&str, Tense, [&str; 2]); 4] = [
+            // Anchored at 21 November 2017: a deadline word alone would put Nov. 9 ahead.
+            (
+                "The strike lasted from Nov. 3 through Nov. 9.",
+                Tense::Past,
+                ["2017-11-03", "2017-11-09"],
+            ),
+            (
+                "The fair runs from Dec. 20 to Jan. 5.",
+                Tense::Future,
+                ["2017-12-20", "2018-01-05"],
+            ),
+            // A year written is kept; a list is not a range.
+            (
+                "It ran from Dec. 20 to Jan. 5, 2017.",
+                Tense::Past,
+                ["2017-12-20", "2017-01-05"],
+            ),
+            (
+                "They met on Nov. 3 and Oct. 30.",
+                Tense::Past,
+                ["2017-11-03", "2017-10-30"],
+            ),
+        ];
+        for (text, tense, expected) in cases {
+            assert_eq!(values(&tag(text, tense)), expected, "{text}");
+        }
     }
 
     #[test]
     fn day_month_year_with_hyphens() {
-        let got = |text: &str| -> Vec<(String, String)> {
-            tag(text, Tense::Past)
-                .into_iter()
-                .map(|f| (f.0, f.2))
-                .collect()
-        };
-        let pair = |a: &str, b: &str| (a.to_string(), b.to_string());
+        let got = |text: &str| text_values(text, Tense::Past);
         assert_eq!(got("Filed 19-Nov-12."), [pair("19-Nov-12", "2012-11-19")]);
         assert_eq!(got("Filed 03-MAR-98."), [pair("03-MAR-98", "1998-03-03")]);
         assert_eq!(got("Filed 5-Jan-2016."), [pair("5-Jan-2016", "2016-01-05")]);
