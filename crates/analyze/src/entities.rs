@@ -169,6 +169,20 @@ impl Component for EntityAnnotator {
                 if PARTY_LABEL.is_match(doc.slice(gazette_doc::Span::new(start, end))) {
                     continue;
                 }
+                // A time zone after a clock time ("0600 GMT", "4 p.m. EDT") belongs to the
+                // time (the timex layer gives its offset), not to the names.
+                let after_clock = first_token > 0 && {
+                    let before = doc.slice(tokens[first_token - 1].span());
+                    matches!(before, "a.m." | "p.m." | "am" | "pm" | "noon" | "midnight")
+                        || before.bytes().all(|b| b.is_ascii_digit())
+                };
+                if first_token == last_token
+                    && after_clock
+                    && gazette_timex::TimexTagger::english()
+                        .is_zone(doc.slice(tokens[first_token].span()))
+                {
+                    continue;
+                }
                 // A name that ends with a word for a body of water or a landform is a place
                 // ("Barents Sea", "Rio Grande River"), whatever the recognizer made of it.
                 let geographic = last_token > first_token
@@ -683,6 +697,17 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn a_time_zone_after_a_clock_time_is_no_name() {
+        let texts: Vec<String> =
+            mentions("The talks began at 0600 GMT on Monday in Geneva. GMT is a time standard.")
+                .into_iter()
+                .map(|m| m.0)
+                .collect();
+        // The zone of "0600 GMT" belongs to the time; the standard named as such stays.
+        assert_eq!(texts, ["Geneva", "GMT"]);
     }
 
     #[test]
