@@ -240,33 +240,45 @@ fn seed_article_gives_a_valid_doc_with_title_and_clean_text() {
     assert_eq!(tokens[thanked + 4]["tag"], "POS");
 }
 
+/// The bundled examples as `gazette analyze --format jsonl examples` gives them, one Doc
+/// each; run once for all the tests that read them.
+fn analyzed_examples() -> &'static [serde_json::Value] {
+    static DOCS: std::sync::OnceLock<Vec<serde_json::Value>> = std::sync::OnceLock::new();
+    DOCS.get_or_init(|| {
+        let out = gazette()
+            .args(["analyze", "--format", "jsonl", "examples"])
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect()
+    })
+}
+
+/// The Doc among `docs` whose title starts with `title`.
+fn titled<'a>(docs: &'a [serde_json::Value], title: &str) -> &'a serde_json::Value {
+    docs.iter()
+        .find(|d| d["title"].as_str().unwrap().starts_with(title))
+        .unwrap_or_else(|| panic!("{title}"))
+}
+
 #[test]
 fn bundled_examples_all_analyze_with_their_metadata() {
-    let out = gazette()
-        .args(["analyze", "--format", "jsonl", "examples"])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let docs: Vec<serde_json::Value> = String::from_utf8(out.stdout)
-        .unwrap()
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let docs = analyzed_examples();
     let count = std::fs::read_dir(repo().join("examples")).unwrap().count();
     assert_eq!(docs.len(), count);
-    for d in &docs {
+    for d in docs {
         check_doc(d);
         assert!(d["text"].as_str().unwrap().len() > 200, "{}", d["title"]);
     }
-    let by_title = |t: &str| {
-        docs.iter()
-            .find(|d| d["title"].as_str().unwrap().starts_with(t))
-            .unwrap_or_else(|| panic!("{t}"))
-    };
+    let by_title = |t: &str| titled(docs, t);
 
     let html = by_title("EU and Norway agree");
     assert_eq!(html["byline"], "Ingrid Haugen");
@@ -319,11 +331,7 @@ fn bundled_examples_all_analyze_with_their_metadata() {
 
 #[test]
 fn every_quote_of_the_bundled_examples_has_its_speaker_and_channel() {
-    let out = gazette()
-        .args(["analyze", "--format", "jsonl", "examples"])
-        .output()
-        .unwrap();
-    assert!(out.status.success());
+    let docs = analyzed_examples();
     // (title start, [(kind, content start, speaker entity or mention, channel)]) as a reader
     // of each article would list them.
     let expected: &[(&str, &[(&str, &str, &str, &str)])] = &[
@@ -408,16 +416,8 @@ fn every_quote_of_the_bundled_examples_has_its_speaker_and_channel() {
             ],
         ),
     ];
-    let docs: Vec<serde_json::Value> = String::from_utf8(out.stdout)
-        .unwrap()
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
     for (title, quotes) in expected {
-        let doc = docs
-            .iter()
-            .find(|d| d["title"].as_str().unwrap().starts_with(title))
-            .unwrap_or_else(|| panic!("{title}"));
+        let doc = titled(docs, title);
         let got: Vec<(String, String, String, String)> = doc["quotes"]
             .as_array()
             .unwrap()
