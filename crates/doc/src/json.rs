@@ -54,6 +54,8 @@ struct DocWire<'a> {
     site: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     dateline: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    description: Option<String>,
     #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
     meta_sources: std::collections::BTreeMap<String, String>,
     text: String,
@@ -208,6 +210,7 @@ impl Doc {
             language: m.language.clone(),
             site: m.site.clone(),
             dateline: m.dateline.clone(),
+            description: m.description.clone(),
             meta_sources: m.sources.clone(),
             text: self.text().to_string(),
             layers: self.layers().collect(),
@@ -297,6 +300,7 @@ impl Doc {
             language: w.language,
             site: w.site,
             dateline: w.dateline,
+            description: w.description,
             sources: w.meta_sources,
         };
         let mut doc = Doc::new(w.text, meta);

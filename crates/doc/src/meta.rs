@@ -1,4 +1,4 @@
-//! Article metadata: title, byline, publication date, URL, language, site.
+//! Article metadata: title, byline, publication date, URL, language, site, description.
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -26,6 +26,10 @@ pub struct Meta {
     /// the text: where the story was filed from, and by whom.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dateline: Option<String>,
+    /// The page's own summary of the article (JSON-LD `description`, `og:description`,
+    /// `<meta name="description">`): often the lead, or all the text a video page has.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
     /// Which signal produced each field (field name → signal, e.g.
     /// `"published" → "meta article:published_time"`), so users can see why.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
@@ -54,6 +58,17 @@ impl Meta {
             &mut self.dateline,
             &mut self.sources,
             "dateline",
+            value,
+            signal,
+        )
+    }
+
+    /// Like [`Meta::offer_title`] for the description.
+    pub fn offer_description(&mut self, value: &str, signal: &str) -> bool {
+        offer(
+            &mut self.description,
+            &mut self.sources,
+            "description",
             value,
             signal,
         )
@@ -105,6 +120,9 @@ impl Meta {
         }
         if let Some(d) = &other.dateline {
             self.offer_dateline(d, signal("dateline"));
+        }
+        if let Some(d) = &other.description {
+            self.offer_description(d, signal("description"));
         }
     }
 

@@ -35,6 +35,8 @@ fn main() {
         .and_then(|s| s.parse().ok())
         .unwrap_or(10);
     let (mut all, mut rules) = (Counts::default(), Counts::default());
+    // CV_DUMP=path: each page's cross-validated text (first seed) as JSON, file → text.
+    let mut dump = serde_json::Map::new();
     for (seed, k) in (1..=seeds).flat_map(|s| (0..4).map(move |k| (s, k))) {
         let train = pages
             .iter()
@@ -56,6 +58,9 @@ fn main() {
                     .text()
                     .to_string();
                 counts.add(entry, (!text.is_empty()).then_some(text.as_str()));
+                if m.is_some() && seed == 1 {
+                    dump.insert(entry.file.clone(), text.into());
+                }
             }
         }
         println!("seed {seed} fold {k}: {} pages, F1 {:.4}", c.pages, c.f1());
@@ -64,6 +69,9 @@ fn main() {
         all.fn_ += c.fn_;
         all.tn += c.tn;
         all.pages += c.pages;
+    }
+    if let Some(path) = std::env::var_os("CV_DUMP") {
+        std::fs::write(path, serde_json::to_string(&dump).unwrap()).unwrap();
     }
     let (p, r, f) = all.prf();
     let (_, _, fr) = rules.prf();

@@ -1,6 +1,8 @@
 //! Development aid for main-text extraction on the trafilatura evaluation set (the
 //! development set of the ingest issue; AEB is kept for testing): prints each page's
-//! missed "with" snippets (FN) and leaked "without" snippets (FP).
+//! missed "with" snippets (FN) and leaked "without" snippets (FP). A missed snippet is
+//! marked `dropped` when the page's blocks hold it (the selection left it out) and
+//! `hidden` when they do not (a skipped element or the parse lost it).
 //! `cargo run --release -p gazette-eval --example extraction_dev -- ../shared/data/extraction/trafilatura-eval`
 use std::path::PathBuf;
 
@@ -17,9 +19,15 @@ fn main() {
                 .doc
                 .text(),
         );
+        let blocks = norm(&gazette_extract::debug_all_blocks(&page.text));
         for w in &entry.with {
             if !text.contains(&norm(w)) {
-                println!("FN\t{}\t{}", entry.file, norm(w));
+                let why = if blocks.contains(&norm(w)) {
+                    "dropped"
+                } else {
+                    "hidden"
+                };
+                println!("FN\t{why}\t{}\t{}", entry.file, norm(w));
             }
         }
         for w in &entry.without {

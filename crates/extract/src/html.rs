@@ -184,12 +184,14 @@ pub(crate) fn main_text(
     let blocks = blocks(page, markdown);
     let out = container_blocks(page, &blocks, meta);
     let out: Vec<&Block> = match model {
-        Some(m) => out
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| m.margin(&block_features(page, &out, *i)) >= 0.0)
-            .map(|(_, b)| *b)
-            .collect(),
+        Some(m) => {
+            let prose = ProseParent::of(page, &out);
+            out.iter()
+                .enumerate()
+                .filter(|(i, _)| m.margin(&block_features(page, &out, *i, &prose)) >= 0.0)
+                .map(|(_, b)| *b)
+                .collect()
+        }
         None => out,
     };
     // Dates, bylines and "contact us" lines that sit at the edges of the container are
@@ -218,8 +220,9 @@ pub(crate) fn main_text(
 /// the block classifier is trained on.
 pub(crate) fn candidate_blocks(html: &str) -> Vec<(String, Vec<u64>)> {
     with_candidates(html, |page, out| {
+        let prose = ProseParent::of(page, out);
         (0..out.len())
-            .map(|i| (out[i].text.clone(), block_features(page, out, i)))
+            .map(|i| (out[i].text.clone(), block_features(page, out, i, &prose)))
             .collect()
     })
 }
@@ -351,7 +354,54 @@ fn is_author_box(text: &str, person: Option<&[&str]>) -> bool {
 }
 
 /// Features of the block `blocks[i]` for the block classifier.
-fn block_features(page: &Html, blocks: &[&Block], i: usize) -> Vec<u64> {
+/// The element that holds the most prose of a container directly (as the parent of its
+/// blocks), and how deep in the page that element is: article paragraphs are siblings
+/// under one parent, while captions, teasers and author boxes sit in subtrees of their own.
+struct ProseParent {
+    node: Option<NodeId>,
+    depth: usize,
+}
+
+impl ProseParent {
+    fn of(page: &Html, blocks: &[&Block]) -> ProseParent {
+        let mut chars: HashMap<NodeId, usize> = HashMap::new();
+        for b in blocks.iter().filter(|b| b.is_prose()) {
+            if let Some(p) = page.tree.get(b.owner).and_then(|n| n.parent()) {
+                *chars.entry(p.id()).or_default() += b.chars();
+            }
+        }
+        let node = chars
+            .into_iter()
+            .max_by_key(|&(id, n)| (n, std::cmp::Reverse(id)))
+            .map(|(id, _)| id);
+        let depth = node
+            .and_then(|id| page.tree.get(id))
+            .map_or(0, |n| n.ancestors().count());
+        ProseParent { node, depth }
+    }
+
+    /// Where a block's element sits against the prose parent: its child, deeper inside
+    /// it, outside it; and its depth against the prose blocks' (clamped to ±3).
+    fn place(&self, page: &Html, owner: NodeId) -> (&'static str, String) {
+        let Some(main) = self.node else {
+            return ("none", String::new());
+        };
+        let Some(node) = page.tree.get(owner) else {
+            return ("none", String::new());
+        };
+        let place = if node.parent().is_some_and(|p| p.id() == main) {
+            "child"
+        } else if node.ancestors().any(|a| a.id() == main) {
+            "inside"
+        } else {
+            "outside"
+        };
+        let depth = node.ancestors().count() as i64 - (self.depth as i64 + 1);
+        (place, depth.clamp(-3, 3).to_string())
+    }
+}
+
+fn block_features(page: &Html, blocks: &[&Block], i: usize, prose: &ProseParent) -> Vec<u64> {
     const LEVELS: [&str; 3] = ["0", "1", "2"];
     use gazette_learn::perceptron::{hash_str, mix};
     let b = blocks[i];
@@ -430,6 +480,16 @@ fn block_features(page: &Html, blocks: &[&Block], i: usize) -> Vec<u64> {
     };
     f.push(h2("prev", prose_at(i.checked_sub(1))));
     f.push(h2("next", prose_at(Some(i + 1))));
+    let (where_, depth) = prose.place(page, b.owner);
+    f.push(h2("under", where_));
+    f.push(h3("under+depth", where_, &depth));
+    f.push(h3("under+len", where_, &len));
+    f.push(h3("under+end", where_, end));
+    f.push(h3(
+        "under+prose",
+        where_,
+        if b.is_prose() { "y" } else { "n" },
+    ));
     // The element and its ancestors: tags and class/id words.
     let mut node = page.tree.get(b.owner);
     for level in LEVELS {
@@ -740,14 +800,15 @@ fn is_skipped(
         return true;
     }
     // Navigation, headers, footers and sidebars, unless a broken page left one open
-    // around the article (then it holds most of the page's text).
+    // around the article (then it holds most of the page's text) or a template put the
+    // article's own marked-up body inside one.
     if matches!(el.name(), "nav" | "footer" | "aside" | "menu")
         || matches!(
             el.attr("role"),
             Some("navigation" | "complementary" | "banner" | "contentinfo")
         )
     {
-        return text_chars(node) * 2 < page_chars;
+        return text_chars(node) * 2 < page_chars && !holds_article_body(node);
     }
     // Whole-page wrappers carry site-wide classes ("one-sidebar", "menu-type-x") that
     // say nothing about their content; ASP.NET pages wrap everything in one <form>,
@@ -777,6 +838,17 @@ fn is_skipped(
         return text_chars(node) * 2 < page_chars;
     }
     any(&WEAK_BOILERPLATE_HINT) && text_chars(node) * 4 < page_chars
+}
+
+/// Whether the element holds the page's article body as schema.org marks it
+/// (`itemprop="articleBody"`), which no sidebar or menu does.
+fn holds_article_body(node: ego_tree::NodeRef<'_, Node>) -> bool {
+    node.descendants().any(|d| {
+        d.value().as_element().is_some_and(|e| {
+            e.attr("itemprop")
+                .is_some_and(|p| p.split_ascii_whitespace().any(|w| w == "articleBody"))
+        })
+    })
 }
 
 /// Chars of visible text under a node (scripts and styles left out).
@@ -1120,6 +1192,24 @@ mod tests {
         ));
         let text = main_text(&page, &gazette_doc::Meta::default(), false, None).text;
         assert!(text.contains("the Kremlin said."), "{text}");
+        assert!(!text.contains("Another long teaser"), "{text}");
+    }
+
+    #[test]
+    fn an_aside_holding_the_marked_article_body_is_not_a_sidebar() {
+        // A template that wraps its content column in <aside>, on a page whose menus and
+        // footer hold more text than the article.
+        let prose = "Frank Witzel won the German Book Prize on Monday for a novel about the old Federal Republic, the jury said.";
+        let menu: String = (0..40)
+            .map(|i| format!("<li>Section number {i} of the site</li>"))
+            .collect();
+        let page = Html::parse_document(&format!(
+            r#"<body><ul class="menu">{menu}</ul><aside class="content-column">
+            <div itemprop="articleBody"><p>{prose}</p><p>{prose}</p></div></aside>
+            <aside class="sidebar"><p>Another long teaser about a different story, written as a sentence.</p></aside></body>"#
+        ));
+        let text = main_text(&page, &gazette_doc::Meta::default(), false, None).text;
+        assert!(text.contains("the jury said."), "{text}");
         assert!(!text.contains("Another long teaser"), "{text}");
     }
 

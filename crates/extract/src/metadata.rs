@@ -85,6 +85,9 @@ fn json_ld(idx: &PageIndex<'_>, meta: &mut Meta) {
             if let Some(p) = article.get("publisher").and_then(names) {
                 meta.offer_site(&p, "json-ld publisher");
             }
+            if let Some(d) = article.get("description").and_then(Value::as_str) {
+                meta.offer_description(d, "json-ld description");
+            }
             if let Some(u) = article.get("url").and_then(Value::as_str) {
                 if u.starts_with("http") {
                     meta.offer_url(u, "json-ld url");
@@ -165,6 +168,11 @@ fn meta_tags(idx: &PageIndex<'_>, meta: &mut Meta) {
             }
         }
     }
+    for key in ["og:description", "description", "twitter:description"] {
+        if let Some(v) = get(key) {
+            meta.offer_description(v, &format!("meta {key}"));
+        }
+    }
     if let Some(v) = get("og:url") {
         if v.starts_with("http") {
             meta.offer_url(v, "meta og:url");
@@ -219,8 +227,10 @@ mod tests {
             <meta property="article:published_time" content="2017-11-21T10:00:00+00:00">
             <meta name="author" content="By Meta Author">
             <meta property="og:site_name" content="Example News">
+            <meta property="og:description" content="OG summary">
             <script type="application/ld+json">{"@context":"https://schema.org","@graph":[{"@type":"WebSite","name":"x"},
               {"@type":"NewsArticle","headline":"LD headline","datePublished":"2017-11-20T21:00:00+03:00",
+               "description":"Putin and Assad met in Sochi.",
                "author":[{"@type":"Person","name":"Jane Roe"},{"@type":"Person","name":"John Doe"}]}]}</script>
             <link rel="canonical" href="https://example.com/a"></head><body><h1>H1</h1></body></html>"#,
         );
@@ -230,6 +240,11 @@ mod tests {
         assert_eq!(m.site.as_deref(), Some("Example News"));
         assert_eq!(m.url.as_deref(), Some("https://example.com/a"));
         assert_eq!(m.language.as_deref(), Some("en"));
+        assert_eq!(
+            m.description.as_deref(),
+            Some("Putin and Assad met in Sochi.")
+        );
+        assert_eq!(m.sources["description"], "json-ld description");
     }
 
     #[test]
@@ -240,5 +255,15 @@ mod tests {
         let m = from_page(&page);
         assert_eq!(m.title.as_deref(), Some("Putin meets Assad in Sochi"));
         assert_eq!(m.sources["title"], "<title>");
+    }
+
+    #[test]
+    fn description_falls_back_to_meta_tags() {
+        let page = Html::parse_document(
+            r#"<head><meta name="description" content=" Plain summary. "></head><p>x</p>"#,
+        );
+        let m = from_page(&page);
+        assert_eq!(m.description.as_deref(), Some("Plain summary."));
+        assert_eq!(m.sources["description"], "meta description");
     }
 }
