@@ -304,6 +304,23 @@ const NOUN_CONTENT: &[&str] = &[
     "criticize",
     "praise",
     "endorse",
+    "accuse",
+    "deny",
+];
+
+/// Nouns that sum up what was said ("allegations Moscow denies"), see [`trailing_says`].
+const SUMMARY_NOUNS: &[&str] = &[
+    "allegation",
+    "accusation",
+    "charge",
+    "claim",
+    "assertion",
+    "criticism",
+    "argument",
+    "view",
+    "notion",
+    "suggestion",
+    "report",
 ];
 
 /// Verbs of saying proper, the only ones that take the clause before them as their content
@@ -1780,6 +1797,7 @@ fn extract(doc: &Doc) -> Vec<Quote> {
         .collect();
     out.retain(|q| !questions.iter().any(|&(s, e)| s <= q.start && q.end <= e));
     ranked_speakers(doc, &tree, &quotes_marks, &mut out);
+    cut_summary_asides(doc, &tree, &mut out);
     drop_nested(&mut out);
     drop_times(doc, tokens, &mut out);
     drop_titles(doc, &mut out);
@@ -1933,6 +1951,39 @@ fn drop_titles(doc: &Doc, out: &mut Vec<Quote>) {
             && !text.trim_end().ends_with(['.', '!', '?']);
         !title
     });
+}
+
+/// Cuts off the end of a content that sums up what was said and who disputes it ("...
+/// killing civilians, allegations Moscow denies"; "..., a claim the minister rejects"): a
+/// noun after a comma whose relative clause is a cue. The aside is the writer's, not part
+/// of what the speaker said.
+fn cut_summary_asides(doc: &Doc, tree: &Tree<'_>, out: &mut [Quote]) {
+    let tokens = tree.tokens;
+    for q in out.iter_mut() {
+        let inside = tokens_within(tokens, q.start, q.end);
+        let aside = inside.clone().find_map(|c| {
+            let h = tokens[c].head.filter(|&h| h != c)?;
+            let (lo, hi) = tree.extent(h);
+            // The comma may hang on the noun or on what comes before it.
+            let comma = [lo, lo.checked_sub(1)?]
+                .into_iter()
+                .find(|&i| doc.slice(tokens[i].span()) == ",")?;
+            // A reduced relative whose object is the noun: no object of its own, no "that".
+            let reduced = tree.children[c].iter().all(|&k| {
+                !matches!(tree.dep(k), "obj" | "ccomp" | "xcomp")
+                    && !matches!(tree.lemma(k), "that" | "which" | "who")
+            });
+            (tree.dep(c) == "acl:relcl"
+                && reduced
+                && CUES.contains(&tree.lemma(c))
+                && comma > inside.start
+                && tokens[hi].end + 1 >= q.end)
+                .then_some(comma)
+        });
+        if let Some(comma) = aside {
+            q.end = tokens[comma - 1].end.max(q.start);
+        }
+    }
 }
 
 /// Drops quotes whose content is only a time ("on Friday"): its words, but for
@@ -2172,6 +2223,15 @@ fn trailing_says(doc: &Doc, tree: &Tree<'_>) -> Vec<((usize, usize), usize, (usi
         if (cue + 1..end)
             .any(|i| (matches!(pos(i), "VERB" | "AUX") && pos(i - 1) != "DET") || word(i) == "that")
         {
+            continue;
+        }
+        // "..., allegations Moscow denies", "..., a charge the government rejects": a noun
+        // that sums up the clause before, then the verb's own subject. The verb describes the
+        // noun (a relative clause without "which"); it does not attribute the clause.
+        let summary = (j..name_end)
+            .find(|&i| pos(i) == "NOUN")
+            .is_some_and(|n| SUMMARY_NOUNS.contains(&tree.lemma(n)) && n + 1 < name_end);
+        if summary {
             continue;
         }
         let speaker = phrase_head(tokens, j, name_end).unwrap_or(name_end - 1);
@@ -2650,6 +2710,31 @@ mod tests {
                 (slice(q.start, q.end), written, canonical, q.kind)
             })
             .collect()
+    }
+
+    #[test]
+    fn a_summing_up_aside_is_neither_the_speaker_nor_part_of_the_content() {
+        // The seed article's last sentence: the accusers speak; Moscow's denial of the
+        // "allegations" is the writer's aside.
+        let quotes = run(
+            "Assad's opponents, and Western governments, have accused Russian Federation of killing significant numbers of Syrian civilians with its air strikes, allegations Moscow denies.",
+        );
+        assert_eq!(quotes.len(), 1, "{quotes:?}");
+        assert_eq!(
+            quotes[0].0,
+            "Russian Federation of killing significant numbers of Syrian civilians with its air strikes"
+        );
+        assert_eq!(quotes[0].1, "Assad's opponents, and Western governments");
+        // A relative clause with an object of its own stays in the content.
+        let quotes = run(
+            "We need a leader with integrity, a leader that sees goodness in all Americans, the senator said.",
+        );
+        assert!(
+            quotes
+                .iter()
+                .any(|q| q.0.ends_with("goodness in all Americans") && q.1 == "the senator"),
+            "{quotes:?}"
+        );
     }
 
     #[test]
