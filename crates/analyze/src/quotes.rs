@@ -1988,7 +1988,8 @@ fn cut_summary_asides(doc: &Doc, tree: &Tree<'_>, out: &mut [Quote]) {
 
 /// Drops quotes whose content is only a time ("on Friday"): its words, but for
 /// prepositions, determiners and punctuation, all lie inside temporal expressions or are
-/// day and month names (without a publication date the pipeline finds no timexes).
+/// day and month names (without a publication date, timexes carry `X` values but are
+/// still found; the names are checked too).
 fn drop_times(doc: &Doc, tokens: &[Token], out: &mut Vec<Quote>) {
     let timexes = doc.timexes();
     let in_timex = |t: &Token| {

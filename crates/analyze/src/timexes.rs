@@ -203,18 +203,8 @@ impl Component for TimexAnnotator {
         };
         let found = match doc.meta.published.map(|p| p.date()) {
             Some(anchor) => self.tagger.tag(doc.text(), anchor, &tense_at),
-            None => {
-                // Without a publication date, keep only values that do not depend on one:
-                // those that come out the same from two anchors far apart.
-                let a = chrono::NaiveDate::from_ymd_opt(2001, 3, 7).expect("valid date");
-                let b = chrono::NaiveDate::from_ymd_opt(2013, 10, 24).expect("valid date");
-                let second = self.tagger.tag(doc.text(), b, &tense_at);
-                self.tagger
-                    .tag(doc.text(), a, &tense_at)
-                    .into_iter()
-                    .filter(|f| second.contains(f))
-                    .collect()
-            }
+            // Without a publication date, relative values keep what is known ("XXXX-XX-XXTEV").
+            None => self.tagger.tag_undated(doc.text(), &tense_at),
         };
         let timexes = found
             .into_iter()

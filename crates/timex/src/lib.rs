@@ -192,6 +192,34 @@ impl TimexTagger {
         })
     }
 
+    /// Like [`TimexTagger::tag`] for a text whose publication date is unknown. Values that do
+    /// not depend on one ("October 2015", "four hours") are kept as they are; in the others
+    /// the fields the date would have given are unknown, written with `X` as TIMEX3 does
+    /// ("on March 4" `XXXX-03-04`, "yesterday evening" `XXXX-XX-XXTEV`, "next week"
+    /// `XXXX-WXX`, "on Sunday" `XXXX-WXX-7`). Found by tagging from two anchors years and
+    /// months apart, on different weekdays, and masking the fields that differ.
+    pub fn tag_undated(&self, text: &str, tense_at: &dyn Fn(usize) -> Tense) -> Vec<Found> {
+        let a = NaiveDate::from_ymd_opt(2001, 3, 7).expect("valid date");
+        let b = NaiveDate::from_ymd_opt(2013, 10, 24).expect("valid date");
+        let second = self.tag(text, b, tense_at);
+        self.tag(text, a, tense_at)
+            .into_iter()
+            .filter_map(|mut f| {
+                let other = second
+                    .iter()
+                    .find(|o| (o.start, o.end, o.kind) == (f.start, f.end, f.kind))?;
+                if other.value != f.value {
+                    f.value = same_weekday(&f.value, &other.value)
+                        .or_else(|| unknown_fields(&f.value, &other.value))?;
+                }
+                if other.zone != f.zone {
+                    f.zone = None;
+                }
+                Some(f)
+            })
+            .collect()
+    }
+
     /// Finds and normalizes the temporal expressions of `text`. `anchor` is the date
     /// relative expressions resolve against; `tense_at(byte offset)` tells the tense of
     /// the clause at a position.
@@ -762,6 +790,51 @@ fn with_modifier(
     (start, None)
 }
 
+/// For two days resolved from anchors on different weekdays: the same weekday means the
+/// text named it ("Sunday morning" gives `XXXX-WXX-7TMO`), as no fixed offset from the
+/// anchor can give it.
+fn same_weekday(a: &str, b: &str) -> Option<String> {
+    use chrono::Datelike;
+    let day = |v: &str| NaiveDate::parse_from_str(v.get(..10)?, "%Y-%m-%d").ok();
+    let (da, db) = (day(a)?, day(b)?);
+    (da.weekday() == db.weekday() && a[10..] == b[10..])
+        .then(|| format!("XXXX-WXX-{}{}", da.weekday().number_from_monday(), &a[10..]))
+}
+/// The TIMEX3 value two anchors agree on: each run of digits that differs between `a` and
+/// `b` becomes as many `X`s ("2001-03-04TEV" and "2013-10-20TEV" give "XXXX-XX-XXTEV").
+/// `None` when the values differ in shape (then nothing is known).
+fn unknown_fields(a: &str, b: &str) -> Option<String> {
+    if a.len() != b.len() {
+        return None;
+    }
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    let mut out = String::with_capacity(a.len());
+    let mut i = 0;
+    while i < a.len() {
+        if !a[i].is_ascii_digit() {
+            if a[i] != b[i] {
+                return None;
+            }
+            out.push(a[i] as char);
+            i += 1;
+            continue;
+        }
+        let run = a[i..].iter().take_while(|c| c.is_ascii_digit()).count();
+        if !b[i..i + run].iter().all(u8::is_ascii_digit)
+            || b.get(i + run).is_some_and(u8::is_ascii_digit)
+        {
+            return None;
+        }
+        if a[i..i + run] == b[i..i + run] {
+            out.push_str(std::str::from_utf8(&a[i..i + run]).ok()?);
+        } else {
+            out.extend(std::iter::repeat_n('X', run));
+        }
+        i += run;
+    }
+    Some(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -780,6 +853,36 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn without_a_publication_date_values_keep_what_the_text_says() {
+        let text = "The first was in October 2015. On March 4 and yesterday evening they met, \
+                    and on Sunday they will meet for four hours; a vote follows next week.";
+        let found: Vec<(String, String)> = TimexTagger::english()
+            .tag_undated(text, &|_| Tense::Past)
+            .into_iter()
+            .map(|f| (text[f.start..f.end].to_string(), f.value))
+            .collect();
+        let value = |t: &str| {
+            found
+                .iter()
+                .find(|(x, _)| x == t)
+                .map(|(_, v)| v.as_str())
+                .unwrap_or_else(|| panic!("{t:?} not found in {found:?}"))
+        };
+        assert_eq!(value("October 2015"), "2015-10");
+        assert_eq!(value("March 4"), "XXXX-03-04");
+        assert_eq!(value("yesterday evening"), "XXXX-XX-XXTEV");
+        assert_eq!(value("Sunday"), "XXXX-WXX-7");
+        assert_eq!(value("four hours"), "PT4H");
+        assert_eq!(value("next week"), "XXXX-WXX");
+        // Values of different shapes tell nothing.
+        assert_eq!(unknown_fields("2001-03", "2013-W43"), None);
+        assert_eq!(
+            unknown_fields("2001-W10", "2013-W43").as_deref(),
+            Some("XXXX-WXX")
+        );
     }
 
     fn texts(found: &[(String, TimexType, String, Option<String>)]) -> Vec<&str> {
