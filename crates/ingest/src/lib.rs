@@ -194,8 +194,10 @@ fn decode_text(
     if let Ok(s) = std::str::from_utf8(bytes) {
         return Ok((s.to_string(), encoding_rs::UTF_8.name()));
     }
+    // A page that says UTF-8 but is not valid UTF-8 says nothing: guess.
     let enc = declared
         .or_else(|| declared_charset(head))
+        .filter(|&e| e != encoding_rs::UTF_8)
         .unwrap_or_else(|| {
             let mut det = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
             det.feed(bytes, true);
@@ -216,29 +218,32 @@ fn decode_text(
     Ok((text.into_owned(), enc.name()))
 }
 
-/// The encoding named by an HTML `<meta charset=...>` or `content="...; charset=..."`
-/// in the first bytes of a page.
+/// The encoding named by an HTML `<meta charset=...>` or `<meta content="...; charset=...">`
+/// in the first bytes of a page. Only `<meta>` tags count: a `<script charset>` names its
+/// script's encoding (archived pages put such scripts before the page's own head).
 fn declared_charset(head: &[u8]) -> Option<&'static Encoding> {
-    let lower: Vec<u8> = head.iter().take(2048).map(u8::to_ascii_lowercase).collect();
+    let lower: Vec<u8> = head.iter().map(u8::to_ascii_lowercase).collect();
     let mut from = 0;
-    while let Some(i) = memchr::memmem::find(&lower[from..], b"charset") {
-        let mut j = from + i + b"charset".len();
-        while j < lower.len() && matches!(lower[j], b' ' | b'=' | b'"' | b'\'') {
+    while let Some(i) = memchr::memmem::find(&lower[from..], b"<meta") {
+        let tag_start = from + i;
+        let tag_end =
+            memchr::memchr(b'>', &lower[tag_start..]).map_or(lower.len(), |e| tag_start + e);
+        from = tag_end;
+        let tag = &lower[tag_start..tag_end];
+        let Some(c) = memchr::memmem::find(tag, b"charset") else {
+            continue;
+        };
+        let mut j = c + b"charset".len();
+        while j < tag.len() && matches!(tag[j], b' ' | b'=' | b'"' | b'\'') {
             j += 1;
         }
-        let end = lower[j..]
+        let end = tag[j..]
             .iter()
             .position(|b| !(b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b':' | b'.')))
-            .map_or(lower.len(), |p| j + p);
-        if let Some(enc) = Encoding::for_label(&lower[j..end]) {
-            // A page that says UTF-8 but is not valid UTF-8 is usually windows-1252.
-            return Some(if enc == encoding_rs::UTF_8 {
-                encoding_rs::WINDOWS_1252
-            } else {
-                enc
-            });
+            .map_or(tag.len(), |p| j + p);
+        if let Some(enc) = Encoding::for_label(&tag[j..end]) {
+            return Some(enc);
         }
-        from = end.max(from + i + 1);
     }
     None
 }
@@ -316,6 +321,31 @@ mod tests {
         assert_eq!(d.text, "BOM text");
         let utf16 = [0xff, 0xfe, b'h', 0, b'i', 0];
         assert_eq!(decode(&utf16).unwrap().text, "hi");
+    }
+
+    #[test]
+    fn only_meta_tags_declare_the_page_charset() {
+        // An archived page: the archive's scripts come first, each naming its own charset.
+        let mut html = b"<html><head><script src=\"/wayback.js\" charset=\"utf-8\"></script>\
+            <meta http-equiv=\"Content-Type\" content=\"text/html; charset=gb2312\"/></head><body>"
+            .to_vec();
+        html.extend_from_slice(b"\xd6\xd0\xb9\xfa"); // "China" in GB2312
+        html.extend_from_slice(b"</body></html>");
+        let d = decode(&html).unwrap();
+        assert_eq!(d.encoding, "GBK");
+        assert!(d.text.contains("\u{4e2d}\u{56fd}"), "{}", d.text);
+        // A page that claims UTF-8 but is not: the bytes are guessed from.
+        let mut html = b"<meta charset=\"utf-8\"><p>".to_vec();
+        for _ in 0..20 {
+            html.extend_from_slice(b"\xcf\xf3\xf2\xe8\xed \xe8 \xc0\xf1\xe0\xe4 \xe2\xf1\xf2\xf0\xe5\xf2\xe8\xeb\xe8\xf1\xfc. ");
+        }
+        let d = decode(&html).unwrap();
+        assert_eq!(d.encoding, "windows-1251");
+        assert!(
+            d.text.contains("\u{041f}\u{0443}\u{0442}\u{0438}\u{043d}"),
+            "{}",
+            d.text
+        );
     }
 
     #[test]
