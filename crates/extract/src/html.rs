@@ -137,8 +137,9 @@ struct Block {
 }
 
 impl Block {
+    /// The block's length in Latin-script characters (see [`text_size`]).
     fn chars(&self) -> usize {
-        self.text.chars().count()
+        text_size(&self.text)
     }
 
     fn link_density(&self) -> f64 {
@@ -149,7 +150,8 @@ impl Block {
     fn is_prose(&self) -> bool {
         let n = self.chars();
         self.link_density() < 0.3
-            && (n >= 100 || (n >= 40 && self.text.ends_with(['.', '!', '?', '"', '”', '»', ':'])))
+            && (n >= 100
+                || (n >= 40 && (self.text.ends_with(SENTENCE_END) || self.text.ends_with(':'))))
     }
 
     /// Positive for prose, negative for link lists, zero for short odds and ends.
@@ -161,10 +163,32 @@ impl Block {
         } else if n < 25.0 {
             0.0
         } else {
-            let sentence_like = self.text.ends_with(['.', '!', '?', '"', '”', '»']);
+            let sentence_like = self.text.ends_with(SENTENCE_END);
             n * (1.0 - ld) * if sentence_like { 1.5 } else { 1.0 }
         }
     }
+}
+
+/// What ends a sentence, in the scripts news is written in (Chinese and Japanese full
+/// stops, the Devanagari and Bengali danda, the Arabic question mark), or a closing quote.
+const SENTENCE_END: &[char] = &[
+    '.', '!', '?', '"', '”', '»', '。', '！', '？', '」', '』', '।', '؟', '۔',
+];
+
+/// A text's length in Latin-script characters: a Chinese, Japanese or Korean character
+/// carries about as much as a word, so it counts as three, and a paragraph of 40 of them
+/// weighs like one of 120 letters.
+fn text_size(text: &str) -> usize {
+    text.chars()
+        .map(|c| match c as u32 {
+            0x1100..=0x11FF
+            | 0x3040..=0x30FF
+            | 0x3400..=0x4DBF
+            | 0x4E00..=0x9FFF
+            | 0xAC00..=0xD7AF => 3,
+            _ => 1,
+        })
+        .sum()
 }
 
 /// The article's body as plain text and, when asked for, as Markdown.
@@ -935,7 +959,7 @@ fn blocks(page: &Html, with_markdown: bool) -> Vec<Block> {
                         if link_depth > 0 {
                             link_chars += s
                                 .split_whitespace()
-                                .map(|w| w.chars().count() + 1)
+                                .map(|w| text_size(w) + 1)
                                 .sum::<usize>();
                         }
                         text.push_str(s);

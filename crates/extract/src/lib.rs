@@ -121,6 +121,10 @@ pub fn from_html_with(
 /// The end of HTML extraction: a warning when no text was found, the dateline taken
 /// out, the metadata completed.
 fn finish_html(mut body: html::Body, mut meta: Meta, opts: &Options, empty: &str) -> Extracted {
+    // One spelling for one text: pages mix composed and decomposed letters ("ü" as one
+    // code point or two; Bengali "য়"), which would make equal words differ.
+    body.text = nfc(body.text);
+    body.markdown = body.markdown.map(nfc);
     let mut warnings = Vec::new();
     if body.text.is_empty() {
         warnings.push(empty.to_string());
@@ -131,6 +135,17 @@ fn finish_html(mut body: html::Body, mut meta: Meta, opts: &Options, empty: &str
         doc: Doc::new(body.text, meta),
         warnings,
         markdown: body.markdown,
+    }
+}
+
+/// The text in Unicode normalization form C (returned as is when it already is, as most
+/// text is: the quick check decides without allocating).
+fn nfc(text: String) -> String {
+    use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
+    if is_nfc_quick(text.chars()) == IsNormalized::Yes {
+        text
+    } else {
+        text.nfc().collect()
     }
 }
 
@@ -271,6 +286,22 @@ fn finish(body: &str, meta: &mut Meta, opts: &Options) {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn page_text_is_in_one_normal_form_and_cjk_paragraphs_are_prose() {
+        // "Müller" with a combining diaeresis, and a short Chinese article whose
+        // paragraphs are few characters long but full sentences.
+        let zh = "\u{4e00}\u{4e2a}\u{7ea6}\u{5b9a}\u{ff0c}\u{4fe1}\u{5b88}\u{5341}\u{4e94}\u{5e74}\u{ff0c}\u{611f}\u{4eba}\u{81f3}\u{6df1}\u{3002}";
+        let page = format!(
+            "<html><body><nav><a href='/'>Home</a> <a href='/a'>News</a></nav><div class='story'>\
+             <p>Mu\u{0308}ller won the vote on Sunday by a wide margin, officials said.</p>\
+             <p>{zh}{zh}</p><p>{zh}</p></div>\
+             <div class='more'><a href='/x'>More stories about other things and places</a></div></body></html>"
+        );
+        let text = from_html(&page, &Options::default()).doc.text().to_string();
+        assert!(text.contains("M\u{00fc}ller won"), "{text:?}");
+        assert_eq!(text.matches('\u{3002}').count(), 3, "{text:?}");
+    }
 
     proptest! {
         #[test]
