@@ -129,6 +129,8 @@ static MARKED_BODY: LazyLock<Regex> = LazyLock::new(|| {
 #[derive(Debug)]
 struct Block {
     text: String,
+    /// The text's length in Latin-script characters (see [`text_size`]), counted once.
+    size: usize,
     link_chars: usize,
     /// The innermost block-level element holding the text.
     owner: NodeId,
@@ -139,7 +141,7 @@ struct Block {
 impl Block {
     /// The block's length in Latin-script characters (see [`text_size`]).
     fn chars(&self) -> usize {
-        text_size(&self.text)
+        self.size
     }
 
     fn link_density(&self) -> f64 {
@@ -179,16 +181,18 @@ const SENTENCE_END: &[char] = &[
 /// carries about as much as a word, so it counts as three, and a paragraph of 40 of them
 /// weighs like one of 120 letters.
 fn text_size(text: &str) -> usize {
-    text.chars()
-        .map(|c| match c as u32 {
-            0x1100..=0x11FF
-            | 0x3040..=0x30FF
-            | 0x3400..=0x4DBF
-            | 0x4E00..=0x9FFF
-            | 0xAC00..=0xD7AF => 3,
-            _ => 1,
+    let n = text.chars().count();
+    // Those scripts' characters all start with a byte from 0xE1 to 0xED in UTF-8.
+    if !text.bytes().any(|b| (0xE1..=0xED).contains(&b)) {
+        return n;
+    }
+    let wide = text
+        .chars()
+        .filter(|&c| {
+            matches!(c as u32, 0x1100..=0x11FF | 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF)
         })
-        .sum()
+        .count();
+    n + 2 * wide
 }
 
 /// The article's body as plain text and, when asked for, as Markdown.
@@ -908,6 +912,7 @@ fn blocks(page: &Html, with_markdown: bool) -> Vec<Block> {
             let markdown = md.as_mut().map(Markdown::take);
             if !t.is_empty() {
                 blocks.push(Block {
+                    size: text_size(&t),
                     text: t,
                     link_chars: *link_chars,
                     owner,
