@@ -104,10 +104,13 @@ static WEAK_BOILERPLATE_HINT: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Class names that describe a feature of an element: BEM modifiers (`--has-ads`) and
-/// `has-`, `with-`, `no-`, `non-`, `is-` prefixes.
+/// `has-`, `with-`, `no-`, `non-`, `is-` prefixes; and the wrappers a page builder puts
+/// around every element, text included (Elementor's `elementor-widget-container`).
 static FEATURE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)--[\w-]+|(^|[\s_-])(has|with|no|non|is|show|hide)-\w+")
-        .expect("feature pattern compiles")
+    Regex::new(
+        r"(?i)--[\w-]+|(^|[\s_-])(has|with|no|non|is|show|hide)-\w+|(^|\s)elementor-widget(-wrap|-container)?(\s|$)",
+    )
+    .expect("feature pattern compiles")
 });
 
 /// Class or id words of the article's own containers; they keep an element whose other
@@ -822,7 +825,12 @@ fn is_skipped(
     page_chars: usize,
 ) -> bool {
     if SKIP_TAGS.contains(&el.name()) {
-        return true;
+        // A figure that holds a table is the article's data, not a picture; its caption
+        // still goes.
+        return !(el.name() == "figure"
+            && node
+                .descendants()
+                .any(|d| d.value().as_element().is_some_and(|e| e.name() == "table")));
     }
     if el.attr("hidden").is_some() || el.attr("aria-hidden") == Some("true") {
         return true;
@@ -1203,10 +1211,12 @@ mod tests {
         let page = Html::parse_document(&format!(
             r#"<main><section class="o-section o-section--has-ads">{prose}</section>
             <section class="row non-paywall"><p>{prose} Assad stayed four hours.</p></section>
+            <div class="elementor-widget-wrap"><div class="elementor-widget elementor-widget-text-editor"><div class="elementor-widget-container"><p>The talks resume in Geneva next week, the Kremlin said on Tuesday evening.</p></div></div></div>
             <div class="ads"><p>Buy our product today, it is the best product there is anywhere.</p></div></main>"#
         ));
         let text = main_text(&page, &gazette_doc::Meta::default(), false, None).text;
         assert!(text.contains("Assad stayed four hours."), "{text}");
+        assert!(text.contains("The talks resume in Geneva"), "{text}");
         assert_eq!(text.matches("the Kremlin said.").count(), 2, "{text}");
         assert!(!text.contains("Buy our product"), "{text}");
     }
@@ -1240,6 +1250,22 @@ mod tests {
         let text = main_text(&page, &gazette_doc::Meta::default(), false, None).text;
         assert!(text.contains("the jury said."), "{text}");
         assert!(!text.contains("Another long teaser"), "{text}");
+    }
+
+    #[test]
+    fn a_figure_holding_a_table_is_kept_and_a_picture_caption_goes() {
+        let prose = "The exchange charges different fees for each kind of account, and the table below lists them as of March.";
+        let page = Html::parse_document(&format!(
+            r#"<article><p>{prose}</p>
+            <figure><img src="a.jpg"><figcaption>The exchange's office in Dublin. Photo: Agency</figcaption></figure>
+            <figure class="table-block"><table><tr><th>Account</th><th>Fees</th></tr>
+            <tr><td>Instant cashout to bank</td><td>1.5 percent of the amount</td></tr></table>
+            <figcaption>Fees as of March</figcaption></figure><p>{prose}</p></article>"#
+        ));
+        let text = main_text(&page, &gazette_doc::Meta::default(), false, None).text;
+        assert!(text.contains("1.5 percent of the amount"), "{text}");
+        assert!(!text.contains("Photo: Agency"), "{text}");
+        assert!(!text.contains("Fees as of March"), "{text}");
     }
 
     #[test]
