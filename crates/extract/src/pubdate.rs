@@ -259,6 +259,12 @@ static URL_DATE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("URL date pattern compiles")
 });
 
+/// A full date written day (or month) first in a URL path: `/29-10-2021`, `_21.11.2017/`.
+static URL_DATE_YEAR_LAST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[/_-](?P<a>[0-3]?\d)[._-](?P<b>[01]?\d)[._-](?P<y>(?:19|20)\d\d)(?:[/_.-]|$|\?)")
+        .expect("URL date pattern compiles")
+});
+
 static MARKED: LazyLock<Selector> = LazyLock::new(|| {
     Selector::parse(
         r#"time[pubdate], [itemprop="datePublished"], [itemprop="dateCreated"], [property="schema:datePublished"], [property="schema:dateCreated"], [property="dc:date"], [property="dc:created"], abbr.published, .published[title], time.published, time.entry-date"#,
@@ -407,7 +413,10 @@ pub(crate) fn find(
         })
     };
 
-    if let Some(d) = url.and_then(url_date).filter(|d| ok(&Published::Date(*d))) {
+    if let Some(d) = url
+        .and_then(|u| url_date(u, order))
+        .filter(|d| ok(&Published::Date(*d)))
+    {
         // The URL gives the day; metadata of the same day adds its time and zone.
         let same_day = json_ld_dates(idx)
             .into_iter()
@@ -507,14 +516,28 @@ fn parse_any(s: &str, order: SlashOrder) -> Option<Published> {
     parse_date(s).or_else(|| text_dates(s, order).into_iter().next())
 }
 
-/// A full date in a URL's path.
-pub(crate) fn url_date(url: &str) -> Option<NaiveDate> {
+/// A full date in a URL's path: year first, else year last with the day first where the
+/// page writes dates so (or where only that reading is a date).
+pub(crate) fn url_date(url: &str, order: SlashOrder) -> Option<NaiveDate> {
     let path = url.split_once("://").map_or(url, |(_, rest)| rest);
     let path = &path[path.find('/').unwrap_or(path.len())..];
     for c in URL_DATE.captures_iter(path) {
         let y = c["y"].parse().ok()?;
         let m = c.name("m").or(c.name("m2"))?.as_str().parse().ok()?;
         let d = c.name("d").or(c.name("d2"))?.as_str().parse().ok()?;
+        if let Some(date) = NaiveDate::from_ymd_opt(y, m, d) {
+            return Some(date);
+        }
+    }
+    for c in URL_DATE_YEAR_LAST.captures_iter(path) {
+        let y = c["y"].parse().ok()?;
+        let (a, b): (u32, u32) = (c["a"].parse().ok()?, c["b"].parse().ok()?);
+        let (d, m) = match order {
+            _ if a > 12 => (a, b),
+            _ if b > 12 => (b, a),
+            SlashOrder::DayFirst => (a, b),
+            SlashOrder::MonthFirst => (b, a),
+        };
         if let Some(date) = NaiveDate::from_ymd_opt(y, m, d) {
             return Some(date);
         }
@@ -892,7 +915,7 @@ mod tests {
 
     #[test]
     fn url_dates_need_year_month_and_day() {
-        let d = |u: &str| url_date(u).map(|d| d.to_string());
+        let d = |u: &str| url_date(u, SlashOrder::DayFirst).map(|d| d.to_string());
         assert_eq!(
             d("https://nypost.com/2023/11/08/news/x/").as_deref(),
             Some("2023-11-08")
@@ -904,6 +927,22 @@ mod tests {
         assert_eq!(d("https://e.com/blog/2018/midp-emulator/"), None);
         assert_eq!(d("https://e.com/2019/13/40/x"), None);
         assert_eq!(d("https://2019.example.com/x"), None);
+        // Year last: the day first where the page writes so, or where only that is a date.
+        assert_eq!(
+            d("https://e.org/meldungen/29-10-2021").as_deref(),
+            Some("2021-10-29")
+        );
+        assert_eq!(
+            d("https://e.org/m/03.11.2021/").as_deref(),
+            Some("2021-11-03")
+        );
+        assert_eq!(
+            url_date("https://e.com/news/11-03-2021/x", SlashOrder::MonthFirst)
+                .map(|d| d.to_string())
+                .as_deref(),
+            Some("2021-11-03")
+        );
+        assert_eq!(d("https://e.org/ref/99-12-2021"), None);
     }
 
     #[test]
