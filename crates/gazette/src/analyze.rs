@@ -296,6 +296,7 @@ fn write_markdown(
         ("site", m.site.as_deref()),
         ("dateline", m.dateline.as_deref()),
         ("language", m.language.as_deref()),
+        ("description", m.description.as_deref()),
         (
             "date_source",
             m.sources.get("published").map(String::as_str),

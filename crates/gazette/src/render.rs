@@ -32,6 +32,12 @@ pub fn table(out: &mut impl Write, doc: &Doc, name: &str) -> io::Result<()> {
         writeln!(out, "dateline   {}", field(m.dateline.clone(), "dateline"))?;
     }
     writeln!(out, "language   {}", field(m.language.clone(), "language"))?;
+    if let Some(d) = &m.description {
+        // One line: the summary, cut to what a terminal shows.
+        let short: String = d.chars().take(160).collect();
+        let cut = if short.len() < d.len() { "..." } else { "" };
+        writeln!(out, "summary    {short}{cut}")?;
+    }
     writeln!(
         out,
         "size       {} chars, {} sentences, {} tokens",

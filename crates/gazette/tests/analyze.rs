@@ -292,6 +292,11 @@ fn bundled_examples_all_analyze_with_their_metadata() {
         "https://wire.example.org/2024/03/14/eu-norway-cod-quotas"
     );
     assert_eq!(html["site"], "Northern Wire");
+    assert_eq!(
+        html["description"],
+        "A 20 percent cut in the Barents Sea cod quota ends two days of difficult talks in Tromsø."
+    );
+    assert_eq!(html["meta_sources"]["description"], "meta og:description");
     let text = html["text"].as_str().unwrap();
     // The wire dateline is metadata, not article text.
     assert_eq!(html["dateline"], "TROMSØ, Norway (Northern Wire)");
