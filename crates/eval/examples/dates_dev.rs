@@ -14,7 +14,8 @@ fn main() {
         let day = meta
             .published
             .map(|p| p.date().format("%Y-%m-%d").to_string());
-        if day.as_deref() != entry.date.as_deref() {
+        // ALL=1: every page, right ones too.
+        if std::env::var_os("ALL").is_some() || day.as_deref() != entry.date.as_deref() {
             println!(
                 "{}\t{}\t{}\t{}\t{}",
                 entry.date.as_deref().unwrap_or("-"),

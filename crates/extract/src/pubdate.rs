@@ -661,7 +661,7 @@ fn shown_date(
     ok: &dyn Fn(&Published) -> bool,
     order: SlashOrder,
 ) -> Option<NaiveDate> {
-    let mut text = String::new();
+    let mut seen = 0;
     let mut seen_h1 = false;
     for node in page.tree.root().descendants() {
         if !seen_h1 {
@@ -676,20 +676,33 @@ fn shown_date(
                     .is_some_and(in_other_content)
             };
             if !in_code(node) && !t.trim().is_empty() && !other() {
-                text.push_str(t);
-                text.push('\n');
-                if text.len() > 3000 {
+                seen += t.chars().count();
+                if seen > 1500 {
                     break;
+                }
+                // A date line stands alone; a date inside a sentence ("On Sunday, 5
+                // November, shortly after 9 p.m., ...") is what the article reports, and
+                // an update line gives the day of the update.
+                let line = t.trim();
+                if line.chars().count() > 80 || UPDATE_LINE.is_match(line) {
+                    continue;
+                }
+                if let Some(d) = text_dates(line, order).into_iter().find(|p| ok(p)) {
+                    return Some(d.date());
                 }
             }
         }
     }
-    let cut = text.char_indices().nth(1500).map_or(text.len(), |(i, _)| i);
-    text_dates(&text[..cut], order)
-        .into_iter()
-        .find(|p| ok(p))
-        .map(|p| p.date())
+    None
 }
+
+/// Words of a line that gives the day of an update, not of publication.
+static UPDATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(updated?|last\s+(updated|modified)|modified|aktualisiert|zuletzt|mis\s+à\s+jour|actualizado|actualización|aggiornato)\b",
+    )
+    .expect("update pattern compiles")
+});
 
 /// Whether a text node is script or style code rather than page text.
 fn in_code(node: ego_tree::NodeRef<'_, Node>) -> bool {
@@ -885,6 +898,15 @@ mod tests {
         let p = page("November 1, 2023");
         let f = find(&p, &PageIndex::new(&p), None, &opts).unwrap();
         assert_eq!(f.date.to_string(), "2023-11-09T03:28:35+00:00");
+        // So do the day of an update and a day the first sentence reports.
+        for shown in [
+            "Updated November 8, 2023",
+            "</p><p>On Wednesday, November 8, 2023, shortly after nine in the evening, the police closed the road.",
+        ] {
+            let p = page(shown);
+            let f = find(&p, &PageIndex::new(&p), None, &opts).unwrap();
+            assert_eq!(f.date.to_string(), "2023-11-09T03:28:35+00:00", "{shown}");
+        }
     }
 
     #[test]
