@@ -60,7 +60,10 @@ impl<'a> PageIndex<'a> {
                 "link" if idx.canonical.is_none() && v.attr("rel") == Some("canonical") => {
                     idx.canonical = v.attr("href");
                 }
-                "html" if idx.html_lang.is_none() => idx.html_lang = v.attr("lang"),
+                "html" if idx.html_lang.is_none() => {
+                    // XHTML pages may give only `xml:lang`.
+                    idx.html_lang = v.attr("lang").or_else(|| v.attr("xml:lang"))
+                }
                 _ => {}
             }
         }

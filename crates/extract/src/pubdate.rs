@@ -259,6 +259,12 @@ static URL_DATE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("URL date pattern compiles")
 });
 
+/// A date with the month's English name in a URL path: `/2020/oct/02/`.
+static URL_DATE_MONTH_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)/(?P<y>(?:19|20)\d\d)/(?P<m>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/(?P<d>[0-3]?\d)(?:/|$|\?)")
+        .expect("URL date pattern compiles")
+});
+
 /// A full date written day (or month) first in a URL path: `/29-10-2021`, `_21.11.2017/`.
 static URL_DATE_YEAR_LAST: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"[/_-](?P<a>[0-3]?\d)[._-](?P<b>[01]?\d)[._-](?P<y>(?:19|20)\d\d)(?:[/_.-]|$|\?)")
@@ -525,6 +531,15 @@ pub(crate) fn url_date(url: &str, order: SlashOrder) -> Option<NaiveDate> {
         let y = c["y"].parse().ok()?;
         let m = c.name("m").or(c.name("m2"))?.as_str().parse().ok()?;
         let d = c.name("d").or(c.name("d2"))?.as_str().parse().ok()?;
+        if let Some(date) = NaiveDate::from_ymd_opt(y, m, d) {
+            return Some(date);
+        }
+    }
+    // "/2020/oct/02/": the month by its English name.
+    for c in URL_DATE_MONTH_NAME.captures_iter(path) {
+        let y = c["y"].parse().ok()?;
+        let m = *MONTH_INDEX.get(&c["m"].to_ascii_lowercase())?;
+        let d = c["d"].parse().ok()?;
         if let Some(date) = NaiveDate::from_ymd_opt(y, m, d) {
             return Some(date);
         }
@@ -844,6 +859,17 @@ mod tests {
     }
 
     #[test]
+    fn an_xhtml_pages_xml_lang_tells_how_it_writes_dates() {
+        let page = Html::parse_document(
+            r#"<html xmlns="http://www.w3.org/1999/xhtml" xml:lang="en-GB"><body>
+            <h1>Student halls too full to be safe, experts warn</h1><p>02/10/2020</p>
+            <p>Universities have been warned.</p></body></html>"#,
+        );
+        let f = find(&page, &PageIndex::new(&page), None, &Options::default()).unwrap();
+        assert_eq!(f.date.date().to_string(), "2020-10-02");
+    }
+
+    #[test]
     fn teasers_under_the_headline_do_not_correct_the_day() {
         let page = Html::parse_document(
             r#"<head><script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2020-12-06T12:32:58Z"}</script></head>
@@ -965,6 +991,10 @@ mod tests {
             Some("2021-11-03")
         );
         assert_eq!(d("https://e.org/ref/99-12-2021"), None);
+        assert_eq!(
+            d("https://www.theguardian.com/education/2020/oct/02/halls-too-full").as_deref(),
+            Some("2020-10-02")
+        );
     }
 
     #[test]
