@@ -1954,7 +1954,7 @@ fn drop_titles(doc: &Doc, out: &mut Vec<Quote>) {
 }
 
 /// Cuts off the end of a content that sums up what was said and who disputes it ("...
-/// killing civilians, allegations Moscow denies"; "..., a claim the minister rejects"): a
+/// killing civilians, allegations Moscow denies"; "..., a charge the government denies"): a
 /// noun after a comma whose relative clause is a cue. The aside is the writer's, not part
 /// of what the speaker said.
 fn cut_summary_asides(doc: &Doc, tree: &Tree<'_>, out: &mut [Quote]) {
@@ -2226,7 +2226,7 @@ fn trailing_says(doc: &Doc, tree: &Tree<'_>) -> Vec<((usize, usize), usize, (usi
         {
             continue;
         }
-        // "..., allegations Moscow denies", "..., a charge the government rejects": a noun
+        // "..., allegations Moscow denies", "..., a charge the government denies": a noun
         // that sums up the clause before, then the verb's own subject. The verb describes the
         // noun (a relative clause without "which"); it does not attribute the clause.
         let summary = (j..name_end)

@@ -384,7 +384,6 @@ fn is_author_box(text: &str, person: Option<&[&str]>) -> bool {
     }
 }
 
-/// Features of the block `blocks[i]` for the block classifier.
 /// The element that holds the most prose of a container directly (as the parent of its
 /// blocks), and how deep in the page that element is: article paragraphs are siblings
 /// under one parent, while captions, teasers and author boxes sit in subtrees of their own.
@@ -432,6 +431,7 @@ impl ProseParent {
     }
 }
 
+/// Features of the block `blocks[i]` for the block classifier.
 fn block_features(page: &Html, blocks: &[&Block], i: usize, prose: &ProseParent) -> Vec<u64> {
     const LEVELS: [&str; 3] = ["0", "1", "2"];
     use gazette_learn::perceptron::{hash_str, mix};

@@ -538,7 +538,9 @@ pub(crate) fn url_date(url: &str, order: SlashOrder) -> Option<NaiveDate> {
     // "/2020/oct/02/": the month by its English name.
     for c in URL_DATE_MONTH_NAME.captures_iter(path) {
         let y = c["y"].parse().ok()?;
-        let m = *MONTH_INDEX.get(&c["m"].to_ascii_lowercase())?;
+        let Some(&m) = MONTH_INDEX.get(&c["m"].to_ascii_lowercase()) else {
+            continue;
+        };
         let d = c["d"].parse().ok()?;
         if let Some(date) = NaiveDate::from_ymd_opt(y, m, d) {
             return Some(date);

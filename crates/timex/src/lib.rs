@@ -800,6 +800,7 @@ fn same_weekday(a: &str, b: &str) -> Option<String> {
     (da.weekday() == db.weekday() && a[10..] == b[10..])
         .then(|| format!("XXXX-WXX-{}{}", da.weekday().number_from_monday(), &a[10..]))
 }
+
 /// The TIMEX3 value two anchors agree on: each run of digits that differs between `a` and
 /// `b` becomes as many `X`s ("2001-03-04TEV" and "2013-10-20TEV" give "XXXX-XX-XXTEV").
 /// `None` when the values differ in shape (then nothing is known).
