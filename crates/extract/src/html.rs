@@ -1034,6 +1034,21 @@ struct Markdown {
     links: Vec<Option<String>>,
 }
 
+/// Characters that Markdown would read as marks, escaped in text.
+const MARKDOWN_SPECIAL: [char; 6] = ['*', '_', '[', ']', '`', '\\'];
+
+/// Plain text as Markdown text: its mark characters escaped.
+pub(crate) fn markdown_escaped(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if MARKDOWN_SPECIAL.contains(&c) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
 impl Markdown {
     fn open(&mut self, mark: &str) {
         self.open.push((mark.to_string(), false));
@@ -1072,7 +1087,7 @@ impl Markdown {
             }
             first = false;
             for c in w.chars() {
-                if matches!(c, '*' | '_' | '[' | ']' | '`' | '\\') {
+                if MARKDOWN_SPECIAL.contains(&c) {
                     self.out.push('\\');
                 }
                 self.out.push(c);

@@ -115,6 +115,22 @@ pub fn from_html_with(
             body = html::main_text(&reparsed, &meta, opts.markdown, model);
         }
     }
+    // Pages that scripts fill in (single-page apps) may hold the article only in their
+    // JSON-LD: when that text is more than twice what the page shows, it is the article.
+    if let Some(ld) = metadata::json_ld_article_body(&index) {
+        let paragraphs: Vec<String> = ld
+            .lines()
+            .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+            .filter(|l| !l.is_empty())
+            .collect();
+        let text = paragraphs.join("\n\n");
+        if text.chars().count() >= 200 && text.chars().count() > 2 * body.text.chars().count() {
+            meta.sources
+                .insert("text".into(), "json-ld articleBody".into());
+            body.markdown = body.markdown.map(|_| html::markdown_escaped(&text));
+            body.text = text;
+        }
+    }
     finish_html(body, meta, opts, "no main text found")
 }
 
@@ -286,6 +302,37 @@ fn finish(body: &str, meta: &mut Meta, opts: &Options) {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn a_page_that_scripts_fill_in_gives_its_json_ld_article_body() {
+        let body = "SOCHI, Russia (Northern Wire) - Russian President Vladimir Putin met Syrian President Bashar al-Assad in Sochi on Monday, the Kremlin said.\n\nAssad stayed on Russian soil for a total of four hours, the Kremlin spokesman said, and the two leaders discussed the political process in Syria.";
+        let page = format!(
+            r#"<html><head><script type="application/ld+json">{{"@type":"NewsArticle","headline":"Putin meets Assad","articleBody":{}}}</script></head>
+            <body><div id="app"><p>Loading the article, please wait a moment.</p></div></body></html>"#,
+            serde_json::Value::from(body)
+        );
+        let ex = from_html(&page, &Options::default());
+        let text = ex.doc.text();
+        assert!(
+            text.starts_with("Russian President Vladimir Putin met"),
+            "{text}"
+        );
+        assert!(text.contains("said.\n\nAssad stayed"), "{text}");
+        assert_eq!(ex.doc.meta.sources["text"], "json-ld articleBody");
+        assert_eq!(
+            ex.doc.meta.dateline.as_deref(),
+            Some("SOCHI, Russia (Northern Wire)")
+        );
+        // A page that shows its article keeps its own text.
+        let shown = format!(
+            r#"<html><head><script type="application/ld+json">{{"@type":"NewsArticle","articleBody":"Short summary of the story for search engines, a few words long, and a few more here."}}</script></head>
+            <body><article><p>{}</p></article></body></html>"#,
+            body.replace("\n\n", "</p><p>")
+        );
+        let ex = from_html(&shown, &Options::default());
+        assert!(ex.doc.text().contains("four hours"), "{}", ex.doc.text());
+        assert!(!ex.doc.meta.sources.contains_key("text"));
+    }
 
     #[test]
     fn page_text_is_in_one_normal_form_and_cjk_paragraphs_are_prose() {

@@ -97,6 +97,25 @@ fn json_ld(idx: &PageIndex<'_>, meta: &mut Meta) {
     }
 }
 
+/// The article's whole text as the page's JSON-LD gives it (`articleBody`), the longest
+/// if several article objects have one.
+pub(crate) fn json_ld_article_body(idx: &PageIndex<'_>) -> Option<String> {
+    let mut best: Option<&str> = None;
+    for value in idx.json_ld_values() {
+        let mut found = Vec::new();
+        collect_articles(value, &mut found);
+        for body in found
+            .into_iter()
+            .filter_map(|a| a.get("articleBody").and_then(Value::as_str))
+        {
+            if best.is_none_or(|b| body.len() > b.len()) {
+                best = Some(body);
+            }
+        }
+    }
+    best.map(str::to_string)
+}
+
 /// Article objects in a JSON-LD value, including inside `@graph` and arrays.
 fn collect_articles<'a>(v: &'a Value, out: &mut Vec<&'a Value>) {
     match v {
