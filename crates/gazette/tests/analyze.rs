@@ -1,18 +1,15 @@
 //! `gazette analyze` on the seed article, the bundled examples and exact-offset input.
 
-use crate::util::{check_doc, gazette, json_stream, repo, seed};
+use crate::util::{check_doc, gazette, json_stream, repo, seed, succeeded};
 
 #[test]
 fn seed_article_gives_a_valid_doc_with_title_and_clean_text() {
-    let out = gazette()
-        .args(["analyze", "--format", "json", "--published", "2017-11-21"])
-        .arg(seed())
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    let out = succeeded(
+        gazette()
+            .args(["analyze", "--format", "json", "--published", "2017-11-21"])
+            .arg(seed())
+            .output()
+            .unwrap(),
     );
     let docs = json_stream(&out.stdout);
     assert_eq!(docs.len(), 1);
@@ -245,14 +242,11 @@ fn seed_article_gives_a_valid_doc_with_title_and_clean_text() {
 fn analyzed_examples() -> &'static [serde_json::Value] {
     static DOCS: std::sync::OnceLock<Vec<serde_json::Value>> = std::sync::OnceLock::new();
     DOCS.get_or_init(|| {
-        let out = gazette()
-            .args(["analyze", "--format", "jsonl", "examples"])
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
+        let out = succeeded(
+            gazette()
+                .args(["analyze", "--format", "jsonl", "examples"])
+                .output()
+                .unwrap(),
         );
         String::from_utf8(out.stdout)
             .unwrap()
@@ -455,12 +449,13 @@ fn every_quote_of_the_bundled_examples_has_its_speaker_and_channel() {
 #[test]
 fn body_input_keeps_offsets_exact() {
     let input = "  Putin met Assad.\n\n“Four hours,” Peskov said.  \nOther news\n";
-    let out = gazette()
-        .args(["analyze", "--input", "body", "--format", "jsonl", "-"])
-        .write_stdin(input)
-        .output()
-        .unwrap();
-    assert!(out.status.success());
+    let out = succeeded(
+        gazette()
+            .args(["analyze", "--input", "body", "--format", "jsonl", "-"])
+            .write_stdin(input)
+            .output()
+            .unwrap(),
+    );
     let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     check_doc(&doc);
     assert_eq!(doc["text"], input);
@@ -496,12 +491,13 @@ fn input_kind_can_be_forced() {
 
 #[test]
 fn table_view_and_explain() {
-    let out = gazette()
-        .args(["analyze", "--format", "table", "--published", "2017-11-21"])
-        .arg(seed())
-        .output()
-        .unwrap();
-    assert!(out.status.success());
+    let out = succeeded(
+        gazette()
+            .args(["analyze", "--format", "table", "--published", "2017-11-21"])
+            .arg(seed())
+            .output()
+            .unwrap(),
+    );
     let table = String::from_utf8(out.stdout).unwrap();
     assert!(
         table.contains(

@@ -1,6 +1,6 @@
 //! Bad inputs: each is named on stderr, the others are still processed, the exit code says so.
 
-use crate::util::{gazette, json_stream, seed};
+use crate::util::{gazette, json_stream, seed, succeeded};
 
 #[test]
 fn missing_file_is_named_and_the_rest_is_processed() {
@@ -67,15 +67,12 @@ fn legacy_encodings_are_decoded() {
         b"Caf\xe9 owners protest\n\n\x93We cannot pay,\x94 said Ren\xe9 Baumann in Z\xfcrich.\n",
     )
     .unwrap();
-    let out = gazette()
-        .args(["analyze", "--format", "jsonl"])
-        .arg(&path)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    let out = succeeded(
+        gazette()
+            .args(["analyze", "--format", "jsonl"])
+            .arg(&path)
+            .output()
+            .unwrap(),
     );
     let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(doc["title"], "Café owners protest");

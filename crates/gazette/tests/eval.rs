@@ -5,7 +5,7 @@ use std::ffi::OsStr;
 use std::path::Path;
 use std::process::Command as Process;
 
-use crate::util::{gazette, shared};
+use crate::util::{gazette, shared, succeeded};
 
 /// Runs `gazette eval --only NAME --json` on the shared data, optionally writing the
 /// predictions, and returns the rows.
@@ -16,12 +16,7 @@ fn eval_rows(name: &str, predictions: Option<&Path>) -> Vec<serde_json::Value> {
     if let Some(dir) = predictions {
         cmd.arg("--predictions").arg(dir);
     }
-    let out = cmd.output().unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let out = succeeded(cmd.output().unwrap());
     serde_json::from_slice(&out.stdout).unwrap()
 }
 
@@ -36,15 +31,12 @@ fn value(rows: &[serde_json::Value], metric: &str) -> f64 {
 
 /// Runs a reference scorer from shared/tools and returns what it printed.
 fn reference_scorer(script: &str, args: &[&OsStr]) -> Vec<u8> {
-    let out = Process::new("python3")
-        .arg(shared().join("tools").join(script))
-        .args(args)
-        .output()
-        .expect("python3 runs");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    let out = succeeded(
+        Process::new("python3")
+            .arg(shared().join("tools").join(script))
+            .args(args)
+            .output()
+            .expect("python3 runs"),
     );
     out.stdout
 }
@@ -102,12 +94,13 @@ fn aeb_row_agrees_with_the_reference_scorer() {
 
 #[test]
 fn eval_prints_a_table_and_refuses_unknown_benchmarks() {
-    let out = gazette()
-        .args(["eval", "--only", "aeb", "--data"])
-        .arg(shared().join("data"))
-        .output()
-        .unwrap();
-    assert!(out.status.success());
+    let out = succeeded(
+        gazette()
+            .args(["eval", "--only", "aeb", "--data"])
+            .arg(shared().join("data"))
+            .output()
+            .unwrap(),
+    );
     let table = String::from_utf8(out.stdout).unwrap();
     let header = table.lines().next().unwrap();
     assert_eq!(

@@ -4,7 +4,7 @@
 
 use std::io::Write;
 
-use crate::util::{gazette, repo, shared};
+use crate::util::{gazette, repo, shared, succeeded};
 
 /// The first `n` sentences of a CoNLL-U file.
 fn head_sentences(path: &std::path::Path, n: usize) -> String {
@@ -44,35 +44,32 @@ fn train_mini_syntax(beam: &str, ensemble: bool) {
             .unwrap();
     }
     let out = dir.path().join("model/mini.bin.gz");
-    let run = gazette()
-        .args([
-            "train",
-            "syntax",
-            "--tagger-epochs",
-            "2",
-            "--parser-epochs",
-            "2",
-            "--folds",
-            "2",
-            "--beam",
-            beam,
-            "--treebank",
-        ])
-        .arg(dir.path())
-        .args(
-            ensemble
-                .then_some(["--ensemble", "--parser-clusters", "--backward-tagger"])
-                .into_iter()
-                .flatten(),
-        )
-        .arg("--out")
-        .arg(&out)
-        .output()
-        .unwrap();
-    assert!(
-        run.status.success(),
-        "{}",
-        String::from_utf8_lossy(&run.stderr)
+    let run = succeeded(
+        gazette()
+            .args([
+                "train",
+                "syntax",
+                "--tagger-epochs",
+                "2",
+                "--parser-epochs",
+                "2",
+                "--folds",
+                "2",
+                "--beam",
+                beam,
+                "--treebank",
+            ])
+            .arg(dir.path())
+            .args(
+                ensemble
+                    .then_some(["--ensemble", "--parser-clusters", "--backward-tagger"])
+                    .into_iter()
+                    .flatten(),
+            )
+            .arg("--out")
+            .arg(&out)
+            .output()
+            .unwrap(),
     );
     let log = String::from_utf8(run.stderr).unwrap();
     assert!(log.contains("parser epoch 2"), "{log}");
@@ -158,9 +155,8 @@ fn train_into(task: &str, outputs: &[(&str, &str)]) -> (tempfile::TempDir, Strin
     for (flag, file) in outputs {
         cmd.arg(flag).arg(dir.path().join(file));
     }
-    let run = cmd.output().unwrap();
+    let run = succeeded(cmd.output().unwrap());
     let log = String::from_utf8_lossy(&run.stderr).into_owned();
-    assert!(run.status.success(), "{log}");
     (dir, log)
 }
 

@@ -37,6 +37,17 @@ pub fn gazette() -> Command {
     cmd
 }
 
+/// A finished command's output, after checking that it succeeded (its stderr is the
+/// failure message).
+pub fn succeeded(out: std::process::Output) -> std::process::Output {
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out
+}
+
 /// Validates a Doc JSON against docs/doc.schema.json and checks every span's text
 /// against the offsets; panics with the reasons.
 pub fn check_doc(doc: &Value) {
