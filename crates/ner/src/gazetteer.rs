@@ -20,7 +20,6 @@ pub const ORG: u8 = 4;
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Gazetteer {
     phrases: FxHashMap<String, u8>,
-    max_len: usize,
     /// The word count of the longest phrase starting with each word, built on first use:
     /// most words start no phrase, and need no lookup at all.
     #[serde(skip)]
@@ -66,7 +65,6 @@ impl Gazetteer {
         {
             return;
         }
-        self.max_len = self.max_len.max(key.len());
         self.longest_from = std::sync::OnceLock::new();
         *self.phrases.entry(key.join(" ")).or_insert(0) |= class;
     }

@@ -77,7 +77,7 @@ const BEAM_WIDTH: usize = 4;
 const DECODE_TEMPERATURE: f32 = 1000.0;
 
 /// Version of the model file format.
-pub const MODEL_FORMAT: u32 = 3;
+pub const MODEL_FORMAT: u32 = 4;
 
 static ENGLISH: &[u8] = include_bytes!("../../../models/ner/en_conll.bin.gz");
 
@@ -542,9 +542,17 @@ impl EntityModel {
 
     /// BIO label names (`B-PER`, `O`, ...) of one sentence of a document ([`History`]).
     pub fn label_names(&self, words: &[&str], tags: &[&str], history: &mut History) -> Vec<String> {
-        self.label_in(words, tags, history)
+        self.names_of(self.label_in(words, tags, history))
             .into_iter()
-            .map(|l| self.labels[l as usize].clone())
+            .map(str::to_string)
+            .collect()
+    }
+
+    /// The names of label indices (`B-PER`, `O`, ...).
+    fn names_of(&self, labels: Vec<u16>) -> Vec<&str> {
+        labels
+            .into_iter()
+            .map(|l| self.labels[l as usize].as_str())
             .collect()
     }
 
@@ -560,12 +568,7 @@ impl EntityModel {
         tags: &[&str],
         history: &mut History,
     ) -> Vec<EntitySpan> {
-        let labels: Vec<&str> = self
-            .label_in(words, tags, history)
-            .into_iter()
-            .map(|l| self.labels[l as usize].as_str())
-            .collect();
-        spans(&labels)
+        spans(&self.names_of(self.label_in(words, tags, history)))
     }
 
     /// BIO labels of every sentence of one document, each given as its words and their
@@ -618,9 +621,9 @@ impl EntityModel {
         self.label_document(sentences)
             .into_iter()
             .map(|labels| {
-                labels
+                self.names_of(labels)
                     .into_iter()
-                    .map(|l| self.labels[l as usize].clone())
+                    .map(str::to_string)
                     .collect()
             })
             .collect()
@@ -630,13 +633,7 @@ impl EntityModel {
     pub fn recognize_document(&self, sentences: &[(&[&str], &[&str])]) -> Vec<Vec<EntitySpan>> {
         self.label_document(sentences)
             .into_iter()
-            .map(|labels| {
-                let names: Vec<&str> = labels
-                    .into_iter()
-                    .map(|l| self.labels[l as usize].as_str())
-                    .collect();
-                spans(&names)
-            })
+            .map(|labels| spans(&self.names_of(labels)))
             .collect()
     }
 
