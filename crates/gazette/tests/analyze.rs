@@ -2,15 +2,20 @@
 
 use crate::util::{check_doc, gazette, json_stream, repo, seed, succeeded};
 
-#[test]
-fn seed_article_gives_a_valid_doc_with_title_and_clean_text() {
-    let out = succeeded(
+/// `gazette analyze` of the seed article, published 2017-11-21, in `format`.
+fn analyze_seed(format: &str) -> std::process::Output {
+    succeeded(
         gazette()
-            .args(["analyze", "--format", "json", "--published", "2017-11-21"])
+            .args(["analyze", "--format", format, "--published", "2017-11-21"])
             .arg(seed())
             .output()
             .unwrap(),
-    );
+    )
+}
+
+#[test]
+fn seed_article_gives_a_valid_doc_with_title_and_clean_text() {
+    let out = analyze_seed("json");
     let docs = json_stream(&out.stdout);
     assert_eq!(docs.len(), 1);
     let doc = &docs[0];
@@ -491,13 +496,7 @@ fn input_kind_can_be_forced() {
 
 #[test]
 fn table_view_and_explain() {
-    let out = succeeded(
-        gazette()
-            .args(["analyze", "--format", "table", "--published", "2017-11-21"])
-            .arg(seed())
-            .output()
-            .unwrap(),
-    );
+    let out = analyze_seed("table");
     let table = String::from_utf8(out.stdout).unwrap();
     assert!(
         table.contains(
