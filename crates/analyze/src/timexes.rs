@@ -66,7 +66,7 @@ const DEADLINE: &[&str] = &[
 /// Verbs and adjectives whose infinitive complement happens later than they are said.
 const PROSPECTIVE: &[&str] = &[
     "plan", "schedule", "expect", "intend", "prepare", "hope", "aim", "propose", "promise", "vow",
-    "threaten", "slate", "due", "likely",
+    "threaten", "slate", "due", "likely", "set",
 ];
 
 /// The tense of the verb governing each token: follow the dependency heads up to a verb,
@@ -156,13 +156,23 @@ fn token_tenses(doc: &Doc, sentences: &[(usize, usize, Tense)]) -> Vec<(usize, T
                 .find(|(s, e, _)| *s <= b && b < *e)
                 .map_or(Tense::Present, |s| s.2);
             // "Putin said the summit on Thursday will ...": a past reporting verb over a
-            // sentence that speaks of the future reports a future event.
-            let reporting = matches!(
-                tokens[at].lemma.as_deref(),
-                Some(
-                    "say" | "tell" | "add" | "announce" | "report" | "state" | "quote" | "confirm"
-                )
-            );
+            // sentence that speaks of the future reports a future event. Not a day that
+            // hangs on the reporting verb itself: "was announced Wednesday, they will appeal"
+            // tells when it was announced.
+            let reporting = tokens[i].head != Some(at)
+                && matches!(
+                    tokens[at].lemma.as_deref(),
+                    Some(
+                        "say"
+                            | "tell"
+                            | "add"
+                            | "announce"
+                            | "report"
+                            | "state"
+                            | "quote"
+                            | "confirm"
+                    )
+                );
             let tense = match found {
                 Some(Tense::Past) if reporting && sentence == Tense::Future => Tense::Future,
                 Some(t) => t,
@@ -258,6 +268,8 @@ mod tests {
         );
         assert_eq!(v[0].1, "1989-11-04");
         assert_eq!(v[1].1, "1989-Q3");
+        let v = values("The talks, which stalled in June, were set to resume Monday.");
+        assert_eq!(v[1], ("Monday".to_string(), "1989-11-06".to_string()));
         // "Would" speaks of what lies ahead of the report.
         let v = values("He said the father would travel to Washington on Saturday.");
         assert_eq!(v[0].1, "1989-11-04");
@@ -269,6 +281,12 @@ mod tests {
         // before, though the sentence speaks of an appeal to come.
         let v =
             values("They said they would appeal the decision, announced Wednesday by the agency.");
+        assert_eq!(v[0], ("Wednesday".to_string(), "1989-11-01".to_string()));
+        // A day that hangs on the reporting verb tells when it was reported, even in a
+        // sentence that goes on about the future.
+        let v = values(
+            "Since the decision was announced Wednesday, they have said they will appeal it.",
+        );
         assert_eq!(v[0], ("Wednesday".to_string(), "1989-11-01".to_string()));
     }
 
