@@ -8,7 +8,7 @@
 //! id in every article ("per:vladimir-putin").
 
 use gazette_doc::{Doc, Entity, EntityLabel, Layer};
-use gazette_ner::EntityModel;
+use gazette_ner::{EntityModel, NAME_PARTICLES, TITLES};
 use gazette_ner::kb::{KnowledgeBase, Match};
 
 use crate::{Component, ComponentError};
@@ -509,42 +509,6 @@ const GEOGRAPHIC: &[&str] = &[
     "Plateau",
     "Basin",
     "Coast",
-];
-
-/// Titles written before a person's name ("President", "Foreign Minister", "spokesman").
-const TITLES: &[&str] = &[
-    "president",
-    "minister",
-    "premier",
-    "chancellor",
-    "king",
-    "queen",
-    "prince",
-    "princess",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "secretary",
-    "senator",
-    "governor",
-    "mayor",
-    "leader",
-    "chairman",
-    "chairwoman",
-    "ambassador",
-    "envoy",
-    "commissioner",
-    "general",
-    "pope",
-    "emir",
-    "sheikh",
-    "ayatollah",
-];
-
-/// Lowercase words inside a person's name ("Bashar al Assad", "Eva de Wit").
-const NAME_PARTICLES: &[&str] = &[
-    "al", "el", "bin", "ibn", "de", "da", "del", "della", "di", "du", "la", "le", "van", "von",
-    "der", "den", "ter", "dos",
 ];
 
 /// Role words and the office they name ("leader" and "president" both name the head of state).

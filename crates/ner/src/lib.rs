@@ -76,6 +76,50 @@ const BEAM_WIDTH: usize = 4;
 /// score alike with the default training settings).
 const DECODE_TEMPERATURE: f32 = 1000.0;
 
+/// Titles written before a person's name ("President", "Foreign Minister", "spokesman"),
+/// lowercased.
+pub const TITLES: &[&str] = &[
+    "president",
+    "minister",
+    "premier",
+    "chancellor",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "secretary",
+    "secretary-general",
+    "senator",
+    "governor",
+    "mayor",
+    "leader",
+    "chairman",
+    "chairwoman",
+    "ambassador",
+    "envoy",
+    "commissioner",
+    "general",
+    "pope",
+    "emir",
+    "sheikh",
+    "ayatollah",
+    "cardinal",
+    "archbishop",
+    "bishop",
+    "judge",
+    "coach",
+    "director",
+];
+
+/// Lowercase words inside a person's name ("Bashar al Assad", "Eva de Wit").
+pub const NAME_PARTICLES: &[&str] = &[
+    "al", "el", "bin", "ibn", "de", "da", "del", "della", "di", "du", "la", "le", "van", "von",
+    "der", "den", "ter", "dos",
+];
+
 /// Version of the model file format.
 pub const MODEL_FORMAT: u32 = 4;
 
@@ -440,8 +484,9 @@ impl EntityModel {
     /// remembers; the sentence's labels are added to it.
     pub fn label_in(&self, words: &[&str], tags: &[&str], history: &mut History) -> Vec<u16> {
         let s = Sentence::new(words, tags, &self.gazetteer, &self.clusters, history);
-        let out = self.decode(&s, &self.context_scores(&s), BEAM_WIDTH);
+        let mut out = self.decode(&s, &self.context_scores(&s), BEAM_WIDTH);
         history.record(&s.words, &out, &self.labels);
+        self.split_titles(words, &mut out);
         out
     }
 
@@ -594,13 +639,52 @@ impl EntityModel {
                 let memory = s.history.clone();
                 s.remember(&whole);
                 // Unchanged memory, unchanged features: the first reading stands.
-                if s.history == memory {
+                let mut labels = if s.history == memory {
                     first
                 } else {
                     self.decode(&s, &context, BEAM_WIDTH)
-                }
+                };
+                self.split_titles(s.forms, &mut labels);
+                labels
             })
             .collect()
+    }
+
+    /// Takes a title out of a name the recognizer ran over it ("Federal Reserve Governor
+    /// Lawrence Lindsey" as one organization; "President Clinton" as one person): the
+    /// title is no part of any name (CoNLL leaves it out), and the capitalized words after
+    /// it are a person. An organization's name may begin with such a word ("General
+    /// Motors"), so only a person's may lose its first word.
+    fn split_titles(&self, words: &[&str], labels: &mut [u16]) {
+        let index = |name: &str| self.labels.iter().position(|l| l == name);
+        let (Some(outside), Some(begin), Some(inside)) =
+            (index("O"), index("B-PER"), index("I-PER"))
+        else {
+            return;
+        };
+        let names = self.names_of(labels.to_vec());
+        for span in spans(&names) {
+            let from = if span.label == "PER" {
+                span.start
+            } else {
+                span.start + 1
+            };
+            let capitalized = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+            let Some(k) = (from..span.end.saturating_sub(1)).rev().find(|&k| {
+                TITLES.contains(&words[k].to_lowercase().as_str())
+                    && words[k + 1..span.end]
+                        .iter()
+                        .all(|w| capitalized(w) || NAME_PARTICLES.contains(w))
+                    && capitalized(words[span.end - 1])
+            }) else {
+                continue;
+            };
+            labels[k] = outside as u16;
+            labels[k + 1] = begin as u16;
+            for l in &mut labels[k + 2..span.end] {
+                *l = inside as u16;
+            }
+        }
     }
 
     /// The scores of each word's context features ([`context_features`]), one row of
@@ -699,6 +783,36 @@ mod tests {
         assert!(!allowed(&labels, Some(1), 4));
         assert!(!allowed(&labels, None, 2));
         assert!(allowed(&labels, Some(0), 3));
+    }
+
+    #[test]
+    fn a_title_is_taken_out_of_the_name_run_over_it() {
+        let model = EntityModel::english();
+        let index = |name: &str| model.labels.iter().position(|l| l == name).unwrap() as u16;
+        let split = |words: &[&str], names: &[&str]| {
+            let mut labels: Vec<u16> = names.iter().map(|n| index(n)).collect();
+            model.split_titles(words, &mut labels);
+            model.names_of(labels)
+        };
+        let words = ["Federal", "Reserve", "Governor", "Lawrence", "Lindsey", "said"];
+        assert_eq!(
+            split(&words, &["B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "O"]),
+            ["B-ORG", "I-ORG", "O", "B-PER", "I-PER", "O"]
+        );
+        // A person's title goes too; an organization may begin with such a word.
+        assert_eq!(
+            split(&["President", "Clinton"], &["B-PER", "I-PER"]),
+            ["O", "B-PER"]
+        );
+        assert_eq!(
+            split(&["General", "Motors"], &["B-ORG", "I-ORG"]),
+            ["B-ORG", "I-ORG"]
+        );
+        // Only a name follows the title.
+        assert_eq!(
+            split(&["Minister", "of", "Finance"], &["B-ORG", "I-ORG", "I-ORG"]),
+            ["B-ORG", "I-ORG", "I-ORG"]
+        );
     }
 
     #[test]
