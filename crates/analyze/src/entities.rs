@@ -8,8 +8,8 @@
 //! id in every article ("per:vladimir-putin").
 
 use gazette_doc::{Doc, Entity, EntityLabel, Layer};
-use gazette_ner::{EntityModel, NAME_PARTICLES, TITLES};
 use gazette_ner::kb::{KnowledgeBase, Match};
+use gazette_ner::{EntityModel, NAME_PARTICLES, TITLES};
 
 use crate::{Component, ComponentError};
 

@@ -794,7 +794,9 @@ mod tests {
             model.split_titles(words, &mut labels);
             model.names_of(labels)
         };
-        let words = ["Federal", "Reserve", "Governor", "Lawrence", "Lindsey", "said"];
+        let words = [
+            "Federal", "Reserve", "Governor", "Lawrence", "Lindsey", "said",
+        ];
         assert_eq!(
             split(&words, &["B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "O"]),
             ["B-ORG", "I-ORG", "O", "B-PER", "I-PER", "O"]
