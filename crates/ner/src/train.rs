@@ -1,5 +1,6 @@
 //! Training the recognizer: greedy left-to-right with the BIO constraint, on the labels
-//! it predicts itself (so that it learns from its own history, as it will run).
+//! it predicts itself (so that it learns from its own history, as it will run), towards
+//! the best label given that history (`B-X` where the gold `I-X` cannot follow an `O`).
 
 use gazette_learn::Rng;
 use gazette_learn::perceptron::{Trainer, argmax};
@@ -78,6 +79,15 @@ pub fn train(
             )
         })
         .collect();
+    // The label that opens the entity each label continues (`I-X` → `B-X`).
+    let begin_of: Vec<u16> = labels
+        .iter()
+        .enumerate()
+        .map(|(i, l)| match l.strip_prefix("I-") {
+            Some(t) => index(&format!("B-{t}")),
+            None => i as u16,
+        })
+        .collect();
     let mut trainers = Vec::new();
     for seed in cfg.seed..cfg.seed + cfg.bag.max(1) {
         let mut trainer = Trainer::new(labels.len());
@@ -119,8 +129,22 @@ pub fn train(
                     trainer.score(&feats, &mut scores);
                     let last = prev.last().copied();
                     let guess = argmax(&scores, Some(&|c| allowed(&labels, last, c)));
+                    // Never an update towards a label the decoder could not give here: it
+                    // would only swell the inside labels' weights on the words of every
+                    // entity the model failed to open. Where the model left the gold entity
+                    // unopened, the best label now opens it; where it opened one of another
+                    // type, no label is right and nothing is learned.
+                    let target = if allowed(&labels, last, truth as usize) {
+                        Some(truth as usize)
+                    } else if last.is_none_or(|l| labels[l as usize] == "O") {
+                        Some(usize::from(begin_of[truth as usize]))
+                    } else {
+                        None
+                    };
                     trainer.tick(&feats);
-                    trainer.update(&feats, truth as usize, guess);
+                    if let Some(target) = target {
+                        trainer.update(&feats, target, guess);
+                    }
                     correct += (guess == truth as usize) as usize;
                     total += 1;
                     prev.push(guess as u16);
