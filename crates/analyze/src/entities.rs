@@ -305,9 +305,17 @@ impl Component for EntityAnnotator {
                     between.split_whitespace().collect::<Vec<_>>()[..],
                     ["for"] | ["of"] | ["for", "the"] | ["of", "the"] | ["on"] | ["on", "the"]
                 );
-                let head = body.rsplit(' ').next().unwrap_or("");
-                if joint && last.2 == EntityLabel::Org && ORG_HEADS.contains(&head) {
+                // The recognizer may give the first part another type ("International
+                // Council" as MISC) or cut the name twice ("... for the Exploration", "of the
+                // Sea"): a body's word anywhere in what came before will do.
+                let named_body = body.split(' ').any(|w| ORG_HEADS.contains(&w));
+                if joint
+                    && matches!(last.2, EntityLabel::Org | EntityLabel::Misc)
+                    && f.2 != EntityLabel::Per
+                    && named_body
+                {
                     last.1 = f.1;
+                    last.2 = EntityLabel::Org;
                     continue;
                 }
             }

@@ -142,6 +142,8 @@ pub(crate) struct Sentence<'a> {
     pub(crate) history: Vec<u64>,
     /// Each word's lowercased prefixes of 2, 3 and 4 characters, hashed ([`prefixes`]).
     pub(crate) prefixes: Vec<[u64; 3]>,
+    /// What the document's wording says of each word ([`History::note_cues`]).
+    pub(crate) cues: Vec<u64>,
 }
 
 /// What the recognizer decided earlier in the same document about each capitalized word
@@ -153,7 +155,47 @@ pub(crate) struct Sentence<'a> {
 #[derive(Debug, Clone, Default)]
 pub struct History {
     seen: rustc_hash::FxHashMap<u64, [u16; 5]>,
+    /// What the document's own wording says of a capitalized word anywhere in it
+    /// ([`History::note_cues`]): bit 1, a company suffix follows it ("Magna International
+    /// Inc"); bit 2, an honorific or a title comes before it ("Mr Jones").
+    cues: rustc_hash::FxHashMap<u64, u64>,
 }
+
+/// Words that end a company's name ("Inc", "Corp", "SpA").
+const COMPANY_SUFFIXES: &[&str] = &[
+    "inc",
+    "inc.",
+    "corp",
+    "corp.",
+    "co",
+    "co.",
+    "ltd",
+    "ltd.",
+    "plc",
+    "llc",
+    "ag",
+    "sa",
+    "s.a.",
+    "spa",
+    "nv",
+    "n.v.",
+    "bv",
+    "ab",
+    "asa",
+    "gmbh",
+    "group",
+    "holdings",
+    "bancorp",
+    "bancshares",
+    "industries",
+    "pharmaceuticals",
+    "airlines",
+    "bank",
+    "motors",
+];
+
+/// Words written before a person's name.
+const HONORIFICS: &[&str] = &["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir"];
 
 /// Index of a BIO label's type in [`History`] counts: 0 for O, then PER, ORG, LOC, MISC.
 fn type_index(label: &str) -> usize {
@@ -170,6 +212,50 @@ impl History {
     /// An empty history (the start of a document).
     pub fn new() -> History {
         History::default()
+    }
+
+    /// Notes what the wording of a whole document says of its capitalized words, before
+    /// it is read ([`History`]'s `cues`).
+    pub fn note_cues(&mut self, sentences: &[&[&str]]) {
+        let capitalized = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+        for words in sentences {
+            let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+            for (i, w) in words.iter().enumerate() {
+                if i > 0 && COMPANY_SUFFIXES.contains(&lower[i].as_str()) && capitalized(w) {
+                    // The capitalized run before the suffix ("Jones Medical Industries").
+                    let mut k = i;
+                    while k > 0 && k + 3 >= i {
+                        let prev = words[k - 1];
+                        if !(capitalized(prev) || prev == "&" || prev == "'s") {
+                            break;
+                        }
+                        k -= 1;
+                        if capitalized(prev) && !COMPANY_SUFFIXES.contains(&lower[k].as_str()) {
+                            *self.cues.entry(WordInfo::new(prev).lower).or_default() |= 1;
+                        }
+                    }
+                }
+                let titled = i > 0
+                    && (HONORIFICS.contains(&lower[i - 1].as_str())
+                        || TITLES.contains(&lower[i - 1].as_str()) && capitalized(words[i - 1]));
+                if titled && capitalized(w) {
+                    let mut k = i;
+                    while k < words.len() && capitalized(words[k]) && k < i + 3 {
+                        *self.cues.entry(WordInfo::new(words[k]).lower).or_default() |= 2;
+                        k += 1;
+                    }
+                }
+            }
+        }
+    }
+
+    /// The document's cues for a word (0: none).
+    fn cue(&self, word: &WordInfo) -> u64 {
+        if word.capitalized {
+            self.cues.get(&word.lower).copied().unwrap_or(0)
+        } else {
+            0
+        }
     }
 
     /// The feature value of a word: 0 when unseen, else its most frequent type and
@@ -256,6 +342,7 @@ impl<'a> Sentence<'a> {
             .collect();
         Sentence {
             history: words.iter().map(|w| history.feature(w)).collect(),
+            cues: words.iter().map(|w| history.cue(w)).collect(),
             prefixes: forms.iter().map(|f| prefixes(f)).collect(),
             words,
             tags: tags.iter().map(|t| hash_str(t)).collect(),
@@ -363,6 +450,12 @@ pub(crate) fn context_features(s: &Sentence<'_>, i: usize, out: &mut Vec<u64>) {
         feat(270, w.shape, sh(1), sh(2)),
         feat(271, tg(-1), tg(0), tg(1)),
     ]);
+    if s.cues[i] != 0 {
+        out.extend_from_slice(&[
+            feat(272, s.cues[i], 0, 0),
+            feat(273, s.cues[i], w.shape, s.caps),
+        ]);
+    }
 }
 
 /// The features of word `i` that depend on the labels of the two words before it
@@ -489,7 +582,7 @@ impl EntityModel {
         let s = Sentence::new(words, tags, &self.gazetteer, &self.clusters, history);
         let mut out = self.decode(&s, &self.context_scores(&s), BEAM_WIDTH);
         history.record(&s.words, &out, &self.labels);
-        self.split_titles(words, &mut out);
+        self.tidy_names(words, &mut out);
         out
     }
 
@@ -630,6 +723,8 @@ impl EntityModel {
         // Only the memory differs between the passes: the scores of everything else are
         // kept from the first.
         let mut whole = History::new();
+        let words: Vec<&[&str]> = sentences.iter().map(|(w, _)| *w).collect();
+        whole.note_cues(&words);
         let mut read = Vec::with_capacity(sentences.len());
         for (words, tags) in sentences {
             let s = Sentence::new(words, tags, &self.gazetteer, &self.clusters, &whole);
@@ -648,24 +743,39 @@ impl EntityModel {
                 } else {
                     self.decode(&s, &context, BEAM_WIDTH)
                 };
-                self.split_titles(s.forms, &mut labels);
+                self.tidy_names(s.forms, &mut labels);
                 labels
             })
             .collect()
     }
 
-    /// Takes a title out of a name the recognizer ran over it ("Federal Reserve Governor
-    /// Lawrence Lindsey" as one organization; "President Clinton" as one person): the
-    /// title is no part of any name (CoNLL leaves it out), and the capitalized words after
-    /// it are a person. An organization's name may begin with such a word ("General
+    /// Mends two shapes of name the recognizer sometimes gives. A name ending on a lowercase
+    /// function word ("Exploration of") ends before it. A title inside a name
+    /// ("Federal Reserve Governor Lawrence Lindsey" as one organization; "President Clinton"
+    /// as one person) is taken out: the title is no part of any name (CoNLL leaves it out),
+    /// and the capitalized words after it are a person. An organization's name may begin with such a word ("General
     /// Motors"), so only a person's may lose its first word.
-    fn split_titles(&self, words: &[&str], labels: &mut [u16]) {
+    fn tidy_names(&self, words: &[&str], labels: &mut [u16]) {
         let index = |name: &str| self.labels.iter().position(|l| l == name);
         let (Some(outside), Some(begin), Some(inside)) =
             (index("O"), index("B-PER"), index("I-PER"))
         else {
             return;
         };
+        // No name ends on a lowercase function word ("Exploration of" before "the Sea").
+        let names = self.names_of(labels.to_vec());
+        for span in spans(&names) {
+            let mut end = span.end;
+            while end > span.start + 1
+                && matches!(
+                    words[end - 1],
+                    "of" | "for" | "the" | "and" | "on" | "in" | "at"
+                )
+            {
+                end -= 1;
+                labels[end] = outside as u16;
+            }
+        }
         let names = self.names_of(labels.to_vec());
         for span in spans(&names) {
             let from = if span.label == "PER" {
@@ -795,7 +905,7 @@ mod tests {
         let index = |name: &str| model.labels.iter().position(|l| l == name).unwrap() as u16;
         let split = |words: &[&str], names: &[&str]| {
             let mut labels: Vec<u16> = names.iter().map(|n| index(n)).collect();
-            model.split_titles(words, &mut labels);
+            model.tidy_names(words, &mut labels);
             model.names_of(labels)
         };
         let words = [
@@ -819,6 +929,40 @@ mod tests {
             split(&["Minister", "of", "Finance"], &["B-ORG", "I-ORG", "I-ORG"]),
             ["B-ORG", "I-ORG", "I-ORG"]
         );
+    }
+
+    #[test]
+    fn the_documents_wording_marks_companies_and_people() {
+        let mut history = History::new();
+        history.note_cues(&[
+            &[
+                "Jones",
+                "Medical",
+                "Industries",
+                "Inc",
+                "said",
+                "on",
+                "Friday",
+                ".",
+            ],
+            &[
+                "Mr",
+                "Weber",
+                "and",
+                "President",
+                "Bill",
+                "Clinton",
+                "met",
+                ".",
+            ],
+            &["Magna", "and", "Ford", "gained", "."],
+        ]);
+        let cue = |w: &str| history.cue(&WordInfo::new(w));
+        assert_eq!((cue("Jones"), cue("Medical")), (1, 1));
+        assert_eq!((cue("Weber"), cue("Bill"), cue("Clinton")), (2, 2, 2));
+        // The suffixes themselves, lowercase words and words with no cue say nothing.
+        assert_eq!((cue("Industries"), cue("Inc"), cue("said")), (0, 0, 0));
+        assert_eq!(cue("Magna"), 0);
     }
 
     #[test]

@@ -111,7 +111,14 @@ pub fn train(
                 let mut history = if k > starts[k] {
                     histories[k - 1].clone()
                 } else {
-                    History::new()
+                    let mut fresh = History::new();
+                    let end = (k..data.len())
+                        .find(|&j| starts[j] != k)
+                        .unwrap_or(data.len());
+                    let words: Vec<&[&str]> =
+                        data[k..end].iter().map(|(w, _, _)| w.as_slice()).collect();
+                    fresh.note_cues(&words);
+                    fresh
                 };
                 if k > starts[k] && epoch > 0 {
                     history.record(&infos[k - 1], &given[k - 1], &labels);
