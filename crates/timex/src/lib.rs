@@ -1120,6 +1120,43 @@ mod tests {
     }
 
     #[test]
+    fn holidays_resolve_to_their_dates() {
+        // Anchored at Tuesday 21 November 2017, two days before Thanksgiving.
+        let got = |text: &str, tense| text_values(text, tense);
+        assert_eq!(
+            got("They will meet again on Thanksgiving Day.", Tense::Future),
+            [pair("Thanksgiving Day", "2017-11-23")]
+        );
+        assert_eq!(
+            got("The shop was robbed on Christmas Eve.", Tense::Past),
+            [pair("Christmas Eve", "2016-12-24")]
+        );
+        assert_eq!(
+            got(
+                "Sales fell after Easter 2016 and before Labor Day 2019.",
+                Tense::Past
+            ),
+            [
+                pair("Easter 2016", "2016-03-27"),
+                pair("Labor Day 2019", "2019-09-02")
+            ]
+        );
+        // The Tuesday after the first Monday of November; the last Monday of May.
+        assert_eq!(
+            got(
+                "Since last Election Day and next Memorial Day",
+                Tense::Present
+            ),
+            [
+                pair("last Election Day", "2017-11-07"),
+                pair("next Memorial Day", "2018-05-28")
+            ]
+        );
+        // Only as a name: "easter" in lowercase is no holiday.
+        assert!(got("an easter egg", Tense::Present).is_empty());
+    }
+
+    #[test]
     fn the_first_hour_of_a_clock_range_is_a_time_too() {
         let got = |text: &str| text_values(text, Tense::Future);
         assert_eq!(

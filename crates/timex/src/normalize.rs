@@ -58,6 +58,58 @@ fn infer_year(anchor: NaiveDate, month: i64, day: i64, tense: Tense) -> Option<i
     })
 }
 
+/// The date of a holiday (its code in the grammar's `@holiday` class) in a year.
+fn holiday(name: &str, year: i64) -> Option<NaiveDate> {
+    // The n-th given weekday of a month (n = -1: the last one).
+    let nth = |month: i64, weekday: Weekday, n: i64| -> Option<NaiveDate> {
+        let first = ymd(year, month, 1)?;
+        if n < 0 {
+            let next = if month == 12 {
+                ymd(year + 1, 1, 1)?
+            } else {
+                ymd(year, month + 1, 1)?
+            };
+            let last = next.pred_opt()?;
+            let back =
+                (7 + last.weekday().num_days_from_monday() - weekday.num_days_from_monday()) % 7;
+            return last.checked_sub_signed(Duration::days(i64::from(back)));
+        }
+        let forward =
+            (7 + weekday.num_days_from_monday() - first.weekday().num_days_from_monday()) % 7;
+        first.checked_add_signed(Duration::days(i64::from(forward) + 7 * (n - 1)))
+    };
+    let easter = |shift: i64| -> Option<NaiveDate> {
+        let e = computus::gregorian(i32::try_from(year).ok()?).ok()?;
+        ymd(year, i64::from(e.month), i64::from(e.day))?.checked_add_signed(Duration::days(shift))
+    };
+    match name {
+        "XMAS" => ymd(year, 12, 25),
+        "XMASEVE" => ymd(year, 12, 24),
+        "BOXING" => ymd(year, 12, 26),
+        "NYD" => ymd(year, 1, 1),
+        "NYE" => ymd(year, 12, 31),
+        "JUL4" => ymd(year, 7, 4),
+        "HALLOWEEN" => ymd(year, 10, 31),
+        "VAL" => ymd(year, 2, 14),
+        "PATRICK" => ymd(year, 3, 17),
+        "VETERANS" => ymd(year, 11, 11),
+        "MLK" => nth(1, Weekday::Mon, 3),
+        "PRESIDENTS" => nth(2, Weekday::Mon, 3),
+        "MOTHERS" => nth(5, Weekday::Sun, 2),
+        "MEMORIAL" => nth(5, Weekday::Mon, -1),
+        "FATHERS" => nth(6, Weekday::Sun, 3),
+        "LABOR" => nth(9, Weekday::Mon, 1),
+        "COLUMBUS" => nth(10, Weekday::Mon, 2),
+        // The Tuesday after the first Monday of November.
+        "ELECTION" => nth(11, Weekday::Mon, 1)?.checked_add_signed(Duration::days(1)),
+        "THANKS" => nth(11, Weekday::Thu, 4),
+        "EASTER" => easter(0),
+        "EASTERMON" => easter(1),
+        "GOODFRIDAY" => easter(-2),
+        _ => None,
+    }
+}
+
 /// The year a two-digit year ("19-Nov-12") names: the one with those last digits that
 /// lies at most ten years after the anchor's year and less than ninety before it.
 fn two_digit_year(anchor: NaiveDate, yy: i64) -> Option<i64> {
@@ -313,6 +365,43 @@ pub(crate) fn value(normalizer: &str, a: &Args, anchor: NaiveDate, tense: Tense)
                     "FUTURE_REF".into()
                 }),
             }
+        }
+        "holiday" => {
+            let name = a.get("name")?;
+            let ay = i64::from(anchor.year());
+            let on = |y: i64| holiday(name, y);
+            let y = match (num(a, "year"), num(a, "shift")) {
+                (Some(y), _) => y,
+                (None, Some(0)) => ay,
+                // "last Christmas": the latest one before the anchor; "next" the first after.
+                (None, Some(-1)) => {
+                    if on(ay)? < anchor {
+                        ay
+                    } else {
+                        ay - 1
+                    }
+                }
+                (None, Some(1)) => {
+                    if on(ay)? > anchor {
+                        ay
+                    } else {
+                        ay + 1
+                    }
+                }
+                (None, Some(_)) => return None,
+                // Bare: the one the tense points to, within half a year for the present.
+                (None, None) => {
+                    let ahead = (on(ay)? - anchor).num_days();
+                    match tense {
+                        Tense::Past if ahead > 0 => ay - 1,
+                        Tense::Future if ahead < 0 => ay + 1,
+                        Tense::Present if ahead > 183 => ay - 1,
+                        Tense::Present if ahead < -183 => ay + 1,
+                        _ => ay,
+                    }
+                }
+            };
+            on(y).map(fmt_date)
         }
         "season" => {
             let s = a.get("season")?;
