@@ -291,6 +291,10 @@ impl TimexTagger {
             if rule.normalizer == "year" && !plausible_year(text, start, end) {
                 continue;
             }
+            // Christmas Island and Easter Island are places.
+            if rule.normalizer == "holiday" && text[end..].starts_with(" Island") {
+                continue;
+            }
             // An age ("a 44-year-old", "52 years old") is not a temporal expression.
             if rule.kind == TimexType::Duration && is_age(&text[end..]) {
                 continue;
@@ -1152,8 +1156,9 @@ mod tests {
                 pair("next Memorial Day", "2018-05-28")
             ]
         );
-        // Only as a name: "easter" in lowercase is no holiday.
+        // Only as a name: "easter" in lowercase is no holiday, nor is an island.
         assert!(got("an easter egg", Tense::Present).is_empty());
+        assert!(got("flights to Christmas Island", Tense::Present).is_empty());
     }
 
     #[test]
