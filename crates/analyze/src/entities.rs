@@ -203,6 +203,21 @@ impl Component for EntityAnnotator {
                 {
                     label = EntityLabel::Loc;
                 }
+                // A one-word name right after "around", "near" or "off" that heads its phrase
+                // is a place ("waters around Svalbard", "a storm off Iceland").
+                if matches!(label, EntityLabel::Org | EntityLabel::Per)
+                    && first_token == last_token
+                    && first_token > 0
+                    && matches!(
+                        doc.slice(tokens[first_token - 1].span()),
+                        "around" | "near" | "off"
+                    )
+                    && !tokens.get(last_token + 1).is_some_and(|t| {
+                        matches!(t.pos.as_deref(), Some("NOUN" | "PROPN" | "PART"))
+                    })
+                {
+                    label = EntityLabel::Loc;
+                }
                 // A nationality before a place's name ("the Russian Black Sea resort"):
                 // two mentions, the country's and the place's, unless the whole is a name
                 // the knowledge base knows ("British Virgin Islands").
@@ -844,6 +859,17 @@ mod tests {
         );
         let sea = mentions.iter().find(|m| m.0 == "Barents Sea");
         assert_eq!(sea.map(|m| m.1), Some(EntityLabel::Loc), "{mentions:?}");
+    }
+
+    #[test]
+    fn a_name_around_which_there_are_waters_is_a_place() {
+        let mentions = mentions(
+            "The first round of talks broke down over access to waters around Svalbard. Apple opened a store near Apple's old offices.",
+        );
+        let label = |name: &str| mentions.iter().find(|m| m.0 == name).map(|m| m.1);
+        assert_eq!(label("Svalbard"), Some(EntityLabel::Loc), "{mentions:?}");
+        // Not a name that goes on to a noun or a possessive.
+        assert_ne!(label("Apple"), Some(EntityLabel::Loc), "{mentions:?}");
     }
 
     #[test]
