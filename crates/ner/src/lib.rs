@@ -29,7 +29,7 @@ use std::path::Path;
 use std::sync::OnceLock;
 
 use gazette_learn::perceptron::{BEFORE, Weights, feat, hash_str, outside};
-use gazette_learn::words::WordInfo;
+use gazette_learn::words::{WordInfo, lower_form};
 use serde::{Deserialize, Serialize};
 
 use crate::gazetteer::Gazetteer;
@@ -231,7 +231,7 @@ impl History {
                         }
                         k -= 1;
                         if capitalized(prev) && !COMPANY_SUFFIXES.contains(&lower[k].as_str()) {
-                            *self.cues.entry(WordInfo::new(prev).lower).or_default() |= 1;
+                            *self.cues.entry(hash_str(&lower_form(prev))).or_default() |= 1;
                         }
                     }
                 }
@@ -241,7 +241,10 @@ impl History {
                 if titled && capitalized(w) {
                     let mut k = i;
                     while k < words.len() && capitalized(words[k]) && k < i + 3 {
-                        *self.cues.entry(WordInfo::new(words[k]).lower).or_default() |= 2;
+                        *self
+                            .cues
+                            .entry(hash_str(&lower_form(words[k])))
+                            .or_default() |= 2;
                         k += 1;
                     }
                 }
@@ -762,9 +765,10 @@ impl EntityModel {
         else {
             return;
         };
-        // No name ends on a lowercase function word ("Exploration of" before "the Sea").
+        let capitalized = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
         let names = self.names_of(labels.to_vec());
         for span in spans(&names) {
+            // No name ends on a lowercase function word ("Exploration of" before "the Sea").
             let mut end = span.end;
             while end > span.start + 1
                 && matches!(
@@ -775,27 +779,23 @@ impl EntityModel {
                 end -= 1;
                 labels[end] = outside as u16;
             }
-        }
-        let names = self.names_of(labels.to_vec());
-        for span in spans(&names) {
             let from = if span.label == "PER" {
                 span.start
             } else {
                 span.start + 1
             };
-            let capitalized = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
-            let Some(k) = (from..span.end.saturating_sub(1)).rev().find(|&k| {
+            let Some(k) = (from..end.saturating_sub(1)).rev().find(|&k| {
                 TITLES.contains(&words[k].to_lowercase().as_str())
-                    && words[k + 1..span.end]
+                    && words[k + 1..end]
                         .iter()
                         .all(|w| capitalized(w) || NAME_PARTICLES.contains(w))
-                    && capitalized(words[span.end - 1])
+                    && capitalized(words[end - 1])
             }) else {
                 continue;
             };
             labels[k] = outside as u16;
             labels[k + 1] = begin as u16;
-            for l in &mut labels[k + 2..span.end] {
+            for l in &mut labels[k + 2..end] {
                 *l = inside as u16;
             }
         }

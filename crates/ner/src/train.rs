@@ -88,6 +88,19 @@ pub fn train(
             None => i as u16,
         })
         .collect();
+    // Each sentence's document start, and at each document start the memory a document
+    // begins with: what its own wording says of its words (labels play no part, so once
+    // for all seeds and epochs).
+    let mut starts: Vec<usize> = vec![0; data.len()];
+    let mut blank: Vec<History> = vec![History::new(); data.len()];
+    for d in crate::conll::documents(train.sentences) {
+        starts[d.clone()].iter_mut().for_each(|s| *s = d.start);
+        let words: Vec<&[&str]> = data[d.clone()]
+            .iter()
+            .map(|(w, _, _)| w.as_slice())
+            .collect();
+        blank[d.start].note_cues(&words);
+    }
     let mut trainers = Vec::new();
     for seed in cfg.seed..cfg.seed + cfg.bag.max(1) {
         let mut trainer = Trainer::new(labels.len());
@@ -96,10 +109,6 @@ pub fn train(
         // would make correlated updates), so a sentence's history of its document is built
         // from the labels the model gave the document's earlier sentences in the previous
         // epoch: its own decisions, as at run time, one epoch old.
-        let mut starts: Vec<usize> = vec![0; data.len()];
-        for d in crate::conll::documents(train.sentences) {
-            starts[d.clone()].iter_mut().for_each(|s| *s = d.start);
-        }
         let mut given: Vec<Vec<u16>> = data.iter().map(|(w, _, _)| vec![0; w.len()]).collect();
         let infos: Vec<_> = data.iter().map(|(w, _, _)| Context::words(w)).collect();
         let mut order: Vec<usize> = (0..data.len()).collect();
@@ -111,14 +120,7 @@ pub fn train(
                 let mut history = if k > starts[k] {
                     histories[k - 1].clone()
                 } else {
-                    let mut fresh = History::new();
-                    let end = (k..data.len())
-                        .find(|&j| starts[j] != k)
-                        .unwrap_or(data.len());
-                    let words: Vec<&[&str]> =
-                        data[k..end].iter().map(|(w, _, _)| w.as_slice()).collect();
-                    fresh.note_cues(&words);
-                    fresh
+                    blank[k].clone()
                 };
                 if k > starts[k] && epoch > 0 {
                     history.record(&infos[k - 1], &given[k - 1], &labels);
