@@ -16,11 +16,9 @@ fn main() {
         let Ok(page) = gazette_ingest::read_path(&entry.path(&dir)) else {
             continue;
         };
-        let out = norm(
-            gazette_extract::from_html(&page.text, &Default::default())
-                .doc
-                .text(),
-        );
+        let extracted = gazette_extract::from_html(&page.text, &Default::default()).doc;
+        let out = norm(extracted.text());
+        let title = norm(extracted.meta.title.as_deref().unwrap_or(""));
         let blocks = gazette_extract::debug_container_margins(&page.text);
         let contexts = gazette_extract::debug_container_contexts(&page.text);
         let missed = std::env::var_os("FN").is_some();
@@ -38,9 +36,14 @@ fn main() {
                 Some(x) => x,
                 None => {
                     println!(
-                        "{}\t{}\t(not in container)\t{w}",
+                        "{}\t{}\t(not in container{})\t{w}",
                         if missed { "FN" } else { "FP" },
-                        entry.file
+                        entry.file,
+                        if title.contains(&w) {
+                            ", in the title"
+                        } else {
+                            ""
+                        }
                     );
                     continue;
                 }

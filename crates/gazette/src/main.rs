@@ -135,6 +135,11 @@ pub struct TrainNerArgs {
     /// one model 0.897, a bag of three 0.900, of five 0.902).
     #[arg(long, default_value_t = 5)]
     bag: u64,
+    /// Also train on the development sentences (eng.testa): how the shipped model is
+    /// made, once settings are chosen on development with the training sentences alone.
+    /// Its development score is then no held-out figure and is not stored.
+    #[arg(long)]
+    with_dev: bool,
 }
 
 #[derive(clap::Args)]

@@ -106,7 +106,15 @@ pub fn ner(args: &TrainNerArgs) -> anyhow::Result<ExitCode> {
         gazette_ner::conll::read_path(&dir.join(name))
             .with_context(|| format!("reading {}", dir.join(name).display()))
     };
-    let (trainset, devset) = (read("eng.train")?, read("eng.testa")?);
+    let (mut trainset, devset) = (read("eng.train")?, read("eng.testa")?);
+    if args.with_dev {
+        // Document numbers restart in each file; keep the development documents apart.
+        let after = trainset.last().map_or(0, |s| s.doc + 1);
+        trainset.extend(devset.iter().cloned().map(|mut s| {
+            s.doc += after;
+            s
+        }));
+    }
     log(&format!(
         "gazetteer from {}",
         data.join("gazetteer").display()
@@ -136,7 +144,7 @@ pub fn ner(args: &TrainNerArgs) -> anyhow::Result<ExitCode> {
         gazette_ner::clusters::Clusters::build(&raw, gazette_ner::clusters::Settings::default());
     log(&format!("  {} words clustered", clusters.len()));
     log(&format!("recognizer: {} epochs", cfg.epochs));
-    let model = gazette_ner::train::train(
+    let mut model = gazette_ner::train::train(
         gazette_ner::train::Tagged {
             sentences: &trainset,
             tags: &train_tags,
@@ -148,9 +156,18 @@ pub fn ner(args: &TrainNerArgs) -> anyhow::Result<ExitCode> {
         gazetteer,
         clusters,
         cfg,
-        "CoNLL-2003 eng.train",
+        if args.with_dev {
+            "CoNLL-2003 eng.train and eng.testa"
+        } else {
+            "CoNLL-2003 eng.train"
+        },
         &mut log,
     );
+    if args.with_dev {
+        // Scored on sentences it was trained on: no figure to keep.
+        model.meta.dev_scores.clear();
+        log("(the development score above is on sentences in training; not stored)");
+    }
     let meta_path = write_model(&args.out, |path| model.save(path), &model.meta)?;
     eprintln!(
         "wrote {} ({:.1} MB, {} features) and {}",

@@ -16,10 +16,19 @@ pub const LOC: u8 = 2;
 /// Class bit of an organization phrase.
 pub const ORG: u8 = 4;
 
+/// Part bit of a word that opens a listed person's name ("Vladimir").
+pub const FIRST_NAME: u8 = 1;
+/// Part bit of a word that ends a listed person's name ("Putin").
+pub const SURNAME: u8 = 2;
+
 /// Lowercased phrases (words joined by one space) with their class bits.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Gazetteer {
     phrases: FxHashMap<String, u8>,
+    /// Single lowercased words with the part bits of the people's names they occur in:
+    /// a first name seen in a listed name is evidence for a new name it opens ("Nolan
+    /// Henke"), which the phrase list itself cannot give.
+    parts: FxHashMap<String, u8>,
     /// The word count of the longest phrase starting with each word, built on first use:
     /// most words start no phrase, and need no lookup at all.
     #[serde(skip)]
@@ -67,6 +76,32 @@ impl Gazetteer {
         }
         self.longest_from = std::sync::OnceLock::new();
         *self.phrases.entry(key.join(" ")).or_insert(0) |= class;
+    }
+
+    /// Notes the first and last words of a person's name of two words or more.
+    pub fn insert_name_parts(&mut self, name: &str) {
+        let words: Vec<String> = name.split_whitespace().map(str::to_lowercase).collect();
+        let usable = |w: &str| w.chars().count() >= 2 && w.chars().all(char::is_alphabetic);
+        if let [first, .., last] = words.as_slice() {
+            if usable(first)
+                && !crate::TITLES.contains(&first.as_str())
+                && !crate::HONORIFICS.contains(&first.as_str())
+                && !STOP.contains(&first.as_str())
+            {
+                *self.parts.entry(first.clone()).or_insert(0) |= FIRST_NAME;
+            }
+            if usable(last) {
+                *self.parts.entry(last.clone()).or_insert(0) |= SURNAME;
+            }
+        }
+    }
+
+    /// Part bits of a word (0 when it is in no listed name).
+    pub fn part(&self, word: &str) -> u8 {
+        if self.parts.is_empty() {
+            return 0;
+        }
+        self.parts.get(&word.to_lowercase()).copied().unwrap_or(0)
     }
 
     /// Number of phrases.
@@ -206,7 +241,11 @@ impl Gazetteer {
             );
             for n in names.flatten().filter_map(|v| v.as_str()) {
                 // Dictionary phrases use underscores and hyphens inconsistently.
-                g.insert(&n.replace('_', " "), class);
+                let n = n.replace('_', " ");
+                g.insert(&n, class);
+                if class == PER {
+                    g.insert_name_parts(&n);
+                }
             }
         }
         Ok(g)
@@ -231,5 +270,26 @@ mod tests {
         assert_eq!(f[6], mix(u64::from(LOC), 3));
         assert_eq!(g.get("UNITED NATIONS"), Some(ORG));
         assert_eq!(g.len(), 3);
+    }
+
+    #[test]
+    fn people_s_names_give_first_names_and_surnames() {
+        let mut g = Gazetteer::default();
+        g.insert_name_parts("VLADIMIR PUTIN");
+        g.insert_name_parts("President Nolan Henke");
+        g.insert_name_parts("SIR JOHN MAJOR");
+        g.insert_name_parts("ABD AL-AZIZ"); // a hyphenated surname is no word of its own
+        g.insert_name_parts("Madonna"); // one word: neither first name nor surname
+        assert_eq!(g.part("Vladimir"), FIRST_NAME);
+        assert_eq!(g.part("PUTIN"), SURNAME);
+        assert_eq!(g.part("henke"), SURNAME);
+        assert_eq!(g.part("President"), 0);
+        assert_eq!(g.part("Nolan"), 0, "a title opens the name: its next word is unknown");
+        assert_eq!(g.part("abd"), FIRST_NAME);
+        assert_eq!((g.part("Sir"), g.part("Major")), (0, SURNAME));
+        assert_eq!(g.part("al-aziz"), 0);
+        assert_eq!(g.part("Madonna"), 0);
+        g.insert_name_parts("HENKE NOLAN");
+        assert_eq!(g.part("Henke"), FIRST_NAME | SURNAME);
     }
 }

@@ -124,7 +124,7 @@ pub const NAME_PARTICLES: &[&str] = &[
 ];
 
 /// Version of the model file format.
-pub const MODEL_FORMAT: u32 = 4;
+pub const MODEL_FORMAT: u32 = 5;
 
 static ENGLISH: &[u8] = include_bytes!("../../../models/ner/en_conll.bin.gz");
 
@@ -134,6 +134,8 @@ pub(crate) struct Sentence<'a> {
     pub(crate) tags: Vec<u64>,
     /// Gazetteer feature of each word: class and position in the longest phrase covering it.
     pub(crate) gaz: Vec<u64>,
+    /// Name-part bits of each word ([`Gazetteer::part`]).
+    pub(crate) parts: Vec<u64>,
     pub(crate) caps: u64,
     pub(crate) forms: &'a [&'a str],
     /// Fine and coarse cluster of each word (hashed; a constant for unclustered words).
@@ -350,6 +352,7 @@ impl<'a> Sentence<'a> {
             words,
             tags: tags.iter().map(|t| hash_str(t)).collect(),
             gaz: gazetteer.features(forms),
+            parts: forms.iter().map(|f| u64::from(gazetteer.part(f))).collect(),
             caps,
             forms,
             clusters,
@@ -453,6 +456,13 @@ pub(crate) fn context_features(s: &Sentence<'_>, i: usize, out: &mut Vec<u64>) {
         feat(270, w.shape, sh(1), sh(2)),
         feat(271, tg(-1), tg(0), tg(1)),
     ]);
+    let pt = |k: isize| at(k).map_or(0, |j| s.parts[j]);
+    if pt(-1) | pt(0) | pt(1) != 0 {
+        out.extend_from_slice(&[
+            feat(274, pt(0), w.shape, 0),
+            feat(275, pt(-1), pt(0), pt(1)),
+        ]);
+    }
     if s.cues[i] != 0 {
         out.extend_from_slice(&[
             feat(272, s.cues[i], 0, 0),
