@@ -98,9 +98,6 @@ impl Gazetteer {
 
     /// Part bits of a word (0 when it is in no listed name).
     pub fn part(&self, word: &str) -> u8 {
-        if self.parts.is_empty() {
-            return 0;
-        }
         self.parts.get(&word.to_lowercase()).copied().unwrap_or(0)
     }
 
@@ -120,9 +117,14 @@ impl Gazetteer {
     }
 
     /// For each word, the class bits and position (begin, inside, last, unit) of the
-    /// longest listed phrase covering it, hashed; 0 when none.
-    pub fn features(&self, words: &[&str]) -> Vec<u64> {
+    /// longest listed phrase covering it, hashed (0 when none), and its name-part bits
+    /// ([`Gazetteer::part`]).
+    pub fn features(&self, words: &[&str]) -> (Vec<u64>, Vec<u64>) {
         let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+        let parts = lower
+            .iter()
+            .map(|w| u64::from(self.parts.get(w.as_str()).copied().unwrap_or(0)))
+            .collect();
         let mut out = vec![0u64; words.len()];
         let longest_from = self.longest_from.get_or_init(|| {
             let mut longest: FxHashMap<String, usize> = FxHashMap::default();
@@ -166,7 +168,7 @@ impl Gazetteer {
             }
             i += matched.max(1);
         }
-        out
+        (out, parts)
     }
 
     /// Builds the lists from the shared gazetteer folder.
@@ -263,7 +265,9 @@ mod tests {
         g.insert("United States", LOC);
         g.insert("Nations", LOC);
         g.insert("the", LOC); // too common: ignored
-        let f = g.features(&["the", "United", "Nations", "and", "the", "United", "States"]);
+        let (f, parts) =
+            g.features(&["the", "United", "Nations", "and", "the", "United", "States"]);
+        assert_eq!(parts, vec![0; 7]);
         assert_eq!(f[0], 0);
         assert_eq!(f[1], mix(u64::from(ORG), 1));
         assert_eq!(f[2], mix(u64::from(ORG), 3));
@@ -284,7 +288,11 @@ mod tests {
         assert_eq!(g.part("PUTIN"), SURNAME);
         assert_eq!(g.part("henke"), SURNAME);
         assert_eq!(g.part("President"), 0);
-        assert_eq!(g.part("Nolan"), 0, "a title opens the name: its next word is unknown");
+        assert_eq!(
+            g.part("Nolan"),
+            0,
+            "a title opens the name: its next word is unknown"
+        );
         assert_eq!(g.part("abd"), FIRST_NAME);
         assert_eq!((g.part("Sir"), g.part("Major")), (0, SURNAME));
         assert_eq!(g.part("al-aziz"), 0);

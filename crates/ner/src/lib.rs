@@ -314,6 +314,7 @@ impl<'a> Sentence<'a> {
         history: &History,
     ) -> Sentence<'a> {
         let words = Sentence::words(forms);
+        let (gaz, parts) = gazetteer.features(forms);
         let caps = {
             let alpha: Vec<&&str> = forms
                 .iter()
@@ -351,8 +352,8 @@ impl<'a> Sentence<'a> {
             prefixes: forms.iter().map(|f| prefixes(f)).collect(),
             words,
             tags: tags.iter().map(|t| hash_str(t)).collect(),
-            gaz: gazetteer.features(forms),
-            parts: forms.iter().map(|f| u64::from(gazetteer.part(f))).collect(),
+            gaz,
+            parts,
             caps,
             forms,
             clusters,
