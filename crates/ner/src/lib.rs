@@ -197,6 +197,25 @@ const COMPANY_SUFFIXES: &[&str] = &[
 ];
 
 /// Words written before a person's name.
+/// Verbs after which a pronoun takes up their subject ("X said it would ...").
+const SAYS: &[&str] = &[
+    "said",
+    "says",
+    "added",
+    "announced",
+    "reported",
+    "told",
+    "expects",
+    "expected",
+    "plans",
+    "hopes",
+    "believes",
+    "added",
+    "noted",
+    "stated",
+    "argued",
+];
+
 const HONORIFICS: &[&str] = &["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir"];
 
 /// Index of a BIO label's type in [`History`] counts: 0 for O, then PER, ORG, LOC, MISC.
@@ -234,6 +253,30 @@ impl History {
                         k -= 1;
                         if capitalized(prev) && !COMPANY_SUFFIXES.contains(&lower[k].as_str()) {
                             *self.cues.entry(hash_str(&lower_form(prev))).or_default() |= 1;
+                        }
+                    }
+                }
+                // The pronoun that takes the name up: "Comelf said it ...", "Magna ,
+                // which ..." (a thing: bit 4) against "Weber said he ...", "Weber , who"
+                // (a person: bit 8).
+                if capitalized(w) && i + 2 < words.len() {
+                    let (next, then) = (lower[i + 1].as_str(), lower[i + 2].as_str());
+                    let says = SAYS.contains(&next);
+                    let bit = match then {
+                        "it" | "its" if says => 4,
+                        "which" if next == "," => 4,
+                        "he" | "she" | "his" | "her" if says => 8,
+                        "who" if next == "," => 8,
+                        _ => 0,
+                    };
+                    if bit != 0 {
+                        let mut k = i + 1;
+                        while k > 0 && k + 3 > i + 1 && capitalized(words[k - 1]) {
+                            k -= 1;
+                            *self
+                                .cues
+                                .entry(hash_str(&lower_form(words[k])))
+                                .or_default() |= bit;
                         }
                     }
                 }
@@ -974,6 +1017,18 @@ mod tests {
         // The suffixes themselves, lowercase words and words with no cue say nothing.
         assert_eq!((cue("Industries"), cue("Inc"), cue("said")), (0, 0, 0));
         assert_eq!(cue("Magna"), 0);
+        // The pronoun that takes a name up: a thing (4) or a person (8).
+        let mut history = History::new();
+        history.note_cues(&[
+            &["Mr", "Weber", "met", "."],
+            &["Romanian", "engineer", "Comelf", "said", "it", "doubled", "output", "."],
+            &["Johnson", "Controls", ",", "which", "makes", "seats", ",", "gained", "."],
+            &["Weber", ",", "who", "retired", ",", "said", "he", "would", "stay", "."],
+            &["Ford", "said", "on", "Friday", "."],
+        ]);
+        let cue = |w: &str| history.cue(&WordInfo::new(w));
+        assert_eq!((cue("Comelf"), cue("Johnson"), cue("Controls")), (4, 4, 4));
+        assert_eq!((cue("Weber"), cue("Romanian"), cue("Ford")), (2 | 8, 0, 0));
     }
 
     #[test]
