@@ -210,7 +210,6 @@ const SAYS: &[&str] = &[
     "plans",
     "hopes",
     "believes",
-    "added",
     "noted",
     "stated",
     "argued",
