@@ -83,10 +83,6 @@ pub struct TrainQuotesArgs {
     /// the speaker ranker each.
     #[arg(long, default_value_t = 5)]
     bag: u64,
-    /// Also count and train on PolNeAR's development articles: how the shipped models are
-    /// made, once choices are made on development with the training articles alone.
-    #[arg(long)]
-    with_dev: bool,
 }
 
 #[derive(clap::Args)]

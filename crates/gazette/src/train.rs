@@ -546,20 +546,10 @@ pub fn extraction(args: &TrainExtractionArgs) -> anyhow::Result<ExitCode> {
 /// the quote extractor reads.
 pub fn quotes(args: &TrainQuotesArgs) -> anyhow::Result<ExitCode> {
     let data = data_dir(args.data.as_ref());
+    let path = data.join(gazette_eval::polnear::DIR).join("train.jsonl");
     let started = Instant::now();
-    let mut docs = Vec::new();
-    let splits: &[&str] = if args.with_dev {
-        &["train.jsonl", "dev.jsonl"]
-    } else {
-        &["train.jsonl"]
-    };
-    for split in splits {
-        let path = data.join(gazette_eval::polnear::DIR).join(split);
-        docs.extend(
-            gazette_eval::polnear::read(&path)
-                .with_context(|| format!("reading {}", path.display()))?,
-        );
-    }
+    let docs = gazette_eval::polnear::read(&path)
+        .with_context(|| format!("reading {}", path.display()))?;
     eprintln!("analyzing {} training articles", docs.len());
     let pipeline = gazette_analyze::Pipeline::new(vec![
         Box::new(gazette_analyze::Tokenizer),
