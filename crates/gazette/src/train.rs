@@ -140,16 +140,8 @@ pub fn ner(args: &TrainNerArgs) -> anyhow::Result<ExitCode> {
         "clusters from {} sentences of unlabeled text",
         raw.len()
     ));
-    // Finer clusters than the syntax model's (1,024 and 128 against 512 and 64): on CoNLL
-    // development, three bags each, 0.9262 → 0.9308, unseen names 0.825 → 0.833.
-    let clusters = gazette_ner::clusters::Clusters::build(
-        &raw,
-        gazette_ner::clusters::Settings {
-            fine: 1024,
-            coarse: 128,
-            ..Default::default()
-        },
-    );
+    let clusters =
+        gazette_ner::clusters::Clusters::build(&raw, gazette_ner::clusters::Settings::default());
     log(&format!("  {} words clustered", clusters.len()));
     log(&format!("recognizer: {} epochs", cfg.epochs));
     let mut model = gazette_ner::train::train(
