@@ -159,7 +159,9 @@ pub struct History {
     seen: rustc_hash::FxHashMap<u64, [u16; 5]>,
     /// What the document's own wording says of a capitalized word anywhere in it
     /// ([`History::note_cues`]): bit 1, a company suffix follows it ("Magna International
-    /// Inc"); bit 2, an honorific or a title comes before it ("Mr Jones").
+    /// Inc"); bit 2, an honorific or a title comes before it ("Mr Jones"); bit 4, a
+    /// pronoun for a thing takes it up ("Magna said it"); bit 8, one for a person ("Weber
+    /// said he").
     cues: rustc_hash::FxHashMap<u64, u64>,
 }
 
@@ -196,7 +198,6 @@ const COMPANY_SUFFIXES: &[&str] = &[
     "motors",
 ];
 
-/// Words written before a person's name.
 /// Verbs after which a pronoun takes up their subject ("X said it would ...").
 const SAYS: &[&str] = &[
     "said",
@@ -215,7 +216,13 @@ const SAYS: &[&str] = &[
     "argued",
 ];
 
+/// Words written before a person's name.
 const HONORIFICS: &[&str] = &["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir"];
+
+/// Whether a word starts with a capital letter.
+fn capitalized(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
 
 /// Index of a BIO label's type in [`History`] counts: 0 for O, then PER, ORG, LOC, MISC.
 fn type_index(label: &str) -> usize {
@@ -237,7 +244,6 @@ impl History {
     /// Notes what the wording of a whole document says of its capitalized words, before
     /// it is read ([`History`]'s `cues`).
     pub fn note_cues(&mut self, sentences: &[&[&str]]) {
-        let capitalized = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
         for words in sentences {
             let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
             for (i, w) in words.iter().enumerate() {
@@ -251,7 +257,7 @@ impl History {
                         }
                         k -= 1;
                         if capitalized(prev) && !COMPANY_SUFFIXES.contains(&lower[k].as_str()) {
-                            *self.cues.entry(hash_str(&lower_form(prev))).or_default() |= 1;
+                            self.mark(prev, 1);
                         }
                     }
                 }
@@ -269,13 +275,12 @@ impl History {
                         _ => 0,
                     };
                     if bit != 0 {
-                        let mut k = i + 1;
-                        while k > 0 && k + 3 > i + 1 && capitalized(words[k - 1]) {
-                            k -= 1;
-                            *self
-                                .cues
-                                .entry(hash_str(&lower_form(words[k])))
-                                .or_default() |= bit;
+                        // The word and up to two capitalized words before it.
+                        for k in (i.saturating_sub(2)..=i)
+                            .rev()
+                            .take_while(|&k| capitalized(words[k]))
+                        {
+                            self.mark(words[k], bit);
                         }
                     }
                 }
@@ -283,17 +288,18 @@ impl History {
                     && (HONORIFICS.contains(&lower[i - 1].as_str())
                         || TITLES.contains(&lower[i - 1].as_str()) && capitalized(words[i - 1]));
                 if titled && capitalized(w) {
-                    let mut k = i;
-                    while k < words.len() && capitalized(words[k]) && k < i + 3 {
-                        *self
-                            .cues
-                            .entry(hash_str(&lower_form(words[k])))
-                            .or_default() |= 2;
-                        k += 1;
+                    // The word and up to two capitalized words after it.
+                    for &after in words[i..].iter().take(3).take_while(|w| capitalized(w)) {
+                        self.mark(after, 2);
                     }
                 }
             }
         }
+    }
+
+    /// Adds a cue bit to a word.
+    fn mark(&mut self, word: &str, bit: u64) {
+        *self.cues.entry(hash_str(&lower_form(word))).or_default() |= bit;
     }
 
     /// The document's cues for a word (0: none).
@@ -366,10 +372,7 @@ impl<'a> Sentence<'a> {
                 .iter()
                 .filter(|f| f.chars().all(|c| !c.is_lowercase()))
                 .count();
-            let title = alpha
-                .iter()
-                .filter(|f| f.chars().next().is_some_and(char::is_uppercase))
-                .count();
+            let title = alpha.iter().filter(|f| capitalized(f)).count();
             let n = alpha.len().max(1);
             // 2: all capitals (headlines, sports tables); 1: mostly capitalized; 0: running text.
             if upper * 10 >= n * 8 {
@@ -818,7 +821,6 @@ impl EntityModel {
         else {
             return;
         };
-        let capitalized = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
         let names = self.names_of(labels.to_vec());
         for span in spans(&names) {
             // No name ends on a lowercase function word ("Exploration of" before "the Sea").
@@ -1020,9 +1022,15 @@ mod tests {
         let mut history = History::new();
         history.note_cues(&[
             &["Mr", "Weber", "met", "."],
-            &["Romanian", "engineer", "Comelf", "said", "it", "doubled", "output", "."],
-            &["Johnson", "Controls", ",", "which", "makes", "seats", ",", "gained", "."],
-            &["Weber", ",", "who", "retired", ",", "said", "he", "would", "stay", "."],
+            &[
+                "Romanian", "engineer", "Comelf", "said", "it", "doubled", "output", ".",
+            ],
+            &[
+                "Johnson", "Controls", ",", "which", "makes", "seats", ",", "gained", ".",
+            ],
+            &[
+                "Weber", ",", "who", "retired", ",", "said", "he", "would", "stay", ".",
+            ],
             &["Ford", "said", "on", "Friday", "."],
         ]);
         let cue = |w: &str| history.cue(&WordInfo::new(w));

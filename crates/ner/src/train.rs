@@ -101,6 +101,8 @@ pub fn train(
             .collect();
         blank[d.start].note_cues(&words);
     }
+    // The hashed views of each sentence's words, which the memory records.
+    let infos: Vec<_> = data.iter().map(|(w, _, _)| Context::words(w)).collect();
     let mut trainers = Vec::new();
     for seed in cfg.seed..cfg.seed + cfg.bag.max(1) {
         let mut trainer = Trainer::new(labels.len());
@@ -110,7 +112,6 @@ pub fn train(
         // from the labels the model gave the document's earlier sentences in the previous
         // epoch: its own decisions, as at run time, one epoch old.
         let mut given: Vec<Vec<u16>> = data.iter().map(|(w, _, _)| vec![0; w.len()]).collect();
-        let infos: Vec<_> = data.iter().map(|(w, _, _)| Context::words(w)).collect();
         let mut order: Vec<usize> = (0..data.len()).collect();
         let mut feats = Vec::with_capacity(48);
         let mut scores = vec![0.0f32; labels.len()];

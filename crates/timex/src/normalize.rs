@@ -60,24 +60,12 @@ fn infer_year(anchor: NaiveDate, month: i64, day: i64, tense: Tense) -> Option<i
 
 /// The date of a holiday (its code in the grammar's `@holiday` class) in a year.
 fn holiday(name: &str, year: i64) -> Option<NaiveDate> {
-    // The n-th given weekday of a month (n = -1: the last one).
-    let nth = |month: i64, weekday: Weekday, n: i64| -> Option<NaiveDate> {
-        let first = ymd(year, month, 1)?;
-        if n < 0 {
-            let next = if month == 12 {
-                ymd(year + 1, 1, 1)?
-            } else {
-                ymd(year, month + 1, 1)?
-            };
-            let last = next.pred_opt()?;
-            let back =
-                (7 + last.weekday().num_days_from_monday() - weekday.num_days_from_monday()) % 7;
-            return last.checked_sub_signed(Duration::days(i64::from(back)));
-        }
-        let forward =
-            (7 + weekday.num_days_from_monday() - first.weekday().num_days_from_monday()) % 7;
-        first.checked_add_signed(Duration::days(i64::from(forward) + 7 * (n - 1)))
+    // The n-th given weekday of a month; the last is the fifth, else the fourth.
+    let nth = |month: u32, weekday: Weekday, n: u8| {
+        NaiveDate::from_weekday_of_month_opt(i32::try_from(year).ok()?, month, weekday, n)
     };
+    let last =
+        |month: u32, weekday: Weekday| nth(month, weekday, 5).or_else(|| nth(month, weekday, 4));
     let easter = |shift: i64| -> Option<NaiveDate> {
         let e = computus::gregorian(i32::try_from(year).ok()?).ok()?;
         ymd(year, i64::from(e.month), i64::from(e.day))?.checked_add_signed(Duration::days(shift))
@@ -96,7 +84,7 @@ fn holiday(name: &str, year: i64) -> Option<NaiveDate> {
         "MLK" => nth(1, Weekday::Mon, 3),
         "PRESIDENTS" => nth(2, Weekday::Mon, 3),
         "MOTHERS" => nth(5, Weekday::Sun, 2),
-        "MEMORIAL" => nth(5, Weekday::Mon, -1),
+        "MEMORIAL" => last(5, Weekday::Mon),
         "FATHERS" => nth(6, Weekday::Sun, 3),
         "LABOR" => nth(9, Weekday::Mon, 1),
         "COLUMBUS" => nth(10, Weekday::Mon, 2),
