@@ -449,6 +449,67 @@ pub fn evaluate_with(
     Ok((rows, predictions))
 }
 
+/// How far PolNeAR's annotators agree with each other under this protocol: each extra
+/// annotator's attributions of a multi-annotated document (`SPLIT_extra_annotators.jsonl`,
+/// 94 annotations of 19 documents over the three splits) are scored as predictions against
+/// the canonical annotator's, the source spans standing for the speaker. A system cannot be
+/// expected to agree with the canonical annotator more than another trained annotator does.
+/// Returns `None` when the data has no extra annotations.
+pub fn agreement(dir: &Path) -> Result<Option<[Counts; 3]>, EvalError> {
+    let mut counts = [Counts::default(); 3];
+    let mut any = false;
+    for split in ["train", "dev", "test"] {
+        let extra = dir.join(format!("{split}_extra_annotators.jsonl"));
+        if !extra.exists() {
+            continue;
+        }
+        let canonical: BTreeMap<String, GoldDoc> = read(&dir.join(format!("{split}.jsonl")))?
+            .into_iter()
+            .map(|d| (d.doc_id.clone(), d))
+            .collect();
+        let raw = std::fs::read_to_string(&extra).map_err(|e| EvalError::io(&extra, e))?;
+        for (i, line) in raw
+            .lines()
+            .enumerate()
+            .filter(|(_, l)| !l.trim().is_empty())
+        {
+            let other: GoldDoc = serde_json::from_str(line).map_err(|e| EvalError::Format {
+                path: extra.clone(),
+                message: format!("line {}: {e}", i + 1),
+            })?;
+            let Some(gold) = canonical
+                .get(&other.doc_id)
+                .filter(|g| g.text == other.text)
+            else {
+                continue;
+            };
+            let chars: Vec<char> = other.text.chars().collect();
+            let preds: Vec<Predicted> = other
+                .attributions
+                .iter()
+                .filter(|a| !a.content.is_empty())
+                .map(|a| Predicted {
+                    content: a.content.iter().map(|s| (s.start, s.end)).collect(),
+                    speaker: a.source.first().map(|s| (s.start, s.end)),
+                    speaker_name: (a.source.len() > 1).then(|| {
+                        a.source
+                            .iter()
+                            .map(|s| chars[s.start..s.end.min(chars.len())].iter().collect())
+                            .collect::<Vec<String>>()
+                            .join(" ")
+                    }),
+                    via: None,
+                })
+                .collect();
+            for (c, t) in counts.iter_mut().zip([Some(0.3), Some(0.8), None]) {
+                add(c, gold, &preds, t);
+            }
+            any = true;
+        }
+    }
+    Ok(any.then_some(counts))
+}
+
 /// Predictions as the reference scorer reads them: one JSON line per document.
 pub fn prediction_lines(predictions: &[(String, Vec<Predicted>)]) -> String {
     let mut lines = String::new();
@@ -492,6 +553,23 @@ pub fn run(
             .filter(|r| matches!(r.metric.as_str(), "quote_f1@0.3" | "quote_speaker_f1@0.3"))
             .map(|r| Row::new(NAME, &format!("accurate_{}", r.metric), r.value, r.count)),
     );
+    // The human ceiling beside the system's figures (see `agreement`).
+    if let Some(human) = agreement(dir)? {
+        for (c, label) in human.iter().zip(["0.3", "0.8", "exact"]) {
+            rows.push(Row::new(
+                NAME,
+                &format!("annotators_quote_f1@{label}"),
+                f1(c.tp, c.pred, c.gold),
+                c.gold,
+            ));
+            rows.push(Row::new(
+                NAME,
+                &format!("annotators_quote_speaker_f1@{label}"),
+                f1(c.tp_speaker, c.pred, c.gold),
+                c.gold,
+            ));
+        }
+    }
     if let Some(out) = predictions_dir {
         std::fs::create_dir_all(out).map_err(|e| EvalError::io(out, e))?;
         let lines = prediction_lines(&predictions);
@@ -567,5 +645,49 @@ mod tests {
             contents[1][0].contains("the decision came too late"),
             "{contents:?}"
         );
+    }
+
+    #[test]
+    fn annotators_are_scored_against_the_canonical_one() {
+        let text = "Smith said the plan failed. Jones said taxes rose. Lee thinks it rains.";
+        let at = |s: &str| {
+            let b = text.find(s).unwrap();
+            serde_json::json!({"start": b, "end": b + s.len(), "text": s})
+        };
+        let attribution = |content: &str, source: &str| serde_json::json!({"content": [at(content)], "source": [at(source)], "cue": []});
+        let doc = |annotator: &str, canonical: bool, atts: Vec<serde_json::Value>| {
+            serde_json::json!({"doc_id": "d1", "annotator": annotator, "canonical": canonical,
+                "text": text, "attributions": atts})
+            .to_string()
+        };
+        let dir = tempfile::tempdir().unwrap();
+        let canonical = vec![
+            attribution("the plan failed", "Smith"),
+            attribution("taxes rose", "Jones"),
+        ];
+        std::fs::write(
+            dir.path().join("dev.jsonl"),
+            doc("a1", true, canonical) + "\n",
+        )
+        .unwrap();
+        // The other annotator agrees on the first, gives the second to another source, and
+        // adds a third.
+        let other = vec![
+            attribution("the plan failed", "Smith"),
+            attribution("taxes rose", "Lee"),
+            attribution("it rains", "Lee"),
+        ];
+        std::fs::write(
+            dir.path().join("dev_extra_annotators.jsonl"),
+            doc("b2", false, other) + "\n",
+        )
+        .unwrap();
+        let [at3, at8, exact] = agreement(dir.path()).unwrap().unwrap();
+        for c in [at3, at8, exact] {
+            assert_eq!((c.gold, c.pred, c.tp, c.tp_speaker), (2, 3, 2, 1), "{c:?}");
+        }
+        // Without extra annotations there is nothing to report.
+        std::fs::remove_file(dir.path().join("dev_extra_annotators.jsonl")).unwrap();
+        assert!(agreement(dir.path()).unwrap().is_none());
     }
 }

@@ -47,15 +47,23 @@ pub fn run_eval(args: &EvalArgs) -> anyhow::Result<ExitCode> {
         serde_json::to_writer_pretty(&mut out, &report.rows)?;
         writeln!(out)?;
     } else {
+        // As wide as the longest metric name, so that the scores stay in one column.
+        let width = report
+            .rows
+            .iter()
+            .map(|r| r.metric.len())
+            .max()
+            .unwrap_or(0)
+            .max(28);
         writeln!(
             out,
-            "{:<20} {:<28} {:>8} {:>8}",
+            "{:<20} {:<width$} {:>8} {:>8}",
             "benchmark", "metric", "score", "count"
         )?;
         for r in &report.rows {
             writeln!(
                 out,
-                "{:<20} {:<28} {:>8.4} {:>8}",
+                "{:<20} {:<width$} {:>8.4} {:>8}",
                 r.benchmark, r.metric, r.value, r.count
             )?;
         }
