@@ -433,6 +433,7 @@ pub(crate) fn quotations(text: &str) -> Vec<(usize, usize)> {
     }
     let mut open: Option<(usize, char)> = None;
     let mut reopening: Option<usize> = None;
+    let mut nested = false;
     for (i, &c) in chars.iter().enumerate() {
         if reopening == Some(i) {
             continue;
@@ -451,7 +452,17 @@ pub(crate) fn quotations(text: &str) -> Vec<(usize, usize)> {
             (None, '“') => open = Some((i, '”')),
             (None, '«') => open = Some((i, '»')),
             (None, '"') => open = Some((i, '"')),
-            (Some((s, close)), c) if c == close => {
+            // Scraped text mixes straight and curly marks ("...him,\u{201d}): either
+            // double mark closes a quotation either opened, but a curly pair inside a
+            // straight quotation is a quotation within it.
+            (Some((_, '"')), '\u{201c}') => {
+                nested = true;
+            }
+            (Some((_, '"')), '\u{201d}') if nested => nested = false,
+            (Some((s, close)), c)
+                if c == close || matches!((close, c), ('"', '\u{201d}') | ('\u{201d}', '"')) =>
+            {
+                nested = false;
                 out.push((s, i_end));
                 open = None;
             }
@@ -469,6 +480,7 @@ pub(crate) fn quotations(text: &str) -> Vec<(usize, usize)> {
                 } else {
                     open = None;
                 }
+                nested = false;
             }
             _ => {}
         }
@@ -1561,125 +1573,9 @@ fn extract(doc: &Doc) -> Vec<Quote> {
             via: None,
         });
     }
-    // Quotations nobody claimed: a quotation of a few words or more that directly follows
-    // an attributed quote continues it (the same speaker), as multi-paragraph quotes do.
-    for &(qs, qe) in &quotes_marks {
-        let (start, end) = (qs + 1, qe.saturating_sub(1));
-        if end <= start || out.iter().any(|q| q.start < end && start < q.end) {
-            continue;
-        }
-        // Short quotations are mostly scare quotes ("the so-called \u{201c}deal\u{201d}"); a
-        // short one that is a sentence of a few words right after an attributed one
-        // ("\u{201c}This is not over,\u{201d} he said. \u{201c}We will be back.\u{201d}") goes on.
-        let short = end - start < 20;
-        let words = doc.text()[doc.char_to_byte(start)..doc.char_to_byte(end)]
-            .split_whitespace()
-            .count();
-        if short && words < 3 {
-            continue;
-        }
-        let previous = out
-            .iter()
-            .filter(|q| q.end <= start && q.speaker.is_some())
-            .max_by_key(|q| q.end)
-            .cloned();
-        let continued = previous.clone().filter(|p| {
-            let gap = &doc.text()[doc.char_to_byte(p.end)..doc.char_to_byte(start)];
-            p.kind != QuoteKind::Indirect && gap.chars().filter(|c| c.is_alphabetic()).count() == 0
-        });
-        if let Some(p) = continued {
-            out.push(continuing(&p, start, end));
-            continue;
-        }
-        // A quotation split by its attribution ("\u{201c}A,\u{201d} Ruiz told the mayor,
-        // \u{201c}B.\u{201d}"): one quote, whose content runs over both parts.
-        let split = previous.as_ref().is_some_and(|p| {
-            let gap = &doc.text()[doc.char_to_byte(p.end)..doc.char_to_byte(start)];
-            let same_sentence = sentence_at(doc, p.start).map(|s| s.start)
-                == sentence_at(doc, start).map(|s| s.start);
-            p.kind == QuoteKind::Direct
-                && !short
-                && same_sentence
-                && gap.chars().count() <= 80
-                && gap.trim_start().starts_with([',', '"', '\u{201d}'])
-                && gap
-                    .trim_end()
-                    .trim_end_matches(['"', '\u{201c}'])
-                    .trim_end()
-                    .ends_with(',')
-        });
-        if let (true, Some(p)) = (split, &previous) {
-            if let Some(q) = out
-                .iter_mut()
-                .find(|q| q.start == p.start && q.end == p.end)
-            {
-                q.end = end;
-            }
-            continue;
-        }
-        // A quotation signed with a dash and a name, as epigraphs and vox pops are
-        // ("\u{201c}...\u{201d} \u{2015} Sonya Herridge").
-        if let Some((lo, hi)) = signature_after(doc, tokens, qe).filter(|_| !short) {
-            out.push(Quote {
-                start,
-                end,
-                kind: QuoteKind::Direct,
-                speaker: Some(name_mention(doc, tokens, lo, hi)),
-                via: None,
-            });
-            continue;
-        }
-        // A quotation opening the sentence after an attribution continues it ("X said Y.
-        // \"...\"").
-        let sentence_index = {
-            let i = doc.sentences().partition_point(|s| s.end <= qs);
-            (i < doc.sentences().len() && doc.sentences()[i].start <= qs).then_some(i)
-        };
-        let prev_sentence = sentence_index
-            .and_then(|i| i.checked_sub(1))
-            .map(|i| doc.sentences()[i]);
-        let quote_is_sentence_start =
-            sentence_index.is_some_and(|i| doc.sentences()[i].start + 1 >= qs);
-        let attributed_before = prev_sentence.and_then(|ps| {
-            out.iter()
-                .filter(|q| {
-                    q.speaker.as_ref().is_some_and(|sp| {
-                        sp.start >= ps.start
-                            && sp.end <= ps.end
-                            && sp
-                                .entity_id
-                                .as_deref()
-                                .is_some_and(|id| id.starts_with("per:"))
-                    })
-                })
-                .max_by_key(|q| q.end)
-                .cloned()
-        });
-        if let (Some(p), true) = (attributed_before, quote_is_sentence_start) {
-            out.push(continuing(&p, start, end));
-            continue;
-        }
-        // A quotation standing alone after a sentence about a person ("Assad thanked Putin
-        // ... . \"I think ...\""): that sentence's subject, when it is a person.
-        let subject = prev_sentence
-            .and_then(|s| main_subject(&tree, tokens_within(tokens, s.start, s.end), s.end));
-        if let (Some(subj), true) = (subject, quote_is_sentence_start && !short) {
-            let m = mention(doc, &tree, subj);
-            if doc
-                .entities()
-                .iter()
-                .any(|e| e.label == EntityLabel::Per && e.start < m.end && m.start < e.end)
-            {
-                out.push(Quote {
-                    start,
-                    end,
-                    kind: QuoteKind::Direct,
-                    speaker: Some(m),
-                    via: None,
-                });
-            }
-        }
-    }
+    // Quotations nobody claimed (see `claim_quotations`); again once the rules below have
+    // given their quotes speakers.
+    claim_quotations(doc, &tree, &quotes_marks, &mut out);
     // "The governor added:" closing a paragraph: the next paragraph is what was said.
     for (content, subject) in colon_paragraphs(doc, &tree) {
         if out.iter().any(|q| q.start < content.1 && content.0 < q.end) {
@@ -1786,6 +1682,7 @@ fn extract(doc: &Doc) -> Vec<Quote> {
             });
         }
     }
+    claim_quotations(doc, &tree, &quotes_marks, &mut out);
     learned_contents(doc, &tree, &quotes_marks, &mut out);
     // Nothing inside the question put to a speaker ("Asked to describe the device, ...").
     let questions: Vec<(usize, usize)> = (0..tokens.len())
@@ -1831,6 +1728,158 @@ const STATEMENT_VERBS: &[&str] = &[
     "blame",
     "request",
 ];
+
+/// Quotations nobody claimed: a quotation of a few words or more that follows an
+/// attributed quote continues it (the same speaker), as multi-paragraph quotes and the
+/// quotation after "..., he said." do. `extract` runs it twice: before and after the
+/// rules that find speakers by the sentence's shape ("\u{201c}A,\u{201d} Mr. Clarke
+/// said."), whose quotes the first run cannot see yet.
+fn claim_quotations(
+    doc: &Doc,
+    tree: &Tree<'_>,
+    quotes_marks: &[(usize, usize)],
+    out: &mut Vec<Quote>,
+) {
+    let tokens = tree.tokens;
+    for &(qs, qe) in quotes_marks {
+        let (start, end) = (qs + 1, qe.saturating_sub(1));
+        if end <= start || out.iter().any(|q| q.start < end && start < q.end) {
+            continue;
+        }
+        // Short quotations are mostly scare quotes ("the so-called \u{201c}deal\u{201d}"); a
+        // short one that is a sentence of a few words right after an attributed one
+        // ("\u{201c}This is not over,\u{201d} he said. \u{201c}We will be back.\u{201d}") goes on.
+        let short = end - start < 20;
+        let words = doc.text()[doc.char_to_byte(start)..doc.char_to_byte(end)]
+            .split_whitespace()
+            .count();
+        if short && words < 3 {
+            continue;
+        }
+        let previous = out
+            .iter()
+            .filter(|q| q.end <= start && q.speaker.is_some())
+            .max_by_key(|q| q.end)
+            .cloned();
+        let continued = previous.clone().filter(|p| {
+            let gap = &doc.text()[doc.char_to_byte(p.end)..doc.char_to_byte(start)];
+            p.kind != QuoteKind::Indirect && gap.chars().filter(|c| c.is_alphabetic()).count() == 0
+        });
+        if let Some(p) = continued {
+            out.push(continuing(&p, start, end));
+            continue;
+        }
+        // A quotation split by its attribution ("\u{201c}A,\u{201d} Ruiz told the mayor,
+        // \u{201c}B.\u{201d}"): one quote, whose content runs over both parts.
+        let split = previous.as_ref().is_some_and(|p| {
+            let gap = &doc.text()[doc.char_to_byte(p.end)..doc.char_to_byte(start)];
+            let same_sentence = sentence_at(doc, p.start).map(|s| s.start)
+                == sentence_at(doc, start).map(|s| s.start);
+            p.kind == QuoteKind::Direct
+                && !short
+                && same_sentence
+                && gap.chars().count() <= 80
+                && gap.trim_start().starts_with([',', '"', '\u{201d}'])
+                && gap
+                    .trim_end()
+                    .trim_end_matches(['"', '\u{201c}'])
+                    .trim_end()
+                    .ends_with(',')
+        });
+        if let (true, Some(p)) = (split, &previous) {
+            if let Some(q) = out
+                .iter_mut()
+                .find(|q| q.start == p.start && q.end == p.end)
+            {
+                q.end = end;
+            }
+            continue;
+        }
+        // A second quotation joined to the first by "and" after the attribution ("Oz is
+        // \u{201c}smart as hell,\u{201d} Mosko wrote, and \u{201c}full of it.\u{201d}"): the
+        // same speaker goes on.
+        let joined = previous.as_ref().is_some_and(|p| {
+            let gap = &doc.text()[doc.char_to_byte(p.end)..doc.char_to_byte(start)];
+            let same_sentence = sentence_at(doc, p.start).map(|s| s.start)
+                == sentence_at(doc, start).map(|s| s.start);
+            let tail = gap
+                .trim_end()
+                .trim_end_matches(['"', '\u{201c}'])
+                .trim_end();
+            p.kind == QuoteKind::Direct
+                && same_sentence
+                && gap.chars().count() <= 120
+                && (tail.ends_with(", and") || tail.ends_with(" and"))
+        });
+        if let (true, Some(p)) = (joined, &previous) {
+            out.push(continuing(p, start, end));
+            continue;
+        }
+        // A quotation signed with a dash and a name, as epigraphs and vox pops are
+        // ("\u{201c}...\u{201d} \u{2015} Sonya Herridge").
+        if let Some((lo, hi)) = signature_after(doc, tokens, qe).filter(|_| !short) {
+            out.push(Quote {
+                start,
+                end,
+                kind: QuoteKind::Direct,
+                speaker: Some(name_mention(doc, tokens, lo, hi)),
+                via: None,
+            });
+            continue;
+        }
+        // A quotation opening the sentence after an attribution continues it ("X said Y.
+        // \"...\""): after a quotation with any speaker, or a paraphrase by a person.
+        let sentence_index = {
+            let i = doc.sentences().partition_point(|s| s.end <= qs);
+            (i < doc.sentences().len() && doc.sentences()[i].start <= qs).then_some(i)
+        };
+        let prev_sentence = sentence_index
+            .and_then(|i| i.checked_sub(1))
+            .map(|i| doc.sentences()[i]);
+        let quote_is_sentence_start =
+            sentence_index.is_some_and(|i| doc.sentences()[i].start + 1 >= qs);
+        let attributed_before = prev_sentence.and_then(|ps| {
+            out.iter()
+                .filter(|q| {
+                    q.speaker.as_ref().is_some_and(|sp| {
+                        sp.start >= ps.start
+                            && sp.end <= ps.end
+                            && (q.kind != QuoteKind::Indirect
+                                || sp
+                                    .entity_id
+                                    .as_deref()
+                                    .is_some_and(|id| id.starts_with("per:")))
+                    })
+                })
+                .max_by_key(|q| q.end)
+                .cloned()
+        });
+        if let (Some(p), true) = (attributed_before, quote_is_sentence_start) {
+            out.push(continuing(&p, start, end));
+            continue;
+        }
+        // A quotation standing alone after a sentence about a person ("Assad thanked Putin
+        // ... . \"I think ...\""): that sentence's subject, when it is a person.
+        let subject = prev_sentence
+            .and_then(|s| main_subject(tree, tokens_within(tokens, s.start, s.end), s.end));
+        if let (Some(subj), true) = (subject, quote_is_sentence_start && !short) {
+            let m = mention(doc, tree, subj);
+            if doc
+                .entities()
+                .iter()
+                .any(|e| e.label == EntityLabel::Per && e.start < m.end && m.start < e.end)
+            {
+                out.push(Quote {
+                    start,
+                    end,
+                    kind: QuoteKind::Direct,
+                    speaker: Some(m),
+                    via: None,
+                });
+            }
+        }
+    }
+}
 
 /// Whether an unquoted content is a position or act rather than words: it is a noun
 /// phrase or an infinitive (no clause of its own: no finite verb, no subject, no "that")
@@ -3641,5 +3690,48 @@ mod tests {
         // Two apostrophes as quotation marks; one apostrophe is no mark.
         let q = quotations("''It is fiscally responsible,'' Burman said. Obama's plan isn't.");
         assert_eq!(q, [(0, 31)]);
+        // Straight and curly marks mixed, as scraped text has them: either closes; a curly
+        // pair inside a straight quotation is a quotation within it.
+        let q = quotations("\"We won,\u{201d} he said. \u{201c}Again.\"");
+        assert_eq!(q, [(0, 9), (19, 27)]);
+        let q = quotations("\"She called it a \u{201c}rant,\u{201d} and left.\" Then");
+        assert_eq!(q, [(0, 35)]);
+    }
+
+    #[test]
+    fn a_quotation_after_an_attributed_one_goes_on_with_its_speaker() {
+        for (text, speaker) in [
+            // The attribution found by the sentence's shape, after the first pass.
+            (
+                "\"I am the guy that is trying to work from within,\" Mr. Clarke said. \"The goal \
+                 is to have a big enough footprint to drive our philosophy home.\"",
+                "Mr. Clarke",
+            ),
+            // Mixed marks.
+            (
+                "\"Oz has a huge bully pulpit,\u{201d} said David Gorski, a professor of surgery. \
+                 \u{201c}He can\u{2019}t simply dispense with facts he doesn\u{2019}t find convenient.\u{201d}",
+                "David Gorski, a professor of surgery",
+            ),
+            // An organization's quote goes on too.
+            (
+                "\u{201c}We will not negotiate under threat,\u{201d} the ministry said. \u{201c}Our \
+                 position has not changed since March.\u{201d}",
+                "the ministry",
+            ),
+            // A second quotation joined by "and" after the attribution.
+            (
+                "Oz is \u{201c}smart as hell,\u{201d} Steve Mosko wrote in an email to a colleague, \
+                 and \u{201c}full of nonsense.\u{201d}",
+                "Steve Mosko",
+            ),
+        ] {
+            let got = run(text);
+            assert_eq!(got.len(), 2, "{text}: {got:?}");
+            for (content, said_by, _, kind) in &got {
+                assert_eq!(said_by, speaker, "{content}");
+                assert_eq!(*kind, QuoteKind::Direct, "{content}");
+            }
+        }
     }
 }

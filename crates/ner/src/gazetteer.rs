@@ -1,5 +1,5 @@
 //! Phrase lists used as recognizer features: places from GeoNames (CC BY 4.0) and
-//! organizations and office holders from the PETRARCH actor dictionaries (MIT), built by
+//! organizations, office holders and nationalities from the PETRARCH actor dictionaries (MIT), built by
 //! `gazette train ner` from `shared/data/gazetteer` and stored in the model.
 
 use std::io::BufRead;
@@ -15,6 +15,8 @@ pub const PER: u8 = 1;
 pub const LOC: u8 = 2;
 /// Class bit of an organization phrase.
 pub const ORG: u8 = 4;
+/// Class bit of a nationality word ("Azeri", "Tajiks", "South African"): CoNLL's MISC.
+pub const NATIONALITY: u8 = 8;
 
 /// Part bit of a word that opens a listed person's name ("Vladimir").
 pub const FIRST_NAME: u8 = 1;
@@ -201,21 +203,32 @@ impl Gazetteer {
                 g.insert(n, LOC);
             }
         }
-        // Cities of 100,000 people or more, by their main name.
+        // Cities of 100,000 people or more, by their main name. Every city's names are kept
+        // aside, so that no city ("Teheran", "Aswan") passes for a nationality below.
+        let mut city_names: std::collections::HashSet<String> = Default::default();
         let cities = std::fs::File::open(dir.join("geonames/cities15000_latin.jsonl"))?;
         for line in std::io::BufReader::new(cities).lines() {
             let line = line?;
             let Ok(c) = serde_json::from_str::<serde_json::Value>(&line) else {
                 continue;
             };
+            let name = c.get("name").and_then(|v| v.as_str());
             if c.get("population").and_then(|p| p.as_u64()).unwrap_or(0) >= 100_000 {
-                if let Some(n) = c.get("name").and_then(|v| v.as_str()) {
+                if let Some(n) = name {
                     g.insert(n, LOC);
                 }
             }
+            let other = c.get("alternatenames").and_then(|v| v.as_array());
+            for n in name
+                .into_iter()
+                .chain(other.into_iter().flatten().filter_map(|v| v.as_str()))
+            {
+                city_names.insert(n.to_lowercase());
+            }
         }
         // Actors: international and non-state ones are organizations; country actors with
-        // dated office codes are people (VLADIMIR PUTIN → RUSGOV from 2008-05-08).
+        // dated office codes are people (VLADIMIR PUTIN → RUSGOV from 2008-05-08), except
+        // the countries themselves, whose nationality words are kept.
         let actors = std::fs::File::open(dir.join("petrarch_actors/actors.jsonl"))?;
         for line in std::io::BufReader::new(actors).lines() {
             let line = line?;
@@ -223,13 +236,51 @@ impl Gazetteer {
                 continue;
             };
             let file = a.get("file").and_then(|f| f.as_str()).unwrap_or("");
-            let dated = a
+            let codes: Vec<&str> = a
                 .get("codes")
                 .and_then(|c| c.as_array())
-                .is_some_and(|c| !c.is_empty());
+                .into_iter()
+                .flatten()
+                .filter_map(|c| c.get("code").and_then(|c| c.as_str()))
+                .collect();
+            let default_codes = a
+                .get("default_codes")
+                .and_then(|c| c.as_array())
+                .into_iter()
+                .flatten()
+                .filter_map(|c| c.as_str());
+            // A country's own record carries its bare three-letter code (ARMENIA → ARM,
+            // with the Soviet USRARM before 1991); its aliases are its names in other
+            // languages, its capital and its demonyms, never a person.
+            let canonical = a.get("canonical").and_then(|v| v.as_str()).unwrap_or("");
+            if file.contains("Countries")
+                && codes
+                    .iter()
+                    .copied()
+                    .chain(default_codes)
+                    .any(|c| c.len() == 3)
+            {
+                for n in a
+                    .get("aliases")
+                    .and_then(|v| v.as_array())
+                    .into_iter()
+                    .flatten()
+                    .filter_map(|v| v.as_str())
+                    .filter(|n| {
+                        nationality(n, canonical) && !city_names.contains(&n.to_lowercase())
+                    })
+                {
+                    g.insert(n, NATIONALITY);
+                    // The people too: "Armenians", "Tajiks".
+                    if !n.contains(' ') && ["AN", "I", "K", "OT"].iter().any(|e| n.ends_with(e)) {
+                        g.insert(&format!("{n}S"), NATIONALITY);
+                    }
+                }
+                continue;
+            }
             let class = if file.contains("International") || file.contains("MilNonState") {
                 ORG
-            } else if dated {
+            } else if !codes.is_empty() {
                 PER
             } else {
                 continue;
@@ -254,6 +305,34 @@ impl Gazetteer {
     }
 }
 
+/// Whether an alias of the country `canonical` is a nationality word rather than another
+/// of its names ("HAYASTAN", "LETTLAND") or a region the lists file under it ("SICHUAN"
+/// under CHINA), which the lists give together: it has a nationality's ending and begins
+/// as a word of the country's name does ("ARMENIAN" of ARMENIA, "POLISH" of POLAND,
+/// "SOUTH AFRICAN"). Nationalities unlike their country's name ("DUTCH", "WELSH") are
+/// missed; the recognizer learns the common ones from its training text.
+fn nationality(alias: &str, canonical: &str) -> bool {
+    const ENDINGS: &[&str] = &[
+        "an", "ans", "ese", "ish", "i", "is", "ch", "k", "ks", "ot", "ots", "ss", "yz", "ene",
+        "in", "ins",
+    ];
+    const PLACE_ENDINGS: &[&str] = &["stan", "land", "ia", "ain", "ston"];
+    let words: Vec<String> = alias.split_whitespace().map(str::to_lowercase).collect();
+    let Some(last) = words.last() else {
+        return false;
+    };
+    let opening = |w: &str| w.chars().take(2).collect::<String>();
+    words.len() <= 2
+        && last.chars().count() >= 4
+        && last.chars().all(char::is_alphabetic)
+        && ENDINGS.iter().any(|e| last.ends_with(e))
+        && !PLACE_ENDINGS.iter().any(|e| last.ends_with(e))
+        && canonical
+            .split_whitespace()
+            .map(str::to_lowercase)
+            .any(|w| w.chars().count() >= 3 && w != *last && opening(&w) == opening(last))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -274,6 +353,31 @@ mod tests {
         assert_eq!(f[6], mix(u64::from(LOC), 3));
         assert_eq!(g.get("UNITED NATIONS"), Some(ORG));
         assert_eq!(g.len(), 3);
+    }
+
+    #[test]
+    fn a_country_s_nationality_words_are_told_from_its_other_names() {
+        for (alias, country) in [
+            ("ARMENIAN", "ARMENIA"),
+            ("TAJIK", "TAJIKISTAN"),
+            ("SOUTH AFRICAN", "REPUBLIC OF SOUTH AFRICA"),
+            ("POLISH", "POLAND"),
+            ("NEPALESE", "NEPAL"),
+            ("IRAQI", "IRAQ"),
+        ] {
+            assert!(nationality(alias, country), "{alias}");
+        }
+        for (alias, country) in [
+            ("HAYASTAN", "ARMENIA"), // its own name
+            ("LETTLAND", "LATVIA"),  // in another language
+            ("MOLDAVIA", "MOLDOVA"), // an old name
+            ("SICHUAN", "CHINA"),    // a region filed under it
+            ("BRITAIN", "UNITED KINGDOM"),
+            ("ARMENIA", "ARMENIA"), // the country itself
+            ("NORTHERN IRISH MEN", "UNITED KINGDOM"),
+        ] {
+            assert!(!nationality(alias, country), "{alias}");
+        }
     }
 
     #[test]

@@ -1039,6 +1039,30 @@ mod tests {
     }
 
     #[test]
+    fn the_shipped_gazetteer_knows_nationalities_and_no_country_as_a_person() {
+        use crate::gazetteer::{LOC, NATIONALITY, PER};
+        let g = &EntityModel::english().gazetteer;
+        for word in [
+            "Armenian",
+            "Armenians",
+            "Tajik",
+            "Kuwaiti",
+            "Ukrainian",
+            "South African",
+        ] {
+            assert_eq!(g.get(word), Some(NATIONALITY), "{word}");
+        }
+        // Countries whose records carry dated (Soviet, Yugoslav) codes were once listed
+        // as people, their capitals and nationalities with them.
+        for place in ["Armenia", "Iraq", "Ukraine", "Sarajevo"] {
+            let bits = g.get(place).unwrap_or(0);
+            assert_eq!(bits & PER, 0, "{place}");
+        }
+        assert_eq!(g.get("Iraq"), Some(LOC));
+        assert_eq!(g.get("Vladimir Putin"), Some(PER));
+    }
+
+    #[test]
     fn history_remembers_capitalized_words_by_type() {
         let names: Vec<String> = ["O", "B-LOC", "B-PER", "I-PER"]
             .iter()
