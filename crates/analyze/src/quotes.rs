@@ -1642,20 +1642,39 @@ fn extract(doc: &Doc) -> Vec<Quote> {
     });
     // "The latest test, North Korea said, was its biggest yet": a cue set off by commas in
     // the middle of what was said, whatever the parse made of it.
-    for (content, speaker) in set_off_cues(doc, &tree) {
-        match out
+    for (content, speaker, first) in set_off_cues(doc, &tree) {
+        let said_by = match out
             .iter_mut()
             .find(|q| q.start < content.1 && content.0 < q.end)
         {
-            Some(q) if q.speaker.is_none() => q.speaker = Some(mention(doc, &tree, speaker)),
-            Some(_) => {}
-            None => out.push(Quote {
-                start: content.0,
-                end: content.1,
-                kind: inside_marks(&quotes_marks, content),
-                speaker: Some(mention(doc, &tree, speaker)),
-                via: None,
-            }),
+            Some(q) if q.speaker.is_none() => {
+                q.speaker = Some(mention(doc, &tree, speaker));
+                q.speaker.clone()
+            }
+            Some(q) => q.speaker.clone(),
+            None => {
+                out.push(Quote {
+                    start: content.0,
+                    end: content.1,
+                    kind: inside_marks(&quotes_marks, content),
+                    speaker: Some(mention(doc, &tree, speaker)),
+                    via: None,
+                });
+                out.last().and_then(|q| q.speaker.clone())
+            }
+        };
+        // The part before the cue is said by the same speaker: "The latest test" of "The
+        // latest test, North Korea said, was its biggest yet".
+        if let Some(first) = first {
+            if !out.iter().any(|q| q.start < first.1 && first.0 < q.end) {
+                out.push(Quote {
+                    start: first.0,
+                    end: first.1,
+                    kind: inside_marks(&quotes_marks, first),
+                    speaker: said_by,
+                    via: None,
+                });
+            }
         }
     }
     for (content, speaker, tail) in trailing_says(doc, &tree) {
@@ -2356,9 +2375,12 @@ fn phrase_head(tokens: &[Token], lo: usize, hi: usize) -> Option<usize> {
 
 /// Cues set off by commas inside the sentence they attribute ("The latest test, North Korea
 /// said, was its biggest yet"; "The difference now, he told me on Friday, is that ..."): the
-/// part after the second comma (which holds a verb) and the speaker between the first comma
-/// and the cue.
-fn set_off_cues(doc: &Doc, tree: &Tree<'_>) -> Vec<((usize, usize), usize)> {
+/// part after the second comma (which holds a verb), the speaker between the first comma
+/// and the cue, and the part before the first comma when it has two words or more.
+fn set_off_cues(
+    doc: &Doc,
+    tree: &Tree<'_>,
+) -> Vec<((usize, usize), usize, Option<(usize, usize)>)> {
     let tokens = tree.tokens;
     let word = |i: usize| doc.slice(tokens[i].span());
     let pos = |i: usize| tokens[i].pos.as_deref().unwrap_or("");
@@ -2403,7 +2425,13 @@ fn set_off_cues(doc: &Doc, tree: &Tree<'_>) -> Vec<((usize, usize), usize)> {
             else {
                 continue;
             };
-            out.push(((tokens[b + 1].start, tokens[hi].end), speaker));
+            // The first part, before the first comma, is what was said too.
+            let mut lo = range.start;
+            while lo < a - 1 && pos(lo) == "PUNCT" {
+                lo += 1;
+            }
+            let first = (a - 1 >= lo + 2).then(|| (tokens[lo].start, tokens[a - 2].end));
+            out.push(((tokens[b + 1].start, tokens[hi].end), speaker, first));
             break;
         }
     }
@@ -3132,12 +3160,16 @@ mod tests {
         let quotes = run(
             "Ana Ruiz runs the ferry office. The difference now, she told me on Friday, is that the boats leave on time.",
         );
-        assert_eq!(quotes.len(), 1, "{quotes:?}");
-        assert_eq!(quotes[0].0, "is that the boats leave on time");
+        // Both parts around the cue are what she said, in two fragments of one speaker.
+        assert_eq!(quotes.len(), 2, "{quotes:?}");
+        let contents: Vec<&str> = quotes.iter().map(|q| q.0.as_str()).collect();
         assert_eq!(
-            (quotes[0].1.as_str(), quotes[0].2.as_str()),
-            ("she", "Ana Ruiz")
+            contents,
+            ["The difference now", "is that the boats leave on time"]
         );
+        for q in &quotes {
+            assert_eq!((q.1.as_str(), q.2.as_str()), ("she", "Ana Ruiz"));
+        }
     }
 
     #[test]
@@ -3322,6 +3354,8 @@ mod tests {
                 "Ana Ruiz",
                 QuoteKind::Direct,
             ),
+            // The cue set off by commas splits what she said in two fragments.
+            ("Too often", "Ms. Ruiz", QuoteKind::Indirect),
             (
                 "the port authority decides before the city is even asked.",
                 "Ms. Ruiz",
