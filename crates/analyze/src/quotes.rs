@@ -1553,13 +1553,7 @@ fn extract(doc: &Doc) -> Vec<Quote> {
             .find(|q| q.start < content.1 && content.0 < q.end)
         {
             Some(q) => q.speaker = Some(m),
-            None => out.push(Quote {
-                start: content.0,
-                end: content.1,
-                kind: inside_marks(&quotes_marks, content),
-                speaker: Some(m),
-                via: None,
-            }),
+            None => out.push(marked(&quotes_marks, content, Some(m))),
         }
     }
     for (content, speaker) in name_then_says(doc, &tree, &quotes_marks) {
@@ -1653,27 +1647,16 @@ fn extract(doc: &Doc) -> Vec<Quote> {
             }
             Some(q) => q.speaker.clone(),
             None => {
-                out.push(Quote {
-                    start: content.0,
-                    end: content.1,
-                    kind: inside_marks(&quotes_marks, content),
-                    speaker: Some(mention(doc, &tree, speaker)),
-                    via: None,
-                });
-                out.last().and_then(|q| q.speaker.clone())
+                let m = mention(doc, &tree, speaker);
+                out.push(marked(&quotes_marks, content, Some(m.clone())));
+                Some(m)
             }
         };
         // The part before the cue is said by the same speaker: "The latest test" of "The
         // latest test, North Korea said, was its biggest yet".
         if let Some(first) = first {
             if !out.iter().any(|q| q.start < first.1 && first.0 < q.end) {
-                out.push(Quote {
-                    start: first.0,
-                    end: first.1,
-                    kind: inside_marks(&quotes_marks, first),
-                    speaker: said_by,
-                    via: None,
-                });
+                out.push(marked(&quotes_marks, first, said_by));
             }
         }
     }
@@ -1692,13 +1675,11 @@ fn extract(doc: &Doc) -> Vec<Quote> {
             !(swallows || cut_short || in_tail)
         });
         if !out.iter().any(|q| q.start < content.1 && content.0 < q.end) {
-            out.push(Quote {
-                start: content.0,
-                end: content.1,
-                kind: inside_marks(&quotes_marks, content),
-                speaker: Some(mention(doc, &tree, speaker)),
-                via: None,
-            });
+            out.push(marked(
+                &quotes_marks,
+                content,
+                Some(mention(doc, &tree, speaker)),
+            ));
         }
     }
     claim_quotations(doc, &tree, &quotes_marks, &mut out);
@@ -1747,6 +1728,18 @@ const STATEMENT_VERBS: &[&str] = &[
     "blame",
     "request",
 ];
+
+/// A quote of `content` by `speaker`, direct, mixed or indirect by the quotation marks
+/// in it ([`inside_marks`]).
+fn marked(marks: &[(usize, usize)], content: (usize, usize), speaker: Option<Mention>) -> Quote {
+    Quote {
+        start: content.0,
+        end: content.1,
+        kind: inside_marks(marks, content),
+        speaker,
+        via: None,
+    }
+}
 
 /// Quotations nobody claimed: a quotation of a few words or more that follows an
 /// attributed quote continues it (the same speaker), as multi-paragraph quotes and the

@@ -110,6 +110,13 @@ pub struct Predicted {
 
 /// Reads a PolNeAR JSONL file (canonical annotations only, as the scorer's default).
 pub fn read(path: &Path) -> Result<Vec<GoldDoc>, EvalError> {
+    let mut docs = read_all(path)?;
+    docs.retain(|d| d.canonical);
+    Ok(docs)
+}
+
+/// Every annotation of a PolNeAR JSONL file, the other annotators' too.
+fn read_all(path: &Path) -> Result<Vec<GoldDoc>, EvalError> {
     let raw = std::fs::read_to_string(path).map_err(|e| EvalError::io(path, e))?;
     let mut out = Vec::new();
     for (i, line) in raw
@@ -117,13 +124,10 @@ pub fn read(path: &Path) -> Result<Vec<GoldDoc>, EvalError> {
         .enumerate()
         .filter(|(_, l)| !l.trim().is_empty())
     {
-        let d: GoldDoc = serde_json::from_str(line).map_err(|e| EvalError::Format {
+        out.push(serde_json::from_str(line).map_err(|e| EvalError::Format {
             path: path.to_path_buf(),
             message: format!("line {}: {e}", i + 1),
-        })?;
-        if d.canonical {
-            out.push(d);
-        }
+        })?);
     }
     Ok(out)
 }
@@ -420,18 +424,7 @@ pub fn evaluate_with(
         for (d, (_, p)) in gold.iter().zip(&predictions) {
             add(&mut c, d, p, t);
         }
-        rows.push(Row::new(
-            NAME,
-            &format!("quote_f1@{label}"),
-            f1(c.tp, c.pred, c.gold),
-            c.gold,
-        ));
-        rows.push(Row::new(
-            NAME,
-            &format!("quote_speaker_f1@{label}"),
-            f1(c.tp_speaker, c.pred, c.gold),
-            c.gold,
-        ));
+        rows.extend(f1_rows("", label, &c));
         if label == "0.3" {
             let (p, r, _) = crate::prf(c.tp, c.pred, c.gold);
             rows.push(Row::new(NAME, "quote_p@0.3", p, c.pred));
@@ -467,16 +460,7 @@ pub fn agreement(dir: &Path) -> Result<Option<[Counts; 3]>, EvalError> {
             .into_iter()
             .map(|d| (d.doc_id.clone(), d))
             .collect();
-        let raw = std::fs::read_to_string(&extra).map_err(|e| EvalError::io(&extra, e))?;
-        for (i, line) in raw
-            .lines()
-            .enumerate()
-            .filter(|(_, l)| !l.trim().is_empty())
-        {
-            let other: GoldDoc = serde_json::from_str(line).map_err(|e| EvalError::Format {
-                path: extra.clone(),
-                message: format!("line {}: {e}", i + 1),
-            })?;
+        for other in read_all(&extra)? {
             let Some(gold) = canonical
                 .get(&other.doc_id)
                 .filter(|g| g.text == other.text)
@@ -508,6 +492,25 @@ pub fn agreement(dir: &Path) -> Result<Option<[Counts; 3]>, EvalError> {
         }
     }
     Ok(any.then_some(counts))
+}
+
+/// The quote and quote+speaker F1 rows of counts at one threshold (`label`), their
+/// metric names after `prefix`.
+fn f1_rows(prefix: &str, label: &str, c: &Counts) -> [Row; 2] {
+    [
+        Row::new(
+            NAME,
+            &format!("{prefix}quote_f1@{label}"),
+            f1(c.tp, c.pred, c.gold),
+            c.gold,
+        ),
+        Row::new(
+            NAME,
+            &format!("{prefix}quote_speaker_f1@{label}"),
+            f1(c.tp_speaker, c.pred, c.gold),
+            c.gold,
+        ),
+    ]
 }
 
 /// Predictions as the reference scorer reads them: one JSON line per document.
@@ -556,18 +559,7 @@ pub fn run(
     // The human ceiling beside the system's figures (see `agreement`).
     if let Some(human) = agreement(dir)? {
         for (c, label) in human.iter().zip(["0.3", "0.8", "exact"]) {
-            rows.push(Row::new(
-                NAME,
-                &format!("annotators_quote_f1@{label}"),
-                f1(c.tp, c.pred, c.gold),
-                c.gold,
-            ));
-            rows.push(Row::new(
-                NAME,
-                &format!("annotators_quote_speaker_f1@{label}"),
-                f1(c.tp_speaker, c.pred, c.gold),
-                c.gold,
-            ));
+            rows.extend(f1_rows("annotators_", label, c));
         }
     }
     if let Some(out) = predictions_dir {
@@ -655,33 +647,31 @@ mod tests {
             serde_json::json!({"start": b, "end": b + s.len(), "text": s})
         };
         let attribution = |content: &str, source: &str| serde_json::json!({"content": [at(content)], "source": [at(source)], "cue": []});
-        let doc = |annotator: &str, canonical: bool, atts: Vec<serde_json::Value>| {
-            serde_json::json!({"doc_id": "d1", "annotator": annotator, "canonical": canonical,
-                "text": text, "attributions": atts})
-            .to_string()
-        };
         let dir = tempfile::tempdir().unwrap();
-        let canonical = vec![
-            attribution("the plan failed", "Smith"),
-            attribution("taxes rose", "Jones"),
-        ];
-        std::fs::write(
-            dir.path().join("dev.jsonl"),
-            doc("a1", true, canonical) + "\n",
-        )
-        .unwrap();
+        let write = |file: &str, canonical: bool, atts: Vec<serde_json::Value>| {
+            let doc = serde_json::json!({"doc_id": "d1", "canonical": canonical, "text": text,
+                "attributions": atts});
+            std::fs::write(dir.path().join(file), doc.to_string() + "\n").unwrap();
+        };
+        write(
+            "dev.jsonl",
+            true,
+            vec![
+                attribution("the plan failed", "Smith"),
+                attribution("taxes rose", "Jones"),
+            ],
+        );
         // The other annotator agrees on the first, gives the second to another source, and
         // adds a third.
-        let other = vec![
-            attribution("the plan failed", "Smith"),
-            attribution("taxes rose", "Lee"),
-            attribution("it rains", "Lee"),
-        ];
-        std::fs::write(
-            dir.path().join("dev_extra_annotators.jsonl"),
-            doc("b2", false, other) + "\n",
-        )
-        .unwrap();
+        write(
+            "dev_extra_annotators.jsonl",
+            false,
+            vec![
+                attribution("the plan failed", "Smith"),
+                attribution("taxes rose", "Lee"),
+                attribution("it rains", "Lee"),
+            ],
+        );
         let [at3, at8, exact] = agreement(dir.path()).unwrap().unwrap();
         for c in [at3, at8, exact] {
             assert_eq!((c.gold, c.pred, c.tp, c.tp_speaker), (2, 3, 2, 1), "{c:?}");
