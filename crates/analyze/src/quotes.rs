@@ -2423,7 +2423,7 @@ fn set_off_cues(
             while lo < a - 1 && pos(lo) == "PUNCT" {
                 lo += 1;
             }
-            let first = (a - 1 >= lo + 2).then(|| (tokens[lo].start, tokens[a - 2].end));
+            let first = (a > lo + 2).then(|| (tokens[lo].start, tokens[a - 2].end));
             out.push(((tokens[b + 1].start, tokens[hi].end), speaker, first));
             break;
         }
