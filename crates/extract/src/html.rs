@@ -491,6 +491,18 @@ fn block_features(page: &Html, blocks: &[&Block], i: usize, prose: &ProseParent)
             f.push(h2("mark", &mark.to_string()));
         }
     }
+    if let Some((group, opens)) = furniture_phrase(&b.text) {
+        f.push(h2("phrase", group));
+        f.push(h3("phrase+opens", group, if opens { "y" } else { "n" }));
+        f.push(h3("phrase+len", group, &len));
+    }
+    // The block after one that announces furniture ("Lesen Sie auch:" and its links).
+    if let Some((group, _)) = i
+        .checked_sub(1)
+        .and_then(|j| furniture_phrase(&blocks[j].text))
+    {
+        f.push(h2("prev-phrase", group));
+    }
     // Place in the container.
     let place = if i == 0 {
         "first"
@@ -551,6 +563,203 @@ fn block_features(page: &Html, blocks: &[&Block], i: usize, prose: &ProseParent)
         node = nd.parent();
     }
     f
+}
+
+/// The kind of furniture a block's own wording announces, when it opens with (or, for a
+/// short block, holds) one of the phrases sites write on their furniture in the languages
+/// of news: "Read also", "Lesen Sie auch", "Subscribe to our newsletter", "All rights
+/// reserved". The class words of the markup say the same where sites name their
+/// elements well; many do not. The rules drop a line that is nothing but such a phrase
+/// (`text::is_furniture`); this lets the classifier weigh a block that opens with one
+/// ("Lesen Sie auch: Die neue Regierung ..."), by the kind of furniture it names.
+fn furniture_phrase(text: &str) -> Option<(&'static str, bool)> {
+    const GROUPS: &[(&str, &[&str])] = &[
+        (
+            "related",
+            &[
+                "read also",
+                "read more",
+                "see also",
+                "related",
+                "more on this",
+                "more from",
+                "you may also like",
+                "you might also like",
+                "recommended",
+                "also interesting",
+                "lesen sie auch",
+                "lesen sie mehr",
+                "lies auch",
+                "auch interessant",
+                "mehr zum thema",
+                "mehr zu",
+                "weitere artikel",
+                "weiterlesen",
+                "das könnte",
+                "das thema könnte",
+                "empfehlungen",
+                "vous aimerez aussi",
+                "à lire aussi",
+                "lire aussi",
+                "lire la suite",
+                "sur le même sujet",
+                "te puede interesar",
+                "lee también",
+                "lea también",
+                "noticias relacionadas",
+                "contenido relacionado",
+                "leer más",
+                "leggi anche",
+                "potrebbe interessarti",
+                "czytaj też",
+                "czytaj także",
+                "zobacz też",
+                "zobacz także",
+                "leia também",
+                "veja também",
+            ],
+        ),
+        (
+            "subscribe",
+            &[
+                "subscribe",
+                "newsletter",
+                "sign up",
+                "register",
+                "log in",
+                "abonnieren",
+                "abonnez-vous",
+                "inscrivez-vous",
+                "suscríbete",
+                "suscribirse",
+                "regístrate",
+                "iscriviti",
+                "zapisz się",
+                "subskryp",
+                "assine",
+                "jetzt anmelden",
+            ],
+        ),
+        (
+            "share",
+            &[
+                "share this",
+                "share on",
+                "teilen",
+                "partager",
+                "compartir",
+                "condividi",
+                "udostępnij",
+                "follow us",
+                "folgen sie uns",
+                "folge uns",
+                "suivez-nous",
+                "síguenos",
+                "seguici",
+                "obserwuj nas",
+            ],
+        ),
+        (
+            "ad",
+            &[
+                "advertisement",
+                "sponsored",
+                "anzeige",
+                "werbung",
+                "publicité",
+                "publicidad",
+                "pubblicità",
+                "reklama",
+                "affiliate",
+                "provision",
+            ],
+        ),
+        (
+            "legal",
+            &[
+                "all rights reserved",
+                "alle rechte vorbehalten",
+                "tous droits réservés",
+                "todos los derechos reservados",
+                "tutti i diritti riservati",
+                "wszelkie prawa zastrzeżone",
+                "cookie",
+                "datenschutz",
+                "privacy",
+                "copyright",
+            ],
+        ),
+        (
+            "author",
+            &[
+                "about the author",
+                "über den autor",
+                "über die autorin",
+                "zur person",
+                "à propos de l'auteur",
+                "sobre el autor",
+                "sull'autore",
+                "o autorze",
+            ],
+        ),
+        (
+            "comments",
+            &[
+                "comments",
+                "leave a comment",
+                "leave a reply",
+                "kommentare",
+                "kommentar",
+                "commentaires",
+                "comentarios",
+                "commenti",
+                "komentarze",
+            ],
+        ),
+        (
+            "more",
+            &[
+                "more information",
+                "further information",
+                "weitere informationen",
+                "mehr infos",
+                "mehr informationen",
+                "plus d'informations",
+                "más información",
+                "contact",
+                "kontakt",
+                "back to top",
+                "nach oben",
+                "zurück",
+                "next article",
+                "previous article",
+            ],
+        ),
+    ];
+    static PHRASES: LazyLock<(aho_corasick::AhoCorasick, Vec<usize>)> = LazyLock::new(|| {
+        let (phrases, groups): (Vec<&str>, Vec<usize>) = GROUPS
+            .iter()
+            .enumerate()
+            .flat_map(|(g, (_, ps))| ps.iter().map(move |p| (*p, g)))
+            .unzip();
+        let automaton = aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(phrases)
+            .expect("phrases compile");
+        (automaton, groups)
+    });
+    let (automaton, groups) = &*PHRASES;
+    // The opening words, lowercased (the automaton folds ASCII case only).
+    let head: String = text.chars().take(80).flat_map(char::to_lowercase).collect();
+    let short = text.chars().count() < 160;
+    let hit = automaton.find_iter(&head).find(|m| {
+        let at_word = head[..m.start()]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric());
+        at_word && (m.start() <= 3 || short)
+    })?;
+    Some((GROUPS[groups[hit.pattern().as_usize()]].0, hit.start() <= 3))
 }
 
 /// The kind of page part a class or id word names, when it is one of the words content
@@ -1147,6 +1356,33 @@ impl Markdown {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn furniture_announces_itself_in_the_pages_languages() {
+        for (text, group, opens) in [
+            ("Lesen Sie auch: Die neue Regierung", "related", true),
+            ("Vous aimerez aussi", "related", true),
+            (
+                "Subscribe to our newsletter for weekly updates",
+                "subscribe",
+                true,
+            ),
+            (
+                "\u{a9} 2024 Der Verlag. Alle Rechte vorbehalten.",
+                "legal",
+                false,
+            ),
+            ("\u{dc}ber den Autor", "author", true),
+        ] {
+            assert_eq!(furniture_phrase(text), Some((group, opens)), "{text}");
+        }
+        // A phrase deep in a paragraph of prose, or inside a word, is no announcement.
+        let prose = "The minister said the plan was sound, and that the country would read \
+                     more about it in a report to be published next spring by the agency that \
+                     oversees the ports.";
+        assert_eq!(furniture_phrase(prose), None);
+        assert_eq!(furniture_phrase("Unrelated matters"), None);
+    }
 
     #[test]
     fn keeps_prose_and_drops_navigation_and_widgets() {
