@@ -217,9 +217,10 @@ pub(crate) fn main_text(
     let out: Vec<&Block> = match model {
         Some(m) => {
             let prose = ProseParent::of(page, &out);
+            let phrases = furniture_phrases(&out);
             out.iter()
                 .enumerate()
-                .filter(|(i, _)| m.margin(&block_features(page, &out, *i, &prose)) >= 0.0)
+                .filter(|(i, _)| m.margin(&block_features(page, &out, *i, &prose, &phrases)) >= 0.0)
                 .map(|(_, b)| *b)
                 .collect()
         }
@@ -252,8 +253,12 @@ pub(crate) fn main_text(
 pub(crate) fn candidate_blocks(html: &str) -> Vec<(String, Vec<u64>)> {
     with_candidates(html, |page, out| {
         let prose = ProseParent::of(page, out);
+        let phrases = furniture_phrases(out);
         (0..out.len())
-            .map(|i| (out[i].text.clone(), block_features(page, out, i, &prose)))
+            .map(|i| {
+                let features = block_features(page, out, i, &prose, &phrases);
+                (out[i].text.clone(), features)
+            })
             .collect()
     })
 }
@@ -431,8 +436,21 @@ impl ProseParent {
     }
 }
 
-/// Features of the block `blocks[i]` for the block classifier.
-fn block_features(page: &Html, blocks: &[&Block], i: usize, prose: &ProseParent) -> Vec<u64> {
+/// The kind of furniture each block announces ([`furniture_phrase`]), found once: the
+/// features of a block read its own and its predecessor's.
+fn furniture_phrases(blocks: &[&Block]) -> Vec<Option<(&'static str, bool)>> {
+    blocks.iter().map(|b| furniture_phrase(&b.text)).collect()
+}
+
+/// Features of the block `blocks[i]` for the block classifier; `phrases` are the blocks'
+/// [`furniture_phrases`].
+fn block_features(
+    page: &Html,
+    blocks: &[&Block],
+    i: usize,
+    prose: &ProseParent,
+    phrases: &[Option<(&'static str, bool)>],
+) -> Vec<u64> {
     const LEVELS: [&str; 3] = ["0", "1", "2"];
     use gazette_learn::perceptron::{hash_str, mix};
     let b = blocks[i];
@@ -491,16 +509,13 @@ fn block_features(page: &Html, blocks: &[&Block], i: usize, prose: &ProseParent)
             f.push(h2("mark", &mark.to_string()));
         }
     }
-    if let Some((group, opens)) = furniture_phrase(&b.text) {
+    if let Some((group, opens)) = phrases[i] {
         f.push(h2("phrase", group));
         f.push(h3("phrase+opens", group, if opens { "y" } else { "n" }));
         f.push(h3("phrase+len", group, &len));
     }
     // The block after one that announces furniture ("Lesen Sie auch:" and its links).
-    if let Some((group, _)) = i
-        .checked_sub(1)
-        .and_then(|j| furniture_phrase(&blocks[j].text))
-    {
+    if let Some((group, _)) = i.checked_sub(1).and_then(|j| phrases[j]) {
         f.push(h2("prev-phrase", group));
     }
     // Place in the container.
