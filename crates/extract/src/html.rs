@@ -751,18 +751,8 @@ fn furniture_phrase(text: &str) -> Option<(&'static str, bool)> {
             ],
         ),
     ];
-    static PHRASES: LazyLock<(aho_corasick::AhoCorasick, Vec<usize>)> = LazyLock::new(|| {
-        let (phrases, groups): (Vec<&str>, Vec<usize>) = GROUPS
-            .iter()
-            .enumerate()
-            .flat_map(|(g, (_, ps))| ps.iter().map(move |p| (*p, g)))
-            .unzip();
-        let automaton = aho_corasick::AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .build(phrases)
-            .expect("phrases compile");
-        (automaton, groups)
-    });
+    static PHRASES: LazyLock<(aho_corasick::AhoCorasick, Vec<usize>)> =
+        LazyLock::new(|| grouped_automaton(GROUPS));
     let (automaton, groups) = &*PHRASES;
     // The opening words, lowercased (the automaton folds ASCII case only).
     let head: String = text.chars().take(80).flat_map(char::to_lowercase).collect();
@@ -775,6 +765,17 @@ fn furniture_phrase(text: &str) -> Option<(&'static str, bool)> {
         at_word && (m.start() <= 3 || short)
     })?;
     Some((GROUPS[groups[hit.pattern().as_usize()]].0, hit.start() <= 3))
+}
+
+/// One automaton over the words of every group (lowercase), and the group of each word.
+fn grouped_automaton(groups: &[(&str, &[&str])]) -> (aho_corasick::AhoCorasick, Vec<usize>) {
+    let (words, group_of): (Vec<&str>, Vec<usize>) = groups
+        .iter()
+        .enumerate()
+        .flat_map(|(g, (_, words))| words.iter().map(move |w| (*w, g)))
+        .unzip();
+    let automaton = aho_corasick::AhoCorasick::new(words).expect("words compile");
+    (automaton, group_of)
 }
 
 /// The kind of page part a class or id word names, when it is one of the words content
@@ -849,15 +850,8 @@ fn class_word_group(token: &str) -> Option<&'static str> {
     ];
     // One automaton over every stem (blocks have many class words, each tested at three
     // levels); the first group in the list that has a stem in the word wins.
-    static STEMS: LazyLock<(aho_corasick::AhoCorasick, Vec<usize>)> = LazyLock::new(|| {
-        let (stems, groups): (Vec<&str>, Vec<usize>) = GROUPS
-            .iter()
-            .enumerate()
-            .flat_map(|(g, (_, stems))| stems.iter().map(move |s| (*s, g)))
-            .unzip();
-        let automaton = aho_corasick::AhoCorasick::new(stems).expect("stems compile");
-        (automaton, groups)
-    });
+    static STEMS: LazyLock<(aho_corasick::AhoCorasick, Vec<usize>)> =
+        LazyLock::new(|| grouped_automaton(GROUPS));
     let (automaton, groups) = &*STEMS;
     automaton
         .find_overlapping_iter(token)
