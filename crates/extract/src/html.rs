@@ -754,7 +754,7 @@ fn furniture_phrase(text: &str) -> Option<(&'static str, bool)> {
     static PHRASES: LazyLock<(aho_corasick::AhoCorasick, Vec<usize>)> =
         LazyLock::new(|| grouped_automaton(GROUPS));
     let (automaton, groups) = &*PHRASES;
-    // The opening words, lowercased (the automaton folds ASCII case only).
+    // The opening words, lowercased as the phrases are.
     let head: String = text.chars().take(80).flat_map(char::to_lowercase).collect();
     let short = text.chars().count() < 160;
     let hit = automaton.find_iter(&head).find(|m| {
