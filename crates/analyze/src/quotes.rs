@@ -1781,15 +1781,17 @@ fn claim_quotations(
             out.push(continuing(&p, start, end));
             continue;
         }
-        // A quotation split by its attribution ("\u{201c}A,\u{201d} Ruiz told the mayor,
-        // \u{201c}B.\u{201d}"): one quote, whose content runs over both parts.
-        let split = previous.as_ref().is_some_and(|p| {
-            let gap = &doc.text()[doc.char_to_byte(p.end)..doc.char_to_byte(start)];
+        // The words between the previous quote and this one, when both lie in one sentence.
+        let gap_in_sentence = previous.as_ref().and_then(|p| {
             let same_sentence = sentence_at(doc, p.start).map(|s| s.start)
                 == sentence_at(doc, start).map(|s| s.start);
-            p.kind == QuoteKind::Direct
-                && !short
-                && same_sentence
+            (p.kind == QuoteKind::Direct && same_sentence)
+                .then(|| &doc.text()[doc.char_to_byte(p.end)..doc.char_to_byte(start)])
+        });
+        // A quotation split by its attribution ("\u{201c}A,\u{201d} Ruiz told the mayor,
+        // \u{201c}B.\u{201d}"): one quote, whose content runs over both parts.
+        let split = gap_in_sentence.is_some_and(|gap| {
+            !short
                 && gap.chars().count() <= 80
                 && gap.trim_start().starts_with([',', '"', '\u{201d}'])
                 && gap
@@ -1810,18 +1812,12 @@ fn claim_quotations(
         // A second quotation joined to the first by "and" after the attribution ("Oz is
         // \u{201c}smart as hell,\u{201d} Mosko wrote, and \u{201c}full of it.\u{201d}"): the
         // same speaker goes on.
-        let joined = previous.as_ref().is_some_and(|p| {
-            let gap = &doc.text()[doc.char_to_byte(p.end)..doc.char_to_byte(start)];
-            let same_sentence = sentence_at(doc, p.start).map(|s| s.start)
-                == sentence_at(doc, start).map(|s| s.start);
+        let joined = gap_in_sentence.is_some_and(|gap| {
             let tail = gap
                 .trim_end()
                 .trim_end_matches(['"', '\u{201c}'])
                 .trim_end();
-            p.kind == QuoteKind::Direct
-                && same_sentence
-                && gap.chars().count() <= 120
-                && (tail.ends_with(", and") || tail.ends_with(" and"))
+            gap.chars().count() <= 120 && (tail.ends_with(", and") || tail.ends_with(" and"))
         });
         if let (true, Some(p)) = (joined, &previous) {
             out.push(continuing(p, start, end));
