@@ -15,7 +15,7 @@ pub const PER: u8 = 1;
 pub const LOC: u8 = 2;
 /// Class bit of an organization phrase.
 pub const ORG: u8 = 4;
-/// Class bit of a nationality word ("Azeri", "Tajiks", "South African"): CoNLL's MISC.
+/// Class bit of a nationality word ("Armenian", "Tajiks", "South African"): CoNLL's MISC.
 pub const NATIONALITY: u8 = 8;
 
 /// Part bit of a word that opens a listed person's name ("Vladimir").
