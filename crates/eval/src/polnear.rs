@@ -306,9 +306,10 @@ fn speaker_ok(gold: &Attribution, pred: &Predicted, chars: &[char]) -> bool {
     !toks(&text(&gs)).is_disjoint(&toks(&pname))
 }
 
-/// A quote's content as PolNeAR marks contents: with the complementizer "that" before it
-/// and the quotation marks around it (and the comma or stop inside a closing mark). gazette's
-/// own content is what was said, without them; this is only a change of span convention.
+/// A quote's content as PolNeAR marks contents: with the complementizer "that" or the
+/// infinitive's "to" before it ("promised to resign") and the quotation marks around it (and
+/// the comma or stop inside a closing mark). gazette's own content is what was said,
+/// without them; this is only a change of span convention.
 fn polnear_content(chars: &[char], start: usize, end: usize) -> (usize, usize) {
     let opening = |c: char| matches!(c, '"' | '\u{201c}' | '\u{2018}' | '\'');
     let closing = |c: char| matches!(c, '"' | '\u{201d}' | '\u{2019}' | '\'');
@@ -316,7 +317,7 @@ fn polnear_content(chars: &[char], start: usize, end: usize) -> (usize, usize) {
     if s > 0 && opening(chars[s - 1]) {
         s -= 1;
     }
-    // "that" right before (past spaces), as a word of its own.
+    // "that" or "to" right before (past spaces), as a word of its own.
     let mut k = s;
     while k > 0 && chars[k - 1] == ' ' {
         k -= 1;
@@ -329,6 +330,14 @@ fn polnear_content(chars: &[char], start: usize, end: usize) -> (usize, usize) {
         && (k == 4 || !chars[k - 5].is_alphanumeric())
     {
         s = k - 4;
+    } else if k >= 2
+        && chars[k - 2..k]
+            .iter()
+            .collect::<String>()
+            .eq_ignore_ascii_case("to")
+        && (k == 2 || !chars[k - 3].is_alphanumeric())
+    {
+        s = k - 2;
     }
     // A closing mark, possibly after a comma or stop ("...,\u{201d}").
     let mut j = e;
@@ -579,8 +588,8 @@ mod tests {
     use super::*;
 
     #[test]
-    fn contents_take_polnear_s_that_and_quotation_marks() {
-        let text = "He said that the plan failed. She said: \u{201c}We won,\u{201d} and left. They called it \u{201c}a sham\u{201d} today.";
+    fn contents_take_polnear_s_that_to_and_quotation_marks() {
+        let text = "He said that the plan failed. She said: \u{201c}We won,\u{201d} and left. They called it \u{201c}a sham\u{201d} today. He vowed to resign. Into the night.";
         let chars: Vec<char> = text.chars().collect();
         let find = |s: &str| {
             let b = text.find(s).unwrap();
@@ -603,6 +612,11 @@ mod tests {
         );
         let (s, e) = find("and left");
         assert_eq!(span(polnear_content(&chars, s, e)), "and left");
+        let (s, e) = find("resign");
+        assert_eq!(span(polnear_content(&chars, s, e)), "to resign");
+        // "to" as a word of its own only.
+        let (s, e) = find(" the night");
+        assert_eq!(span(polnear_content(&chars, s + 1, e)), "the night");
     }
 
     #[test]
