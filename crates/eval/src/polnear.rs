@@ -322,22 +322,17 @@ fn polnear_content(chars: &[char], start: usize, end: usize) -> (usize, usize) {
     while k > 0 && chars[k - 1] == ' ' {
         k -= 1;
     }
-    if k >= 4
-        && chars[k - 4..k]
-            .iter()
-            .collect::<String>()
-            .eq_ignore_ascii_case("that")
-        && (k == 4 || !chars[k - 5].is_alphanumeric())
-    {
-        s = k - 4;
-    } else if k >= 2
-        && chars[k - 2..k]
-            .iter()
-            .collect::<String>()
-            .eq_ignore_ascii_case("to")
-        && (k == 2 || !chars[k - 3].is_alphanumeric())
-    {
-        s = k - 2;
+    let word_before = |w: &str| {
+        let n = w.len();
+        k >= n
+            && chars[k - n..k]
+                .iter()
+                .collect::<String>()
+                .eq_ignore_ascii_case(w)
+            && (k == n || !chars[k - n - 1].is_alphanumeric())
+    };
+    if let Some(w) = ["that", "to"].into_iter().find(|w| word_before(w)) {
+        s = k - w.len();
     }
     // A closing mark, possibly after a comma or stop ("...,\u{201d}").
     let mut j = e;
