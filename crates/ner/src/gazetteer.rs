@@ -249,10 +249,17 @@ impl Gazetteer {
                 .into_iter()
                 .flatten()
                 .filter_map(|c| c.as_str());
+            let canonical = a.get("canonical").and_then(|v| v.as_str()).unwrap_or("");
+            let aliases: Vec<&str> = a
+                .get("aliases")
+                .and_then(|v| v.as_array())
+                .into_iter()
+                .flatten()
+                .filter_map(|v| v.as_str())
+                .collect();
             // A country's own record carries its bare three-letter code (ARMENIA → ARM,
             // with the Soviet USRARM before 1991); its aliases are its names in other
             // languages, its capital and its demonyms, never a person.
-            let canonical = a.get("canonical").and_then(|v| v.as_str()).unwrap_or("");
             if file.contains("Countries")
                 && codes
                     .iter()
@@ -260,20 +267,16 @@ impl Gazetteer {
                     .chain(default_codes)
                     .any(|c| c.len() == 3)
             {
-                for n in a
-                    .get("aliases")
-                    .and_then(|v| v.as_array())
-                    .into_iter()
-                    .flatten()
-                    .filter_map(|v| v.as_str())
-                    .filter(|n| {
-                        nationality(n, canonical) && !city_names.contains(&n.to_lowercase())
-                    })
-                {
+                for &n in &aliases {
+                    let lower = n.to_lowercase();
+                    if !nationality(n, canonical) || city_names.contains(&lower) {
+                        continue;
+                    }
                     g.insert(n, NATIONALITY);
                     // The people too: "Armenians", "Tajiks".
-                    if !n.contains(' ') && ["AN", "I", "K", "OT"].iter().any(|e| n.ends_with(e)) {
-                        g.insert(&format!("{n}S"), NATIONALITY);
+                    if !n.contains(' ') && ["an", "i", "k", "ot"].iter().any(|e| lower.ends_with(e))
+                    {
+                        g.insert(&format!("{lower}s"), NATIONALITY);
                     }
                 }
                 continue;
@@ -285,14 +288,7 @@ impl Gazetteer {
             } else {
                 continue;
             };
-            let names = std::iter::once(a.get("canonical")).chain(
-                a.get("aliases")
-                    .and_then(|v| v.as_array())
-                    .into_iter()
-                    .flatten()
-                    .map(Some),
-            );
-            for n in names.flatten().filter_map(|v| v.as_str()) {
+            for n in std::iter::once(canonical).chain(aliases) {
                 // Dictionary phrases use underscores and hyphens inconsistently.
                 let n = n.replace('_', " ");
                 g.insert(&n, class);
