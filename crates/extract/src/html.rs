@@ -756,7 +756,7 @@ fn furniture_phrase(text: &str) -> Option<(&'static str, bool)> {
     let (automaton, groups) = &*PHRASES;
     // The opening words, lowercased as the phrases are.
     let head: String = text.chars().take(80).flat_map(char::to_lowercase).collect();
-    let short = text.chars().count() < 160;
+    let short = text.chars().nth(159).is_none();
     let hit = automaton.find_iter(&head).find(|m| {
         let at_word = head[..m.start()]
             .chars()
