@@ -236,27 +236,14 @@ impl Gazetteer {
                 continue;
             };
             let file = a.get("file").and_then(|f| f.as_str()).unwrap_or("");
-            let codes: Vec<&str> = a
-                .get("codes")
-                .and_then(|c| c.as_array())
-                .into_iter()
-                .flatten()
+            // The items of one of the record's lists (none when it has no such list).
+            let list = |key: &str| a.get(key).and_then(|v| v.as_array()).into_iter().flatten();
+            let codes: Vec<&str> = list("codes")
                 .filter_map(|c| c.get("code").and_then(|c| c.as_str()))
                 .collect();
-            let default_codes = a
-                .get("default_codes")
-                .and_then(|c| c.as_array())
-                .into_iter()
-                .flatten()
-                .filter_map(|c| c.as_str());
+            let default_codes = list("default_codes").filter_map(|c| c.as_str());
             let canonical = a.get("canonical").and_then(|v| v.as_str()).unwrap_or("");
-            let aliases: Vec<&str> = a
-                .get("aliases")
-                .and_then(|v| v.as_array())
-                .into_iter()
-                .flatten()
-                .filter_map(|v| v.as_str())
-                .collect();
+            let aliases: Vec<&str> = list("aliases").filter_map(|v| v.as_str()).collect();
             // A country's own record carries its bare three-letter code (ARMENIA → ARM,
             // with the Soviet USRARM before 1991); its aliases are its names in other
             // languages, its capital and its demonyms, never a person.
