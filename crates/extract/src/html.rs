@@ -266,7 +266,7 @@ pub(crate) fn candidate_blocks(html: &str) -> Vec<(String, Vec<u64>)> {
 /// Runs `f` on a page's container blocks as the extractor finds them (before the
 /// classifier): what training and the development aids look at.
 fn with_candidates<R>(html: &str, f: impl FnOnce(&Html, &[&Block]) -> R) -> R {
-    let page = crate::prescan::parse(html);
+    let page = crate::prescan::parse(html, false);
     let meta = crate::metadata::from_index(&page, &crate::page::PageIndex::new(&page));
     let blocks = blocks(&page, false);
     let out = container_blocks(&page, &blocks, &meta);
@@ -956,6 +956,32 @@ pub(crate) fn skipped_ancestor(page: &Html, needle: &str) -> String {
 pub(crate) fn all_text(page: &Html, markdown: bool) -> Body {
     let blocks = blocks(page, markdown);
     join(page, blocks.iter(), markdown)
+}
+
+/// Text that a JSON-LD string or a `<meta>` field writes with markup ("<p>The text</p>",
+/// "... <a href=...>Read More</a>"), without the tags, its paragraphs joined by
+/// `between`; text without markup is returned as it is.
+pub(crate) fn markup_text<'a>(s: &'a str, between: &str) -> std::borrow::Cow<'a, str> {
+    // A tag of HTML's text elements, not a title in angle brackets ("<The Palace>").
+    const TAGS: &[&str] = &[
+        "p", "a", "br", "div", "span", "strong", "em", "b", "i", "u", "h1", "h2", "h3", "h4",
+        "h5", "h6", "ul", "ol", "li", "img", "blockquote", "figure", "iframe", "table", "small",
+        "sup", "sub",
+    ];
+    let tag = s.match_indices('<').any(|(i, _)| {
+        let rest = s[i + 1..].strip_prefix('/').unwrap_or(&s[i + 1..]);
+        let name_end = rest
+            .find(|c: char| !c.is_ascii_alphanumeric())
+            .unwrap_or(rest.len());
+        rest[name_end..].starts_with([' ', '>', '/', '\n'])
+            && TAGS.iter().any(|t| rest[..name_end].eq_ignore_ascii_case(t))
+    });
+    if tag {
+        let text = all_text(&Html::parse_fragment(s), false).text;
+        text.split("\n\n").collect::<Vec<_>>().join(between).into()
+    } else {
+        s.into()
+    }
 }
 
 fn same_words(a: &str, b: &str) -> bool {

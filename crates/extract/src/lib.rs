@@ -96,7 +96,7 @@ pub fn from_html_with(
     opts: &Options,
     model: Option<&classify::BlockModel>,
 ) -> Extracted {
-    let parsed = prescan::parse(page);
+    let parsed = prescan::parse(page, opts.markdown);
     let index = page::PageIndex::new(&parsed);
     let mut meta = metadata::from_index(&parsed, &index);
     let url = opts.url.as_deref().or(meta.url.as_deref());
@@ -109,7 +109,7 @@ pub fn from_html_with(
     if body.text.is_empty() {
         // Some platforms (Blogger) ship the article as an HTML template in a script
         // that scripts then show: with no text found elsewhere, look there.
-        let unwrapped = prescan::strip_code(page, true);
+        let unwrapped = prescan::strip_code(page, true, opts.markdown);
         if unwrapped.len() != page.len() {
             let reparsed = scraper::Html::parse_document(&unwrapped);
             body = html::main_text(&reparsed, &meta, opts.markdown, model);
@@ -168,14 +168,14 @@ fn nfc(text: String) -> String {
 /// For development: every text block of a page, one per line.
 #[doc(hidden)]
 pub fn debug_all_blocks(page: &str) -> String {
-    let parsed = prescan::parse(page);
+    let parsed = prescan::parse(page, false);
     html::all_text(&parsed, false).text
 }
 
 /// For development: which skipped element hides a text.
 #[doc(hidden)]
 pub fn debug_skipped_ancestor(page: &str, needle: &str) -> String {
-    let parsed = prescan::parse(page);
+    let parsed = prescan::parse(page, false);
     html::skipped_ancestor(&parsed, needle)
 }
 
@@ -212,7 +212,7 @@ pub fn debug_container_contexts(page: &str) -> Vec<String> {
 /// The publication date of an HTML page alone (as htmldate's `find_date` gives it),
 /// with the signal it came from; `opts` gives the URL and the date bounds.
 pub fn publication_date(page: &str, opts: &Options) -> Option<(Published, String)> {
-    let parsed = prescan::parse(page);
+    let parsed = prescan::parse(page, false);
     let index = page::PageIndex::new(&parsed);
     let own_url = metadata::from_index(&parsed, &index).url;
     let url = opts.url.as_deref().or(own_url.as_deref());
@@ -332,6 +332,27 @@ mod tests {
         let ex = from_html(&shown, &Options::default());
         assert!(ex.doc.text().contains("four hours"), "{}", ex.doc.text());
         assert!(!ex.doc.meta.sources.contains_key("text"));
+    }
+
+    #[test]
+    fn markup_in_json_ld_and_meta_fields_is_read_as_text() {
+        // The byte-level pass leaves the markup in JSON-LD strings alone (so the JSON stays
+        // valid), and the description loses its tags but not a title in angle brackets.
+        let page = r#"<html><head><script type="application/ld+json">{"@type":"NewsArticle","headline":"Putin meets Assad",
+            "description":"<p class=\"lead\">Putin met <a href=\"/assad\" data-id=\"7\" style=\"x\">Assad</a> in Sochi.</p>",
+            "author":{"@type":"Person","name":"Jane Roe"}}</script></head>
+            <body><article><p>Russian President Vladimir Putin met Syrian President Bashar al-Assad in Sochi, the Kremlin said on Tuesday.</p></article></body></html>"#;
+        let meta = from_html(page, &Options::default()).doc.meta;
+        assert_eq!(meta.description.as_deref(), Some("Putin met Assad in Sochi."));
+        assert_eq!(meta.byline.as_deref(), Some("Jane Roe"));
+        assert_eq!(meta.sources["description"], "json-ld description");
+        let page = r#"<html><head><meta name="description" content="Reviews of <The Palace: Tale of Jang Noksu> at Jeongdong Theater"></head>
+            <body><p>x</p></body></html>"#;
+        let meta = from_html(page, &Options::default()).doc.meta;
+        assert_eq!(
+            meta.description.as_deref(),
+            Some("Reviews of <The Palace: Tale of Jang Noksu> at Jeongdong Theater")
+        );
     }
 
     #[test]

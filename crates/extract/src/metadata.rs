@@ -8,6 +8,7 @@ use std::sync::LazyLock;
 use gazette_doc::Meta;
 use scraper::{ElementRef, Html, Selector};
 
+use crate::html::markup_text;
 use crate::page::PageIndex;
 use serde_json::Value;
 
@@ -86,7 +87,7 @@ fn json_ld(idx: &PageIndex<'_>, meta: &mut Meta) {
                 meta.offer_site(&p, "json-ld publisher");
             }
             if let Some(d) = article.get("description").and_then(Value::as_str) {
-                meta.offer_description(d, "json-ld description");
+                meta.offer_description(&markup_text(d, " "), "json-ld description");
             }
             if let Some(u) = article.get("url").and_then(Value::as_str) {
                 if u.starts_with("http") {
@@ -113,7 +114,7 @@ pub(crate) fn json_ld_article_body(idx: &PageIndex<'_>) -> Option<String> {
             }
         }
     }
-    best.map(str::to_string)
+    best.map(|b| markup_text(b, "\n\n").into_owned())
 }
 
 /// Article objects in a JSON-LD value, including inside `@graph` and arrays.
@@ -189,7 +190,7 @@ fn meta_tags(idx: &PageIndex<'_>, meta: &mut Meta) {
     }
     for key in ["og:description", "description", "twitter:description"] {
         if let Some(v) = get(key) {
-            meta.offer_description(v, &format!("meta {key}"));
+            meta.offer_description(&markup_text(v, " "), &format!("meta {key}"));
         }
     }
     if let Some(v) = get("og:url") {
