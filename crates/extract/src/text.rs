@@ -120,7 +120,7 @@ pub(crate) fn is_furniture_sentence(line: &str) -> bool {
 
 /// Sentences of page furniture, matched from the start of a paragraph.
 static FURNITURE_SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    regex::RegexBuilder::new(
         r"(?ix)^[\s\p{P}\p{S}]*(
             (follow|like)\s+.{0,60}\bon\s+(twitter|facebook|instagram|linkedin|x)\b
           | for\s+the\s+latest\s+(news|stories|updates)\b | download\s+(the|our)\s+.{0,40}\bapps?\b
@@ -137,6 +137,8 @@ static FURNITURE_SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
           | .{0,60}\b(síguenos|seguir\s+a\s+.{1,40}\s+en|folgen\s+sie\s+uns|folge\s+uns|suivez(-|\s+)nous)\b.{0,60}\b(twitter|facebook|instagram|linkedin|x)\b.*
         )",
     )
+    .dfa_size_limit(16 << 20)
+    .build()
     .expect("furniture sentence pattern compiles")
 });
 
