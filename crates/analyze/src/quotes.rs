@@ -1305,11 +1305,19 @@ fn extract(doc: &Doc) -> Vec<Quote> {
                 (before || after) && qe - qs > 10
             })
         });
+        // Verbs that name what their object is: what was said is the object and its name.
+        let naming = matches!(
+            lemma,
+            "call" | "describe" | "characterize" | "characterise" | "label" | "brand" | "dub"
+                | "term" | "portray"
+        );
         let (mut start, mut end) = if let (Some((qs, qe)), false) = (adjacent, according) {
             (qs + 1, qe - 1)
         } else if according {
-            // The sentence without the "according to X" phrase when it stands at an edge;
-            // the whole sentence when it sits in the middle.
+            // The sentence without the "according to X" phrase when it stands at an edge.
+            // In the middle, what comes before it (the writer goes on after the source:
+            // "..., according to the budget office, and the top 10 percent paid ..."),
+            // unless that is only a few words ("The plan, according to X, ...").
             let Some(x) = source_of_according else {
                 continue;
             };
@@ -1326,7 +1334,7 @@ fn extract(doc: &Doc) -> Vec<Quote> {
             let phrase_start = tokens[v].start;
             if phrase_start - sentence.start < 3 {
                 (phrase_end, sentence.end)
-            } else if sentence.end - phrase_end < 3 {
+            } else if sentence.end - phrase_end < 3 || phrase_start - sentence.start >= 20 {
                 (sentence.start, phrase_start)
             } else {
                 (sentence.start, sentence.end)
@@ -1355,8 +1363,9 @@ fn extract(doc: &Doc) -> Vec<Quote> {
                     }
                 }
             }
-            // "called her vote a mistake": the object and what it is called.
-            if lemma == "call" && matches!(tree.dep(c), "xcomp" | "obj" | "obl:unmarked") {
+            // "called her vote a mistake", "described the incident as a terrible
+            // situation": the object and what it is called.
+            if naming && matches!(tree.dep(c), "xcomp" | "obj" | "obl" | "obl:unmarked") {
                 if let Some(o) = tree.child(v, &["obj"]) {
                     lo = lo.min(tree.extent(o).0);
                 }
@@ -1406,8 +1415,15 @@ fn extract(doc: &Doc) -> Vec<Quote> {
                     }
                 }
             }
-            // Skip the complementizer "that".
-            let lo = if tree.lemma(lo) == "that" && lo < hi {
+            // Skip the complementizer "that", and the preposition of a topic ("talked
+            // about the economy", "called for a recount": what was said is the economy).
+            let lo = if tree.lemma(lo) == "that" && lo < hi
+                || lo < hi
+                    && lo < c
+                    && tree.dep(lo) == "case"
+                    && tokens[lo].head == Some(c)
+                    && lemma != "accord"
+            {
                 lo + 1
             } else {
                 lo
@@ -1437,6 +1453,20 @@ fn extract(doc: &Doc) -> Vec<Quote> {
                 None => continue,
             }
         };
+        // "called Wells Fargo's behavior “outrageous”": the quotation names the object.
+        if let Some(o) = tree.child(v, &["obj"]).filter(|_| naming) {
+            let (lo, hi) = tree.extent(o);
+            // Only words such as "as a" between the object and its name.
+            let joined = (hi + 1..tokens.len())
+                .take_while(|&i| tokens[i].end <= start)
+                .all(|i| {
+                    !matches!(tokens[i].pos.as_deref(), Some("VERB" | "AUX" | "PROPN"))
+                        && !matches!(doc.slice(tokens[i].span()), "," | "." | ";" | ":")
+                });
+            if tokens[v].end < tokens[lo].start && tokens[lo].start < start && joined {
+                start = tokens[lo].start;
+            }
+        }
         // Widen to a quotation that overlaps the content; strip edge punctuation.
         for &(qs, qe) in &quotes_marks {
             if qs < end && start < qe && !(qs <= tokens[v].start && tokens[v].end <= qe) {
@@ -3196,6 +3226,43 @@ mod tests {
             [("her vote in favor of the Iraq War a mistake", "Clinton")],
             "{quotes:?}"
         );
+        // The same when the name is a quotation, or follows "as".
+        let quotes = run(
+            "The mayor described the fire as a \u{201c}terrible situation.\u{201d} Senator Ruiz called the city's response \u{201c}outrageous\u{201d} on Tuesday.",
+        );
+        assert_eq!(
+            said(&quotes),
+            [
+                ("the fire as a \u{201c}terrible situation.", "The mayor"),
+                ("the city's response \u{201c}outrageous", "Ruiz")
+            ],
+            "{quotes:?}"
+        );
+        // A question put to the speaker is not named by the answer.
+        let quotes = run(
+            "Asked to describe the device, O'Neill said, \"Not going to go into that.\"",
+        );
+        assert_eq!(
+            said(&quotes),
+            [("Not going to go into that.", "O'Neill")],
+            "{quotes:?}"
+        );
+    }
+
+    #[test]
+    fn according_to_in_the_middle_ends_the_content() {
+        // The writer goes on after the source; a short opening keeps the whole sentence.
+        let quotes = run(
+            "The top 1 percent paid a quarter of all federal taxes in 2013, according to the Congressional Budget Office, and the top 10 percent paid most of the rest.",
+        );
+        assert_eq!(
+            said(&quotes),
+            [(
+                "The top 1 percent paid a quarter of all federal taxes in 2013",
+                "Congressional Budget Office"
+            )],
+            "{quotes:?}"
+        );
     }
 
     #[test]
@@ -3632,7 +3699,7 @@ mod tests {
         let got =
             run("Senator Elizabeth Warren called for a criminal investigation into the bank.");
         assert_eq!(got.len(), 1, "{got:?}");
-        assert_eq!(got[0].0, "for a criminal investigation into the bank");
+        assert_eq!(got[0].0, "a criminal investigation into the bank");
         assert_eq!(got[0].2, "Elizabeth Warren");
         let got = run("A new poll shows Democrats ahead in three states.");
         assert_eq!(got.len(), 1, "{got:?}");
