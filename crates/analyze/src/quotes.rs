@@ -1308,8 +1308,15 @@ fn extract(doc: &Doc) -> Vec<Quote> {
         // Verbs that name what their object is: what was said is the object and its name.
         let naming = matches!(
             lemma,
-            "call" | "describe" | "characterize" | "characterise" | "label" | "brand" | "dub"
-                | "term" | "portray"
+            "call"
+                | "describe"
+                | "characterize"
+                | "characterise"
+                | "label"
+                | "brand"
+                | "dub"
+                | "term"
+                | "portray"
         );
         let (mut start, mut end) = if let (Some((qs, qe)), false) = (adjacent, according) {
             (qs + 1, qe - 1)
@@ -1453,6 +1460,24 @@ fn extract(doc: &Doc) -> Vec<Quote> {
                 None => continue,
             }
         };
+        // A participle set off by a comma at the end is the writer's comment on what was
+        // said ("... against Ohio's procedure, dealing a blow to the secretary of state").
+        if !according {
+            let within = tokens_within(tokens, start, end);
+            let comment = within.clone().skip(1).find(|&i| {
+                doc.slice(tokens[i].span()) == ","
+                    && tokens.get(i + 1).is_some_and(|t| {
+                        t.tag.as_deref() == Some("VBG")
+                            && !matches!(doc.slice(t.span()), "including" | "according")
+                    })
+                    && tree.extent(i + 1).1 + 1 >= within.end
+                    && tokens[i].start >= start + 20
+                    && !inside_quotation(&quotes_marks, tokens[i].start)
+            });
+            if let Some(comma) = comment {
+                end = tokens[comma].start;
+            }
+        }
         // "called Wells Fargo's behavior “outrageous”": the quotation names the object.
         if let Some(o) = tree.child(v, &["obj"]).filter(|_| naming) {
             let (lo, hi) = tree.extent(o);
@@ -3239,12 +3264,32 @@ mod tests {
             "{quotes:?}"
         );
         // A question put to the speaker is not named by the answer.
-        let quotes = run(
-            "Asked to describe the device, O'Neill said, \"Not going to go into that.\"",
-        );
+        let quotes =
+            run("Asked to describe the device, O'Neill said, \"Not going to go into that.\"");
         assert_eq!(
             said(&quotes),
             [("Not going to go into that.", "O'Neill")],
+            "{quotes:?}"
+        );
+    }
+
+    #[test]
+    fn a_participle_the_writer_adds_after_a_comma_is_not_said() {
+        let quotes = run(
+            "The judge said the state procedure for removing voters from the rolls was unlawful, dealing a blow to the secretary of state. The ministry said the talks would resume in Geneva next week, including a session on the constitution.",
+        );
+        assert_eq!(
+            said(&quotes),
+            [
+                (
+                    "the state procedure for removing voters from the rolls was unlawful",
+                    "The judge"
+                ),
+                (
+                    "the talks would resume in Geneva next week, including a session on the constitution",
+                    "The ministry"
+                )
+            ],
             "{quotes:?}"
         );
     }
