@@ -1067,6 +1067,7 @@ fn continuing(earlier: &Quote, start: usize, end: usize) -> Quote {
         kind: QuoteKind::Direct,
         speaker: earlier.speaker.clone(),
         via: earlier.via.clone(),
+        cue: earlier.cue,
     }
 }
 
@@ -1535,6 +1536,12 @@ fn extract(doc: &Doc) -> Vec<Quote> {
         } else {
             QuoteKind::Indirect
         };
+        // "according to" is one cue of two words.
+        let cue_end = if according && v + 1 < tokens.len() {
+            tokens[v + 1].end
+        } else {
+            tokens[v].end
+        };
         found.push((
             Quote {
                 start,
@@ -1542,6 +1549,7 @@ fn extract(doc: &Doc) -> Vec<Quote> {
                 kind,
                 speaker,
                 via,
+                cue: Some(Span::new(tokens[v].start, cue_end)),
             },
             v,
         ));
@@ -1608,7 +1616,7 @@ fn extract(doc: &Doc) -> Vec<Quote> {
             .find(|q| q.start < content.1 && content.0 < q.end)
         {
             Some(q) => q.speaker = Some(m),
-            None => out.push(marked(&quotes_marks, content, Some(m))),
+            None => out.push(marked(&quotes_marks, content, Some(m), None)),
         }
     }
     for (content, speaker) in name_then_says(doc, &tree, &quotes_marks) {
@@ -1620,6 +1628,7 @@ fn extract(doc: &Doc) -> Vec<Quote> {
             kind: QuoteKind::Direct,
             speaker: Some(m),
             via: None,
+            cue: None,
         });
     }
     // Quotations nobody claimed (see `claim_quotations`); again once the rules below have
@@ -1636,6 +1645,7 @@ fn extract(doc: &Doc) -> Vec<Quote> {
             kind: QuoteKind::Direct,
             speaker: Some(mention(doc, &tree, subject)),
             via: None,
+            cue: None,
         });
     }
     // Lines that name their speaker without a parse to go by: headlines in title case,
@@ -1671,6 +1681,7 @@ fn extract(doc: &Doc) -> Vec<Quote> {
             kind,
             speaker: Some(name_mention(doc, tokens, lo, hi)),
             via: None,
+            cue: None,
         });
     }
     // A quote inside another one by the same entity is part of it (the verbatim piece of
@@ -1691,27 +1702,28 @@ fn extract(doc: &Doc) -> Vec<Quote> {
     });
     // "The latest test, North Korea said, was its biggest yet": a cue set off by commas in
     // the middle of what was said, whatever the parse made of it.
-    for (content, speaker, first) in set_off_cues(doc, &tree) {
-        let said_by = match out
+    for (content, speaker, first, cue) in set_off_cues(doc, &tree) {
+        let cue = Some(tokens[cue].span());
+        let (said_by, cue) = match out
             .iter_mut()
             .find(|q| q.start < content.1 && content.0 < q.end)
         {
             Some(q) if q.speaker.is_none() => {
                 q.speaker = Some(mention(doc, &tree, speaker));
-                q.speaker.clone()
+                (q.speaker.clone(), q.cue.or(cue))
             }
-            Some(q) => q.speaker.clone(),
+            Some(q) => (q.speaker.clone(), q.cue.or(cue)),
             None => {
                 let m = mention(doc, &tree, speaker);
-                out.push(marked(&quotes_marks, content, Some(m.clone())));
-                Some(m)
+                out.push(marked(&quotes_marks, content, Some(m.clone()), cue));
+                (Some(m), cue)
             }
         };
         // The part before the cue is said by the same speaker: "The latest test" of "The
         // latest test, North Korea said, was its biggest yet".
         if let Some(first) = first {
             if !out.iter().any(|q| q.start < first.1 && first.0 < q.end) {
-                out.push(marked(&quotes_marks, first, said_by));
+                out.push(marked(&quotes_marks, first, said_by, cue));
             }
         }
     }
@@ -1734,6 +1746,7 @@ fn extract(doc: &Doc) -> Vec<Quote> {
                 &quotes_marks,
                 content,
                 Some(mention(doc, &tree, speaker)),
+                None,
             ));
         }
     }
@@ -1784,15 +1797,21 @@ const STATEMENT_VERBS: &[&str] = &[
     "request",
 ];
 
-/// A quote of `content` by `speaker`, direct, mixed or indirect by the quotation marks
-/// in it ([`inside_marks`]).
-fn marked(marks: &[(usize, usize)], content: (usize, usize), speaker: Option<Mention>) -> Quote {
+/// A quote of `content` by `speaker` through `cue`, direct, mixed or indirect by the
+/// quotation marks in it ([`inside_marks`]).
+fn marked(
+    marks: &[(usize, usize)],
+    content: (usize, usize),
+    speaker: Option<Mention>,
+    cue: Option<Span>,
+) -> Quote {
     Quote {
         start: content.0,
         end: content.1,
         kind: inside_marks(marks, content),
         speaker,
         via: None,
+        cue,
     }
 }
 
@@ -1887,6 +1906,7 @@ fn claim_quotations(
                 kind: QuoteKind::Direct,
                 speaker: Some(name_mention(doc, tokens, lo, hi)),
                 via: None,
+                cue: None,
             });
             continue;
         }
@@ -1938,6 +1958,7 @@ fn claim_quotations(
                     kind: QuoteKind::Direct,
                     speaker: Some(m),
                     via: None,
+                    cue: None,
                 });
             }
         }
@@ -2424,7 +2445,7 @@ fn phrase_head(tokens: &[Token], lo: usize, hi: usize) -> Option<usize> {
 fn set_off_cues(
     doc: &Doc,
     tree: &Tree<'_>,
-) -> Vec<((usize, usize), usize, Option<(usize, usize)>)> {
+) -> Vec<((usize, usize), usize, Option<(usize, usize)>, usize)> {
     let tokens = tree.tokens;
     let word = |i: usize| doc.slice(tokens[i].span());
     let pos = |i: usize| tokens[i].pos.as_deref().unwrap_or("");
@@ -2475,7 +2496,7 @@ fn set_off_cues(
                 lo += 1;
             }
             let first = (a > lo + 2).then(|| (tokens[lo].start, tokens[a - 2].end));
-            out.push(((tokens[b + 1].start, tokens[hi].end), speaker, first));
+            out.push(((tokens[b + 1].start, tokens[hi].end), speaker, first, v));
             break;
         }
     }
@@ -2761,6 +2782,7 @@ fn learned_contents(doc: &Doc, tree: &Tree<'_>, marks: &[(usize, usize)], out: &
             kind: QuoteKind::Indirect,
             speaker,
             via: None,
+            cue: tokens[c.head].head.map(|g| tokens[g].span()),
         });
     }
 }
@@ -2788,6 +2810,7 @@ mod tests {
             kind: QuoteKind::Indirect,
             speaker: None,
             via: None,
+            cue: None,
         };
         // Outer content, a piece of it found again, a quote elsewhere, and an equal twin
         // (not strictly inside, so kept).

@@ -222,6 +222,9 @@ impl Doc {
             self.check_span(Layer::Quotes, i, q.span())?;
             self.check_mention(Layer::Quotes, i, q.speaker.as_ref())?;
             self.check_mention(Layer::Quotes, i, q.via.as_ref())?;
+            if let Some(cue) = q.cue {
+                self.check_span(Layer::Quotes, i, cue)?;
+            }
         }
         check_ordered(Layer::Quotes, quotes.iter().map(Quote::span))?;
         self.quotes = quotes;
@@ -436,6 +439,7 @@ mod tests {
             kind: QuoteKind::Direct,
             speaker: Some(speaker.clone()),
             via: None,
+            cue: Some(Span::new(24, 28)),
         };
         let inner = Quote {
             start: 1,
@@ -443,8 +447,14 @@ mod tests {
             kind: QuoteKind::Direct,
             speaker: None,
             via: None,
+            cue: None,
         };
         d.set_quotes(vec![outer.clone(), inner]).unwrap();
+        let bad_cue = Quote {
+            cue: Some(Span::new(24, 99)),
+            ..outer.clone()
+        };
+        assert!(d.set_quotes(vec![bad_cue]).is_err());
         let bad = Quote {
             via: Some(Mention {
                 start: 25,

@@ -143,6 +143,17 @@ struct QuoteWire<'a> {
     speaker: Option<MentionWire<'a>>,
     #[serde(borrow)]
     via: Option<MentionWire<'a>>,
+    /// Absent in Docs written before session 16.
+    #[serde(borrow, default)]
+    cue: Option<CueWire<'a>>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct CueWire<'a> {
+    #[serde(borrow)]
+    text: std::borrow::Cow<'a, str>,
+    start: usize,
+    end: usize,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -270,6 +281,11 @@ impl Doc {
                     kind: q.kind,
                     speaker: q.speaker.as_ref().map(|s| self.mention_wire(s)),
                     via: q.via.as_ref().map(|s| self.mention_wire(s)),
+                    cue: q.cue.map(|c| CueWire {
+                        text: self.slice(c).into(),
+                        start: c.start,
+                        end: c.end,
+                    }),
                 })
                 .collect(),
             events: self
@@ -397,6 +413,7 @@ impl Doc {
                 kind: q.kind,
                 speaker: q.speaker.as_ref().map(mention),
                 via: q.via.as_ref().map(mention),
+                cue: q.cue.as_ref().map(|c| Span::new(c.start, c.end)),
             })
             .collect();
         if ran(Layer::Quotes) || !quotes.is_empty() {
@@ -405,6 +422,9 @@ impl Doc {
                 doc.check_text(Layer::Quotes, i, Span::new(q.start, q.end), &q.text)?;
                 for m in [&q.speaker, &q.via].into_iter().flatten() {
                     doc.check_text(Layer::Quotes, i, Span::new(m.start, m.end), &m.text)?;
+                }
+                if let Some(c) = &q.cue {
+                    doc.check_text(Layer::Quotes, i, Span::new(c.start, c.end), &c.text)?;
                 }
             }
         }
@@ -475,6 +495,7 @@ mod tests {
             (start, start + s.chars().count())
         };
         let (ps, pe) = c("Peskov");
+        let (ss, se) = c("said");
         let (cs, ce) = c("4 p.m. GMT");
         let (ts, te) = c("Tuesday");
         let (us, ue) = c("Putin");
@@ -535,6 +556,7 @@ mod tests {
             kind: QuoteKind::Direct,
             speaker: Some(speaker),
             via: None,
+            cue: Some(Span::new(ss, se)),
         }])
         .unwrap();
         doc.set_events(Vec::new()).unwrap();
@@ -548,6 +570,7 @@ mod tests {
         assert_eq!(json["entities"][0]["text"], "Peskov");
         assert_eq!(json["quotes"][0]["text"], "It must be admitted");
         assert_eq!(json["quotes"][0]["speaker"]["text"], "Peskov");
+        assert_eq!(json["quotes"][0]["cue"]["text"], "said");
         assert_eq!(json["timexes"][0]["type"], "TIME");
         assert_eq!(json["timexes"][0]["zone"], "+00:00");
         assert_eq!(json["timexes"][1]["type"], "DATE");

@@ -287,6 +287,10 @@ pub struct Quote {
     pub speaker: Option<Mention>,
     /// The channel that reports it ("SANA quoted Putin" → via SANA).
     pub via: Option<Mention>,
+    /// The words that attribute it ("said", "according to"), when a rule found them; the
+    /// pieces of one statement (a quotation split by "he said", a quotation going on in
+    /// the next sentence) share their cue.
+    pub cue: Option<Span>,
 }
 
 impl Quote {

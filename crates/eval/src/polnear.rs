@@ -384,19 +384,31 @@ pub fn predict_kinds(pipeline: &Pipeline, doc: &GoldDoc, skip: &[QuoteKind]) -> 
         .collect();
     quotes.sort_by_key(|q| (q.start, q.end));
     let mut out: Vec<Predicted> = Vec::new();
+    // The cue of each attribution so far: fragments through another cue are another
+    // attribution, even by the same speaker ("X, he told the group, adding that Y").
+    let mut cues = Vec::new();
     for q in quotes {
         let speaker = q.speaker.as_ref().map(|s| (s.start, s.end));
         let content = polnear_content(&chars, q.start, q.end);
+        let same_cue = |c: Option<&Option<gazette_doc::Span>>| {
+            c.copied().flatten().zip(q.cue).is_none_or(|(a, b)| a == b)
+        };
         match out.last_mut() {
-            Some(last) if speaker.is_some() && last.speaker == speaker => {
-                last.content.push(content)
+            Some(last) if speaker.is_some() && last.speaker == speaker && same_cue(cues.last()) => {
+                last.content.push(content);
+                if let (Some(last_cue), Some(cue)) = (cues.last_mut(), q.cue) {
+                    *last_cue = Some(cue);
+                }
             }
-            _ => out.push(Predicted {
-                content: vec![content],
-                speaker,
-                speaker_name: q.speaker.as_ref().and_then(|s| s.canonical.clone()),
-                via: q.via.as_ref().map(|s| (s.start, s.end)),
-            }),
+            _ => {
+                out.push(Predicted {
+                    content: vec![content],
+                    speaker,
+                    speaker_name: q.speaker.as_ref().and_then(|s| s.canonical.clone()),
+                    via: q.via.as_ref().map(|s| (s.start, s.end)),
+                });
+                cues.push(q.cue);
+            }
         }
     }
     out
@@ -646,6 +658,23 @@ mod tests {
             contents[1][0].contains("the decision came too late"),
             "{contents:?}"
         );
+        // Another cue of the same speaker mention is another attribution.
+        let text = "\u{201c}The bridge will close on Monday,\u{201d} Mayor Ana Ruiz told reporters, adding that the ferry would run twice an hour.";
+        let doc = GoldDoc {
+            text: text.into(),
+            ..doc
+        };
+        let preds = predict(&Pipeline::english(), &doc);
+        let chars: Vec<char> = text.chars().collect();
+        let span = |(s, e): (usize, usize)| chars[s..e].iter().collect::<String>();
+        let contents: Vec<Vec<String>> = preds
+            .iter()
+            .map(|p| p.content.iter().map(|&c| span(c)).collect())
+            .collect();
+        assert_eq!(contents.len(), 2, "{contents:?}");
+        assert!(contents[0][0].contains("The bridge"), "{contents:?}");
+        assert!(contents[1][0].contains("the ferry would run"), "{contents:?}");
+        assert_eq!(preds[0].speaker, preds[1].speaker);
     }
 
     #[test]

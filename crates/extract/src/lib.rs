@@ -343,7 +343,10 @@ mod tests {
             "author":{"@type":"Person","name":"Jane Roe"}}</script></head>
             <body><article><p>Russian President Vladimir Putin met Syrian President Bashar al-Assad in Sochi, the Kremlin said on Tuesday.</p></article></body></html>"#;
         let meta = from_html(page, &Options::default()).doc.meta;
-        assert_eq!(meta.description.as_deref(), Some("Putin met Assad in Sochi."));
+        assert_eq!(
+            meta.description.as_deref(),
+            Some("Putin met Assad in Sochi.")
+        );
         assert_eq!(meta.byline.as_deref(), Some("Jane Roe"));
         assert_eq!(meta.sources["description"], "json-ld description");
         let page = r#"<html><head><meta name="description" content="Reviews of <The Palace: Tale of Jang Noksu> at Jeongdong Theater"></head>

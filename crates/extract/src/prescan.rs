@@ -240,7 +240,8 @@ fn read_attribute(element: &str, name: &str, links: bool) -> bool {
         "role",
     ];
     if name.eq_ignore_ascii_case("href") {
-        return element.eq_ignore_ascii_case("link") || (links && element.eq_ignore_ascii_case("a"));
+        return element.eq_ignore_ascii_case("link")
+            || (links && element.eq_ignore_ascii_case("a"));
     }
     READ.iter().any(|a| name.eq_ignore_ascii_case(a))
 }
@@ -307,7 +308,11 @@ fn slim_tag<'t>(tag: &'t str, links: bool, kept: &mut Vec<&'t str>) -> Option<(u
             dropped = true;
         }
     }
-    kept.push(if b[..i].last() == Some(&b'/') { "/>" } else { ">" });
+    kept.push(if b[..i].last() == Some(&b'/') {
+        "/>"
+    } else {
+        ">"
+    });
     Some((i + 1, dropped))
 }
 
