@@ -1608,15 +1608,19 @@ fn extract(doc: &Doc) -> Vec<Quote> {
 
     // "\u{201c}...,\u{201d} said MSNBC host Chris Matthews.": the shape names the speaker,
     // whatever the parse made of the words (it often takes the name for an object or a clause).
-    for (content, speaker, np) in said_after(doc, &tree) {
+    for (content, speaker, np, cue) in said_after(doc, &tree) {
         out.retain(|q| !(np.0 <= q.start && q.end <= np.1));
         let m = mention(doc, &tree, speaker);
+        let cue = tokens[cue].span();
         match out
             .iter_mut()
             .find(|q| q.start < content.1 && content.0 < q.end)
         {
-            Some(q) => q.speaker = Some(m),
-            None => out.push(marked(&quotes_marks, content, Some(m), None)),
+            Some(q) => {
+                q.speaker = Some(m);
+                q.cue = q.cue.or(Some(cue));
+            }
+            None => out.push(marked(&quotes_marks, content, Some(m), Some(cue))),
         }
     }
     for (content, speaker) in name_then_says(doc, &tree, &quotes_marks) {
@@ -1727,7 +1731,7 @@ fn extract(doc: &Doc) -> Vec<Quote> {
             }
         }
     }
-    for (content, speaker, tail) in trailing_says(doc, &tree) {
+    for (content, speaker, tail, cue) in trailing_says(doc, &tree) {
         // A quote the parse gave a content that swallows the speaker's name is replaced, and
         // so is one the parse cut short: the clause before the comma is the content, whatever
         // the parser made of its subject ("A climate accord could not simply be ..., he
@@ -1746,7 +1750,7 @@ fn extract(doc: &Doc) -> Vec<Quote> {
                 &quotes_marks,
                 content,
                 Some(mention(doc, &tree, speaker)),
-                None,
+                Some(tokens[cue].span()),
             ));
         }
     }
@@ -2280,8 +2284,11 @@ const PERSON_NOUNS: &[&str] = &[
 /// compact among rich economies, he said."), found by their shape: a comma, a short noun
 /// phrase, a verb of saying, at most a few more words. The parser often misreads such
 /// sentences (the content's subject taken for the verb's), so the parse is not needed.
-/// Returns (content span, speaker token, span of the words after the verb).
-fn trailing_says(doc: &Doc, tree: &Tree<'_>) -> Vec<((usize, usize), usize, (usize, usize))> {
+/// Returns (content span, speaker token, span of the words after the verb, cue token).
+fn trailing_says(
+    doc: &Doc,
+    tree: &Tree<'_>,
+) -> Vec<((usize, usize), usize, (usize, usize), usize)> {
     let tokens = tree.tokens;
     let word = |i: usize| doc.slice(tokens[i].span());
     let pos = |i: usize| tokens[i].pos.as_deref().unwrap_or("");
@@ -2377,9 +2384,14 @@ fn trailing_says(doc: &Doc, tree: &Tree<'_>) -> Vec<((usize, usize), usize, (usi
         while hi > lo && matches!(word(hi), "\"" | "”" | "'" | "’") {
             hi -= 1;
         }
-        if hi > lo {
+        // What was said is a clause, or a quotation; words with no verb before the comma
+        // are an adjunct of the sentence ("In a Wall Street Journal essay last week, Ivanka
+        // Trump acknowledged their uphill battle").
+        let clause = (lo..=hi).any(|i| matches!(pos(i), "VERB" | "AUX"));
+        let quoted = (range.start..=comma).any(|i| matches!(word(i), "\"" | "“" | "”"));
+        if hi > lo && (clause || quoted) {
             let tail = (tokens[cue].end, tokens[end - 1].end);
-            out.push(((tokens[lo].start, tokens[hi].end), speaker, tail));
+            out.push(((tokens[lo].start, tokens[hi].end), speaker, tail, cue));
         }
     }
     out
@@ -2577,8 +2589,8 @@ fn name_then_says(
 /// Sentences whose content comes first and whose speaker follows the verb ("\u{201c}I
 /// thought he did well,\u{201d} said MSNBC host Chris Matthews."): content, a comma (and
 /// closing quotes), a verb of saying, a noun phrase up to a comma or the sentence end.
-/// Returns (content span, speaker token, char span of the noun phrase).
-fn said_after(doc: &Doc, tree: &Tree<'_>) -> Vec<((usize, usize), usize, (usize, usize))> {
+/// Returns (content span, speaker token, char span of the noun phrase, cue token).
+fn said_after(doc: &Doc, tree: &Tree<'_>) -> Vec<((usize, usize), usize, (usize, usize), usize)> {
     let tokens = tree.tokens;
     let word = |i: usize| doc.slice(tokens[i].span());
     let pos = |i: usize| tokens[i].pos.as_deref().unwrap_or("");
@@ -2657,7 +2669,7 @@ fn said_after(doc: &Doc, tree: &Tree<'_>) -> Vec<((usize, usize), usize, (usize,
                 continue;
             }
             let np = (tokens[cue + 1].start, tokens[j - 1].end);
-            out.push(((tokens[lo].start, tokens[c - 1].end), speaker, np));
+            out.push(((tokens[lo].start, tokens[c - 1].end), speaker, np, cue));
             break;
         }
     }

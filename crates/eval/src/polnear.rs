@@ -673,7 +673,10 @@ mod tests {
             .collect();
         assert_eq!(contents.len(), 2, "{contents:?}");
         assert!(contents[0][0].contains("The bridge"), "{contents:?}");
-        assert!(contents[1][0].contains("the ferry would run"), "{contents:?}");
+        assert!(
+            contents[1][0].contains("the ferry would run"),
+            "{contents:?}"
+        );
         assert_eq!(preds[0].speaker, preds[1].speaker);
     }
 
