@@ -3330,6 +3330,17 @@ mod tests {
     }
 
     #[test]
+    fn a_fronted_adjunct_is_not_what_was_said() {
+        let quotes =
+            run("In a newspaper essay last week, Ana Ruiz acknowledged their uphill battle.");
+        assert_eq!(
+            said(&quotes),
+            [("their uphill battle", "Ana Ruiz")],
+            "{quotes:?}"
+        );
+    }
+
+    #[test]
     fn according_to_in_the_middle_ends_the_content() {
         // The writer goes on after the source; a short opening keeps the whole sentence.
         let quotes = run(
