@@ -158,6 +158,8 @@ fn seed_article_gives_a_valid_doc_with_title_and_clean_text() {
     assert_eq!(q["kind"], "direct");
     assert_eq!(q["speaker"]["entity_id"], "per:vladimir-putin");
     assert!(q["via"]["text"].as_str().unwrap().ends_with("SANA"), "{q}");
+    // The words that attribute it ("SANA quoted Putin as saying").
+    assert_eq!(q["cue"]["text"], "quoted", "{q}");
     let q = quote("For Monday's meeting");
     assert_eq!(q["kind"], "indirect");
     assert_eq!(q["speaker"]["entity_id"], "per:dmitry-peskov");
@@ -169,6 +171,7 @@ fn seed_article_gives_a_valid_doc_with_title_and_clean_text() {
     );
     let q = quote("the meeting is aimed at coordination");
     assert_eq!(q["speaker"]["canonical"], "Vladimir Putin");
+    assert_eq!(q["cue"]["text"], "said", "{q}");
     assert_eq!(q["via"]["text"], "It");
     // "It" is a source named before it, never the pronoun itself.
     assert!(
