@@ -2338,17 +2338,19 @@ fn trailing_says(
         {
             name_end = cue - 5;
         }
+        // The phrase may hold a preposition after a noun ("attorneys for the family said").
+        let noun_phrase = |i: usize| {
+            matches!(pos(i), "PRON" | "PROPN" | "NOUN" | "DET" | "ADJ" | "NUM")
+                || (matches!(word(i), "for" | "of")
+                    && i > range.start
+                    && i + 1 < name_end
+                    && matches!(pos(i - 1), "NOUN" | "PROPN"))
+        };
         let mut j = name_end;
-        while j > range.start
-            && name_end - j < 6
-            && matches!(
-                pos(j - 1),
-                "PRON" | "PROPN" | "NOUN" | "DET" | "ADJ" | "NUM"
-            )
-        {
+        while j > range.start && name_end - j < 6 && noun_phrase(j - 1) {
             j -= 1;
         }
-        if j == name_end || j <= range.start + 2 {
+        if j == name_end || j <= range.start + 2 || word(j) == "for" || word(j) == "of" {
             continue;
         }
         // The comma may sit inside the closing quotation mark ("..., \u{201d} Ellis said").
@@ -2375,7 +2377,11 @@ fn trailing_says(
         if summary {
             continue;
         }
-        let speaker = phrase_head(tokens, j, name_end).unwrap_or(name_end - 1);
+        // The head comes before a preposition ("attorneys", not "the family").
+        let head_end = (j..name_end)
+            .find(|&i| matches!(word(i), "for" | "of"))
+            .unwrap_or(name_end);
+        let speaker = phrase_head(tokens, j, head_end).unwrap_or(name_end - 1);
         let mut lo = after_dateline(doc, tokens, range.clone());
         while lo < j - 1 && matches!(word(lo), "\"" | "“" | "'" | "‘") {
             lo += 1;
@@ -3325,6 +3331,21 @@ mod tests {
                     "The ministry"
                 )
             ],
+            "{quotes:?}"
+        );
+    }
+
+    #[test]
+    fn a_trailing_speaker_may_hold_a_preposition() {
+        let quotes = run(
+            "The family watched the police videos with their lawyers on Thursday, attorneys for the family said.",
+        );
+        assert_eq!(
+            said(&quotes),
+            [(
+                "The family watched the police videos with their lawyers on Thursday",
+                "attorneys"
+            )],
             "{quotes:?}"
         );
     }
