@@ -559,6 +559,28 @@ pub(crate) fn mention(doc: &Doc, tree: &Tree<'_>, head: usize) -> Mention {
         }
         _ => head,
     };
+    // A party label in parentheses stands for the name before it ("Rep. Gwen Moore
+    // (D-Wis.) said", where the parse may take "D-Wis." for the subject).
+    let tokens = tree.tokens;
+    if head >= 2 && doc.slice(tokens[head - 1].span()) == "(" {
+        let close =
+            (head..tokens.len().min(head + 5)).find(|&i| doc.slice(tokens[i].span()) == ")");
+        let label = close.map(|c| {
+            doc.slice(gazette_doc::Span::new(
+                tokens[head].start,
+                tokens[c - 1].end,
+            ))
+        });
+        if label.is_some_and(|l| crate::entities::PARTY_LABEL.is_match(l))
+            && tokens[head - 2].pos.as_deref() == Some("PROPN")
+        {
+            return mention(
+                doc,
+                tree,
+                name_head(tokens, head.saturating_sub(8), head - 2),
+            );
+        }
+    }
     // A relative pronoun after a comma is the mention ("one of the doctors, who called him
     // a quack"), and the noun phrase before the comma, which its clause describes, is who it
     // is (found by shape: the parse often hangs the clause elsewhere).
@@ -1867,7 +1889,7 @@ fn claim_quotations(
                 .then(|| &doc.text()[doc.char_to_byte(p.end)..doc.char_to_byte(start)])
         });
         // A quotation split by its attribution ("\u{201c}A,\u{201d} Ruiz told the mayor,
-        // \u{201c}B.\u{201d}"): one quote, whose content runs over both parts.
+        // \u{201c}B.\u{201d}"): the second part goes on the first, through the same cue.
         let split = gap_in_sentence.is_some_and(|gap| {
             !short
                 && gap.chars().count() <= 80
@@ -1879,12 +1901,16 @@ fn claim_quotations(
                     .ends_with(',')
         });
         if let (true, Some(p)) = (split, &previous) {
-            if let Some(q) = out
-                .iter_mut()
-                .find(|q| q.start == p.start && q.end == p.end)
-            {
-                q.end = end;
-            }
+            // "\u{201c}A,\u{201d} Trump said, adding later, \u{201c}B.\u{201d}": B comes
+            // through a cue of its own.
+            let mut next = continuing(p, start, end);
+            next.cue = tokens_within(tokens, p.end, start)
+                .find(|&i| {
+                    SAYING.contains(&tree.lemma(i)) && tokens[i].tag.as_deref() == Some("VBG")
+                })
+                .map(|i| tokens[i].span())
+                .or(p.cue);
+            out.push(next);
             continue;
         }
         // A second quotation joined to the first by "and" after the attribution ("Oz is
@@ -2337,6 +2363,22 @@ fn trailing_says(
             )))
         {
             name_end = cue - 5;
+        }
+        // Or in parentheses ("Rep. Gwen Moore (D-Wis.) said").
+        if cue >= range.start + 8
+            && word(cue - 1) == ")"
+            && (cue - 7..cue - 1).any(|i| word(i) == "(")
+        {
+            let open = (cue - 7..cue - 1)
+                .rfind(|&i| word(i) == "(")
+                .unwrap_or(cue - 1);
+            let inside = doc.slice(gazette_doc::Span::new(
+                tokens[open + 1].start,
+                tokens[cue - 2].end,
+            ));
+            if crate::entities::PARTY_LABEL.is_match(inside) {
+                name_end = open;
+            }
         }
         // The phrase may hold a preposition after a noun ("attorneys for the family said").
         let noun_phrase = |i: usize| {
@@ -3644,25 +3686,52 @@ mod tests {
     }
 
     #[test]
-    fn a_quote_split_by_its_attribution_is_one_quote() {
+    fn a_quote_split_by_its_attribution_is_one_statement_in_two_pieces() {
         let text = "\u{201c}Every time you say that,\u{201d} Ruiz told the mayor, \u{201c}you give ammunition to the people who want to sell the harbour.\u{201d}";
         let mut doc = Doc::new(text.to_string(), gazette_doc::Meta::default());
         crate::Pipeline::english().run(&mut doc).unwrap();
         let quotes = doc.quotes();
-        assert_eq!(quotes.len(), 1, "{quotes:?}");
-        let content: String = text
-            .chars()
-            .skip(quotes[0].start)
-            .take(quotes[0].end - quotes[0].start)
-            .collect();
-        assert!(
-            content.starts_with("Every time") && content.ends_with("sell the harbour."),
-            "{content}"
+        // The two pieces, without the attribution between them, of one speaker and cue.
+        let contents: Vec<&str> = quotes.iter().map(|q| doc.slice(q.span())).collect();
+        assert_eq!(
+            contents,
+            [
+                "Every time you say that",
+                "you give ammunition to the people who want to sell the harbour."
+            ]
         );
-        let speaker = quotes[0].speaker.as_ref().expect("a speaker");
-        assert_eq!(speaker.canonical.as_deref(), Some("Ruiz"));
-        // "you say" inside the quotation relays nothing.
-        assert!(quotes[0].via.is_none(), "{:?}", quotes[0].via);
+        for q in quotes {
+            let speaker = q.speaker.as_ref().expect("a speaker");
+            assert_eq!(speaker.canonical.as_deref(), Some("Ruiz"));
+            // "you say" inside the quotation relays nothing.
+            assert!(q.via.is_none(), "{:?}", q.via);
+        }
+        assert_eq!(quotes[0].cue, quotes[1].cue);
+        // Another cue between the pieces makes the second its own statement.
+        let text = "\u{201c}We cannot afford to keep the ferry running,\u{201d} Ruiz said, adding later, \u{201c}The harbour is costing us a fortune.\u{201d}";
+        let mut doc = Doc::new(text.to_string(), gazette_doc::Meta::default());
+        crate::Pipeline::english().run(&mut doc).unwrap();
+        let quotes = doc.quotes();
+        assert_eq!(quotes.len(), 2, "{quotes:?}");
+        assert_eq!(quotes[1].cue.map(|c| doc.slice(c)), Some("adding"));
+    }
+
+    #[test]
+    fn a_party_label_in_parentheses_is_not_the_speaker() {
+        let quotes = run(
+            "\u{201c}It is a dog whistle to all Americans,\u{201d} Rep. Gwen Moore (D-Wis.) said Friday. \u{201c}It tells them the president is not one of us.\u{201d}",
+        );
+        assert_eq!(
+            said(&quotes),
+            [
+                ("It is a dog whistle to all Americans", "Gwen Moore"),
+                (
+                    "It tells them the president is not one of us.",
+                    "Gwen Moore"
+                )
+            ],
+            "{quotes:?}"
+        );
     }
 
     #[test]
