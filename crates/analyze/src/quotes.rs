@@ -1645,7 +1645,7 @@ fn extract(doc: &Doc) -> Vec<Quote> {
             None => out.push(marked(&quotes_marks, content, Some(m), Some(cue))),
         }
     }
-    for (content, speaker) in name_then_says(doc, &tree, &quotes_marks) {
+    for (content, speaker, cue) in name_then_says(doc, &tree, &quotes_marks) {
         let m = mention(doc, &tree, speaker);
         out.retain(|q| !(q.start < content.1 && content.0 < q.end));
         out.push(Quote {
@@ -1654,14 +1654,14 @@ fn extract(doc: &Doc) -> Vec<Quote> {
             kind: QuoteKind::Direct,
             speaker: Some(m),
             via: None,
-            cue: None,
+            cue: Some(tokens[cue].span()),
         });
     }
     // Quotations nobody claimed (see `claim_quotations`); again once the rules below have
     // given their quotes speakers.
     claim_quotations(doc, &tree, &quotes_marks, &mut out);
     // "The governor added:" closing a paragraph: the next paragraph is what was said.
-    for (content, subject) in colon_paragraphs(doc, &tree) {
+    for (content, subject, cue) in colon_paragraphs(doc, &tree) {
         if out.iter().any(|q| q.start < content.1 && content.0 < q.end) {
             continue;
         }
@@ -1671,7 +1671,7 @@ fn extract(doc: &Doc) -> Vec<Quote> {
             kind: QuoteKind::Direct,
             speaker: Some(mention(doc, &tree, subject)),
             via: None,
-            cue: None,
+            cue: Some(tokens[cue].span()),
         });
     }
     // Lines that name their speaker without a parse to go by: headlines in title case,
@@ -2462,8 +2462,9 @@ fn question_put(tree: &Tree<'_>, v: usize) -> bool {
 }
 
 /// Paragraphs closing with a verb of saying and a colon ("The governor added:"): the next
-/// paragraph (a block quotation, often without quotation marks) and the verb's subject.
-fn colon_paragraphs(doc: &Doc, tree: &Tree<'_>) -> Vec<((usize, usize), usize)> {
+/// paragraph (a block quotation, often without quotation marks), the verb's subject and
+/// the verb.
+fn colon_paragraphs(doc: &Doc, tree: &Tree<'_>) -> Vec<((usize, usize), usize, usize)> {
     let tokens = tree.tokens;
     let text = doc.text();
     let mut out = Vec::new();
@@ -2483,7 +2484,7 @@ fn colon_paragraphs(doc: &Doc, tree: &Tree<'_>) -> Vec<((usize, usize), usize)> 
         let paragraph = rest.find("\n\n").map_or(rest, |b| &rest[..b]);
         let end = start + paragraph.trim_end().chars().count();
         if end > start + 8 {
-            out.push(((start, end), subject));
+            out.push(((start, end), subject, v));
         }
     }
     out
@@ -2588,12 +2589,12 @@ fn name_head(tokens: &[Token], from: usize, last: usize) -> usize {
 /// of the person, then a verb of saying ("\u{201c}This narrative is pushed by media,\u{201d}
 /// Malkia Cyril, the executive director at the Center of Media Justice, told The Huffington
 /// Post."), which parsers often read as the quotation's own verb taking the name as its
-/// object. Returns (content span, speaker token).
+/// object. Returns (content span, speaker token, cue token).
 fn name_then_says(
     doc: &Doc,
     tree: &Tree<'_>,
     marks: &[(usize, usize)],
-) -> Vec<((usize, usize), usize)> {
+) -> Vec<((usize, usize), usize, usize)> {
     let tokens = tree.tokens;
     let word = |i: usize| doc.slice(tokens[i].span());
     let saying = |i: usize| {
@@ -2626,9 +2627,9 @@ fn name_then_says(
         } else {
             None
         };
-        if cue.is_some() {
+        if let Some(cue) = cue {
             // Without the comma; the name's first token heads it in UD ("Malkia" ← flat).
-            out.push(((qs + 1, qe - 2), k));
+            out.push(((qs + 1, qe - 2), k, cue));
         }
     }
     out
