@@ -633,19 +633,24 @@ mod tests {
         let text = "\u{201c}The bridge will close on Monday,\u{201d} Mayor Ana Ruiz said.\n\n\
                     \u{201c}It will stay closed until spring, and the ferry will run twice an hour.\u{201d}\n\n\
                     Council member John Doe said the decision came too late.";
-        let doc = GoldDoc {
-            doc_id: "d".into(),
-            text: text.into(),
-            canonical: true,
-            attributions: Vec::new(),
+        // The attributions predicted for a text, and the text of their contents.
+        let predicted = |text: &str| {
+            let doc = GoldDoc {
+                doc_id: "d".into(),
+                text: text.into(),
+                canonical: true,
+                attributions: Vec::new(),
+            };
+            let preds = predict(&Pipeline::english(), &doc);
+            let chars: Vec<char> = text.chars().collect();
+            let span = |(s, e): (usize, usize)| chars[s..e].iter().collect::<String>();
+            let contents: Vec<Vec<String>> = preds
+                .iter()
+                .map(|p| p.content.iter().map(|&c| span(c)).collect())
+                .collect();
+            (preds, contents)
         };
-        let preds = predict(&Pipeline::english(), &doc);
-        let chars: Vec<char> = text.chars().collect();
-        let span = |(s, e): (usize, usize)| chars[s..e].iter().collect::<String>();
-        let contents: Vec<Vec<String>> = preds
-            .iter()
-            .map(|p| p.content.iter().map(|&c| span(c)).collect())
-            .collect();
+        let (_, contents) = predicted(text);
         assert_eq!(contents.len(), 2, "{contents:?}");
         assert_eq!(contents[0].len(), 2, "{contents:?}");
         assert!(
@@ -659,18 +664,9 @@ mod tests {
             "{contents:?}"
         );
         // Another cue of the same speaker mention is another attribution.
-        let text = "\u{201c}The bridge will close on Monday,\u{201d} Mayor Ana Ruiz told reporters, adding that the ferry would run twice an hour.";
-        let doc = GoldDoc {
-            text: text.into(),
-            ..doc
-        };
-        let preds = predict(&Pipeline::english(), &doc);
-        let chars: Vec<char> = text.chars().collect();
-        let span = |(s, e): (usize, usize)| chars[s..e].iter().collect::<String>();
-        let contents: Vec<Vec<String>> = preds
-            .iter()
-            .map(|p| p.content.iter().map(|&c| span(c)).collect())
-            .collect();
+        let (preds, contents) = predicted(
+            "\u{201c}The bridge will close on Monday,\u{201d} Mayor Ana Ruiz told reporters, adding that the ferry would run twice an hour.",
+        );
         assert_eq!(contents.len(), 2, "{contents:?}");
         assert!(contents[0][0].contains("The bridge"), "{contents:?}");
         assert!(

@@ -963,34 +963,8 @@ pub(crate) fn all_text(page: &Html, markdown: bool) -> Body {
 /// `between`; text without markup is returned as it is.
 pub(crate) fn markup_text<'a>(s: &'a str, between: &str) -> std::borrow::Cow<'a, str> {
     // A tag of HTML's text elements, not a title in angle brackets ("<The Palace>").
-    const TAGS: &[&str] = &[
-        "p",
-        "a",
-        "br",
-        "div",
-        "span",
-        "strong",
-        "em",
-        "b",
-        "i",
-        "u",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "ul",
-        "ol",
-        "li",
-        "img",
-        "blockquote",
-        "figure",
-        "iframe",
-        "table",
-        "small",
-        "sup",
-        "sub",
+    const INLINE_TAGS: &[&str] = &[
+        "a", "span", "strong", "em", "b", "i", "u", "img", "small", "sup", "sub",
     ];
     let tag = s.match_indices('<').any(|(i, _)| {
         let rest = s[i + 1..].strip_prefix('/').unwrap_or(&s[i + 1..]);
@@ -998,8 +972,9 @@ pub(crate) fn markup_text<'a>(s: &'a str, between: &str) -> std::borrow::Cow<'a,
             .find(|c: char| !c.is_ascii_alphanumeric())
             .unwrap_or(rest.len());
         rest[name_end..].starts_with([' ', '>', '/', '\n'])
-            && TAGS
+            && BLOCK_TAGS
                 .iter()
+                .chain(INLINE_TAGS)
                 .any(|t| rest[..name_end].eq_ignore_ascii_case(t))
     });
     if tag {
