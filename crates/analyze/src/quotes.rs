@@ -1487,18 +1487,29 @@ fn extract(doc: &Doc) -> Vec<Quote> {
         // said ("... against Ohio's procedure, dealing a blow to the secretary of state").
         if !according {
             let within = tokens_within(tokens, start, end);
+            // The comma may close a quotation ("as a \u{201c}strong leader,\u{201d} comparing
+            // him to ..."): the cut then comes after the closing mark.
+            let closes = |i: usize| {
+                matches!(doc.slice(tokens[i].span()), "\u{201d}" | "\"")
+                    && doc.slice(tokens[i - 1].span()) == ","
+            };
             let comment = within.clone().skip(1).find(|&i| {
-                doc.slice(tokens[i].span()) == ","
+                (doc.slice(tokens[i].span()) == ","
+                    && !inside_quotation(&quotes_marks, tokens[i].start)
+                    || closes(i))
                     && tokens.get(i + 1).is_some_and(|t| {
                         t.tag.as_deref() == Some("VBG")
                             && !matches!(doc.slice(t.span()), "including" | "according")
                     })
                     && tree.extent(i + 1).1 + 1 >= within.end
                     && tokens[i].start >= start + 20
-                    && !inside_quotation(&quotes_marks, tokens[i].start)
             });
-            if let Some(comma) = comment {
-                end = tokens[comma].start;
+            if let Some(i) = comment {
+                end = if closes(i) {
+                    tokens[i].end
+                } else {
+                    tokens[i].start
+                };
             }
         }
         // "called Wells Fargo's behavior “outrageous”": the quotation names the object.
@@ -3374,6 +3385,15 @@ mod tests {
                     "The ministry"
                 )
             ],
+            "{quotes:?}"
+        );
+        // The comma may sit inside a closing quotation mark.
+        let quotes = run(
+            "Ruiz has repeatedly praised the harbour master as a \u{201c}strong leader,\u{201d} comparing him favorably to the mayor.",
+        );
+        assert_eq!(
+            said(&quotes),
+            [("the harbour master as a \u{201c}strong leader", "Ruiz")],
             "{quotes:?}"
         );
     }
