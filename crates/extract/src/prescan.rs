@@ -389,6 +389,42 @@ mod tests {
     }
 
     #[test]
+    fn every_attribute_the_extractor_reads_survives_the_pass() {
+        // The pass keeps a list of attributes: code that reads another one would find it
+        // gone. Every `attr("...")` call and attribute selector of the crate is on the list.
+        let sources = [
+            include_str!("html.rs"),
+            include_str!("page.rs"),
+            include_str!("pubdate.rs"),
+            include_str!("metadata.rs"),
+            include_str!("lib.rs"),
+            include_str!("classify.rs"),
+        ];
+        let calls = regex::Regex::new(r#"\.attr\("([A-Za-z:-]+)"\)"#).unwrap();
+        let selectors =
+            regex::Regex::new(r#"Selector::parse\(\s*r?#?"([^"]*)"|selector\(\s*r?#?"([^"]*)""#)
+                .unwrap();
+        let in_selector = regex::Regex::new(r"\[([A-Za-z:-]+)").unwrap();
+        let mut read = Vec::new();
+        for src in sources {
+            read.extend(calls.captures_iter(src).map(|c| c[1].to_string()));
+            for c in selectors.captures_iter(src) {
+                let s = c.get(1).or(c.get(2)).unwrap().as_str();
+                read.extend(in_selector.captures_iter(s).map(|a| a[1].to_string()));
+            }
+        }
+        assert!(read.len() > 20, "{read:?}");
+        for name in &read {
+            // `href` is read on links for Markdown, and on `<link>` always.
+            assert!(
+                read_attribute("a", name, true)
+                    && (name == "href" || read_attribute("a", name, false)),
+                "the pass drops {name}, which the extractor reads"
+            );
+        }
+    }
+
+    #[test]
     fn caps_nesting_depth_and_keeps_the_text() {
         let n = MAX_DEPTH + 100;
         let page = format!(
