@@ -564,7 +564,7 @@ pub(crate) fn mention(doc: &Doc, tree: &Tree<'_>, head: usize) -> Mention {
     let tokens = tree.tokens;
     if head >= 2 && doc.slice(tokens[head - 1].span()) == "(" {
         let close =
-            (head..tokens.len().min(head + 5)).find(|&i| doc.slice(tokens[i].span()) == ")");
+            (head + 1..tokens.len().min(head + 5)).find(|&i| doc.slice(tokens[i].span()) == ")");
         let label = close.map(|c| {
             doc.slice(gazette_doc::Span::new(
                 tokens[head].start,
@@ -2378,9 +2378,9 @@ fn trailing_says(
         // Or in parentheses ("Rep. Gwen Moore (D-Wis.) said").
         if cue >= range.start + 8
             && word(cue - 1) == ")"
-            && (cue - 7..cue - 1).any(|i| word(i) == "(")
+            && (cue - 7..cue - 2).any(|i| word(i) == "(")
         {
-            let open = (cue - 7..cue - 1)
+            let open = (cue - 7..cue - 2)
                 .rfind(|&i| word(i) == "(")
                 .unwrap_or(cue - 1);
             let inside = doc.slice(gazette_doc::Span::new(
