@@ -1425,6 +1425,20 @@ fn extract(doc: &Doc) -> Vec<Quote> {
                     hi -= 1;
                 }
             }
+            // A second reported clause joined by "and that" goes on the content, where the
+            // parse hangs it on the cue ("said that A, and that B").
+            if tree.dep(c) == "ccomp" && c > v {
+                for &d in &tree.children[v] {
+                    if d > hi
+                        && tree.dep(d) == "conj"
+                        && tree
+                            .child(d, &["mark"])
+                            .is_some_and(|m| tree.lemma(m) == "that" && m <= hi + 3)
+                    {
+                        hi = hi.max(tree.extent(d).1);
+                    }
+                }
+            }
             // A clause before its attribution runs to the comma that sets the attribution
             // off ("Stocks rose as oil prices fell, traders said."), whatever words the parse
             // hung elsewhere on the way (a verb mistagged as an adverb, "fell", on "said").
@@ -3394,6 +3408,21 @@ mod tests {
         assert_eq!(
             said(&quotes),
             [("the harbour master as a \u{201c}strong leader", "Ruiz")],
+            "{quotes:?}"
+        );
+    }
+
+    #[test]
+    fn a_second_clause_joined_by_and_that_is_said_too() {
+        let quotes = run(
+            "Ana Ruiz said that the council was taking a close look at the fees, and that her proposals did not cover every harbour.",
+        );
+        assert_eq!(
+            said(&quotes),
+            [(
+                "the council was taking a close look at the fees, and that her proposals did not cover every harbour",
+                "Ana Ruiz"
+            )],
             "{quotes:?}"
         );
     }
