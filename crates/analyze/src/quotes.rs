@@ -1497,6 +1497,24 @@ fn extract(doc: &Doc) -> Vec<Quote> {
                 None => continue,
             }
         };
+        // A content that stops on a preposition or determiner right before a quotation
+        // goes on into it ("to blame for focusing on \u{201c}he said this, he tweeted
+        // that\u{201d}", where the parse read the quotation's own verb apart).
+        {
+            let last = tokens_within(tokens, start, end).last();
+            let open = last.and_then(|l| {
+                let next = tokens.get(l + 1)?;
+                quotes_marks
+                    .iter()
+                    .find(|&&(qs, _)| qs == next.start)
+                    .copied()
+            });
+            if let (Some(l), Some((_, qe))) = (last, open) {
+                if matches!(tokens[l].pos.as_deref(), Some("ADP" | "DET")) && qe > end {
+                    end = qe - 1;
+                }
+            }
+        }
         // A participle set off by a comma at the end is the writer's comment on what was
         // said ("... against Ohio's procedure, dealing a blow to the secretary of state").
         if !according {
@@ -3422,6 +3440,21 @@ mod tests {
             [(
                 "the council was taking a close look at the fees, and that her proposals did not cover every harbour",
                 "Ana Ruiz"
+            )],
+            "{quotes:?}"
+        );
+    }
+
+    #[test]
+    fn a_content_stopping_on_a_preposition_goes_on_into_the_quotation_after_it() {
+        let quotes = run(
+            "Ruiz said the council is to blame for focusing on \u{201c}he said this, he tweeted that.\u{201d}",
+        );
+        assert_eq!(
+            said(&quotes),
+            [(
+                "the council is to blame for focusing on \u{201c}he said this, he tweeted that.",
+                "Ruiz"
             )],
             "{quotes:?}"
         );
