@@ -2386,9 +2386,14 @@ fn trailing_says(
                 })
                 .unwrap_or(range.end)
         };
+        // (A past tense the tagger took for a participle, "a spokesman announced Monday",
+        // counts too: nothing else in the shape could govern it.)
         let Some(cue) = (range.start + 3..range.end).find(|&i| {
             SAYING.contains(&tree.lemma(i))
-                && matches!(tokens[i].tag.as_deref(), Some("VBD" | "VBZ" | "VBP"))
+                && matches!(
+                    tokens[i].tag.as_deref(),
+                    Some("VBD" | "VBZ" | "VBP" | "VBN")
+                )
                 && tail_end(i) - i <= 8
         }) else {
             continue;
@@ -3455,6 +3460,22 @@ mod tests {
             [(
                 "the council is to blame for focusing on \u{201c}he said this, he tweeted that.",
                 "Ruiz"
+            )],
+            "{quotes:?}"
+        );
+    }
+
+    #[test]
+    fn a_trailing_attribution_the_tagger_read_as_a_participle() {
+        // The tagger takes "announced" for a participle; the shape still names the speaker.
+        let quotes = run(
+            "In addition, the campaign plans to make more detailed medical records available soon, a spokesman announced Monday morning.",
+        );
+        assert_eq!(
+            said(&quotes),
+            [(
+                "In addition, the campaign plans to make more detailed medical records available soon",
+                "a spokesman"
             )],
             "{quotes:?}"
         );
