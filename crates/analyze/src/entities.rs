@@ -166,7 +166,7 @@ impl Component for EntityAnnotator {
                 }
                 let (start, end) = (tokens[first_token].start, tokens[last_token].end);
                 // A party label after a name ("R-Ky.") names nobody.
-                if PARTY_LABEL.is_match(doc.slice(gazette_doc::Span::new(start, end))) {
+                if is_party_label(doc, tokens, first_token, last_token) {
                     continue;
                 }
                 // A time zone after a clock time ("0600 GMT", "4 p.m. EDT") belongs to the
@@ -466,9 +466,23 @@ impl Component for EntityAnnotator {
 }
 
 /// US party and state labels written after a politician's name: "R-Ky.", "D-Calif".
-pub(crate) static PARTY_LABEL: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+static PARTY_LABEL: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     regex::Regex::new(r"^[RDI]-[A-Z][A-Za-z]{0,5}\.?$").expect("party label pattern")
 });
+
+/// Whether tokens `first..=last` write a party label ([`PARTY_LABEL`]).
+pub(crate) fn is_party_label(
+    doc: &Doc,
+    tokens: &[gazette_doc::Token],
+    first: usize,
+    last: usize,
+) -> bool {
+    first <= last
+        && PARTY_LABEL.is_match(doc.slice(gazette_doc::Span::new(
+            tokens[first].start,
+            tokens[last].end,
+        )))
+}
 
 /// Honorifics written before a name.
 pub(crate) const HONORIFICS: &[&str] = &[

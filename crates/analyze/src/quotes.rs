@@ -565,13 +565,7 @@ pub(crate) fn mention(doc: &Doc, tree: &Tree<'_>, head: usize) -> Mention {
     if head >= 2 && doc.slice(tokens[head - 1].span()) == "(" {
         let close =
             (head + 1..tokens.len().min(head + 5)).find(|&i| doc.slice(tokens[i].span()) == ")");
-        let label = close.map(|c| {
-            doc.slice(gazette_doc::Span::new(
-                tokens[head].start,
-                tokens[c - 1].end,
-            ))
-        });
-        if label.is_some_and(|l| crate::entities::PARTY_LABEL.is_match(l))
+        if close.is_some_and(|c| crate::entities::is_party_label(doc, tokens, head, c - 1))
             && tokens[head - 2].pos.as_deref() == Some("PROPN")
         {
             return mention(
@@ -1916,20 +1910,22 @@ fn claim_quotations(
             .filter(|q| q.end <= start && q.speaker.is_some())
             .max_by_key(|q| q.end)
             .cloned();
-        let continued = previous.clone().filter(|p| {
-            let gap = &doc.text()[doc.char_to_byte(p.end)..doc.char_to_byte(start)];
+        // The text between the previous quote and this one.
+        let gap = previous
+            .as_ref()
+            .map(|p| &doc.text()[doc.char_to_byte(p.end)..doc.char_to_byte(start)]);
+        let continued = previous.clone().zip(gap).filter(|(p, gap)| {
             p.kind != QuoteKind::Indirect && gap.chars().filter(|c| c.is_alphabetic()).count() == 0
         });
-        if let Some(p) = continued {
+        if let Some((p, _)) = continued {
             out.push(continuing(&p, start, end));
             continue;
         }
-        // The words between the previous quote and this one, when both lie in one sentence.
-        let gap_in_sentence = previous.as_ref().and_then(|p| {
+        // The gap, when both quotes lie in one sentence.
+        let gap_in_sentence = previous.as_ref().zip(gap).and_then(|(p, gap)| {
             let same_sentence = sentence_at(doc, p.start).map(|s| s.start)
                 == sentence_at(doc, start).map(|s| s.start);
-            (p.kind == QuoteKind::Direct && same_sentence)
-                .then(|| &doc.text()[doc.char_to_byte(p.end)..doc.char_to_byte(start)])
+            (p.kind == QuoteKind::Direct && same_sentence).then_some(gap)
         });
         // A quotation split by its attribution ("\u{201c}A,\u{201d} Ruiz told the mayor,
         // \u{201c}B.\u{201d}"): the second part goes on the first, through the same cue.
@@ -2405,26 +2401,16 @@ fn trailing_says(
         if cue >= range.start + 6
             && word(cue - 1) == ","
             && word(cue - 5) == ","
-            && crate::entities::PARTY_LABEL.is_match(doc.slice(gazette_doc::Span::new(
-                tokens[cue - 4].start,
-                tokens[cue - 2].end,
-            )))
+            && crate::entities::is_party_label(doc, tokens, cue - 4, cue - 2)
         {
             name_end = cue - 5;
         }
         // Or in parentheses ("Rep. Gwen Moore (D-Wis.) said").
-        if cue >= range.start + 8
-            && word(cue - 1) == ")"
-            && (cue - 7..cue - 2).any(|i| word(i) == "(")
-        {
-            let open = (cue - 7..cue - 2)
+        if cue >= range.start + 8 && word(cue - 1) == ")" {
+            if let Some(open) = (cue - 7..cue - 2)
                 .rfind(|&i| word(i) == "(")
-                .unwrap_or(cue - 1);
-            let inside = doc.slice(gazette_doc::Span::new(
-                tokens[open + 1].start,
-                tokens[cue - 2].end,
-            ));
-            if crate::entities::PARTY_LABEL.is_match(inside) {
+                .filter(|&open| crate::entities::is_party_label(doc, tokens, open + 1, cue - 2))
+            {
                 name_end = open;
             }
         }

@@ -384,21 +384,17 @@ pub fn predict_kinds(pipeline: &Pipeline, doc: &GoldDoc, skip: &[QuoteKind]) -> 
         .collect();
     quotes.sort_by_key(|q| (q.start, q.end));
     let mut out: Vec<Predicted> = Vec::new();
-    // The cue of each attribution so far: fragments through another cue are another
+    // The cue of the last attribution: fragments through another cue are another
     // attribution, even by the same speaker ("X, he told the group, adding that Y").
-    let mut cues = Vec::new();
+    let mut last_cue = None;
     for q in quotes {
         let speaker = q.speaker.as_ref().map(|s| (s.start, s.end));
         let content = polnear_content(&chars, q.start, q.end);
-        let same_cue = |c: Option<&Option<gazette_doc::Span>>| {
-            c.copied().flatten().zip(q.cue).is_none_or(|(a, b)| a == b)
-        };
+        let same_cue = last_cue.zip(q.cue).is_none_or(|(a, b)| a == b);
         match out.last_mut() {
-            Some(last) if speaker.is_some() && last.speaker == speaker && same_cue(cues.last()) => {
+            Some(last) if speaker.is_some() && last.speaker == speaker && same_cue => {
                 last.content.push(content);
-                if let (Some(last_cue), Some(cue)) = (cues.last_mut(), q.cue) {
-                    *last_cue = Some(cue);
-                }
+                last_cue = q.cue.or(last_cue);
             }
             _ => {
                 out.push(Predicted {
@@ -407,7 +403,7 @@ pub fn predict_kinds(pipeline: &Pipeline, doc: &GoldDoc, skip: &[QuoteKind]) -> 
                     speaker_name: q.speaker.as_ref().and_then(|s| s.canonical.clone()),
                     via: q.via.as_ref().map(|s| (s.start, s.end)),
                 });
-                cues.push(q.cue);
+                last_cue = q.cue;
             }
         }
     }
