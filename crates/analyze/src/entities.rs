@@ -701,6 +701,14 @@ mod tests {
     }
 
     #[test]
+    fn a_capitalized_the_inside_a_sentence_opens_the_name_after_it() {
+        // The recognizer read "The" and "Washington Post" as two organizations.
+        let found = mentions("The story was first published by The Washington Post on Monday.");
+        let names: Vec<(&str, EntityLabel)> = found.iter().map(|m| (m.0.as_str(), m.1)).collect();
+        assert_eq!(names, [("The Washington Post", EntityLabel::Org)]);
+    }
+
+    #[test]
     fn a_time_zone_after_a_clock_time_is_no_name() {
         let texts: Vec<String> =
             mentions("The talks began at 0600 GMT on Monday in Geneva. GMT is a time standard.")

@@ -1380,11 +1380,22 @@ fn extract(doc: &Doc) -> Vec<Quote> {
             let (mut lo, mut hi) = tree.extent(c);
             // A noun-phrase content goes on with what the cue adds after it ("blamed
             // low-level workers for this behavior").
+            // It stops at a phrase that sets the scene of the saying, a time or a place
+            // or an occasion ("on Friday", "in a statement", "during a campaign stop").
             if tree.dep(c) == "obj" {
                 for &d in &tree.children[v] {
-                    if d > c && matches!(tree.dep(d), "obl" | "advcl" | "xcomp") {
-                        hi = hi.max(tree.extent(d).1);
+                    if d < c
+                        || !matches!(
+                            tree.dep(d),
+                            "obl" | "obl:tmod" | "obl:unmarked" | "advcl" | "xcomp"
+                        )
+                    {
+                        continue;
                     }
+                    if scene_of_saying(doc, &tree, d) {
+                        break;
+                    }
+                    hi = hi.max(tree.extent(d).1);
                 }
             }
             // "called her vote a mistake", "described the incident as a terrible
@@ -2882,6 +2893,55 @@ fn learned_contents(doc: &Doc, tree: &Tree<'_>, marks: &[(usize, usize)], out: &
     }
 }
 
+/// Whether a phrase on a cue tells when, where or on what occasion it was said ("on
+/// Friday", "in a statement", "during a stop in Flint"), rather than what was said.
+fn scene_of_saying(doc: &Doc, tree: &Tree<'_>, d: usize) -> bool {
+    if matches!(tree.dep(d), "obl:tmod" | "obl:unmarked") || names_a_time(doc, &tree.tokens[d]) {
+        return true;
+    }
+    let occasion = matches!(
+        tree.lemma(d),
+        "statement"
+            | "interview"
+            | "speech"
+            | "letter"
+            | "email"
+            | "e-mail"
+            | "tweet"
+            | "post"
+            | "op-ed"
+            | "essay"
+            | "column"
+            | "appearance"
+            | "address"
+            | "remarks"
+            | "conference"
+            | "briefing"
+            | "debate"
+            | "rally"
+            | "event"
+            | "hearing"
+            | "stop"
+            | "show"
+            | "program"
+            | "broadcast"
+            | "video"
+            | "diatribe"
+            | "message"
+            | "memo"
+            | "report"
+            | "call"
+    );
+    tree.dep(d) == "obl"
+        && tree
+            .child(d, &["case"])
+            .is_some_and(|b| match tree.lemma(b) {
+                "during" | "after" | "before" | "since" | "amid" | "following" => true,
+                "in" | "on" | "at" | "via" => occasion,
+                _ => false,
+            })
+}
+
 /// A subjectless -ing clause hanging on a verb after a comma: an adjunct, not a content.
 fn participial_adjunct(doc: &Doc, tree: &Tree<'_>, c: crate::attribution::Candidate) -> bool {
     let tokens = tree.tokens;
@@ -3061,16 +3121,18 @@ mod tests {
     }
 
     #[test]
-    fn a_noun_phrase_content_goes_on_with_what_the_cue_adds() {
-        // "during the blaze" hangs on the verb, not on the object.
-        let quotes = run("Ana Ruiz thanked the firefighters for their courage during the blaze.");
-        assert!(
-            quotes.iter().any(
-                |q| q.0 == "the firefighters for their courage during the blaze"
-                    && q.2 == "Ana Ruiz"
-            ),
+    fn a_noun_phrase_content_goes_on_with_what_the_cue_adds_but_not_the_scene() {
+        // "for their courage" hangs on the verb, not on the object, and is part of what was
+        // said; "in a statement on Friday" only tells where and when.
+        let quotes =
+            run("Ana Ruiz thanked the firefighters for their courage in a statement on Friday.");
+        assert_eq!(
+            said(&quotes),
+            [("the firefighters for their courage", "Ana Ruiz")],
             "{quotes:?}"
         );
+        let quotes = run("Mr. Ellis condemned the annexation during a campaign stop in Flint.");
+        assert_eq!(said(&quotes), [("the annexation", "Ellis")], "{quotes:?}");
     }
 
     #[test]

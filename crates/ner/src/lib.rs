@@ -821,6 +821,23 @@ impl EntityModel {
         else {
             return;
         };
+        // A lone "The" is no name: where a name of its type follows, it is that name's first
+        // word ("by The Washington Post", read as "The" and "Washington Post"); else it is
+        // nothing.
+        let found = spans(&self.names_of(labels.to_vec()));
+        for (k, span) in found.iter().enumerate() {
+            if span.end != span.start + 1 || !words[span.start].eq_ignore_ascii_case("the") {
+                continue;
+            }
+            let joined = found
+                .get(k + 1)
+                .filter(|next| next.start == span.end && next.label == span.label)
+                .and_then(|next| index(&format!("I-{}", next.label)));
+            match joined {
+                Some(i) => labels[span.end] = i as u16,
+                None => labels[span.start] = outside as u16,
+            }
+        }
         let names = self.names_of(labels.to_vec());
         for span in spans(&names) {
             // No name ends on a lowercase function word ("Exploration of" before "the Sea").
