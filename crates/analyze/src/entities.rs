@@ -190,6 +190,13 @@ impl Component for EntityAnnotator {
                 if geographic && matches!(label, EntityLabel::Org | EntityLabel::Misc) {
                     label = EntityLabel::Loc;
                 }
+                // So does one ending with the word for an administrative division ("Marin
+                // County", "Helmand Province"), which no person's name ends with.
+                if last_token > first_token
+                    && DIVISIONS.contains(&doc.slice(tokens[last_token].span()))
+                {
+                    label = EntityLabel::Loc;
+                }
                 // A one-word "person" after "the" that heads its phrase is a place: rivers,
                 // mountains and regions take the article ("the Rhône", "the Sahel"); a
                 // person's name after "the" modifies a noun ("the Obama administration").
@@ -548,6 +555,16 @@ const GEOGRAPHIC: &[&str] = &[
     "Coast",
 ];
 
+/// Words that end the name of an administrative division.
+const DIVISIONS: &[&str] = &[
+    "County",
+    "Province",
+    "Prefecture",
+    "Oblast",
+    "Township",
+    "Governorate",
+];
+
 /// Role words and the office they name ("leader" and "president" both name the head of state).
 const ROLES: &[(&str, &str)] = &[
     ("president", "head"),
@@ -706,6 +723,20 @@ mod tests {
         let found = mentions("The story was first published by The Washington Post on Monday.");
         let names: Vec<(&str, EntityLabel)> = found.iter().map(|m| (m.0.as_str(), m.1)).collect();
         assert_eq!(names, [("The Washington Post", EntityLabel::Org)]);
+    }
+
+    #[test]
+    fn a_name_ending_in_county_is_a_place() {
+        let found = mentions("Mark Ellis, the attorney for Marin County, spoke on Monday.");
+        let names: Vec<(&str, EntityLabel)> = found.iter().map(|m| (m.0.as_str(), m.1)).collect();
+        assert!(
+            names.contains(&("Marin County", EntityLabel::Loc)),
+            "{names:?}"
+        );
+        assert!(
+            names.contains(&("Mark Ellis", EntityLabel::Per)),
+            "{names:?}"
+        );
     }
 
     #[test]

@@ -2663,11 +2663,12 @@ fn name_then_says(
         let cue = if saying(after) {
             Some(after)
         } else if after < tokens.len() && word(after) == "," {
-            // A description set off by commas, with no quotation or sentence end in it.
+            // A description set off by commas, with no quotation or sentence end in it; it
+            // may be of several parts ("Scott Pruitt, the attorney general of Oklahoma, one
+            // of the states suing the agency, said").
             (after + 1..tokens.len().min(after + 30))
                 .take_while(|&j| !matches!(word(j), "." | "\u{201c}" | "\u{201d}" | "\""))
-                .find(|&j| word(j) == ",")
-                .filter(|&j| saying(j + 1))
+                .find(|&j| word(j) == "," && saying(j + 1))
                 .map(|j| j + 1)
         } else {
             None
@@ -3085,6 +3086,15 @@ mod tests {
                 |q| q.0 == "The bridge is being pushed to its limits by the trucks"
                     && q.2 == "Ana Ruiz"
             ),
+            "{quotes:?}"
+        );
+        // A description of two parts.
+        let quotes = run(
+            "\u{201c}It is an invasion of the county's domain,\u{201d} Mark Ellis, the attorney for Marin County, one of the counties suing the agency, said at an event.",
+        );
+        assert_eq!(
+            said(&quotes),
+            [("It is an invasion of the county's domain", "Mark Ellis")],
             "{quotes:?}"
         );
     }
