@@ -452,6 +452,14 @@ impl Component for EntityAnnotator {
                     .kb
                     .lookup(&texts[i].1)
                     .or_else(|| self.kb.lookup(&canonical));
+                // An organization the knowledge base lists is one, whatever type the
+                // recognizer, trained on news of 1996, gave it ("E.U." as a place).
+                let label = match known {
+                    Some(Match::Entity(e)) if e.label == "ORG" && person.is_none() => {
+                        EntityLabel::Org
+                    }
+                    _ => label,
+                };
                 let (entity_id, canonical) = match known {
                     Some(Match::Entity(e)) => (e.id.clone(), e.canonical.clone()),
                     Some(Match::Capital(e)) if acts => (e.id.clone(), e.canonical.clone()),
@@ -723,6 +731,29 @@ mod tests {
         let found = mentions("The story was first published by The Washington Post on Monday.");
         let names: Vec<(&str, EntityLabel)> = found.iter().map(|m| (m.0.as_str(), m.1)).collect();
         assert_eq!(names, [("The Washington Post", EntityLabel::Org)]);
+    }
+
+    #[test]
+    fn an_organization_the_knowledge_base_lists_is_one() {
+        // Initials with dots find the entry of "EU"; the recognizer, trained on news of
+        // 1996, took both names for places.
+        let found = mentions("Officials of the E.U. wrote on Twitter that the talks had ended.");
+        let of = |name: &str| {
+            found
+                .iter()
+                .find(|m| m.0 == name)
+                .map(|m| (m.1, m.2.as_str()))
+        };
+        assert_eq!(
+            of("E.U."),
+            Some((EntityLabel::Org, "org:european-union")),
+            "{found:?}"
+        );
+        assert_eq!(
+            of("Twitter"),
+            Some((EntityLabel::Org, "org:twitter")),
+            "{found:?}"
+        );
     }
 
     #[test]

@@ -274,7 +274,13 @@ pub fn kb(args: &TrainKbArgs) -> anyhow::Result<ExitCode> {
             .flatten()
             .filter_map(|v| v.as_str())
             .collect();
-        let dated = a["codes"].as_array().is_some_and(|c| !c.is_empty());
+        let codes: Vec<&str> = a["codes"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|c| c["code"].as_str())
+            .collect();
+        let dated = !codes.is_empty();
         // Exact aliases, and prefix aliases ("RUSSIAN" also matches "RUSSIANS"), with the
         // plural of demonyms written out since the base matches names exactly.
         let mut aliases: Vec<String> = a["aliases"]
@@ -329,7 +335,10 @@ pub fn kb(args: &TrainKbArgs) -> anyhow::Result<ExitCode> {
                         .insert(canonical.clone());
                 }
             }
-        } else if file.contains("International") && !canonical.is_empty() {
+        } else if file.contains("International")
+            && !canonical.is_empty()
+            && !gazette_ner::kb::holds_office(&canonical.to_uppercase(), &codes, &defaults)
+        {
             let name = title_case(canonical.strip_prefix("THE ").unwrap_or(&canonical));
             let id = format!("org:{}", slug(&name));
             let e = entries

@@ -72,7 +72,17 @@ pub fn key(name: &str) -> String {
     } else {
         &words[..]
     };
-    words.join(" ")
+    // Initials written with dots are one word: "E.U." is "EU", "U.S.A." is "USA".
+    let mut out: Vec<String> = Vec::with_capacity(words.len());
+    let single = |w: &str| w.chars().count() == 1 && w.chars().all(char::is_alphabetic);
+    for (i, w) in words.iter().enumerate() {
+        let joins = i > 0 && single(w) && single(words[i - 1]);
+        match out.last_mut() {
+            Some(last) if joins => last.push_str(w),
+            _ => out.push((*w).to_string()),
+        }
+    }
+    out.join(" ")
 }
 
 impl KnowledgeBase {
@@ -156,9 +166,40 @@ impl KnowledgeBase {
     }
 }
 
+/// Whether a PETRARCH actor record with dated codes (`codes`) is a person who held an
+/// office. The international lists hold such people ("KOFI ANNAN" at the UN) among their
+/// organizations, and a few organizations with dated codes too: companies that changed
+/// hands (an `MNC` code) and pacts ("WARSAW TREATY ORGANIZATION").
+pub fn holds_office(canonical: &str, codes: &[&str], default_codes: &[&str]) -> bool {
+    const NOT_A_PERSON: &[&str] = &["ORGANIZATION", "TREATY", "PACT", "ALLIANCE", "BANK"];
+    !codes.is_empty()
+        && !codes.iter().chain(default_codes).any(|c| c.contains("MNC"))
+        && !canonical
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| NOT_A_PERSON.contains(&w))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn people_with_dated_codes_are_told_from_organizations_with_them() {
+        assert!(holds_office("KOFI ANNAN", &["IGOUNO"], &["ELI"]));
+        assert!(holds_office(
+            "SECRETARY-GENERAL BAN KI-MOON",
+            &["IGOUNO"],
+            &[]
+        ));
+        // A company that changed hands, a pact, and an organization without dates.
+        assert!(!holds_office("ABN AMRO", &["NLDGOVBUS"], &["MNCNLD"]));
+        assert!(!holds_office(
+            "WARSAW TREATY ORGANIZATION",
+            &["IGOEEU"],
+            &[]
+        ));
+        assert!(!holds_office("NATO", &[], &["IGOWSTNAT"]));
+    }
 
     #[test]
     fn names_demonyms_and_capitals() {
@@ -174,6 +215,10 @@ mod tests {
         assert_eq!(russia(kb.lookup("Russian")), "country:rus");
         assert!(matches!(kb.lookup("Moscow"), Some(Match::Capital(e)) if e.canonical == "Russia"));
         assert_eq!(kb.lookup("Sochi"), None);
+        // Initials with and without dots, and a lone initial in a name.
+        assert_eq!(key("the E.U."), "EU");
+        assert_eq!(key("U.S.A."), key("USA"));
+        assert_eq!(key("John F. Kennedy"), "JOHN F KENNEDY");
         assert!(
             KnowledgeBase::from_tsv("a\tb")
                 .unwrap_err()
