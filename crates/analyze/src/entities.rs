@@ -372,6 +372,39 @@ impl Component for EntityAnnotator {
             found.extend(labels);
             found.sort_by_key(|f| f.0);
         }
+        // A one-word "person" that opens the name of an organization named in the article
+        // ("Patriot" of "Patriot Coal", "Wells" of "Wells Fargo") and is no word of a
+        // person's name of two words or more is that organization: the recognizer takes a
+        // company's short name for a surname.
+        let words_of =
+            |f: &(usize, usize, EntityLabel)| words(doc.slice(gazette_doc::Span::new(f.0, f.1)));
+        let organizations: Vec<(usize, Vec<String>)> = found
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| f.2 == EntityLabel::Org)
+            .map(|(j, f)| (j, words_of(f)))
+            .filter(|(_, w)| w.len() >= 2)
+            .collect();
+        // (Not counting a "person" that is also named as one of those organizations.)
+        let full_name_words: std::collections::HashSet<String> = found
+            .iter()
+            .filter(|f| f.2 == EntityLabel::Per)
+            .map(words_of)
+            .filter(|w| w.len() >= 2 && !organizations.iter().any(|(_, o)| o == w))
+            .flatten()
+            .collect();
+        let mut short_for: std::collections::HashMap<usize, usize> =
+            std::collections::HashMap::new();
+        for (i, f) in found.iter_mut().enumerate() {
+            let w = words(doc.slice(gazette_doc::Span::new(f.0, f.1)));
+            if f.2 != EntityLabel::Per || w.len() != 1 || full_name_words.contains(&w[0]) {
+                continue;
+            }
+            if let Some(&(j, _)) = organizations.iter().find(|(_, o)| o[0] == w[0]) {
+                f.2 = EntityLabel::Org;
+                short_for.insert(i, j);
+            }
+        }
         // Canonical name: the longest mention of the same type that contains this one.
         let texts: Vec<(Vec<String>, String)> = found
             .iter()
@@ -429,7 +462,9 @@ impl Component for EntityAnnotator {
                 } else {
                     label
                 };
-                let canonical = person.map_or_else(|| texts[i].1.clone(), |j| texts[j].1.clone());
+                let canonical = person
+                    .or_else(|| short_for.get(&i).copied())
+                    .map_or_else(|| texts[i].1.clone(), |j| texts[j].1.clone());
                 let prefix = match label {
                     EntityLabel::Per => "per",
                     EntityLabel::Org => "org",
@@ -752,6 +787,25 @@ mod tests {
         assert_eq!(
             of("Twitter"),
             Some((EntityLabel::Org, "org:twitter")),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_company_s_short_name_is_the_company() {
+        let found = mentions(
+            "Patriot Coal filed for bankruptcy on Monday. Patriot owes its miners $50 million, and Ana Ruiz said Patriot would pay.",
+        );
+        let patriot: Vec<(EntityLabel, &str)> = found
+            .iter()
+            .filter(|m| m.0 == "Patriot")
+            .map(|m| (m.1, m.2.as_str()))
+            .collect();
+        assert!(!patriot.is_empty(), "{found:?}");
+        assert!(
+            patriot
+                .iter()
+                .all(|&m| m == (EntityLabel::Org, "org:patriot-coal")),
             "{found:?}"
         );
     }
