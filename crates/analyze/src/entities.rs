@@ -197,6 +197,19 @@ impl Component for EntityAnnotator {
                 {
                     label = EntityLabel::Loc;
                 }
+                // A "person" or "miscellaneous" name ending with the word for a body
+                // ("Clinton Foundation", "Democratic National Committee") is an organization:
+                // the recognizer reads the famous name before the word.
+                if last_token > first_token
+                    && matches!(label, EntityLabel::Per | EntityLabel::Misc)
+                    && ORG_HEADS.contains(&doc.slice(tokens[last_token].span()))
+                    && !matches!(
+                        self.kb.lookup(doc.slice(gazette_doc::Span::new(tokens[first_token].start, tokens[last_token].end))),
+                        Some(Match::Entity(e)) if e.id.starts_with("country:")
+                    )
+                {
+                    label = EntityLabel::Org;
+                }
                 // A one-word "person" after "the" that heads its phrase is a place: rivers,
                 // mountains and regions take the article ("the Rhône", "the Sahel"); a
                 // person's name after "the" modifies a noun ("the Obama administration").
@@ -483,15 +496,29 @@ impl Component for EntityAnnotator {
                 // is not enough: "officials in Brussels said").
                 let acts = (k..last)
                     .any(|t| matches!(tokens[t].dep.as_deref(), Some("nsubj" | "nsubj:pass")));
-                let known = self
-                    .kb
-                    .lookup(&texts[i].1)
-                    .or_else(|| self.kb.lookup(&canonical));
+                // A surname that stands for a full name in the article is that person, even
+                // where the knowledge base knows the word as a country ("Jordan" after "Rep.
+                // Jim Jordan").
+                let known = match self.kb.lookup(&texts[i].1) {
+                    Some(Match::Entity(e)) if person.is_some() && e.label == "LOC" => {
+                        self.kb.lookup(&canonical)
+                    }
+                    Some(m) => Some(m),
+                    None => self.kb.lookup(&canonical),
+                };
                 // An organization the knowledge base lists is one, whatever type the
                 // recognizer, trained on news of 1996, gave it ("E.U." as a place).
+                // So is a country taken for an organization or a person ("the US" as an
+                // organization); its demonyms keep their own type ("Russian": MISC).
                 let label = match known {
                     Some(Match::Entity(e)) if e.label == "ORG" && person.is_none() => {
                         EntityLabel::Org
+                    }
+                    Some(Match::Entity(e))
+                        if e.id.starts_with("country:")
+                            && matches!(label, EntityLabel::Org | EntityLabel::Per) =>
+                    {
+                        EntityLabel::Loc
                     }
                     _ => label,
                 };
@@ -808,6 +835,33 @@ mod tests {
                 .all(|&m| m == (EntityLabel::Org, "org:patriot-coal")),
             "{found:?}"
         );
+    }
+
+    #[test]
+    fn a_famous_name_before_the_word_for_a_body_is_an_organization() {
+        let found =
+            mentions("Clinton Foundation donors gave money to the Democratic National Committee.");
+        let names: Vec<(&str, EntityLabel)> = found.iter().map(|m| (m.0.as_str(), m.1)).collect();
+        assert!(
+            names.contains(&("Clinton Foundation", EntityLabel::Org)),
+            "{names:?}"
+        );
+        assert!(
+            names.iter().all(|&(_, label)| label == EntityLabel::Org),
+            "{names:?}"
+        );
+    }
+
+    #[test]
+    fn a_surname_that_is_also_a_country_is_the_person_named_before() {
+        let found =
+            mentions("Rep. Jim Jordan (R-Ohio) led the panel. Jordan said the deal was bad.");
+        let jordan: Vec<(EntityLabel, &str)> = found
+            .iter()
+            .filter(|m| m.0 == "Jordan")
+            .map(|m| (m.1, m.2.as_str()))
+            .collect();
+        assert_eq!(jordan, [(EntityLabel::Per, "per:jim-jordan")], "{found:?}");
     }
 
     #[test]
