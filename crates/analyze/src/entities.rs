@@ -200,9 +200,14 @@ impl Component for EntityAnnotator {
                 // A "person" or "miscellaneous" name ending with the word for a body
                 // ("Clinton Foundation", "Democratic National Committee") is an organization:
                 // the recognizer reads the famous name before the word.
+                // (Leagues and conferences named as MISC are competitions and events, as
+                // CoNLL has them.)
+                let last_word = doc.slice(tokens[last_token].span());
                 if last_token > first_token
-                    && matches!(label, EntityLabel::Per | EntityLabel::Misc)
-                    && ORG_HEADS.contains(&doc.slice(tokens[last_token].span()))
+                    && (label == EntityLabel::Per
+                        || label == EntityLabel::Misc
+                            && !matches!(last_word, "League" | "Conference"))
+                    && ORG_HEADS.contains(&last_word)
                     && !matches!(
                         self.kb.lookup(doc.slice(gazette_doc::Span::new(tokens[first_token].start, tokens[last_token].end))),
                         Some(Match::Entity(e)) if e.id.starts_with("country:")
