@@ -792,12 +792,28 @@ mod tests {
             .collect()
     }
 
+    /// (text, label) of each entity the English pipeline finds in `text`.
+    fn labelled(text: &str) -> Vec<(String, EntityLabel)> {
+        mentions(text).into_iter().map(|m| (m.0, m.1)).collect()
+    }
+
+    /// (label, entity id) of every mention written `name`.
+    fn all_named<'a>(
+        found: &'a [(String, EntityLabel, String)],
+        name: &str,
+    ) -> Vec<(EntityLabel, &'a str)> {
+        found
+            .iter()
+            .filter(|m| m.0 == name)
+            .map(|m| (m.1, m.2.as_str()))
+            .collect()
+    }
+
     #[test]
     fn a_capitalized_the_inside_a_sentence_opens_the_name_after_it() {
         // The recognizer read "The" and "Washington Post" as two organizations.
-        let found = mentions("The story was first published by The Washington Post on Monday.");
-        let names: Vec<(&str, EntityLabel)> = found.iter().map(|m| (m.0.as_str(), m.1)).collect();
-        assert_eq!(names, [("The Washington Post", EntityLabel::Org)]);
+        let found = labelled("The story was first published by The Washington Post on Monday.");
+        assert_eq!(found, [("The Washington Post".into(), EntityLabel::Org)]);
     }
 
     #[test]
@@ -805,22 +821,10 @@ mod tests {
         // Initials with dots find the entry of "EU"; the recognizer, trained on news of
         // 1996, took both names for places.
         let found = mentions("Officials of the E.U. wrote on Twitter that the talks had ended.");
-        let of = |name: &str| {
-            found
-                .iter()
-                .find(|m| m.0 == name)
-                .map(|m| (m.1, m.2.as_str()))
-        };
-        assert_eq!(
-            of("E.U."),
-            Some((EntityLabel::Org, "org:european-union")),
-            "{found:?}"
-        );
-        assert_eq!(
-            of("Twitter"),
-            Some((EntityLabel::Org, "org:twitter")),
-            "{found:?}"
-        );
+        let eu = all_named(&found, "E.U.");
+        assert_eq!(eu, [(EntityLabel::Org, "org:european-union")], "{found:?}");
+        let twitter = all_named(&found, "Twitter");
+        assert_eq!(twitter, [(EntityLabel::Org, "org:twitter")], "{found:?}");
     }
 
     #[test]
@@ -828,11 +832,7 @@ mod tests {
         let found = mentions(
             "Patriot Coal filed for bankruptcy on Monday. Patriot owes its miners $50 million, and Ana Ruiz said Patriot would pay.",
         );
-        let patriot: Vec<(EntityLabel, &str)> = found
-            .iter()
-            .filter(|m| m.0 == "Patriot")
-            .map(|m| (m.1, m.2.as_str()))
-            .collect();
+        let patriot = all_named(&found, "Patriot");
         assert!(!patriot.is_empty(), "{found:?}");
         assert!(
             patriot
@@ -845,41 +845,32 @@ mod tests {
     #[test]
     fn a_famous_name_before_the_word_for_a_body_is_an_organization() {
         let found =
-            mentions("Clinton Foundation donors gave money to the Democratic National Committee.");
-        let names: Vec<(&str, EntityLabel)> = found.iter().map(|m| (m.0.as_str(), m.1)).collect();
+            labelled("Clinton Foundation donors gave money to the Democratic National Committee.");
         assert!(
-            names.contains(&("Clinton Foundation", EntityLabel::Org)),
-            "{names:?}"
+            found.contains(&("Clinton Foundation".into(), EntityLabel::Org)),
+            "{found:?}"
         );
-        assert!(
-            names.iter().all(|&(_, label)| label == EntityLabel::Org),
-            "{names:?}"
-        );
+        assert!(found.iter().all(|m| m.1 == EntityLabel::Org), "{found:?}");
     }
 
     #[test]
     fn a_surname_that_is_also_a_country_is_the_person_named_before() {
         let found =
             mentions("Rep. Jim Jordan (R-Ohio) led the panel. Jordan said the deal was bad.");
-        let jordan: Vec<(EntityLabel, &str)> = found
-            .iter()
-            .filter(|m| m.0 == "Jordan")
-            .map(|m| (m.1, m.2.as_str()))
-            .collect();
+        let jordan = all_named(&found, "Jordan");
         assert_eq!(jordan, [(EntityLabel::Per, "per:jim-jordan")], "{found:?}");
     }
 
     #[test]
     fn a_name_ending_in_county_is_a_place() {
-        let found = mentions("Mark Ellis, the attorney for Marin County, spoke on Monday.");
-        let names: Vec<(&str, EntityLabel)> = found.iter().map(|m| (m.0.as_str(), m.1)).collect();
+        let found = labelled("Mark Ellis, the attorney for Marin County, spoke on Monday.");
         assert!(
-            names.contains(&("Marin County", EntityLabel::Loc)),
-            "{names:?}"
+            found.contains(&("Marin County".into(), EntityLabel::Loc)),
+            "{found:?}"
         );
         assert!(
-            names.contains(&("Mark Ellis", EntityLabel::Per)),
-            "{names:?}"
+            found.contains(&("Mark Ellis".into(), EntityLabel::Per)),
+            "{found:?}"
         );
     }
 
