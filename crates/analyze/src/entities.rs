@@ -415,10 +415,28 @@ impl Component for EntityAnnotator {
             std::collections::HashMap::new();
         for (i, f) in found.iter_mut().enumerate() {
             let w = words(doc.slice(gazette_doc::Span::new(f.0, f.1)));
-            if f.2 != EntityLabel::Per || w.len() != 1 || full_name_words.contains(&w[0]) {
+            // The recognizer itself makes most such "persons" organizations (reading the
+            // article's sentences together); an organization's one-word name stands for a
+            // company's or an institution's full name ("Ford" of "Ford Motor Co", "Columbia"
+            // of "Columbia University"), not for any longer name ("Senate" of "Senate
+            // Intelligence Committee", "FBI" of "FBI decision").
+            let company = |o: &[String]| {
+                o.last()
+                    .is_some_and(|last| COMPANY_ENDINGS.contains(&last.as_str()))
+            };
+            let full = match f.2 {
+                EntityLabel::Per if !full_name_words.contains(&w[0]) => {
+                    organizations.iter().find(|(_, o)| o[0] == w[0])
+                }
+                EntityLabel::Org => organizations
+                    .iter()
+                    .find(|(_, o)| o[0] == w[0] && company(o)),
+                _ => None,
+            };
+            if w.len() != 1 {
                 continue;
             }
-            if let Some(&(j, _)) = organizations.iter().find(|(_, o)| o[0] == w[0]) {
+            if let Some(&(j, _)) = full {
                 f.2 = EntityLabel::Org;
                 short_for.insert(i, j);
             }
@@ -628,6 +646,37 @@ const GEOGRAPHIC: &[&str] = &[
     "Plateau",
     "Basin",
     "Coast",
+];
+
+/// Last words (lowercased) of the full names of companies and institutions, whose first
+/// word alone stands for them.
+const COMPANY_ENDINGS: &[&str] = &[
+    "inc",
+    "corp",
+    "co",
+    "corporation",
+    "company",
+    "ltd",
+    "llc",
+    "plc",
+    "ag",
+    "sa",
+    "group",
+    "holdings",
+    "partners",
+    "international",
+    "news",
+    "university",
+    "college",
+    "department",
+    "bank",
+    "coal",
+    "oil",
+    "steel",
+    "energy",
+    "motors",
+    "airlines",
+    "pharmaceuticals",
 ];
 
 /// Words that end the name of an administrative division.

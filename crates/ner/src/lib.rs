@@ -792,7 +792,8 @@ impl EntityModel {
             whole.record(&s.words, &labels, &self.labels);
             read.push((s, context, labels));
         }
-        read.into_iter()
+        let mut out = read
+            .into_iter()
             .map(|(mut s, context, first)| {
                 let memory = s.history.clone();
                 s.remember(&whole);
@@ -805,7 +806,50 @@ impl EntityModel {
                 self.tidy_names(s.forms, &mut labels);
                 labels
             })
-            .collect()
+            .collect::<Vec<_>>();
+        self.short_names_of_organizations(&words, &mut out);
+        out
+    }
+
+    /// A one-word "person" that opens the name of an organization of the same document
+    /// ("Magna" of "Magna International Inc", "Patriot" of "Patriot Coal") and is no word of
+    /// a person's name of two words or more there is that organization: a company's short
+    /// name reads like a surname. On CoNLL development (three models) +0.0007 F1, +0.002
+    /// on unseen names.
+    fn short_names_of_organizations(&self, words: &[&[&str]], labels: &mut [Vec<u16>]) {
+        let Some(b_org) = self.labels.iter().position(|l| l == "B-ORG") else {
+            return;
+        };
+        let found: Vec<Vec<EntitySpan>> = labels
+            .iter()
+            .map(|l| spans(&self.names_of(l.clone())))
+            .collect();
+        let long = |label: &'static str| {
+            words.iter().zip(&found).flat_map(move |(w, f)| {
+                f.iter()
+                    .filter(move |e| e.label == label && e.end - e.start >= 2)
+                    .map(move |e| &w[e.start..e.end])
+            })
+        };
+        let organizations: Vec<&[&str]> = long("ORG").collect();
+        // (Not counting a "person" named like one of those organizations.)
+        let person_words: std::collections::HashSet<&str> = long("PER")
+            .filter(|p| !organizations.contains(p))
+            .flatten()
+            .copied()
+            .collect();
+        for ((w, l), f) in words.iter().zip(labels.iter_mut()).zip(&found) {
+            for e in f {
+                let word = w[e.start];
+                if e.label == "PER"
+                    && e.end == e.start + 1
+                    && !person_words.contains(word)
+                    && organizations.iter().any(|o| o[0] == word)
+                {
+                    l[e.start] = b_org as u16;
+                }
+            }
+        }
     }
 
     /// Mends two shapes of name the recognizer sometimes gives. A name ending on a lowercase
