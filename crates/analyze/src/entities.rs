@@ -414,7 +414,10 @@ impl Component for EntityAnnotator {
         let mut short_for: std::collections::HashMap<usize, usize> =
             std::collections::HashMap::new();
         for (i, f) in found.iter_mut().enumerate() {
-            let w = words(doc.slice(gazette_doc::Span::new(f.0, f.1)));
+            let w = words_of(f);
+            if w.len() != 1 {
+                continue;
+            }
             // The recognizer itself makes most such "persons" organizations (reading the
             // article's sentences together); an organization's one-word name stands for a
             // company's or an institution's full name ("Ford" of "Ford Motor Co", "Columbia"
@@ -433,9 +436,6 @@ impl Component for EntityAnnotator {
                     .find(|(_, o)| o[0] == w[0] && company(o)),
                 _ => None,
             };
-            if w.len() != 1 {
-                continue;
-            }
             if let Some(&(j, _)) = full {
                 f.2 = EntityLabel::Org;
                 short_for.insert(i, j);

@@ -337,7 +337,7 @@ pub fn kb(args: &TrainKbArgs) -> anyhow::Result<ExitCode> {
             }
         } else if file.contains("International")
             && !canonical.is_empty()
-            && !gazette_ner::kb::holds_office(&canonical.to_uppercase(), &codes, &defaults)
+            && !gazette_ner::kb::holds_office(&canonical, &codes, &defaults)
         {
             let name = title_case(canonical.strip_prefix("THE ").unwrap_or(&canonical));
             let id = format!("org:{}", slug(&name));

@@ -852,8 +852,9 @@ impl EntityModel {
         }
     }
 
-    /// Mends two shapes of name the recognizer sometimes gives. A name ending on a lowercase
-    /// function word ("Exploration of") ends before it. A title inside a name
+    /// Mends three shapes of name the recognizer sometimes gives. A lone "The" joins the name
+    /// after it or is none. A name ending on a lowercase function word ("Exploration of")
+    /// ends before it. A title inside a name
     /// ("Federal Reserve Governor Lawrence Lindsey" as one organization; "President Clinton"
     /// as one person) is taken out: the title is no part of any name (CoNLL leaves it out),
     /// and the capitalized words after it are a person. An organization's name may begin with such a word ("General
