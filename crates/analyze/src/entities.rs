@@ -183,18 +183,21 @@ impl Component for EntityAnnotator {
                 {
                     continue;
                 }
+                // The last word of a name of several words tells its type below.
+                let last_word = if last_token > first_token {
+                    doc.slice(tokens[last_token].span())
+                } else {
+                    ""
+                };
                 // A name that ends with a word for a body of water or a landform is a place
                 // ("Barents Sea", "Rio Grande River"), whatever the recognizer made of it.
-                let geographic = last_token > first_token
-                    && GEOGRAPHIC.contains(&doc.slice(tokens[last_token].span()));
+                let geographic = GEOGRAPHIC.contains(&last_word);
                 if geographic && matches!(label, EntityLabel::Org | EntityLabel::Misc) {
                     label = EntityLabel::Loc;
                 }
                 // So does one ending with the word for an administrative division ("Marin
                 // County", "Helmand Province"), which no person's name ends with.
-                if last_token > first_token
-                    && DIVISIONS.contains(&doc.slice(tokens[last_token].span()))
-                {
+                if DIVISIONS.contains(&last_word) {
                     label = EntityLabel::Loc;
                 }
                 // A "person" or "miscellaneous" name ending with the word for a body
@@ -202,14 +205,11 @@ impl Component for EntityAnnotator {
                 // the recognizer reads the famous name before the word.
                 // (Leagues and conferences named as MISC are competitions and events, as
                 // CoNLL has them.)
-                let last_word = doc.slice(tokens[last_token].span());
-                if last_token > first_token
-                    && (label == EntityLabel::Per
-                        || label == EntityLabel::Misc
-                            && !matches!(last_word, "League" | "Conference"))
+                if (label == EntityLabel::Per
+                    || label == EntityLabel::Misc && !matches!(last_word, "League" | "Conference"))
                     && ORG_HEADS.contains(&last_word)
                     && !matches!(
-                        self.kb.lookup(doc.slice(gazette_doc::Span::new(tokens[first_token].start, tokens[last_token].end))),
+                        self.kb.lookup(doc.slice(gazette_doc::Span::new(start, end))),
                         Some(Match::Entity(e)) if e.id.starts_with("country:")
                     )
                 {

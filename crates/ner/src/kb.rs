@@ -73,16 +73,15 @@ pub fn key(name: &str) -> String {
         &words[..]
     };
     // Initials written with dots are one word: "E.U." is "EU", "U.S.A." is "USA".
-    let mut out: Vec<String> = Vec::with_capacity(words.len());
     let single = |w: &str| w.chars().count() == 1 && w.chars().all(char::is_alphabetic);
+    let mut out = String::with_capacity(upper.len());
     for (i, w) in words.iter().enumerate() {
-        let joins = i > 0 && single(w) && single(words[i - 1]);
-        match out.last_mut() {
-            Some(last) if joins => last.push_str(w),
-            _ => out.push((*w).to_string()),
+        if i > 0 && !(single(w) && single(words[i - 1])) {
+            out.push(' ');
         }
+        out.push_str(w);
     }
-    out.join(" ")
+    out
 }
 
 impl KnowledgeBase {
