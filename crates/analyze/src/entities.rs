@@ -1127,6 +1127,28 @@ mod tests {
     }
 
     #[test]
+    fn nationalities_and_their_peoples_link_to_their_country() {
+        // Countries whose actor records carry dated codes (the Soviet successor states,
+        // Iraq) once lost their nationality words in the knowledge base.
+        let mentions = mentions(
+            "Iraqis and Ukrainians joined Syrians in Geneva on Monday. The Ukrainian minister met Iraqi and Belarusian officials.",
+        );
+        for (name, country) in [
+            ("Iraqis", "country:irq"),
+            ("Ukrainians", "country:ukr"),
+            ("Syrians", "country:syr"),
+            ("Ukrainian", "country:ukr"),
+            ("Iraqi", "country:irq"),
+            ("Belarusian", "country:blr"),
+        ] {
+            assert!(
+                mentions.iter().any(|m| m.0 == name && m.2 == country),
+                "{name}: {mentions:?}"
+            );
+        }
+    }
+
+    #[test]
     fn slugs_and_containment() {
         assert_eq!(slug("Vladimir Putin"), "vladimir-putin");
         assert_eq!(slug("  Bashar al-Assad "), "bashar-al-assad");

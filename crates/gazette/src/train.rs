@@ -280,7 +280,15 @@ pub fn kb(args: &TrainKbArgs) -> anyhow::Result<ExitCode> {
             .flatten()
             .filter_map(|c| c["code"].as_str())
             .collect();
-        let dated = !codes.is_empty();
+        // A record with dated codes names its code of today last, with no end date: the
+        // successor states' own records (UKRAINE: USRUKR until 1991, then UKR).
+        let current: Option<&str> = a["codes"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter(|c| c["to"].is_null())
+            .filter_map(|c| c["code"].as_str())
+            .next_back();
         // Exact aliases, and prefix aliases ("RUSSIAN" also matches "RUSSIANS"), with the
         // plural of demonyms written out since the base matches names exactly.
         let mut aliases: Vec<String> = a["aliases"]
@@ -302,8 +310,12 @@ pub fn kb(args: &TrainKbArgs) -> anyhow::Result<ExitCode> {
             }
             aliases.push(stem);
         }
-        if file.contains("Countries") && !dated && defaults.len() == 1 {
-            let code = defaults[0];
+        let country_code = match (codes.is_empty(), defaults.as_slice()) {
+            (true, [code]) => Some(*code),
+            (false, _) => current.filter(|c| c.len() == 3),
+            _ => None,
+        };
+        if let Some(code) = country_code.filter(|_| file.contains("Countries")) {
             // The country's own record: names, foreign names and demonyms (not its cities).
             if let Some(id) = by_code.get(code) {
                 let e = entries.get_mut(id).expect("country entry exists");
@@ -316,6 +328,10 @@ pub fn kb(args: &TrainKbArgs) -> anyhow::Result<ExitCode> {
                 for n in std::iter::once(canonical.clone()).chain(aliases) {
                     let k = gazette_ner::kb::key(&n);
                     if !cities.contains(&k) && stems.iter().any(|s| k.starts_with(s.as_str())) {
+                        // The people too ("Iraqis" of IRAQI), where the list has only the word.
+                        if gazette_ner::gazetteer::nationality(&n, &canonical) {
+                            e.2.extend(gazette_ner::gazetteer::people_of(&n));
+                        }
                         e.2.insert(n);
                     }
                 }

@@ -260,10 +260,8 @@ impl Gazetteer {
                         continue;
                     }
                     g.insert(n, NATIONALITY);
-                    // The people too: "Armenians", "Tajiks".
-                    if !n.contains(' ') && ["an", "i", "k", "ot"].iter().any(|e| lower.ends_with(e))
-                    {
-                        g.insert(&format!("{lower}s"), NATIONALITY);
+                    if let Some(people) = people_of(&lower) {
+                        g.insert(&people, NATIONALITY);
                     }
                 }
                 continue;
@@ -294,7 +292,7 @@ impl Gazetteer {
 /// as a word of the country's name does ("ARMENIAN" of ARMENIA, "POLISH" of POLAND,
 /// "SOUTH AFRICAN"). Nationalities unlike their country's name ("DUTCH", "WELSH") are
 /// missed; the recognizer learns the common ones from its training text.
-fn nationality(alias: &str, canonical: &str) -> bool {
+pub fn nationality(alias: &str, canonical: &str) -> bool {
     const ENDINGS: &[&str] = &[
         "an", "ans", "ese", "ish", "i", "is", "ch", "k", "ks", "ot", "ots", "ss", "yz", "ene",
         "in", "ins",
@@ -314,6 +312,18 @@ fn nationality(alias: &str, canonical: &str) -> bool {
             .split_whitespace()
             .map(str::to_lowercase)
             .any(|w| w.chars().count() >= 3 && w != *last && opening(&w) == opening(last))
+}
+
+/// The word for the people of a one-word nationality that takes an -s ("Armenians",
+/// "Iraqis", "Tajiks"), written in the nationality's case; `None` for the others ("Swiss",
+/// "South African").
+pub fn people_of(nationality: &str) -> Option<String> {
+    let lower = nationality.to_lowercase();
+    if nationality.contains(' ') || !["an", "i", "k", "ot"].iter().any(|e| lower.ends_with(e)) {
+        return None;
+    }
+    let upper = nationality.chars().last()?.is_uppercase();
+    Some(format!("{nationality}{}", if upper { "S" } else { "s" }))
 }
 
 #[cfg(test)]
@@ -361,6 +371,11 @@ mod tests {
         ] {
             assert!(!nationality(alias, country), "{alias}");
         }
+        assert_eq!(people_of("IRAQI").as_deref(), Some("IRAQIS"));
+        assert_eq!(people_of("armenian").as_deref(), Some("armenians"));
+        assert_eq!(people_of("Tajik").as_deref(), Some("Tajiks"));
+        assert_eq!(people_of("SWISS"), None);
+        assert_eq!(people_of("SOUTH AFRICAN"), None);
     }
 
     #[test]
