@@ -7,7 +7,7 @@
 //! entity id is the type and the canonical name as a slug, so the same name gets the same
 //! id in every article ("per:vladimir-putin").
 
-use gazette_doc::{Doc, Entity, EntityLabel, Layer};
+use gazette_doc::{Doc, Entity, EntityLabel, Layer, Token};
 use gazette_ner::kb::{KnowledgeBase, Match};
 use gazette_ner::{EntityModel, NAME_PARTICLES, TITLES};
 
@@ -517,8 +517,7 @@ impl Component for EntityAnnotator {
                 );
                 // Acting: the subject of a verb ("Moscow denies ..."; a token right before a verb
                 // is not enough: "officials in Brussels said").
-                let acts = (k..last)
-                    .any(|t| matches!(tokens[t].dep.as_deref(), Some("nsubj" | "nsubj:pass")));
+                let acts = (k..last).any(|t| acts_at(doc, tokens, t));
                 // A surname that stands for a full name in the article is that person, even
                 // where the knowledge base knows the word as a country ("Jordan" after "Rep.
                 // Jim Jordan").
@@ -819,6 +818,100 @@ pub(crate) fn title_case(doc: &Doc, tokens: &[gazette_doc::Token]) -> bool {
         .filter(|w| w.starts_with(char::is_uppercase))
         .count();
     words.len() >= 4 && capital * 10 >= words.len() * 7
+}
+
+/// Verbs whose object is someone dealt with, not a place: "Zelensky thanked Warsaw",
+/// "Washington urged Ankara to ...", against "Zelensky visited Warsaw".
+const ADDRESSEE_VERBS: &[&str] = &[
+    "thank",
+    "urge",
+    "warn",
+    "accuse",
+    "blame",
+    "criticize",
+    "criticise",
+    "condemn",
+    "praise",
+    "press",
+    "pressure",
+    "ask",
+    "tell",
+    "sanction",
+    "support",
+    "back",
+    "recognize",
+    "invite",
+    "threaten",
+    "reassure",
+    "persuade",
+    "convince",
+    "rebuke",
+    "lobby",
+    "notify",
+    "inform",
+    "remind",
+    "assure",
+    "congratulate",
+    "call",
+    "fault",
+    "chide",
+    "snub",
+    "pay",
+    "fine",
+    "sue",
+];
+
+/// Nouns of what an actor does or says: "Moscow's decision", against "Moscow's streets".
+const ACTION_NOUNS: &[&str] = &[
+    "decision",
+    "response",
+    "position",
+    "demand",
+    "proposal",
+    "offer",
+    "support",
+    "refusal",
+    "stance",
+    "policy",
+    "plan",
+    "move",
+    "request",
+    "claim",
+    "accusation",
+    "threat",
+    "warning",
+    "statement",
+    "reaction",
+    "objection",
+    "approval",
+    "rejection",
+    "insistence",
+    "announcement",
+];
+
+/// Whether the token at `t`, in a place's name, shows the place acting as its government:
+/// the subject of a verb ("Moscow denies"), a subject coordinated with one ("Moscow and
+/// Kyiv agreed"), the object of a verb that deals with someone ("thanked Warsaw"), or the
+/// owner of a decision ("Moscow's response").
+fn acts_at(doc: &Doc, tokens: &[Token], t: usize) -> bool {
+    let dep = |i: usize| tokens[i].dep.as_deref().unwrap_or("");
+    let head = tokens[t].head.filter(|&h| h != t && h < tokens.len());
+    let head_lemma = |h: usize| tokens[h].lemma.as_deref().unwrap_or("");
+    // "criticised London's mayor", parsed as if London were the object.
+    let possessive = tokens
+        .get(t + 1)
+        .is_some_and(|n| matches!(doc.slice(n.span()), "'s" | "’s" | "'" | "’"));
+    // "Moscow and Kyiv", not "Washington, Iowa".
+    let joined = (t.saturating_sub(3)..t).any(|j| tokens[j].head == Some(t) && dep(j) == "cc");
+    match dep(t) {
+        "nsubj" | "nsubj:pass" => true,
+        "conj" => joined && head.is_some_and(|h| matches!(dep(h), "nsubj" | "nsubj:pass")),
+        "obj" | "iobj" => {
+            !possessive && head.is_some_and(|h| ADDRESSEE_VERBS.contains(&head_lemma(h)))
+        }
+        "nmod:poss" => possessive && head.is_some_and(|h| ACTION_NOUNS.contains(&head_lemma(h))),
+        _ => false,
+    }
 }
 
 #[cfg(test)]
@@ -1146,6 +1239,31 @@ mod tests {
                 "{name}: {mentions:?}"
             );
         }
+    }
+
+    #[test]
+    fn a_capital_dealt_with_as_an_actor_is_its_government() {
+        let id = |text: &str, name: &str| {
+            let mentions = mentions(text);
+            mentions
+                .iter()
+                .find(|m| m.0 == name)
+                .map(|m| m.2.clone())
+                .unwrap_or_else(|| panic!("{name}: {mentions:?}"))
+        };
+        // Object of a verb of dealing with someone, a subject joined by "and", the owner of
+        // a decision.
+        let text = "The State Department urged Ankara on Tuesday to release the pastor.";
+        assert_eq!(id(text, "Ankara"), "country:tur");
+        let text = "Moscow and Kyiv traded accusations over the strike on Monday.";
+        assert_eq!(id(text, "Kyiv"), "country:ukr");
+        let text = "Officials said Beijing's response to the tariffs came within hours.";
+        assert_eq!(id(text, "Beijing"), "country:chn");
+        // A place visited, a town in a list, a city's own mayor.
+        let text = "The foreign minister visited Ankara on Tuesday.";
+        assert_eq!(id(text, "Ankara"), "loc:ankara");
+        let text = "The president criticized London's mayor for the delays.";
+        assert_eq!(id(text, "London"), "loc:london");
     }
 
     #[test]
