@@ -245,6 +245,8 @@ pub fn kb(args: &TrainKbArgs) -> anyhow::Result<ExitCode> {
     let mut entries: BTreeMap<String, (String, String, BTreeSet<String>, BTreeSet<String>)> =
         BTreeMap::new();
     let mut by_code: BTreeMap<String, String> = BTreeMap::new();
+    // An international organization's code → the entries recorded under it alone.
+    let mut by_org_code: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     for c in countries.as_object().into_iter().flat_map(|m| m.values()) {
         let (Some(iso3), Some(name)) = (c["iso3"].as_str(), c["name"].as_str()) else {
             continue;
@@ -357,9 +359,44 @@ pub fn kb(args: &TrainKbArgs) -> anyhow::Result<ExitCode> {
         {
             let name = title_case(canonical.strip_prefix("THE ").unwrap_or(&canonical));
             let id = format!("org:{}", slug(&name));
+            if let ([code], true) = (defaults.as_slice(), codes.is_empty()) {
+                by_org_code
+                    .entry(code.to_string())
+                    .or_default()
+                    .insert(id.clone());
+            }
             let e = entries
                 .entry(id)
                 .or_insert_with(|| ("ORG".into(), name, BTreeSet::new(), BTreeSet::new()));
+            e.2.extend(aliases);
+        }
+    }
+    // The lists give an organization's initials as a record of their own, under the same
+    // code ("IAEA" and "INTERNATIONAL ATOMIC ENERGY AGENCY", IGOUNOIAE): one organization,
+    // under its full name. A code that is itself the initials ("NGO") is a kind, not one
+    // organization; a company code (MNC) groups a country's companies, whose initials
+    // collide ("BP", "Barclays Plc").
+    for (code, ids) in by_org_code.iter().filter(|(c, _)| !c.contains("MNC")) {
+        for short in ids {
+            let initials = |id: &String| entries.get(id).map(|e| initials_of(&e.1));
+            let Some(short_name) = entries
+                .get(short)
+                .map(|e| e.1.replace('.', "").to_uppercase())
+            else {
+                continue;
+            };
+            if short_name.contains(' ') || short_name.len() < 2 || code.starts_with(&short_name) {
+                continue;
+            }
+            let Some(long) = ids
+                .iter()
+                .find(|id| *id != short && initials(id).as_deref() == Some(short_name.as_str()))
+            else {
+                continue;
+            };
+            let (_, name, aliases, _) = entries.remove(short).expect("entry exists");
+            let e = entries.get_mut(long).expect("entry exists");
+            e.2.insert(name);
             e.2.extend(aliases);
         }
     }
@@ -659,4 +696,37 @@ pub fn quotes(args: &TrainQuotesArgs) -> anyhow::Result<ExitCode> {
         started.elapsed().as_secs_f64()
     );
     Ok(ExitCode::SUCCESS)
+}
+
+/// The initials of a name's words, function words left out ("International Atomic Energy
+/// Agency" → "IAEA", "Association of South East Asian Nations" → "ASEAN").
+fn initials_of(name: &str) -> String {
+    const SMALL: &[&str] = &[
+        "of", "the", "and", "for", "on", "in", "de", "des", "la", "du",
+    ];
+    name.split(|c: char| c.is_whitespace() || c == '-')
+        .filter(|w| !w.is_empty() && !SMALL.contains(&w.to_lowercase().as_str()))
+        .filter_map(|w| w.chars().next())
+        .flat_map(char::to_uppercase)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn initials_leave_function_words_out() {
+        assert_eq!(
+            super::initials_of("International Atomic Energy Agency"),
+            "IAEA"
+        );
+        assert_eq!(
+            super::initials_of("Association of South East Asian Nations"),
+            "ASEAN"
+        );
+        assert_eq!(
+            super::initials_of("Action Internationale Contre La Faim"),
+            "AICF"
+        );
+        assert_eq!(super::initials_of("Afro-Asian Solidarity"), "AAS");
+    }
 }

@@ -238,6 +238,14 @@ mod tests {
             ("United Nations", "org:united-nations"),
             ("al Assad", "per:bashar-al-assad"),
             ("Trump", "per:donald-trump"),
+            // Initials listed as an organization of their own under the same code.
+            ("U.N.", "org:united-nations"),
+            ("UN", "org:united-nations"),
+            ("ASEAN", "org:association-of-south-east-asian-nations"),
+            ("ICJ", "org:international-court-of-justice"),
+            // Nationalities of countries with dated codes, and their peoples.
+            ("Ukrainian", "country:ukr"),
+            ("Iraqis", "country:irq"),
         ] {
             match kb.lookup(name) {
                 Some(Match::Entity(e)) => assert_eq!(e.id, id, "{name}"),
