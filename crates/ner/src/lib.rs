@@ -161,8 +161,7 @@ pub struct History {
     /// ([`History::note_cues`]): bit 1, a company suffix follows it ("Magna International
     /// Inc"); bit 2, an honorific or a title comes before it ("Mr Jones"); bit 4, a
     /// pronoun for a thing takes it up ("Magna said it"); bit 8, one for a person ("Weber
-    /// said he"); bit 16, a sports team's word comes before or after it ("Rotor fans",
-    /// "club Atalanta").
+    /// said he").
     cues: rustc_hash::FxHashMap<u64, u64>,
 }
 
@@ -216,27 +215,6 @@ const SAYS: &[&str] = &[
     "stated",
     "argued",
 ];
-
-/// Words after a sports team's name ("Dynamo Moscow players", "Rotor fans").
-const TEAM_AFTER: &[&str] = &[
-    "players",
-    "fans",
-    "supporters",
-    "coach",
-    "manager",
-    "striker",
-    "midfielder",
-    "defender",
-    "goalkeeper",
-    "keeper",
-    "captain",
-    "squad",
-    "winger",
-];
-
-/// Words before a sports team's name ("serie A club Atalanta", "first division team
-/// Deportivo Coruna", "Spanish side Valencia").
-const TEAM_BEFORE: &[&str] = &["club", "team", "side", "outfit", "champions"];
 
 /// Words written before a person's name.
 const HONORIFICS: &[&str] = &["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir"];
@@ -304,24 +282,6 @@ impl History {
                         {
                             self.mark(words[k], bit);
                         }
-                    }
-                }
-                // A sports team: "Dynamo Moscow players", "serie A club Atalanta" (bit 16).
-                if capitalized(w)
-                    && lower
-                        .get(i + 1)
-                        .is_some_and(|n| TEAM_AFTER.contains(&n.as_str()))
-                {
-                    for k in (i.saturating_sub(1)..=i)
-                        .rev()
-                        .take_while(|&k| capitalized(words[k]))
-                    {
-                        self.mark(words[k], 16);
-                    }
-                }
-                if capitalized(w) && i > 0 && TEAM_BEFORE.contains(&lower[i - 1].as_str()) {
-                    for &after in words[i..].iter().take(2).take_while(|w| capitalized(w)) {
-                        self.mark(after, 16);
                     }
                 }
                 let titled = i > 0
@@ -549,13 +509,11 @@ pub(crate) fn context_features(s: &Sentence<'_>, i: usize, out: &mut Vec<u64>) {
             feat(275, pt(-1), pt(0), pt(1)),
         ]);
     }
-    // The team cue on its own, so that the older cues keep their combinations.
-    let (cues, team) = (s.cues[i] & !16, s.cues[i] & 16);
-    if cues != 0 {
-        out.extend_from_slice(&[feat(272, cues, 0, 0), feat(273, cues, w.shape, s.caps)]);
-    }
-    if team != 0 {
-        out.extend_from_slice(&[feat(274, team, 0, 0), feat(275, team, w.shape, s.caps)]);
+    if s.cues[i] != 0 {
+        out.extend_from_slice(&[
+            feat(272, s.cues[i], 0, 0),
+            feat(273, s.cues[i], w.shape, s.caps),
+        ]);
     }
 }
 
@@ -1140,22 +1098,6 @@ mod tests {
         let cue = |w: &str| history.cue(&WordInfo::new(w));
         assert_eq!((cue("Comelf"), cue("Johnson"), cue("Controls")), (4, 4, 4));
         assert_eq!((cue("Weber"), cue("Romanian"), cue("Ford")), (2 | 8, 0, 0));
-        // A sports team's word before or after it (16).
-        let mut history = History::new();
-        history.note_cues(&[
-            &[
-                "Fans", "hurled", "bottles", "at", "Dynamo", "Moscow", "players", ".",
-            ],
-            &[
-                "Lentini", "was", "loaned", "to", "serie", "A", "club", "Atalanta", ".",
-            ],
-        ]);
-        let cue = |w: &str| history.cue(&WordInfo::new(w));
-        assert_eq!(
-            (cue("Dynamo"), cue("Moscow"), cue("Atalanta")),
-            (16, 16, 16)
-        );
-        assert_eq!((cue("Fans"), cue("Lentini"), cue("A")), (0, 0, 0));
     }
 
     #[test]
@@ -1323,22 +1265,16 @@ mod tests {
 
     #[test]
     fn a_document_read_whole_lets_a_later_clear_mention_decide_an_earlier_one() {
-        // When the sentence naming the actor comes after "Jordan was happy.", only the
-        // second reading of the document can use it. (Whether one later mention outweighs
-        // the word's own first label, which the memory of the whole first reading holds
-        // too, is the model's to weigh: the recognizer of session 18 keeps "Washington"
-        // after "The actor Denzel Washington", and turns "Jordan" into the person.)
+        // When the sentence naming the actor comes after "Washington was happy.", only
+        // the second reading of the document can use it.
         let model = EntityModel::english();
-        let happy = ["Jordan", "was", "happy", "."];
-        let mut actor = ACTOR;
-        actor[2..4].copy_from_slice(&["Michael", "Jordan"]);
-        let in_order = model.label_names(&happy, &HAPPY_TAGS, &mut History::new());
+        let in_order = model.label_names(&HAPPY, &HAPPY_TAGS, &mut History::new());
         assert_eq!(in_order[0], "B-LOC");
-        let whole = model.label_names_document(&[(&happy, &HAPPY_TAGS), (&actor, &ACTOR_TAGS)]);
+        let whole = model.label_names_document(&[(&HAPPY, &HAPPY_TAGS), (&ACTOR, &ACTOR_TAGS)]);
         assert_eq!(whole[0][0], "B-PER");
         assert_eq!(whole[1][3], "I-PER");
         // A document of one sentence reads as the sentence alone.
-        let alone = model.label_names_document(&[(&happy, &HAPPY_TAGS)]);
+        let alone = model.label_names_document(&[(&HAPPY, &HAPPY_TAGS)]);
         assert_eq!(alone[0], in_order);
     }
 
