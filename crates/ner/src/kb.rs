@@ -246,6 +246,11 @@ mod tests {
             // Nationalities of countries with dated codes, and their peoples.
             ("Ukrainian", "country:ukr"),
             ("Iraqis", "country:irq"),
+            // Nationalities unlike their country's name, from the hand-curated file.
+            ("Danish", "country:dnk"),
+            ("Filipinos", "country:phl"),
+            ("Burma", "country:mmr"),
+            ("Emirati", "country:are"),
         ] {
             match kb.lookup(name) {
                 Some(Match::Entity(e)) => assert_eq!(e.id, id, "{name}"),
