@@ -362,6 +362,7 @@ impl Component for EntityAnnotator {
             merged.push(f);
         }
         found = merged;
+        let mut found = people_in_headlines(doc, tokens, found);
         // A transcript names each turn's speaker in capitals ("RUIZ: The plan is dead."), a
         // form the recognizer seldom met in training: such a label that is a word of a
         // person's name found in the article is a mention of that person (linked below).
@@ -804,6 +805,86 @@ const HEADLINE_VERBS: &[&str] = &[
     "Tells", "Speaks", "Sums", "Hits", "Defends", "Backs", "Vows", "Wants", "Praises", "Accuses",
     "Denies", "Is", "Was", "Are", "Were", "Has", "Had", "Will", "Would", "Can", "Could",
 ];
+
+/// A title-case headline lets the recognizer run a person's name on over the words after
+/// it ("Donald Trump Calls Out Ted Cruz", "Hillary Clinton Reassures House Democrats"),
+/// past any list of headline verbs: a person of three words or more on such a line that
+/// holds people the article's running text names is those people, and nothing more.
+fn people_in_headlines(
+    doc: &Doc,
+    tokens: &[Token],
+    found: Vec<(usize, usize, EntityLabel)>,
+) -> Vec<(usize, usize, EntityLabel)> {
+    let range = |s: usize, e: usize| {
+        (
+            tokens.partition_point(|t| t.start < s),
+            tokens.partition_point(|t| t.end <= e),
+        )
+    };
+    // Lines, not sentences: the splitter may run a headline on into the line after it.
+    let mut lines: Vec<(usize, usize)> = Vec::new();
+    let mut line_start = 0;
+    for (i, c) in doc.text().chars().enumerate() {
+        if c == '\n' {
+            lines.push((line_start, i));
+            line_start = i + 1;
+        }
+    }
+    lines.push((line_start, doc.text().chars().count()));
+    let headlines: Vec<(usize, usize)> = lines
+        .into_iter()
+        .filter(|&(s, e)| {
+            let (a, b) = range(s, e);
+            title_case(doc, &tokens[a..b])
+        })
+        .collect();
+    if headlines.is_empty() {
+        return found;
+    }
+    let in_headline = |at: usize| headlines.iter().any(|&(s, e)| s <= at && at < e);
+    let form = |k: usize| doc.slice(tokens[k].span()).to_lowercase();
+    // The people of the running text, longest first.
+    let mut people: Vec<Vec<String>> = found
+        .iter()
+        .filter(|f| f.2 == EntityLabel::Per && !in_headline(f.0))
+        .map(|f| {
+            let (a, b) = range(f.0, f.1);
+            (a..b).map(form).collect()
+        })
+        .collect();
+    people.sort_by_key(|p| std::cmp::Reverse(p.len()));
+    people.dedup();
+    let mut out = Vec::with_capacity(found.len());
+    for f in found {
+        let (a, b) = range(f.0, f.1);
+        if f.2 != EntityLabel::Per || b < a + 3 || !in_headline(f.0) {
+            out.push(f);
+            continue;
+        }
+        let mut parts = Vec::new();
+        let mut k = a;
+        while k < b {
+            let at = |p: &&Vec<String>| {
+                !p.is_empty()
+                    && k + p.len() <= b
+                    && p.iter().enumerate().all(|(j, w)| form(k + j) == *w)
+            };
+            match people.iter().find(at) {
+                Some(p) => {
+                    parts.push((tokens[k].start, tokens[k + p.len() - 1].end, f.2));
+                    k += p.len();
+                }
+                None => k += 1,
+            }
+        }
+        if parts.is_empty() {
+            out.push(f);
+        } else {
+            out.extend(parts);
+        }
+    }
+    out
+}
 
 /// Whether a sentence or line is written in title case: most (seven in ten) of its words,
 /// at least four, start with a capital.
@@ -1264,6 +1345,32 @@ mod tests {
         assert_eq!(id(text, "Ankara"), "loc:ankara");
         let text = "The president criticized London's mayor for the delays.";
         assert_eq!(id(text, "London"), "loc:london");
+    }
+
+    #[test]
+    fn a_headline_person_that_holds_people_of_the_text_is_those_people() {
+        // "Mocks" is no verb the headline rules know; the recognizer runs the name on.
+        let mentions = mentions(
+            "Donald Trump Mocks Ted Cruz Over Iowa Ads\n\nDonald Trump on Tuesday accused Ted Cruz of lying about his record. Cruz said the ads were fair.",
+        );
+        assert!(
+            mentions.iter().all(|m| !m.0.contains("Mocks")),
+            "{mentions:?}"
+        );
+        let ids = |name: &str| -> Vec<&str> {
+            mentions
+                .iter()
+                .filter(|m| m.0 == name)
+                .map(|m| m.2.as_str())
+                .collect()
+        };
+        assert_eq!(
+            ids("Ted Cruz"),
+            ["per:ted-cruz", "per:ted-cruz"],
+            "{mentions:?}"
+        );
+        assert_eq!(ids("Cruz"), ["per:ted-cruz"], "{mentions:?}");
+        assert_eq!(ids("Donald Trump").len(), 2, "{mentions:?}");
     }
 
     #[test]
