@@ -537,6 +537,9 @@ impl Component for EntityAnnotator {
                     Some(Match::Entity(e)) if e.label == "ORG" && person.is_none() => {
                         EntityLabel::Org
                     }
+                    // A person the knowledge base lists, taken for an organization ("Trump"
+                    // in "the Trump campaign").
+                    Some(Match::Entity(e)) if e.label == "PER" => EntityLabel::Per,
                     Some(Match::Entity(e))
                         if e.id.starts_with("country:")
                             && matches!(label, EntityLabel::Org | EntityLabel::Per) =>
@@ -1371,6 +1374,20 @@ mod tests {
         );
         assert_eq!(ids("Cruz"), ["per:ted-cruz"], "{mentions:?}");
         assert_eq!(ids("Donald Trump").len(), 2, "{mentions:?}");
+    }
+
+    #[test]
+    fn a_person_the_knowledge_base_lists_stays_a_person() {
+        for text in [
+            "Officials of the Trump campaign said on Monday that the rally would go ahead.",
+            "Aides said Trump would not attend the debate.",
+        ] {
+            let found = labelled(text);
+            assert!(
+                found.contains(&("Trump".into(), EntityLabel::Per)),
+                "{text}: {found:?}"
+            );
+        }
     }
 
     #[test]
