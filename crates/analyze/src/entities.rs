@@ -48,8 +48,13 @@ fn words(s: &str) -> Vec<String> {
         .collect()
 }
 
-/// Whether every word of `short` occurs in `long`, in order.
+/// Whether every word of `short` occurs in `long`, in order; a name that writes its middle
+/// initials is no part of one with more of them ("George W. Bush", "George H.W. Bush").
 fn is_part_of(short: &[String], long: &[String]) -> bool {
+    let initials = |ws: &[String]| ws.iter().filter(|w| w.chars().count() == 1).count();
+    if initials(short) > 0 && initials(long) > initials(short) {
+        return false;
+    }
     let mut it = long.iter();
     short.len() < long.len() && short.iter().all(|w| it.any(|l| l == w))
 }
@@ -1398,5 +1403,14 @@ mod tests {
         assert!(is_part_of(&words("al Assad"), &words("Bashar al-Assad")));
         assert!(!is_part_of(&words("Putin"), &words("Putin")));
         assert!(!is_part_of(&words("Peskov"), &words("Vladimir Putin")));
+        assert!(is_part_of(
+            &words("Hillary Clinton"),
+            &words("Hillary Rodham Clinton")
+        ));
+        assert!(is_part_of(&words("Bush"), &words("George H.W. Bush")));
+        assert!(!is_part_of(
+            &words("George W. Bush"),
+            &words("George H.W. Bush")
+        ));
     }
 }
