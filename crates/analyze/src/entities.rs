@@ -366,8 +366,7 @@ impl Component for EntityAnnotator {
             }
             merged.push(f);
         }
-        found = merged;
-        let mut found = people_in_headlines(doc, tokens, found);
+        found = people_in_headlines(doc, tokens, merged);
         // A transcript names each turn's speaker in capitals ("RUIZ: The plan is dead."), a
         // form the recognizer seldom met in training: such a label that is a word of a
         // person's name found in the article is a mention of that person (linked below).
