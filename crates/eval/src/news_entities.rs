@@ -148,7 +148,7 @@ mod tests {
         let arts = super::articles();
         assert_eq!(arts.len(), 3);
         let (text, mentions) = &arts[0];
-        let ((s, e), id) = &mentions[1];
+        let ((s, e), id) = &mentions[4];
         assert_eq!(
             text.chars().skip(*s).take(e - s).collect::<String>(),
             "Vladimir Putin"
