@@ -48,6 +48,42 @@ fn words(s: &str) -> Vec<String> {
         .collect()
 }
 
+/// A person's name without its middle initials and a closing "Jr." ("Joseph R. Biden Jr."
+/// → "Joseph Biden"), when a first name and a surname are left. A closing "Sr." stays: it
+/// names the father where the son is the one usually meant ("Duncan Hunter Sr.").
+fn plain_name(name: &str) -> String {
+    let mut parts: Vec<&str> = name.split_whitespace().collect();
+    while parts.len() > 2
+        && matches!(
+            parts.last().map(|w| w.trim_start_matches(',')),
+            Some("Jr." | "Jr")
+        )
+    {
+        parts.pop();
+    }
+    if let Some(last) = parts.last_mut() {
+        *last = last.trim_end_matches(',');
+    }
+    let initial = |w: &str| {
+        let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
+        (1..=2).contains(&letters.len())
+            && letters.iter().all(|c| c.is_uppercase())
+            && w.ends_with('.')
+    };
+    let n = parts.len();
+    let kept: Vec<&str> = parts
+        .iter()
+        .enumerate()
+        .filter(|&(i, w)| i == 0 || i + 1 == n || !initial(w))
+        .map(|(_, w)| *w)
+        .collect();
+    if kept.len() >= 2 {
+        kept.join(" ")
+    } else {
+        name.to_string()
+    }
+}
+
 /// Whether every word of `short` occurs in `long`, in order; a name that writes its middle
 /// initials is no part of one with more of them ("George W. Bush", "George H.W. Bush").
 fn is_part_of(short: &[String], long: &[String]) -> bool {
@@ -531,7 +567,11 @@ impl Component for EntityAnnotator {
                         self.kb.lookup(&canonical)
                     }
                     Some(m) => Some(m),
-                    None => self.kb.lookup(&canonical),
+                    None => self.kb.lookup(&canonical).or_else(|| {
+                        (label == EntityLabel::Per)
+                            .then(|| self.kb.lookup(&plain_name(&canonical)))
+                            .flatten()
+                    }),
                 };
                 // An organization the knowledge base lists is one, whatever type the
                 // recognizer, trained on news of 1996, gave it ("E.U." as a place).
@@ -555,6 +595,13 @@ impl Component for EntityAnnotator {
                 let (entity_id, canonical) = match known {
                     Some(Match::Entity(e)) => (e.id.clone(), e.canonical.clone()),
                     Some(Match::Capital(e)) if acts => (e.id.clone(), e.canonical.clone()),
+                    // A person's id leaves out the middle initials and "Jr." that some
+                    // papers write and others do not ("Loretta E. Lynch", "Loretta Lynch"),
+                    // so that it is the same in every article.
+                    _ if label == EntityLabel::Per => (
+                        format!("{prefix}:{}", slug(&plain_name(&canonical))),
+                        canonical,
+                    ),
                     _ => (format!("{prefix}:{}", slug(&canonical)), canonical),
                 };
                 Entity {
@@ -1395,6 +1442,28 @@ mod tests {
     }
 
     #[test]
+    fn a_person_has_one_id_with_or_without_middle_initials() {
+        let id = |text: &str, name: &str| {
+            let mentions = mentions(text);
+            mentions
+                .iter()
+                .find(|m| m.0 == name)
+                .map(|m| m.2.clone())
+                .unwrap_or_else(|| panic!("{name}: {mentions:?}"))
+        };
+        let one = id(
+            "Attorney General Loretta E. Lynch said on Tuesday that the inquiry would go on.",
+            "Loretta E. Lynch",
+        );
+        let other = id(
+            "Loretta Lynch told senators on Tuesday that the inquiry would go on.",
+            "Loretta Lynch",
+        );
+        assert_eq!(one, "per:loretta-lynch");
+        assert_eq!(one, other);
+    }
+
+    #[test]
     fn slugs_and_containment() {
         assert_eq!(slug("Vladimir Putin"), "vladimir-putin");
         assert_eq!(slug("  Bashar al-Assad "), "bashar-al-assad");
@@ -1411,5 +1480,12 @@ mod tests {
             &words("George W. Bush"),
             &words("George H.W. Bush")
         ));
+        assert_eq!(plain_name("Loretta E. Lynch"), "Loretta Lynch");
+        assert_eq!(plain_name("Joseph R. Biden Jr."), "Joseph Biden");
+        assert_eq!(plain_name("John F. Kerry"), "John Kerry");
+        assert_eq!(plain_name("George H.W. Bush"), "George Bush");
+        assert_eq!(plain_name("Brent Bozell III"), "Brent Bozell III");
+        assert_eq!(plain_name("J. Trump"), "J. Trump");
+        assert_eq!(plain_name("Duncan Hunter Sr."), "Duncan Hunter Sr.");
     }
 }
