@@ -256,6 +256,18 @@ impl Component for EntityAnnotator {
                 {
                     label = EntityLabel::Org;
                 }
+                // A "person" of three words or more ending with the word for an event, a
+                // show or a prize ("Barack Obama Election Day", "The Steve Harvey Morning
+                // Show", "Ruth Leff Siegel Awards") is that event, not the person it honours;
+                // else it becomes the canonical name of every mention of the person.
+                if label == EntityLabel::Per
+                    && last_token >= first_token + 2
+                    && EVENT_HEADS.contains(&last_word)
+                    // Not a double surname ("Eva Resnick-Day").
+                    && doc.slice(tokens[last_token - 1].span()) != "-"
+                {
+                    label = EntityLabel::Misc;
+                }
                 // A one-word "person" after "the" that heads its phrase is a place: rivers,
                 // mountains and regions take the article ("the Rhône", "the Sahel"); a
                 // person's name after "the" modifies a noun ("the Obama administration").
@@ -646,6 +658,12 @@ pub(crate) const HONORIFICS: &[&str] = &[
 
 /// Words that end the first part of an organization's name whose name goes on with
 /// "for" or "of" ("Council for ...", "Organisation for ...", "Bank of ...").
+/// Last words of the names of events, shows and prizes named after people.
+const EVENT_HEADS: &[&str] = &[
+    "Day", "Show", "Awards", "Award", "Prize", "Festival", "Act", "Doctrine", "Tour", "Trophy",
+    "Cup", "Lecture", "Hour", "Podcast",
+];
+
 const ORG_HEADS: &[&str] = &[
     "Council",
     "Organization",
@@ -1461,6 +1479,25 @@ mod tests {
         );
         assert_eq!(one, "per:loretta-lynch");
         assert_eq!(one, other);
+    }
+
+    #[test]
+    fn a_persons_name_before_the_word_for_an_event_is_the_event() {
+        let mentions = mentions(
+            "Civil rights leaders are also taking part in \"Barack Obama Election Day,\" a day of voter drives on Nov. 1. Obama is expected to attend.",
+        );
+        assert!(
+            mentions
+                .iter()
+                .any(|m| m.0 == "Barack Obama Election Day" && m.1 == EntityLabel::Misc),
+            "{mentions:?}"
+        );
+        assert!(
+            mentions
+                .iter()
+                .all(|m| !m.2.starts_with("per:barack-obama-election")),
+            "{mentions:?}"
+        );
     }
 
     #[test]
