@@ -1088,6 +1088,16 @@ mod tests {
     }
 
     /// (text, label) of each entity the English pipeline finds in `text`.
+    /// The entity id of the first mention `name` in `text`.
+    fn id(text: &str, name: &str) -> String {
+        let mentions = mentions(text);
+        mentions
+            .iter()
+            .find(|m| m.0 == name)
+            .map(|m| m.2.clone())
+            .unwrap_or_else(|| panic!("{name}: {mentions:?}"))
+    }
+
     fn labelled(text: &str) -> Vec<(String, EntityLabel)> {
         mentions(text).into_iter().map(|m| (m.0, m.1)).collect()
     }
@@ -1396,14 +1406,6 @@ mod tests {
 
     #[test]
     fn a_capital_dealt_with_as_an_actor_is_its_government() {
-        let id = |text: &str, name: &str| {
-            let mentions = mentions(text);
-            mentions
-                .iter()
-                .find(|m| m.0 == name)
-                .map(|m| m.2.clone())
-                .unwrap_or_else(|| panic!("{name}: {mentions:?}"))
-        };
         // Object of a verb of dealing with someone, a subject joined by "and", the owner of
         // a decision.
         let text = "The State Department urged Ankara on Tuesday to release the pastor.";
@@ -1461,14 +1463,6 @@ mod tests {
 
     #[test]
     fn a_person_has_one_id_with_or_without_middle_initials() {
-        let id = |text: &str, name: &str| {
-            let mentions = mentions(text);
-            mentions
-                .iter()
-                .find(|m| m.0 == name)
-                .map(|m| m.2.clone())
-                .unwrap_or_else(|| panic!("{name}: {mentions:?}"))
-        };
         let one = id(
             "Attorney General Loretta E. Lynch said on Tuesday that the inquiry would go on.",
             "Loretta E. Lynch",
