@@ -414,7 +414,7 @@ impl Component for EntityAnnotator {
             }
             merged.push(f);
         }
-        found = people_in_headlines(doc, tokens, merged);
+        found = people_in_headlines(doc, tokens, merged, &self.model.gazetteer);
         // A transcript names each turn's speaker in capitals ("RUIZ: The plan is dead."), a
         // form the recognizer seldom met in training: such a label that is a word of a
         // person's name found in the article is a mention of that person (linked below).
@@ -881,11 +881,13 @@ const HEADLINE_VERBS: &[&str] = &[
 /// A title-case headline lets the recognizer run a person's name on over the words after
 /// it ("Donald Trump Calls Out Ted Cruz", "Hillary Clinton Reassures House Democrats"),
 /// past any list of headline verbs: a person of three words or more on such a line that
-/// holds people the article's running text names is those people, and nothing more.
+/// holds people the article's running text names is those people, and nothing more; one
+/// of two words, a person of the text and an ordinary word.
 fn people_in_headlines(
     doc: &Doc,
     tokens: &[Token],
     found: Vec<(usize, usize, EntityLabel)>,
+    names: &gazette_ner::gazetteer::Gazetteer,
 ) -> Vec<(usize, usize, EntityLabel)> {
     let range = |s: usize, e: usize| {
         (
@@ -926,9 +928,35 @@ fn people_in_headlines(
         .collect();
     people.sort_by_key(|p| std::cmp::Reverse(p.len()));
     people.dedup();
+    let lowercase_words: std::collections::HashSet<&str> = tokens
+        .iter()
+        .map(|t| doc.slice(t.span()))
+        .filter(|w| w.chars().all(|c| c.is_lowercase()))
+        .collect();
     let mut out = Vec::with_capacity(found.len());
     for f in found {
         let (a, b) = range(f.0, f.1);
+        // Two words: a person of the running text and an ordinary word, one the article
+        // also writes in lowercase and no part of a known name on the side it stands
+        // ("Obama Sees", "Clinton Plan"), not "Hillary Clinton" when the text says "Clinton".
+        if f.2 == EntityLabel::Per && b == a + 2 && in_headline(f.0) {
+            let (first, second) = (form(a), form(a + 1));
+            let known = |w: &String| people.iter().any(|p| p.len() == 1 && p[0] == *w);
+            // A word the article also writes in lowercase, and no known part of a name.
+            let ordinary = |k: usize, bit: u8| {
+                lowercase_words.contains(form(k).as_str())
+                    && names.part(doc.slice(tokens[k].span())) & bit == 0
+            };
+            let whole = people.iter().any(|p| *p == [first.clone(), second.clone()]);
+            if !whole && known(&first) && ordinary(a + 1, gazette_ner::gazetteer::SURNAME) {
+                out.push((tokens[a].start, tokens[a].end, f.2));
+                continue;
+            }
+            if !whole && known(&second) && ordinary(a, gazette_ner::gazetteer::FIRST_NAME) {
+                out.push((tokens[a + 1].start, tokens[a + 1].end, f.2));
+                continue;
+            }
+        }
         if f.2 != EntityLabel::Per || b < a + 3 || !in_headline(f.0) {
             out.push(f);
             continue;
@@ -1492,6 +1520,17 @@ mod tests {
                 .all(|m| !m.2.starts_with("per:barack-obama-election")),
             "{mentions:?}"
         );
+    }
+
+    #[test]
+    fn a_headline_person_of_two_words_may_be_a_person_and_a_word() {
+        let text = "New Clinton Plan Would Raise Taxes On The Rich\n\nHillary Clinton unveiled a plan on Monday. Clinton said the plan would raise taxes.";
+        let mentions = mentions(text);
+        assert!(
+            mentions.iter().all(|m| !m.0.contains("Plan")),
+            "{mentions:?}"
+        );
+        assert_eq!(id(text, "Clinton"), "per:hillary-clinton", "{mentions:?}");
     }
 
     #[test]
