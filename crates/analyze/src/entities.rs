@@ -656,14 +656,14 @@ pub(crate) const HONORIFICS: &[&str] = &[
     "Col", "Capt", "Sgt", "Adm", "Rev", "Hon",
 ];
 
-/// Words that end the first part of an organization's name whose name goes on with
-/// "for" or "of" ("Council for ...", "Organisation for ...", "Bank of ...").
 /// Last words of the names of events, shows and prizes named after people.
 const EVENT_HEADS: &[&str] = &[
     "Day", "Show", "Awards", "Award", "Prize", "Festival", "Act", "Doctrine", "Tour", "Trophy",
     "Cup", "Lecture", "Hour", "Podcast",
 ];
 
+/// Words that end the first part of an organization's name whose name goes on with
+/// "for" or "of" ("Council for ...", "Organisation for ...", "Bank of ...").
 const ORG_HEADS: &[&str] = &[
     "Council",
     "Organization",
@@ -917,7 +917,7 @@ fn people_in_headlines(
     }
     let in_headline = |at: usize| headlines.iter().any(|&(s, e)| s <= at && at < e);
     let form = |k: usize| doc.slice(tokens[k].span()).to_lowercase();
-    // The people of the running text, longest first.
+    // The people of the running text, longest first (each once).
     let mut people: Vec<Vec<String>> = found
         .iter()
         .filter(|f| f.2 == EntityLabel::Per && !in_headline(f.0))
@@ -926,7 +926,7 @@ fn people_in_headlines(
             (a..b).map(form).collect()
         })
         .collect();
-    people.sort_by_key(|p| std::cmp::Reverse(p.len()));
+    people.sort_by(|p, q| q.len().cmp(&p.len()).then_with(|| p.cmp(q)));
     people.dedup();
     let lowercase_words: std::collections::HashSet<&str> = tokens
         .iter()
@@ -938,7 +938,7 @@ fn people_in_headlines(
         let (a, b) = range(f.0, f.1);
         // Two words: a person of the running text and an ordinary word, one the article
         // also writes in lowercase and no part of a known name on the side it stands
-        // ("Obama Sees", "Clinton Plan"), not "Hillary Clinton" when the text says "Clinton".
+        // ("Clinton Plan", "Sanders Told"), not "Hillary Clinton" when the text says "Clinton".
         if f.2 == EntityLabel::Per && b == a + 2 && in_headline(f.0) {
             let (first, second) = (form(a), form(a + 1));
             let known = |w: &String| people.iter().any(|p| p.len() == 1 && p[0] == *w);
@@ -1116,6 +1116,10 @@ mod tests {
     }
 
     /// (text, label) of each entity the English pipeline finds in `text`.
+    fn labelled(text: &str) -> Vec<(String, EntityLabel)> {
+        mentions(text).into_iter().map(|m| (m.0, m.1)).collect()
+    }
+
     /// The entity id of the first mention `name` in `text`.
     fn id(text: &str, name: &str) -> String {
         let mentions = mentions(text);
@@ -1124,10 +1128,6 @@ mod tests {
             .find(|m| m.0 == name)
             .map(|m| m.2.clone())
             .unwrap_or_else(|| panic!("{name}: {mentions:?}"))
-    }
-
-    fn labelled(text: &str) -> Vec<(String, EntityLabel)> {
-        mentions(text).into_iter().map(|m| (m.0, m.1)).collect()
     }
 
     /// (label, entity id) of every mention written `name`.

@@ -270,42 +270,23 @@ pub fn kb(args: &TrainKbArgs) -> anyhow::Result<ExitCode> {
         let a: serde_json::Value = serde_json::from_str(&line?)?;
         let file = a["file"].as_str().unwrap_or("");
         let canonical = a["canonical"].as_str().unwrap_or("").replace('_', " ");
-        let defaults: Vec<&str> = a["default_codes"]
-            .as_array()
-            .into_iter()
-            .flatten()
-            .filter_map(|v| v.as_str())
-            .collect();
-        let codes: Vec<&str> = a["codes"]
-            .as_array()
-            .into_iter()
-            .flatten()
-            .filter_map(|c| c["code"].as_str())
-            .collect();
+        // The items of one of the record's lists (none when it has no such list).
+        let list = |key: &str| a[key].as_array().into_iter().flatten();
+        let defaults: Vec<&str> = list("default_codes").filter_map(|v| v.as_str()).collect();
+        let codes: Vec<&str> = list("codes").filter_map(|c| c["code"].as_str()).collect();
         // A record with dated codes names its code of today last, with no end date: the
         // successor states' own records (UKRAINE: USRUKR until 1991, then UKR).
-        let current: Option<&str> = a["codes"]
-            .as_array()
-            .into_iter()
-            .flatten()
+        let current: Option<&str> = list("codes")
             .filter(|c| c["to"].is_null())
             .filter_map(|c| c["code"].as_str())
             .next_back();
         // Exact aliases, and prefix aliases ("RUSSIAN" also matches "RUSSIANS"), with the
         // plural of demonyms written out since the base matches names exactly.
-        let mut aliases: Vec<String> = a["aliases"]
-            .as_array()
-            .into_iter()
-            .flatten()
+        let mut aliases: Vec<String> = list("aliases")
             .filter_map(|v| v.as_str())
             .map(|s| s.replace('_', " "))
             .collect();
-        for stem in a["aliases_stem"]
-            .as_array()
-            .into_iter()
-            .flatten()
-            .filter_map(|v| v.as_str())
-        {
+        for stem in list("aliases_stem").filter_map(|v| v.as_str()) {
             let stem = stem.replace('_', " ");
             if stem.ends_with("AN") {
                 aliases.push(format!("{stem}S"));
