@@ -507,7 +507,7 @@ mod tests {
 /// Learned choice of a quote's speaker among the noun phrases around its content.
 pub mod speaker {
     use gazette_doc::{Doc, EntityLabel};
-    use gazette_learn::perceptron::{Trainer, feat, hash_str};
+    use gazette_learn::perceptron::{feat, hash_str};
 
     use gazette_learn::binary::BinaryModel;
 
@@ -681,8 +681,7 @@ pub mod speaker {
             .map(|(_, t)| t)
     }
 
-    /// One training instance: the candidates' features and which candidate is the speaker.
-    pub type Instance = (Vec<Vec<u64>>, usize);
+    pub use super::Instance;
 
     /// Instances from an analyzed document and its gold attributions (content spans, source
     /// spans): a content's candidates and the one whose token lies in the gold source.
@@ -727,31 +726,34 @@ pub mod speaker {
         out
     }
 
-    /// Trains the ranker (a perceptron that moves weight to the gold candidate from the
-    /// best-scoring wrong one).
+    /// Trains the ranker (see [`super::train_ranker`]).
     pub fn train(
-        mut data: Vec<Instance>,
+        data: Vec<Instance>,
         cfg: super::Settings,
         log: &mut dyn FnMut(&str),
     ) -> BinaryModel {
-        let mut trainers = Vec::new();
-        for seed in cfg.seed..cfg.seed + cfg.bag.max(1) {
-            trainers.push(train_one(&mut data, cfg.epochs, seed, log));
-        }
-        super::trained(trainers, "PolNeAR train", format!("{cfg:?}"))
+        super::train_ranker(data, cfg, "speaker", log)
     }
+}
 
-    fn train_one(
-        data: &mut [Instance],
-        epochs: usize,
-        seed: u64,
-        log: &mut dyn FnMut(&str),
-    ) -> Trainer {
+/// One ranking instance: the candidates' features and which candidate is right.
+pub type Instance = (Vec<Vec<u64>>, usize);
+
+/// Trains a ranker (a bag of perceptrons that move weight to the right candidate from the
+/// best-scoring wrong one); `name` labels its progress lines.
+fn train_ranker(
+    mut data: Vec<Instance>,
+    cfg: Settings,
+    name: &str,
+    log: &mut dyn FnMut(&str),
+) -> BinaryModel {
+    let mut trainers = Vec::new();
+    for seed in cfg.seed..cfg.seed + cfg.bag.max(1) {
         let mut trainer = Trainer::new(2);
         let mut rng = gazette_learn::Rng::new(seed);
         let mut s = [0f32; 2];
-        for epoch in 0..epochs {
-            rng.shuffle(data);
+        for epoch in 0..cfg.epochs {
+            rng.shuffle(&mut data);
             let mut right = 0;
             for (cands, gold) in data.iter() {
                 let margins: Vec<f32> = cands
@@ -775,11 +777,519 @@ pub mod speaker {
                 }
             }
             log(&format!(
-                "  speaker seed {seed} epoch {}: accuracy {:.4}",
+                "  {name} seed {seed} epoch {}: accuracy {:.4}",
                 epoch + 1,
                 right as f64 / data.len().max(1) as f64
             ));
         }
-        trainer
+        trainers.push(trainer);
+    }
+    trained(trainers, "PolNeAR train", format!("{cfg:?}"))
+}
+
+/// Learned choice of where a quote's content begins and ends, among the words near the
+/// extractor's edges in its sentence.
+///
+/// The extractor's contents are subtrees of the parse, and a parse attaches a trailing
+/// clause or phrase ("..., including its annexation of Crimea", "because it destabilized
+/// the region") to the content or above it by guesswork; PolNeAR's annotators end a
+/// content where its statement ends. On PolNeAR dev, 1,451 contents match a gold content
+/// at overlap 0.3; 1,096 of them at 0.8, and 1,213 could with the best end.
+pub mod boundary {
+    use gazette_doc::{Doc, Quote, QuoteKind};
+    use gazette_learn::binary::BinaryModel;
+    use gazette_learn::perceptron::{feat, hash_str};
+
+    use crate::quotes::Tree;
+
+    pub use super::Instance;
+
+    static BUNDLED: &[u8] = include_bytes!("../../../models/quotes/boundary.bin.gz");
+
+    /// The edge ranker shipped with gazette (`None` while bootstrapping with an empty file).
+    pub fn bundled() -> Option<&'static BinaryModel> {
+        static MODEL: std::sync::OnceLock<Option<BinaryModel>> = std::sync::OnceLock::new();
+        gazette_learn::file::bundled(&MODEL, BUNDLED, super::from_bytes)
+    }
+
+    /// How far inside the extractor's content an edge may move.
+    const BACK: usize = 20;
+
+    /// Which edge of the content is chosen.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    enum Edge {
+        Start,
+        End,
+    }
+
+    /// A quote's content as tokens `lo..=hi`, the first and last token of its sentence, and
+    /// the tokens the content may reach: after the quote before it and before the one after
+    /// it, and never over its own cue or speaker.
+    #[derive(Debug, Clone, Copy)]
+    struct Span {
+        lo: usize,
+        hi: usize,
+        first: usize,
+        last: usize,
+        reach_lo: usize,
+        reach_hi: usize,
+        /// The lemma of the cue (hashed; 0 without one).
+        cue: u64,
+    }
+
+    fn span_of(doc: &Doc, tree: &Tree<'_>, quotes: &[Quote], at: usize) -> Option<Span> {
+        let tokens = tree.tokens;
+        let q = &quotes[at];
+        let lo = tokens.partition_point(|t| t.start < q.start);
+        let end = tokens.partition_point(|t| t.end <= q.end);
+        if end <= lo {
+            return None;
+        }
+        let hi = end - 1;
+        let sentences = doc.sentences();
+        let sentence_of = |t: usize| {
+            let i = sentences.partition_point(|s| s.end <= tokens[t].start);
+            sentences.get(i).map(|s| (s.start, s.end))
+        };
+        let (sentence_start, _) = sentence_of(lo).unwrap_or((q.start, q.end));
+        let (_, sentence_end) = sentence_of(hi).unwrap_or((q.start, q.end));
+        let first = tokens.partition_point(|t| t.start < sentence_start).min(lo);
+        let last_of_first = tokens.partition_point(|t| t.start < sentence_end);
+        // Not over the dateline that opens a sentence ("ROTTERDAM - ...").
+        let first =
+            crate::quotes::after_dateline(doc, tokens, first..last_of_first.max(first)).min(lo);
+        let last = tokens
+            .partition_point(|t| t.end <= sentence_end)
+            .max(hi + 1)
+            - 1;
+        // Neither over another quote, nor over a cue or a speaker.
+        let (mut from, mut to) = (sentence_start, sentence_end);
+        for (_, other) in quotes.iter().enumerate().filter(|&(i, _)| i != at) {
+            if other.start >= q.end {
+                to = to.min(other.start);
+            } else if other.end <= q.start {
+                from = from.max(other.end);
+            }
+        }
+        let named = quotes
+            .iter()
+            .flat_map(|o| [o.cue, o.speaker.as_ref().map(|m| m.span())]);
+        for span in named.flatten() {
+            if span.start >= q.end {
+                to = to.min(span.start);
+            } else if span.end <= q.start {
+                from = from.max(span.end);
+            }
+        }
+        let reach_lo = tokens.partition_point(|t| t.start < from).clamp(first, lo);
+        let reach_hi = (tokens.partition_point(|t| t.end <= to).max(hi + 1) - 1).min(last);
+        let cue = q.cue.map_or(0, |c| {
+            let t = tokens
+                .partition_point(|t| t.start < c.start)
+                .min(tokens.len() - 1);
+            hash_str(&tree.lemma(t).to_lowercase())
+        });
+        Some(Span {
+            lo,
+            hi,
+            first,
+            last,
+            reach_lo,
+            reach_hi: reach_hi.max(hi),
+            cue,
+        })
+    }
+
+    /// Candidate edge tokens: the extractor's own, and every word (no punctuation, and no
+    /// "that" or conjunction to open a content) from [`BACK`] words inside the content to
+    /// as far as it may reach.
+    fn candidates(doc: &Doc, tree: &Tree<'_>, s: Span, edge: Edge) -> Vec<usize> {
+        let tokens = tree.tokens;
+        let word = |t: usize| tokens[t].pos.as_deref() != Some("PUNCT");
+        // The end takes in no phrase the rules keep out of contents, hung on the content or
+        // on a word outside it (not on the words the end may take in): the occasion or time
+        // of saying ("in a statement on Friday", "on Tuesday") and a participle the writer
+        // adds after a comma (", dealing a blow to ...").
+        let beyond = |x: usize| x <= s.hi || x > s.reach_hi;
+        let barrier = (s.hi + 1..=s.reach_hi)
+            .filter(|&u| tokens[u].head.is_some_and(beyond))
+            .filter(|&u| {
+                let (from, _) = tree.extent(u);
+                let comma = |i: usize| doc.slice(tokens[i].span()) == ",";
+                let after_comma = comma(from) || from > 0 && comma(from - 1);
+                crate::quotes::scene_of_saying(doc, tree, u)
+                    || crate::quotes::names_a_time(doc, &tokens[u])
+                    || matches!(tree.dep(u), "advcl" | "acl")
+                        && tokens[u].tag.as_deref() == Some("VBG")
+                        && after_comma
+            })
+            .map(|u| tree.extent(u).0)
+            .min()
+            .map_or(s.reach_hi, |from| from.saturating_sub(1).max(s.hi));
+        match edge {
+            // Nor a function word to close it ("..., which").
+            Edge::End => (s.lo.max(s.hi.saturating_sub(BACK))..=barrier)
+                .filter(|&t| {
+                    t == s.hi
+                        || word(t)
+                            && !matches!(tokens[t].pos.as_deref(), Some("CCONJ" | "SCONJ"))
+                            && !matches!(tokens[t].tag.as_deref(), Some("WDT" | "WP" | "WRB"))
+                })
+                .collect(),
+            Edge::Start => (s.reach_lo..=s.hi.min(s.lo + BACK))
+                .filter(|&t| {
+                    t == s.lo
+                        || word(t)
+                            && !matches!(tree.dep(t), "mark" | "cc")
+                            && !matches!(tokens[t].pos.as_deref(), Some("SCONJ" | "CCONJ"))
+                            && !doc.slice(tokens[t].span()).eq_ignore_ascii_case("that")
+                })
+                .collect(),
+        }
+    }
+
+    /// A word as the features see it: function words and punctuation themselves, others
+    /// by their part of speech.
+    fn word_class(doc: &Doc, tree: &Tree<'_>, t: usize) -> u64 {
+        let token = &tree.tokens[t];
+        let pos = token.pos.as_deref().unwrap_or("");
+        let closed = matches!(
+            pos,
+            "PUNCT" | "CCONJ" | "SCONJ" | "ADP" | "PRON" | "DET" | "AUX" | "PART"
+        ) || matches!(token.tag.as_deref(), Some("WDT" | "WP" | "WRB"));
+        if closed {
+            hash_str(&doc.slice(token.span()).to_lowercase())
+        } else {
+            hash_str(pos)
+        }
+    }
+
+    fn is_mark(word: &str) -> bool {
+        matches!(
+            word,
+            "\"" | "\u{201c}" | "\u{201d}" | "''" | "``" | "\u{2018}" | "\u{2019}"
+        )
+    }
+
+    /// Features of putting the content's `edge` at token `t`. Every feature carries the
+    /// edge, so one model holds both rankers.
+    fn features(
+        doc: &Doc,
+        tree: &Tree<'_>,
+        kind: QuoteKind,
+        s: Span,
+        edge: Edge,
+        t: usize,
+        out: &mut Vec<u64>,
+    ) {
+        out.clear();
+        let tokens = tree.tokens;
+        let h = hash_str;
+        // The edge's own token, the content it keeps, and the way outwards.
+        let (own, kept) = match edge {
+            Edge::End => (s.hi, (s.lo, t)),
+            Edge::Start => (s.lo, (t, s.hi)),
+        };
+        let within = |x: usize| x >= kept.0 && x <= kept.1;
+        let outward = |x: usize| match edge {
+            Edge::End => x > t,
+            Edge::Start => x < t,
+        };
+        let d = t as i64 - own as i64;
+        let growing = match edge {
+            Edge::End => d > 0,
+            Edge::Start => d < 0,
+        };
+        let dir: u64 = match (d, growing) {
+            (0, _) => 0,
+            (_, true) => 1,
+            _ => 2,
+        } + 3 * (edge == Edge::Start) as u64;
+        let bucket: u64 = match d.unsigned_abs() {
+            0 => 0,
+            1..=2 => 1,
+            3..=5 => 2,
+            6..=10 => 3,
+            11..=20 => 4,
+            _ => 5,
+        };
+        let kind = kind as u64;
+        // The word just outside the edge, if the sentence goes on.
+        let next = match edge {
+            Edge::End => (t < s.last).then_some(t + 1),
+            Edge::Start => (t > s.first).then(|| t - 1),
+        };
+        let next_class = next.map_or(h("</s>"), |n| word_class(doc, tree, n));
+        let next_dep = next.map_or(0, |n| h(tree.dep(n)));
+        // Where that word hangs: inside the content, further out, or on the other side.
+        let next_hangs = next.map_or(0, |n| match tokens[n].head {
+            Some(x) if within(x) => 1,
+            Some(x) if outward(x) => 2,
+            Some(_) => 3,
+            None => 4,
+        });
+        let reach = match edge {
+            Edge::End => t + 1..=s.reach_hi,
+            Edge::Start => s.reach_lo..=t.saturating_sub(1),
+        };
+        let reach = if reach.is_empty() || (edge == Edge::Start && t == 0) {
+            1..=0
+        } else {
+            reach
+        };
+        // Words outside the edge (as far as the content may reach) whose head is in the
+        // content, and words of the content whose head is out there: what the edge cuts.
+        let dangling = reach
+            .clone()
+            .filter(|&u| tokens[u].head.is_some_and(within))
+            .count()
+            .min(3) as u64;
+        let cut = (kept.0..=kept.1)
+            .filter(|&u| tokens[u].head.is_some_and(|x| reach.contains(&x)))
+            .count()
+            .min(3) as u64;
+        let at_edge_of_sentence = match edge {
+            Edge::End => (t + 1..=s.last).all(|u| tokens[u].pos.as_deref() == Some("PUNCT")),
+            Edge::Start => (s.first..t).all(|u| tokens[u].pos.as_deref() == Some("PUNCT")),
+        };
+        let marks = (kept.0..=kept.1)
+            .filter(|&u| is_mark(doc.slice(tokens[u].span())))
+            .count();
+        let open = (marks % 2 == 1) as u64;
+        let pos_t = h(tokens[t].pos.as_deref().unwrap_or(""));
+        let room = match edge {
+            Edge::End => s.last - t,
+            Edge::Start => t - s.first,
+        };
+        out.extend_from_slice(&[
+            feat(1, dir / 3, 0, 0),
+            feat(2, dir, bucket, 0),
+            feat(3, dir, next_class, 0),
+            feat(4, dir, next_dep, 0),
+            feat(5, dir, pos_t, 0),
+            feat(6, dir, next_hangs, 0),
+            feat(7, dir, dangling, 0),
+            feat(8, dir, cut, 0),
+            feat(9, dir, at_edge_of_sentence as u64, 0),
+            feat(10, kind, dir, 0),
+            feat(11, kind, bucket, dir),
+            feat(12, dir, next_class, pos_t),
+            feat(13, dir, next_class, dangling),
+            feat(14, dir, open, 0),
+            feat(15, dir, next_class, next_hangs),
+            feat(16, dir, bucket, next_class),
+            feat(17, dir, word_class(doc, tree, t), next_class),
+            feat(18, dir, room.min(12) as u64 / 3, 0),
+            feat(19, dir, word_class(doc, tree, t), h(tree.dep(t))),
+            feat(29, dir, s.cue, bucket),
+            feat(30, dir, s.cue, next_class),
+        ]);
+        if t == own {
+            return;
+        }
+        // What the move takes in or leaves out.
+        let region = match edge {
+            Edge::End if t > own => own + 1..=t,
+            Edge::End => t + 1..=own,
+            Edge::Start if t < own => t..=own - 1,
+            Edge::Start => own..=t - 1,
+        };
+        let comma = region.clone().any(|u| doc.slice(tokens[u].span()) == ",");
+        let verb = region
+            .clone()
+            .any(|u| tokens[u].pos.as_deref() == Some("VERB"));
+        let saying = region.clone().any(|u| {
+            tokens[u].pos.as_deref() == Some("VERB")
+                && crate::quotes::CUES.contains(&tree.lemma(u).to_lowercase().as_str())
+        });
+        let subject = region.clone().any(|u| tree.dep(u).starts_with("nsubj"));
+        let nearest = match edge {
+            Edge::End => *region.start(),
+            Edge::Start => *region.end(),
+        };
+        let mark = region.clone().any(|u| is_mark(doc.slice(tokens[u].span())));
+        // The region's top word (its head outside the region): what it is to the rest, and
+        // whether it hangs on the part of the content that stays.
+        let core = (kept.0.max(s.lo), kept.1.min(s.hi));
+        let top = region.clone().find(|&u| {
+            tokens[u].pos.as_deref() != Some("PUNCT")
+                && tokens[u].head.is_none_or(|x| !region.contains(&x))
+        });
+        let (top_dep, top_hangs) = top.map_or((0, 0), |u| {
+            let at = match tokens[u].head {
+                Some(x) if x >= core.0 && x <= core.1 => 1,
+                Some(x) if x < core.0 => 2,
+                Some(_) => 3,
+                None => 4,
+            };
+            (h(tree.dep(u)), at)
+        });
+        // Every word of the region hangs inside the widest of the two contents: a part
+        // that belongs to it.
+        let (wide_lo, wide_hi) = (kept.0.min(s.lo), kept.1.max(s.hi));
+        let attached = region.clone().all(|u| {
+            tokens[u].pos.as_deref() == Some("PUNCT")
+                || tokens[u].head.is_some_and(|x| x >= wide_lo && x <= wide_hi)
+        });
+        out.extend_from_slice(&[
+            feat(20, dir, comma as u64, verb as u64),
+            feat(21, dir, saying as u64, 0),
+            feat(22, dir, subject as u64, verb as u64),
+            feat(
+                23,
+                dir,
+                word_class(doc, tree, nearest),
+                h(tree.dep(nearest)),
+            ),
+            feat(24, dir, mark as u64, kind),
+            feat(25, dir, top_dep, top_hangs),
+            feat(26, dir, top_dep, bucket),
+            feat(27, dir, attached as u64, top_hangs),
+            feat(28, dir, mark as u64, open),
+        ]);
+    }
+
+    /// The ranker's choice for one edge (the extractor's own or the nearer one on a tie).
+    fn choose(
+        model: &BinaryModel,
+        doc: &Doc,
+        tree: &Tree<'_>,
+        kind: QuoteKind,
+        s: Span,
+        edge: Edge,
+        f: &mut Vec<u64>,
+    ) -> usize {
+        let own = if edge == Edge::End { s.hi } else { s.lo };
+        let mut cands = candidates(doc, tree, s, edge);
+        cands.sort_by_key(|&t| (t.abs_diff(own), t));
+        let mut best: Option<(f32, usize)> = None;
+        for t in cands {
+            features(doc, tree, kind, s, edge, t, f);
+            let m = model.margin(f);
+            if best.is_none_or(|(b, _)| m > b) {
+                best = Some((m, t));
+            }
+        }
+        // A move over punctuation alone is no move (the extractor's closing stop stays).
+        let punct =
+            |a: usize, b: usize| (a..=b).all(|u| tree.tokens[u].pos.as_deref() == Some("PUNCT"));
+        match best {
+            Some((_, t)) if t < own && punct(t + 1, own) => own,
+            Some((_, t)) if t > own && punct(own, t - 1) => own,
+            Some((_, t)) => t,
+            None => own,
+        }
+    }
+
+    /// Moves the edges of each quote's content to the ranker's choices: the end first, then
+    /// the start. `quotes` are sorted by start; a quote whose span changes gets its kind
+    /// again from the quotation marks it holds.
+    pub(crate) fn refine(
+        model: &BinaryModel,
+        doc: &Doc,
+        tree: &Tree<'_>,
+        marks: &[(usize, usize)],
+        quotes: &mut [Quote],
+    ) {
+        let tokens = tree.tokens;
+        let mut f = Vec::new();
+        for at in 0..quotes.len() {
+            // A quotation's content is what the marks hold.
+            if quotes[at].kind == QuoteKind::Direct {
+                continue;
+            }
+            let Some(mut s) = span_of(doc, tree, quotes, at) else {
+                continue;
+            };
+            let kind = quotes[at].kind;
+            let end = choose(model, doc, tree, kind, s, Edge::End, &mut f);
+            if end != s.hi {
+                quotes[at].end = tokens[end].end;
+                s.hi = end;
+            }
+            let start = choose(model, doc, tree, kind, s, Edge::Start, &mut f);
+            if start != s.lo {
+                quotes[at].start = tokens[start].start;
+            }
+            let q = &mut quotes[at];
+            if (start, end) != (s.lo, s.hi) && kind != QuoteKind::Stance {
+                q.kind = crate::quotes::kind_by_marks(marks, (q.start, q.end));
+            }
+        }
+    }
+
+    /// Instances from a document whose quotes the extractor found without this step, and its
+    /// gold content spans: for each quote that overlaps a gold content segment, the
+    /// candidates for each edge and the one whose content matches that segment best.
+    pub fn instances(doc: &Doc, gold: &[Vec<(usize, usize)>]) -> Vec<Instance> {
+        let tokens = doc.tokens();
+        let tree = Tree::new(tokens);
+        let chars: Vec<char> = doc.text().chars().collect();
+        let quotes = doc.quotes();
+        let segments: Vec<(usize, usize)> = gold.iter().flatten().copied().collect();
+        let mut out = Vec::new();
+        let mut f = Vec::new();
+        for at in 0..quotes.len() {
+            let Some(s) = span_of(doc, &tree, quotes, at) else {
+                continue;
+            };
+            let q = &quotes[at];
+            if q.kind == QuoteKind::Direct {
+                continue;
+            }
+            let Some(&seg) = segments
+                .iter()
+                .max_by_key(|&&(a, b)| b.min(q.end).saturating_sub(a.max(q.start)))
+            else {
+                continue;
+            };
+            for edge in [Edge::End, Edge::Start] {
+                let own = if edge == Edge::End { s.hi } else { s.lo };
+                let cands = candidates(doc, &tree, s, edge);
+                if cands.len() < 2 {
+                    continue;
+                }
+                let span = |t: usize| match edge {
+                    Edge::End if t == own => (q.start, q.end),
+                    Edge::End => (q.start, tokens[t].end),
+                    Edge::Start if t == own => (q.start, q.end),
+                    Edge::Start => (tokens[t].start, q.end),
+                };
+                let scores: Vec<f64> = cands
+                    .iter()
+                    .map(|&t| {
+                        let (a, b) = super::overlap(&chars, &[seg], span(t));
+                        a.min(b)
+                    })
+                    .collect();
+                let top = scores.iter().copied().fold(0.0, f64::max);
+                if top < 0.3 {
+                    continue;
+                }
+                // The extractor's edge when it is among the best, else the best nearest it.
+                let right = (0..cands.len())
+                    .filter(|&i| scores[i] >= top - 1e-9)
+                    .min_by_key(|&i| (cands[i] != own, cands[i].abs_diff(own)))
+                    .unwrap_or(0);
+                let feats = cands
+                    .iter()
+                    .map(|&t| {
+                        features(doc, &tree, q.kind, s, edge, t, &mut f);
+                        f.clone()
+                    })
+                    .collect();
+                out.push((feats, right));
+            }
+        }
+        out
+    }
+
+    /// Trains the ranker (see [`super::train_ranker`]).
+    pub fn train(
+        data: Vec<Instance>,
+        cfg: super::Settings,
+        log: &mut dyn FnMut(&str),
+    ) -> BinaryModel {
+        super::train_ranker(data, cfg, "boundary", log)
     }
 }

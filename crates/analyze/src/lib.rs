@@ -34,7 +34,7 @@ mod tokens;
 use gazette_doc::{Doc, Layer, LayerError};
 
 pub use entities::EntityAnnotator;
-pub use quotes::{CueLexicon, QuoteExtractor, cue_candidates};
+pub use quotes::{CueLexicon, QuoteExtractor, cue_candidates, unrefined_quotes};
 pub use sentences::SentenceSplitter;
 pub use syntax::SyntaxAnnotator;
 pub use timexes::TimexAnnotator;

@@ -504,7 +504,7 @@ impl Component for QuoteExtractor {
         &[Layer::Quotes]
     }
     fn process(&self, doc: &mut Doc) -> Result<(), ComponentError> {
-        let quotes = extract(doc);
+        let quotes = extract(doc, true);
         doc.set_quotes(quotes)?;
         Ok(())
     }
@@ -1087,7 +1087,13 @@ fn continuing(earlier: &Quote, start: usize, end: usize) -> Quote {
     }
 }
 
-fn extract(doc: &Doc) -> Vec<Quote> {
+/// The quotes of an analyzed document as the extractor finds them before the learned end
+/// ranker moves their ends: what that ranker is trained on.
+pub fn unrefined_quotes(doc: &Doc) -> Vec<Quote> {
+    extract(doc, false)
+}
+
+fn extract(doc: &Doc, refine_ends: bool) -> Vec<Quote> {
     let tokens = doc.tokens();
     if tokens.is_empty() {
         return Vec::new();
@@ -1841,6 +1847,13 @@ fn extract(doc: &Doc) -> Vec<Quote> {
     drop_times(doc, tokens, &mut out);
     drop_titles(doc, &mut out);
     out.sort_by_key(|q| (q.start, q.end));
+    if refine_ends {
+        if let Some(model) = crate::attribution::boundary::bundled() {
+            crate::attribution::boundary::refine(model, doc, &tree, &quotes_marks, &mut out);
+            // The ranker knows no asides: one it took in is cut again.
+            cut_summary_asides(doc, &tree, &mut out);
+        }
+    }
     organizations_speak_again(doc, &mut out);
     for q in &mut out {
         if q.kind == QuoteKind::Indirect && is_stance(doc, &tree, q) {
@@ -2101,6 +2114,21 @@ fn inside_marks(marks: &[(usize, usize)], content: (usize, usize)) -> QuoteKind 
         .any(|&(qs, qe)| qs < content.0 && content.1 < qe)
     {
         QuoteKind::Direct
+    } else {
+        QuoteKind::Indirect
+    }
+}
+
+/// The kind of a content by the quotation marks around and in it: inside one, direct; with
+/// one inside or across its edges, mixed; else indirect.
+pub(crate) fn kind_by_marks(marks: &[(usize, usize)], content: (usize, usize)) -> QuoteKind {
+    if inside_marks(marks, content) == QuoteKind::Direct {
+        QuoteKind::Direct
+    } else if marks
+        .iter()
+        .any(|&(qs, qe)| qs < content.1 && content.0 < qe)
+    {
+        QuoteKind::Mixed
     } else {
         QuoteKind::Indirect
     }
@@ -2492,7 +2520,7 @@ fn trailing_says(
 
 /// The first word of the sentence of tokens `range` after the dateline that may open it
 /// ("PORTLAND, Maine -"), found as the syntax component finds it.
-fn after_dateline(doc: &Doc, tokens: &[Token], range: std::ops::Range<usize>) -> usize {
+pub(crate) fn after_dateline(doc: &Doc, tokens: &[Token], range: std::ops::Range<usize>) -> usize {
     let forms: Vec<&str> = tokens[range.clone()]
         .iter()
         .map(|t| doc.slice(t.span()))
@@ -2896,7 +2924,7 @@ fn learned_contents(doc: &Doc, tree: &Tree<'_>, marks: &[(usize, usize)], out: &
 
 /// Whether a phrase on a cue tells when, where or on what occasion it was said ("on
 /// Friday", "in a statement", "during a stop in Flint"), rather than what was said.
-fn scene_of_saying(doc: &Doc, tree: &Tree<'_>, d: usize) -> bool {
+pub(crate) fn scene_of_saying(doc: &Doc, tree: &Tree<'_>, d: usize) -> bool {
     if matches!(tree.dep(d), "obl:tmod" | "obl:unmarked") || names_a_time(doc, &tree.tokens[d]) {
         return true;
     }
@@ -2979,6 +3007,38 @@ mod tests {
         drop_nested(&mut out);
         let spans: Vec<(usize, usize)> = out.iter().map(|q| (q.start, q.end)).collect();
         assert_eq!(spans, [(10, 80), (100, 140), (100, 140)]);
+    }
+
+    #[test]
+    fn the_end_ranker_moves_a_content_s_edges_to_where_the_statement_does() {
+        // The parse hangs the reason on "told", outside the reported clause, and the
+        // subtree of "described" leaves its object out; the speaker gave both.
+        let cases = [
+            (
+                "Smith told reporters that the company had no plans to sell the plant because it still turned a profit.",
+                "the company had no plans to sell the plant",
+                "the company had no plans to sell the plant because it still turned a profit",
+            ),
+            (
+                "The senator described the bill as a giveaway to oil companies and a danger to the coast.",
+                "as a giveaway to oil companies and a danger to the coast",
+                "the bill as a giveaway to oil companies and a danger to the coast",
+            ),
+        ];
+        for (text, found, refined) in cases {
+            let mut doc = Doc::new(text.to_string(), gazette_doc::Meta::default());
+            crate::Pipeline::english().run(&mut doc).unwrap();
+            let slice = |q: &Quote| {
+                text.chars()
+                    .skip(q.start)
+                    .take(q.end - q.start)
+                    .collect::<String>()
+            };
+            let before: Vec<String> = unrefined_quotes(&doc).iter().map(slice).collect();
+            let after: Vec<String> = doc.quotes().iter().map(slice).collect();
+            assert_eq!(before, [found], "{text}");
+            assert_eq!(after, [refined], "{text}");
+        }
     }
 
     /// (content, speaker's canonical name) of each quote `run` found.

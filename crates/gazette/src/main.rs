@@ -72,6 +72,9 @@ pub struct TrainQuotesArgs {
     /// Where to write the speaker ranker.
     #[arg(long, default_value = "models/quotes/speaker.bin.gz")]
     speaker_out: PathBuf,
+    /// Where to write the end ranker.
+    #[arg(long, default_value = "models/quotes/boundary.bin.gz")]
+    boundary_out: PathBuf,
     /// Passes of the content scorer and the speaker ranker over their training data
     /// (8, 15 and 25 scored 0.565, 0.571 and 0.567 quote+speaker F1 on PolNeAR dev).
     #[arg(long, default_value_t = 15)]

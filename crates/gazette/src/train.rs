@@ -622,11 +622,19 @@ pub fn quotes(args: &TrainQuotesArgs) -> anyhow::Result<ExitCode> {
         .map_err(|e| anyhow::anyhow!("cue lexicon: {e}"))?;
     let mut data = Vec::new();
     let mut speakers = Vec::new();
-    for (doc, gold, attributions) in analyzed {
+    let mut ends = Vec::new();
+    for (mut doc, gold, attributions) in analyzed {
         speakers.extend(gazette_analyze::attribution::speaker::instances(
             &doc,
             &lexicon,
             &attributions,
+        ));
+        // The end ranker learns from the extractor's own contents, as found with the
+        // committed models (so a retraining reaches a fixed point, as after entity changes).
+        let quotes = gazette_analyze::unrefined_quotes(&doc);
+        doc.set_quotes(quotes)?;
+        ends.extend(gazette_analyze::attribution::boundary::instances(
+            &doc, &gold,
         ));
         data.extend(gazette_analyze::attribution::examples(
             &gazette_analyze::attribution::Labeled {
@@ -650,6 +658,15 @@ pub fn quotes(args: &TrainQuotesArgs) -> anyhow::Result<ExitCode> {
         gazette_analyze::attribution::speaker::train(speakers, settings, &mut |m: &str| {
             eprintln!("{m}")
         });
+    eprintln!(
+        "end ranker: {} contents that match a gold content, {} epochs",
+        ends.len(),
+        args.epochs
+    );
+    let boundary_model =
+        gazette_analyze::attribution::boundary::train(ends, settings, &mut |m: &str| {
+            eprintln!("{m}")
+        });
     let positives = data.iter().filter(|(_, y)| *y).count();
     eprintln!(
         "content scorer: {} candidates, {positives} contents, {} epochs",
@@ -671,6 +688,9 @@ pub fn quotes(args: &TrainQuotesArgs) -> anyhow::Result<ExitCode> {
     speaker_model
         .save(&args.speaker_out)
         .with_context(|| format!("writing {}", args.speaker_out.display()))?;
+    boundary_model
+        .save(&args.boundary_out)
+        .with_context(|| format!("writing {}", args.boundary_out.display()))?;
     eprintln!(
         "{verbs} verbs, {cues} in cue spans; wrote {} in {:.1} s",
         args.out.display(),

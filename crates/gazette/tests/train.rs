@@ -199,6 +199,7 @@ fn train_quotes_reproduces_the_committed_attribution_models() {
             ("--out", "cues.tsv"),
             ("--content-out", "content.bin.gz"),
             ("--speaker-out", "speaker.bin.gz"),
+            ("--boundary-out", "boundary.bin.gz"),
         ],
     );
     assert!(log.contains("840 training articles"), "{log}");
@@ -208,4 +209,5 @@ fn train_quotes_reproduces_the_committed_attribution_models() {
     assert_reproduces(&dir, "cues.tsv", "models/quotes/cues.tsv");
     assert_reproduces(&dir, "content.bin.gz", "models/quotes/content.bin.gz");
     assert_reproduces(&dir, "speaker.bin.gz", "models/quotes/speaker.bin.gz");
+    assert_reproduces(&dir, "boundary.bin.gz", "models/quotes/boundary.bin.gz");
 }
