@@ -943,9 +943,33 @@ pub mod boundary {
                             && !matches!(tree.dep(t), "mark" | "cc")
                             && !matches!(tokens[t].pos.as_deref(), Some("SCONJ" | "CCONJ"))
                             && !doc.slice(tokens[t].span()).eq_ignore_ascii_case("that")
+                            && (t <= s.lo || parts_apart(tree, s.lo, t, s.hi))
                 })
                 .collect(),
         }
+    }
+
+    /// Whether the words `lo..t` may be dropped from the front of the content `lo..=hi`: they
+    /// hang on the head of what stays ("about [his attacks]") or outside, and what stays does
+    /// not hang on them. Not a piece of the clause ("For [Monday's meeting in Sochi, Assad
+    /// stayed ...]", whose "For" hangs on "meeting"), nor its subject, nor the noun a clause
+    /// describes ("[no proof] that ...").
+    fn parts_apart(tree: &Tree<'_>, lo: usize, t: usize, hi: usize) -> bool {
+        let tokens = tree.tokens;
+        let dropped = |x: usize| x >= lo && x < t;
+        let kept = |x: usize| x >= t && x <= hi;
+        let root = (t..=hi).find(|&u| tokens[u].head.is_none_or(|x| !kept(x) || x == u));
+        let Some(root) = root else { return false };
+        if tokens[root].head.is_some_and(dropped) {
+            return false;
+        }
+        (lo..t).all(|u| match tokens[u].head {
+            Some(x) if dropped(x) => true,
+            // Never the subject of what stays.
+            Some(x) if x == root => !tree.dep(u).starts_with("nsubj"),
+            Some(x) => !kept(x),
+            None => true,
+        })
     }
 
     /// A word as the features see it: function words and punctuation themselves, others
