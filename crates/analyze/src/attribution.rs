@@ -936,7 +936,12 @@ pub mod boundary {
                             && !matches!(tokens[t].tag.as_deref(), Some("WDT" | "WP" | "WRB"))
                 })
                 .collect(),
-            Edge::Start => (s.reach_lo..=s.hi.min(s.lo + BACK))
+            // A content opened by its complementizer ("told The Post that [...]") begins
+            // after it.
+            Edge::Start => ((s.reach_lo..s.lo)
+                .rev()
+                .find(|&u| tree.dep(u) == "mark" || tokens[u].pos.as_deref() == Some("SCONJ"))
+                .map_or(s.reach_lo, |u| u + 1)..=s.hi.min(s.lo + BACK))
                 .filter(|&t| {
                     t == s.lo
                         || word(t)

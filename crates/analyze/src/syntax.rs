@@ -145,7 +145,11 @@ pub(crate) fn dateline_len(forms: &[&str]) -> usize {
             None => return 0,
         }
     }
-    let dash = matches!(forms.get(i), Some(&("-" | "--" | "\u{2014}" | "\u{2013}")));
+    // Hyphens, dashes, and the horizontal bar some outlets write ("WASHINGTON \u{2015} ...").
+    let dash = matches!(
+        forms.get(i),
+        Some(&("-" | "--" | "\u{2014}" | "\u{2013}" | "\u{2015}"))
+    );
     if dash && forms.len() > i + 2 {
         i + 1
     } else {
@@ -175,6 +179,7 @@ mod tests {
         assert_eq!(len("NEW YORK ( Northern Wire ) \u{2014} Stocks rose ."), 7);
         assert_eq!(len("SOCHI , Russia ( Reuters ) - It rained ."), 7);
         assert_eq!(len("LOS ANGELES , Sept. 28 ( UPI ) -- Blige sang ."), 9);
+        assert_eq!(len("WASHINGTON \u{2015} Lawmakers met ."), 2);
         // Not datelines: a capitalized subject, an acronym in a sentence, a dash at the end.
         assert_eq!(len("NATO said on Monday that it would act ."), 0);
         assert_eq!(len("The EU - and Norway - agreed ."), 0);
