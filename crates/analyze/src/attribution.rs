@@ -822,9 +822,9 @@ pub mod boundary {
         End,
     }
 
-    /// A quote's content as tokens `lo..=hi`, the first and last token of its sentence, and
-    /// the tokens the content may reach: after the quote before it and before the one after
-    /// it, and never over its own cue or speaker.
+    /// A quote's content as tokens `lo..=hi`, the first (after any dateline) and last token
+    /// of its sentence, and the tokens the content may reach: after the quote before it,
+    /// before the one after it, and never over a quote's cue or speaker.
     #[derive(Debug, Clone, Copy)]
     struct Span {
         lo: usize,
@@ -854,17 +854,20 @@ pub mod boundary {
         let (sentence_start, _) = sentence_of(lo).unwrap_or((q.start, q.end));
         let (_, sentence_end) = sentence_of(hi).unwrap_or((q.start, q.end));
         let first = tokens.partition_point(|t| t.start < sentence_start).min(lo);
-        let last_of_first = tokens.partition_point(|t| t.start < sentence_end);
+        let past_sentence = tokens.partition_point(|t| t.start < sentence_end);
         // Not over the dateline that opens a sentence ("ROTTERDAM - ...").
         let first =
-            crate::quotes::after_dateline(doc, tokens, first..last_of_first.max(first)).min(lo);
+            crate::quotes::after_dateline(doc, tokens, first..past_sentence.max(first)).min(lo);
         let last = tokens
             .partition_point(|t| t.end <= sentence_end)
             .max(hi + 1)
             - 1;
         // Neither over another quote, nor over a cue or a speaker.
         let (mut from, mut to) = (sentence_start, sentence_end);
-        for (_, other) in quotes.iter().enumerate().filter(|&(i, _)| i != at) {
+        for (i, other) in quotes.iter().enumerate() {
+            if i == at {
+                continue;
+            }
             if other.start >= q.end {
                 to = to.min(other.start);
             } else if other.end <= q.start {
@@ -1058,13 +1061,8 @@ pub mod boundary {
             None => 4,
         });
         let reach = match edge {
-            Edge::End => t + 1..=s.reach_hi,
-            Edge::Start => s.reach_lo..=t.saturating_sub(1),
-        };
-        let reach = if reach.is_empty() || (edge == Edge::Start && t == 0) {
-            1..=0
-        } else {
-            reach
+            Edge::End => t + 1..s.reach_hi + 1,
+            Edge::Start => s.reach_lo..t.max(s.reach_lo),
         };
         // Words outside the edge (as far as the content may reach) whose head is in the
         // content, and words of the content whose head is out there: what the edge cuts.
