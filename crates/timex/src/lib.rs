@@ -234,6 +234,14 @@ impl TimexTagger {
         // Same byte offsets as the text: ASCII lowercasing keeps every byte's length.
         let lowercase = text.to_ascii_lowercase();
         for (ri, rule) in self.grammar.rules.iter().enumerate() {
+            if !rule.required.is_empty()
+                && !rule
+                    .required
+                    .iter()
+                    .any(|word| lowercase.contains(word.as_str()))
+            {
+                continue;
+            }
             let haystack = if rule.on_lowercase { &lowercase } else { text };
             let mut at = 0;
             while at <= text.len() {
@@ -843,6 +851,37 @@ fn unknown_fields(a: &str, b: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn skipping_rules_whose_words_are_missing_changes_nothing() {
+        let fast = TimexTagger::english();
+        let mut slow = TimexTagger::from_rules(include_str!("../rules/en.rules")).unwrap();
+        assert!(slow.grammar.rules.iter().any(|r| !r.required.is_empty()));
+        slow.grammar
+            .rules
+            .iter_mut()
+            .for_each(|r| r.required.clear());
+        let anchor = NaiveDate::from_ymd_opt(2017, 11, 21).unwrap();
+        for text in [
+            "Three days later, two weeks ago, the day before yesterday and a year earlier.",
+            "The first quarter of fiscal 1989, the year-earlier period and the fiscal year.",
+            "At midnight, at 4:49 PM, in the morning, every week and for four and a half hours.",
+            "In recent weeks, in the coming months, this weekend and the 1990s.",
+            "Nothing to see here but 2882015 and 99999.",
+        ] {
+            let got = |t: &TimexTagger| {
+                t.tag(text, anchor, &|_| Tense::Past)
+                    .into_iter()
+                    .map(|f| (f.start, f.end, f.value))
+                    .collect::<Vec<_>>()
+            };
+            assert_eq!(got(fast), got(&slow), "{text}");
+            assert!(
+                !got(fast).is_empty() || text.starts_with("Nothing"),
+                "{text}"
+            );
+        }
+    }
 
     fn tag(text: &str, tense: Tense) -> Vec<(String, TimexType, String, Option<String>)> {
         let anchor = NaiveDate::from_ymd_opt(2017, 11, 21).unwrap();
