@@ -1087,13 +1087,13 @@ fn continuing(earlier: &Quote, start: usize, end: usize) -> Quote {
     }
 }
 
-/// The quotes of an analyzed document as the extractor finds them before the learned end
-/// ranker moves their ends: what that ranker is trained on.
+/// The quotes of an analyzed document as the extractor finds them before the learned edge
+/// ranker moves their edges: what that ranker is trained on.
 pub fn unrefined_quotes(doc: &Doc) -> Vec<Quote> {
     extract(doc, false)
 }
 
-fn extract(doc: &Doc, refine_ends: bool) -> Vec<Quote> {
+fn extract(doc: &Doc, refine_edges: bool) -> Vec<Quote> {
     let tokens = doc.tokens();
     if tokens.is_empty() {
         return Vec::new();
@@ -1847,7 +1847,7 @@ fn extract(doc: &Doc, refine_ends: bool) -> Vec<Quote> {
     drop_times(doc, tokens, &mut out);
     drop_titles(doc, &mut out);
     out.sort_by_key(|q| (q.start, q.end));
-    if refine_ends {
+    if refine_edges {
         if let Some(model) = crate::attribution::boundary::bundled() {
             crate::attribution::boundary::refine(model, doc, &tree, &quotes_marks, &mut out);
             // The ranker knows no asides: one it took in is cut again.
@@ -3010,7 +3010,7 @@ mod tests {
     }
 
     #[test]
-    fn the_end_ranker_moves_a_content_s_edges_to_where_the_statement_does() {
+    fn the_edge_ranker_moves_a_content_s_edges_to_where_the_statement_does() {
         // The parse hangs the reason on "told", outside the reported clause, and the
         // subtree of "described" leaves its object out; the speaker gave both.
         let cases = [

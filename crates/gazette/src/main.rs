@@ -72,10 +72,10 @@ pub struct TrainQuotesArgs {
     /// Where to write the speaker ranker.
     #[arg(long, default_value = "models/quotes/speaker.bin.gz")]
     speaker_out: PathBuf,
-    /// Where to write the end ranker.
+    /// Where to write the edge ranker.
     #[arg(long, default_value = "models/quotes/boundary.bin.gz")]
     boundary_out: PathBuf,
-    /// Passes of the content scorer and the speaker ranker over their training data
+    /// Passes of the content scorer and the speaker and edge rankers over their training data
     /// (8, 15 and 25 scored 0.565, 0.571 and 0.567 quote+speaker F1 on PolNeAR dev).
     #[arg(long, default_value_t = 15)]
     epochs: usize,
@@ -83,7 +83,7 @@ pub struct TrainQuotesArgs {
     #[arg(long, default_value_t = 1)]
     seed: u64,
     /// Models trained from consecutive seeds and averaged, for the content scorer and
-    /// the speaker ranker each.
+    /// the speaker and edge rankers each.
     #[arg(long, default_value_t = 5)]
     bag: u64,
 }

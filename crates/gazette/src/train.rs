@@ -629,7 +629,7 @@ pub fn quotes(args: &TrainQuotesArgs) -> anyhow::Result<ExitCode> {
             &lexicon,
             &attributions,
         ));
-        // The end ranker learns from the extractor's own contents, as found with the
+        // The edge ranker learns from the extractor's own contents, as found with the
         // committed models (so a retraining reaches a fixed point, as after entity changes).
         let quotes = gazette_analyze::unrefined_quotes(&doc);
         doc.set_quotes(quotes)?;
@@ -659,7 +659,7 @@ pub fn quotes(args: &TrainQuotesArgs) -> anyhow::Result<ExitCode> {
             eprintln!("{m}")
         });
     eprintln!(
-        "end ranker: {} contents that match a gold content, {} epochs",
+        "edge ranker: {} content edges to choose, {} epochs",
         ends.len(),
         args.epochs
     );
