@@ -725,23 +725,15 @@ pub mod speaker {
         }
         out
     }
-
-    /// Trains the ranker (see [`super::train_ranker`]).
-    pub fn train(
-        data: Vec<Instance>,
-        cfg: super::Settings,
-        log: &mut dyn FnMut(&str),
-    ) -> BinaryModel {
-        super::train_ranker(data, cfg, "speaker", log)
-    }
 }
 
 /// One ranking instance: the candidates' features and which candidate is right.
 pub type Instance = (Vec<Vec<u64>>, usize);
 
-/// Trains a ranker (a bag of perceptrons that move weight to the right candidate from the
-/// best-scoring wrong one); `name` labels its progress lines.
-fn train_ranker(
+/// Trains a ranker, the speaker ranker's or the edge ranker's (a bag of perceptrons that move
+/// weight to the right candidate from the best-scoring wrong one); `name` labels its progress
+/// lines.
+pub fn train_ranker(
     mut data: Vec<Instance>,
     cfg: Settings,
     name: &str,
@@ -1309,14 +1301,5 @@ pub mod boundary {
             }
         }
         out
-    }
-
-    /// Trains the ranker (see [`super::train_ranker`]).
-    pub fn train(
-        data: Vec<Instance>,
-        cfg: super::Settings,
-        log: &mut dyn FnMut(&str),
-    ) -> BinaryModel {
-        super::train_ranker(data, cfg, "boundary", log)
     }
 }

@@ -655,7 +655,7 @@ pub fn quotes(args: &TrainQuotesArgs) -> anyhow::Result<ExitCode> {
         bag: args.bag,
     };
     let speaker_model =
-        gazette_analyze::attribution::speaker::train(speakers, settings, &mut |m: &str| {
+        gazette_analyze::attribution::train_ranker(speakers, settings, "speaker", &mut |m| {
             eprintln!("{m}")
         });
     eprintln!(
@@ -664,7 +664,7 @@ pub fn quotes(args: &TrainQuotesArgs) -> anyhow::Result<ExitCode> {
         args.epochs
     );
     let boundary_model =
-        gazette_analyze::attribution::boundary::train(ends, settings, &mut |m: &str| {
+        gazette_analyze::attribution::train_ranker(ends, settings, "edge", &mut |m| {
             eprintln!("{m}")
         });
     let positives = data.iter().filter(|(_, y)| *y).count();
