@@ -408,6 +408,14 @@ fn every_quote_of_the_bundled_examples_has_its_speaker_and_channel() {
                     "per:paul-girard",
                     "",
                 ),
+                // A forecast is the agency's stance; the recognizer types "Météo-France" as
+                // MISC, so its id says misc (the speaker is right, the type is not).
+                (
+                    "stance",
+                    "rain to return on Tuesday",
+                    "misc:météo-france",
+                    "",
+                ),
             ],
         ),
         (
