@@ -1221,6 +1221,7 @@ pub mod boundary {
                 continue;
             };
             let kind = quotes[at].kind;
+            let found = (s.lo, s.hi);
             let end = choose(model, doc, tree, kind, s, Edge::End, &mut f);
             if end != s.hi {
                 quotes[at].end = tokens[end].end;
@@ -1231,7 +1232,7 @@ pub mod boundary {
                 quotes[at].start = tokens[start].start;
             }
             let q = &mut quotes[at];
-            if (start, end) != (s.lo, s.hi) && kind != QuoteKind::Stance {
+            if (start, end) != found && kind != QuoteKind::Stance {
                 q.kind = crate::quotes::kind_by_marks(marks, (q.start, q.end));
             }
         }

@@ -3039,6 +3039,16 @@ mod tests {
             assert_eq!(before, [found], "{text}");
             assert_eq!(after, [refined], "{text}");
         }
+        // A content whose new end takes in a quotation is mixed.
+        let quotes = run(
+            "Smith told reporters that the company had no plans to sell the plant because it was \u{201c}still turning a profit.\u{201d}",
+        );
+        assert_eq!(quotes.len(), 1, "{quotes:?}");
+        assert!(
+            quotes[0].0.ends_with("still turning a profit"),
+            "{quotes:?}"
+        );
+        assert_eq!(quotes[0].3, QuoteKind::Mixed);
     }
 
     /// (content, speaker's canonical name) of each quote `run` found.
