@@ -830,30 +830,22 @@ pub mod boundary {
     }
 
     fn span_of(doc: &Doc, tree: &Tree<'_>, quotes: &[Quote], at: usize) -> Option<Span> {
+        use crate::quotes::{sentence_at, tokens_within};
         let tokens = tree.tokens;
         let q = &quotes[at];
-        let lo = tokens.partition_point(|t| t.start < q.start);
-        let end = tokens.partition_point(|t| t.end <= q.end);
-        if end <= lo {
+        let inside = tokens_within(tokens, q.start, q.end);
+        if inside.is_empty() {
             return None;
         }
-        let hi = end - 1;
-        let sentences = doc.sentences();
-        let sentence_of = |t: usize| {
-            let i = sentences.partition_point(|s| s.end <= tokens[t].start);
-            sentences.get(i).map(|s| (s.start, s.end))
-        };
-        let (sentence_start, _) = sentence_of(lo).unwrap_or((q.start, q.end));
-        let (_, sentence_end) = sentence_of(hi).unwrap_or((q.start, q.end));
-        let first = tokens.partition_point(|t| t.start < sentence_start).min(lo);
-        let past_sentence = tokens.partition_point(|t| t.start < sentence_end);
+        let (lo, hi) = (inside.start, inside.end - 1);
+        let sentence_start = sentence_at(doc, tokens[lo].start).map_or(q.start, |s| s.start);
+        let sentence_end = sentence_at(doc, tokens[hi].start).map_or(q.end, |s| s.end);
+        let sentence = tokens_within(tokens, sentence_start, sentence_end);
         // Not over the dateline that opens a sentence ("ROTTERDAM - ...").
         let first =
-            crate::quotes::after_dateline(doc, tokens, first..past_sentence.max(first)).min(lo);
-        let last = tokens
-            .partition_point(|t| t.end <= sentence_end)
-            .max(hi + 1)
-            - 1;
+            crate::quotes::after_dateline(doc, tokens, sentence.start.min(lo)..sentence.end)
+                .min(lo);
+        let last = sentence.end.max(hi + 1) - 1;
         // Neither over another quote, nor over a cue or a speaker.
         let (mut from, mut to) = (sentence_start, sentence_end);
         for (i, other) in quotes.iter().enumerate() {
@@ -901,29 +893,9 @@ pub mod boundary {
     fn candidates(doc: &Doc, tree: &Tree<'_>, s: Span, edge: Edge) -> Vec<usize> {
         let tokens = tree.tokens;
         let word = |t: usize| tokens[t].pos.as_deref() != Some("PUNCT");
-        // The end takes in no phrase the rules keep out of contents, hung on the content or
-        // on a word outside it (not on the words the end may take in): the occasion or time
-        // of saying ("in a statement on Friday", "on Tuesday") and a participle the writer
-        // adds after a comma (", dealing a blow to ...").
-        let beyond = |x: usize| x <= s.hi || x > s.reach_hi;
-        let barrier = (s.hi + 1..=s.reach_hi)
-            .filter(|&u| tokens[u].head.is_some_and(beyond))
-            .filter(|&u| {
-                let (from, _) = tree.extent(u);
-                let comma = |i: usize| doc.slice(tokens[i].span()) == ",";
-                let after_comma = comma(from) || from > 0 && comma(from - 1);
-                crate::quotes::scene_of_saying(doc, tree, u)
-                    || crate::quotes::names_a_time(doc, &tokens[u])
-                    || matches!(tree.dep(u), "advcl" | "acl")
-                        && tokens[u].tag.as_deref() == Some("VBG")
-                        && after_comma
-            })
-            .map(|u| tree.extent(u).0)
-            .min()
-            .map_or(s.reach_hi, |from| from.saturating_sub(1).max(s.hi));
         match edge {
             // Nor a function word to close it ("..., which").
-            Edge::End => (s.lo.max(s.hi.saturating_sub(BACK))..=barrier)
+            Edge::End => (s.lo.max(s.hi.saturating_sub(BACK))..=furthest_end(doc, tree, s))
                 .filter(|&t| {
                     t == s.hi
                         || word(t)
@@ -947,6 +919,30 @@ pub mod boundary {
                 })
                 .collect(),
         }
+    }
+
+    /// The furthest token the end may reach: it takes in no phrase the rules keep out of
+    /// contents, hung on the content or on a word outside it (not on the words the end may
+    /// take in): the occasion or time of saying ("in a statement on Friday", "on Tuesday")
+    /// and a participle the writer adds after a comma (", dealing a blow to ...").
+    fn furthest_end(doc: &Doc, tree: &Tree<'_>, s: Span) -> usize {
+        let tokens = tree.tokens;
+        let beyond = |x: usize| x <= s.hi || x > s.reach_hi;
+        let comma = |i: usize| doc.slice(tokens[i].span()) == ",";
+        (s.hi + 1..=s.reach_hi)
+            .filter(|&u| tokens[u].head.is_some_and(beyond))
+            .filter_map(|u| {
+                let (from, _) = tree.extent(u);
+                let after_comma = comma(from) || from > 0 && comma(from - 1);
+                let kept_out = crate::quotes::scene_of_saying(doc, tree, u)
+                    || crate::quotes::names_a_time(doc, &tokens[u])
+                    || matches!(tree.dep(u), "advcl" | "acl")
+                        && tokens[u].tag.as_deref() == Some("VBG")
+                        && after_comma;
+                kept_out.then_some(from)
+            })
+            .min()
+            .map_or(s.reach_hi, |from| from.saturating_sub(1).max(s.hi))
     }
 
     /// Whether the words `lo..t` may be dropped from the front of the content `lo..=hi`: they

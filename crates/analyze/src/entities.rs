@@ -890,10 +890,8 @@ fn people_in_headlines(
     names: &gazette_ner::gazetteer::Gazetteer,
 ) -> Vec<(usize, usize, EntityLabel)> {
     let range = |s: usize, e: usize| {
-        (
-            tokens.partition_point(|t| t.start < s),
-            tokens.partition_point(|t| t.end <= e),
-        )
+        let r = crate::quotes::tokens_within(tokens, s, e);
+        (r.start, r.end)
     };
     // Lines, not sentences: the splitter may run a headline on into the line after it.
     let mut lines: Vec<(usize, usize)> = Vec::new();

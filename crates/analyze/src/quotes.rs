@@ -519,14 +519,14 @@ fn inside_quotation(marks: &[(usize, usize)], c: usize) -> bool {
     i > 0 && c < marks[i - 1].1
 }
 
-fn sentence_at(doc: &Doc, c: usize) -> Option<gazette_doc::Sentence> {
+pub(crate) fn sentence_at(doc: &Doc, c: usize) -> Option<gazette_doc::Sentence> {
     let sentences = doc.sentences();
     let i = sentences.partition_point(|s| s.end <= c);
     sentences.get(i).filter(|s| s.start <= c).copied()
 }
 
 /// Token indices `first..last` inside a char range (binary search: tokens are sorted).
-fn tokens_within(tokens: &[Token], start: usize, end: usize) -> std::ops::Range<usize> {
+pub(crate) fn tokens_within(tokens: &[Token], start: usize, end: usize) -> std::ops::Range<usize> {
     tokens.partition_point(|t| t.start < start)..tokens.partition_point(|t| t.end <= end)
 }
 
