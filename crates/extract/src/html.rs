@@ -1213,7 +1213,7 @@ fn blocks(page: &Html, with_markdown: bool) -> Vec<Block> {
                         }
                     }
                     Node::Text(t) => {
-                        let s: &str = t;
+                        let s = &*without_invisible(t);
                         if link_depth > 0 {
                             link_chars += s
                                 .split_whitespace()
@@ -1643,5 +1643,18 @@ mod tests {
             .text
             .contains("Deep text")
         );
+    }
+}
+
+/// Soft hyphens, zero-width spaces, word joiners and byte-order marks say where a word may
+/// break or must not: layout hints that are not text. Left in, "Ita\u{ad}li\u{ad}ens" does not read
+/// or match as "Italiens". (Zero-width joiners and non-joiners stay: they shape letters in
+/// Persian, Indic scripts and emoji.)
+pub(crate) fn without_invisible(s: &str) -> std::borrow::Cow<'_, str> {
+    let invisible = |c: char| matches!(c, '\u{ad}' | '\u{200b}' | '\u{2060}' | '\u{feff}');
+    if s.is_ascii() || !s.contains(invisible) {
+        std::borrow::Cow::Borrowed(s)
+    } else {
+        std::borrow::Cow::Owned(s.replace(invisible, ""))
     }
 }

@@ -138,9 +138,20 @@ pub fn from_html_with(
 /// out, the metadata completed.
 fn finish_html(mut body: html::Body, mut meta: Meta, opts: &Options, empty: &str) -> Extracted {
     // One spelling for one text: pages mix composed and decomposed letters ("ü" as one
-    // code point or two; Bengali "য়"), which would make equal words differ.
+    // code point or two; Bengali "য়"), which would make equal words differ, and hide
+    // break hints in words (soft hyphens), also in the metadata and a JSON-LD body.
     body.text = nfc(body.text);
     body.markdown = body.markdown.map(nfc);
+    for field in [
+        &mut meta.title,
+        &mut meta.byline,
+        &mut meta.site,
+        &mut meta.description,
+    ] {
+        if let Some(value) = field.take() {
+            *field = Some(nfc(value));
+        }
+    }
     let mut warnings = Vec::new();
     if body.text.is_empty() {
         warnings.push(empty.to_string());
@@ -154,10 +165,14 @@ fn finish_html(mut body: html::Body, mut meta: Meta, opts: &Options, empty: &str
     }
 }
 
-/// The text in Unicode normalization form C (returned as is when it already is, as most
-/// text is: the quick check decides without allocating).
+/// The text in Unicode normalization form C without invisible break hints (returned as
+/// is when it already is, as most text is: the quick checks decide without allocating).
 fn nfc(text: String) -> String {
     use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
+    let text = match html::without_invisible(&text) {
+        std::borrow::Cow::Borrowed(_) => text,
+        std::borrow::Cow::Owned(visible) => visible,
+    };
     if is_nfc_quick(text.chars()) == IsNormalized::Yes {
         text
     } else {
@@ -372,6 +387,25 @@ mod tests {
         let text = from_html(&page, &Options::default()).doc.text().to_string();
         assert!(text.contains("M\u{00fc}ller won"), "{text:?}");
         assert_eq!(text.matches('\u{3002}').count(), 3, "{text:?}");
+    }
+
+    #[test]
+    fn soft_hyphens_and_zero_width_spaces_leave_the_text_and_the_title() {
+        // German sites hyphenate for the browser: "Ita&shy;li&shy;ens" as written.
+        let page = "<html><head><title>Wei&shy;ne Ita&shy;li&shy;ens | Wein&shy;blog</title></head><body>\
+             <article><p>Das Re&shy;gime reih&shy;te den St. Mag&shy;da&shy;le&shy;ner 1931 unter die gro&shy;ßen Wei&shy;ne \
+             Ita&shy;li&shy;ens, neben Baro&shy;lo und Bar&shy;ba&shy;res&shy;co.</p>\
+             <p>Der Ver&#8203;natsch spiel&shy;te seit Lan&shy;gem eine wich&shy;ti&shy;ge Rol&shy;le, und heu&shy;te \
+             ist er die wich&shy;tigs&shy;te Sor&shy;te.</p></article></body></html>";
+        let ex = from_html(page, &Options::default());
+        let text = ex.doc.text();
+        assert!(
+            text.contains("großen Weine Italiens, neben Barolo und Barbaresco"),
+            "{text:?}"
+        );
+        assert!(text.contains("Der Vernatsch spielte"), "{text:?}");
+        assert!(!text.contains(['\u{ad}', '\u{200b}']), "{text:?}");
+        assert_eq!(ex.doc.meta.title.as_deref(), Some("Weine Italiens"));
     }
 
     proptest! {
