@@ -34,6 +34,11 @@ fn main() {
         .ok()
         .and_then(|s| s.parse().ok())
         .unwrap_or(10);
+    // CV_BAG: models per classifier (as shipped by default); each seed's bag is its own.
+    let bag: u64 = std::env::var("CV_BAG")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(trafilatura_eval::TRAIN_BAG);
     let (mut all, mut rules) = (Counts::default(), Counts::default());
     // CV_DUMP=path: each page's cross-validated text (first seed) as JSON, file → text.
     let mut dump = serde_json::Map::new();
@@ -49,7 +54,7 @@ fn main() {
             settings: String::new(),
             dev_scores: Vec::new(),
         };
-        let model = classify::train(train, epochs, seed, meta);
+        let model = classify::train(train, epochs, (seed - 1) * bag + 1, bag, meta);
         let mut c = Counts::default();
         for (entry, page) in pages.iter().filter(|(e, _)| fold(&e.file) == k) {
             for (m, counts) in [(Some(&model), &mut c), (None, &mut rules)] {

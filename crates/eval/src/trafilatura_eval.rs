@@ -122,6 +122,9 @@ pub fn fold(file: &str) -> usize {
 pub const TRAIN_EPOCHS: usize = 10;
 /// Seed of `gazette train extraction` by default, used for the cross-validation's models.
 pub const TRAIN_SEED: u64 = 1;
+/// Models per classifier of `gazette train extraction` by default (a bag whose weights are
+/// averaged), used for the cross-validation's models.
+pub const TRAIN_BAG: u64 = 5;
 
 /// A page of the set as the block classifier's training reads it: its HTML and snippets.
 pub fn labeled_page(entry: &Entry, html: String) -> gazette_extract::classify::LabeledPage {
@@ -158,7 +161,7 @@ pub fn cross_validated(
             dev_scores: Vec::new(),
         };
         let train = pages.iter().filter(|p| fold(&p.name) != k);
-        let model = classify::train(train, TRAIN_EPOCHS, TRAIN_SEED, meta);
+        let model = classify::train(train, TRAIN_EPOCHS, TRAIN_SEED, TRAIN_BAG, meta);
         for p in pages.iter().filter(|p| fold(&p.name) == k) {
             let text = gazette_extract::from_html_with(&p.html, &Default::default(), Some(&model))
                 .doc

@@ -88,9 +88,15 @@ const BLOCK_TAGS: &[&str] = &[
 /// Class or id words of widgets that are never article text.
 static BOILERPLATE_HINT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(^|[-_ ])(comments?|share|sharing|social|related|footer|navbar|nav|breadcrumbs?|promo|advert\w*|ads?|newsletter|subscribe|subscription|cookies?|outbrain|taboola|signup|most-?popular|trending|more-stories|read-?more)([-_ ]|$)",
+        r"(?i)(^|[-_ ])(comments?|share|sharing|social|related|footer|navbar|nav|breadcrumbs?|promo|advert\w*|ads?|newsletter|subscribe|subscription|cookies?|outbrain|taboola|signup|most-?popular|trending|more-stories)([-_ ]|$)",
     )
     .expect("hint pattern compiles")
+});
+
+/// "Read more": a link to the rest of a story (furniture) or, on an element that holds a
+/// long text itself, the text a "read more" button unfolds (article).
+static READ_MORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(^|[-_ ])read-?more([-_ ]|$)").expect("hint pattern compiles")
 });
 
 /// Class or id words that usually mark furniture but that some sites also put on the
@@ -1122,6 +1128,16 @@ fn is_skipped(
     if any(&BOILERPLATE_HINT) {
         return text_chars(node) * 2 < page_chars;
     }
+    if any(&READ_MORE) {
+        let chars = text_chars(node);
+        let linked: usize = node
+            .descendants()
+            .filter(|d| d.value().as_element().is_some_and(|e| e.name() == "a"))
+            .map(text_chars)
+            .sum();
+        let unfolds = chars >= 200 && linked * 4 < chars;
+        return !unfolds && chars * 2 < page_chars;
+    }
     any(&WEAK_BOILERPLATE_HINT) && text_chars(node) * 4 < page_chars
 }
 
@@ -1461,6 +1477,21 @@ mod tests {
         ] {
             assert!(!text.contains(absent), "{absent:?} leaked into {text}");
         }
+    }
+
+    #[test]
+    fn text_a_read_more_button_unfolds_stays_and_a_read_more_link_goes() {
+        let para = "The village lies on a quiet ridge above the river, and its old mill was turned into a museum of rural life in the seventies.";
+        let page = Html::parse_document(&format!(
+            r#"<html><body><div class="offer">
+            <p>{para}</p>
+            <p class="presentation-text js_readmore">{para} The house sleeps six in three bedrooms, with a garden that looks over the valley to the forest beyond it.</p>
+            <div class="read-more"><a href="/next">Read more: ten more villages worth a weekend away</a></div>
+            <p>{para}</p></div></body></html>"#
+        ));
+        let text = main_text(&page, &gazette_doc::Meta::default(), false, None).text;
+        assert!(text.contains("The house sleeps six"), "{text}");
+        assert!(!text.contains("ten more villages"), "{text}");
     }
 
     #[test]

@@ -99,9 +99,12 @@ pub struct TrainExtractionArgs {
     /// Passes over the training blocks.
     #[arg(long, default_value_t = gazette_eval::trafilatura_eval::TRAIN_EPOCHS)]
     epochs: usize,
-    /// Seed of the shuffling.
+    /// Seed of the shuffling (of the first model of the bag).
     #[arg(long, default_value_t = gazette_eval::trafilatura_eval::TRAIN_SEED)]
     seed: u64,
+    /// Models trained from seeds `seed`, `seed + 1`, ..., whose weights are averaged.
+    #[arg(long, default_value_t = gazette_eval::trafilatura_eval::TRAIN_BAG)]
+    bag: u64,
 }
 
 #[derive(clap::Args)]

@@ -539,10 +539,10 @@ pub fn extraction(args: &TrainExtractionArgs) -> anyhow::Result<ExitCode> {
         license:
             "Apache-2.0 (trafilatura repository); the pages are cached copies of public web pages"
                 .into(),
-        settings: format!("epochs={} seed={}", args.epochs, args.seed),
+        settings: format!("epochs={} seed={} bag={}", args.epochs, args.seed, args.bag),
         dev_scores: Vec::new(),
     };
-    let mut model = classify::train(&train, args.epochs, args.seed, meta);
+    let mut model = classify::train(&train, args.epochs, args.seed, args.bag, meta);
     // Held-out snippet scores with and without the classifier.
     let score = |model: Option<&classify::BlockModel>| {
         let mut c = Counts::default();
