@@ -711,6 +711,40 @@ pub(crate) fn mention(doc: &Doc, tree: &Tree<'_>, head: usize) -> Mention {
                 .copied()
                 .filter(|e| !inside_quotation(marks(), e.start))
         };
+        // A person named by a common noun as the sentence's subject ("A spokeswoman for
+        // the ministry declined to comment, but she said ..."): the pronoun is that person,
+        // who has no entity, not the last person named before.
+        // Found by shape (a determiner, adjectives, the noun, at the sentence's start), as
+        // the parse often misreads such sentences, and only where no person is named
+        // between it and the pronoun.
+        if by_subject.is_none() && matches!(text.as_str(), "he" | "she") {
+            let opening = here.and_then(|s| {
+                let range = tokens_within(tree.tokens, s.start, start);
+                let lo = range.start;
+                let noun = range
+                    .clone()
+                    .find(|&i| !matches!(tree.tokens[i].pos.as_deref(), Some("DET" | "ADJ")))?;
+                let named = doc
+                    .entities()
+                    .iter()
+                    .any(|e| e.label == EntityLabel::Per && s.start <= e.start && e.end <= start);
+                // Not a possessor ("An ambassador's job, he said, ...").
+                let owner = tree
+                    .tokens
+                    .get(noun + 1)
+                    .is_some_and(|t| t.tag.as_deref() == Some("POS"));
+                (!named && !owner && person_noun_agrees(tree, noun, &text)).then_some((lo, noun))
+            });
+            if let Some((lo, noun)) = opening {
+                let (from, to) = token_span(doc, lo, noun);
+                return Mention {
+                    start,
+                    end,
+                    canonical: Some(doc.slice(Span::new(from, to)).to_string()),
+                    entity_id: None,
+                };
+            }
+        }
         by_subject
             .or_else(previous_subject)
             .or_else(|| {
@@ -2328,6 +2362,59 @@ fn organizations_speak_again(doc: &Doc, out: &mut [Quote]) {
     }
 }
 
+/// Whether token `i` is a common noun for one person that `pronoun` ("he" or "she") can
+/// stand for: a noun for people ("official", "spokesman") whose sex, if the word tells
+/// it, is the pronoun's.
+fn person_noun_agrees(tree: &Tree<'_>, i: usize, pronoun: &str) -> bool {
+    if tree.tokens[i].tag.as_deref() != Some("NN") {
+        return false;
+    }
+    let word = tree.lemma(i).to_lowercase();
+    let female = word.ends_with("woman") || FEMALE_NOUNS.contains(&word.as_str());
+    let male = (word.ends_with("man") && !female) || MALE_NOUNS.contains(&word.as_str());
+    match pronoun {
+        "she" => !male && (female || PERSON_NOUNS.contains(&word.as_str())),
+        _ => !female && (male || PERSON_NOUNS.contains(&word.as_str())),
+    }
+}
+
+/// Nouns for a woman or a man, which the other pronoun never stands for ("woman" and
+/// "man" compounds are found by their ending).
+const FEMALE_NOUNS: &[&str] = &[
+    "mother",
+    "wife",
+    "daughter",
+    "sister",
+    "actress",
+    "widow",
+    "girl",
+    "grandmother",
+    "queen",
+    "princess",
+    "waitress",
+    "niece",
+    "aunt",
+    "bride",
+    "girlfriend",
+];
+const MALE_NOUNS: &[&str] = &[
+    "father",
+    "husband",
+    "son",
+    "brother",
+    "actor",
+    "widower",
+    "boy",
+    "grandfather",
+    "king",
+    "prince",
+    "waiter",
+    "nephew",
+    "uncle",
+    "groom",
+    "boyfriend",
+];
+
 /// Nouns for people, which an "it" never stands for.
 const PERSON_NOUNS: &[&str] = &[
     "official",
@@ -3305,6 +3392,42 @@ mod tests {
             quotes.iter().all(|q| !q.0.contains("finishing")),
             "{quotes:?}"
         );
+    }
+
+    #[test]
+    fn a_pronoun_after_a_person_noun_opening_its_sentence_is_that_person() {
+        // The man named before is not "she"; the parse reads the first sentence's opening
+        // as "Commission declined".
+        let quotes = run(
+            "Fisheries minister Per Olav Dahl said on Thursday that the talks had failed.\n\n\
+             A spokeswoman for the European Commission declined to comment on the figures, but she said the two sides would meet again in March.\n\n\
+             A spokeswoman's job, he said, is to explain the figures.",
+        );
+        let q = quotes
+            .iter()
+            .find(|q| q.0.contains("meet again"))
+            .unwrap_or_else(|| panic!("{quotes:?}"));
+        assert_eq!(
+            (q.1.as_str(), q.2.as_str()),
+            ("she", "A spokeswoman"),
+            "{quotes:?}"
+        );
+        // A possessor is not the subject, and a "he" is no spokeswoman.
+        assert!(
+            quotes.iter().all(|q| q.1 != "he" || q.2 != "A spokeswoman"),
+            "{quotes:?}"
+        );
+        assert!(!person_noun_agrees_word("spokeswoman", "he"));
+        assert!(person_noun_agrees_word("senator", "she"));
+        assert!(!person_noun_agrees_word("chairman", "she"));
+    }
+
+    /// [`person_noun_agrees`] on a word alone (as a singular common noun).
+    fn person_noun_agrees_word(word: &str, pronoun: &str) -> bool {
+        let mut doc = Doc::new(format!("The {word} spoke."), gazette_doc::Meta::default());
+        crate::Pipeline::english().run(&mut doc).unwrap();
+        let tree = Tree::new(doc.tokens());
+        person_noun_agrees(&tree, 1, pronoun)
     }
 
     #[test]
