@@ -669,6 +669,17 @@ pub(crate) fn mention(doc: &Doc, tree: &Tree<'_>, head: usize) -> Mention {
             "they" | "them" => &[EntityLabel::Org, EntityLabel::Per],
             _ => &[EntityLabel::Per],
         };
+        // A "he" is no one the document calls "she" or "Mrs." (and the other way round).
+        let sexes = std::cell::OnceCell::new();
+        let fits = |e: &gazette_doc::Entity| {
+            let Some(sex) = Sex::of_pronoun(&text) else {
+                return true;
+            };
+            sexes
+                .get_or_init(|| sexes_of_people(doc))
+                .get(&e.entity_id)
+                .is_none_or(|&s| s == sex)
+        };
         // Prefer the subject of the sentence ("Putin asked ..., which, he said, ..."), then
         // the last such entity named before the pronoun.
         let here = sentence_at(doc, start);
@@ -682,6 +693,7 @@ pub(crate) fn mention(doc: &Doc, tree: &Tree<'_>, head: usize) -> Mention {
             doc.entities()
                 .iter()
                 .find(|e| e.start <= t.start && t.end <= e.end && wanted.contains(&e.label))
+                .filter(|e| fits(e))
         });
         // Else the subject of the sentence before, the most salient entity at hand
         // ("Mr. Obama dismissed the criticism ... 'I love Larry,' he said").
@@ -709,7 +721,7 @@ pub(crate) fn mention(doc: &Doc, tree: &Tree<'_>, head: usize) -> Mention {
                 .find(|e| e.start <= head.start && head.end <= e.end)
                 .or(inside.last())
                 .copied()
-                .filter(|e| !inside_quotation(marks(), e.start))
+                .filter(|e| !inside_quotation(marks(), e.start) && fits(e))
         };
         // A person named by a common noun as the sentence's subject ("A spokeswoman for
         // the ministry declined to comment, but she said ..."): the pronoun is that person,
@@ -757,7 +769,7 @@ pub(crate) fn mention(doc: &Doc, tree: &Tree<'_>, head: usize) -> Mention {
                     .rev()
                     .filter(|e| e.end <= start && wanted.contains(&e.label))
                     .take_while(|e| start - e.end <= 1000)
-                    .find(|e| !inside_quotation(marks(), e.start))
+                    .find(|e| !inside_quotation(marks(), e.start) && fits(e))
             })
             .map_or((None, None), |e| {
                 (Some(e.canonical.clone()), Some(e.entity_id.clone()))
@@ -2362,6 +2374,105 @@ fn organizations_speak_again(doc: &Doc, out: &mut [Quote]) {
     }
 }
 
+/// The sex a pronoun or honorific gives a person.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Sex {
+    Female,
+    Male,
+}
+
+impl Sex {
+    fn of_pronoun(word: &str) -> Option<Sex> {
+        match word {
+            "he" | "him" | "his" | "himself" => Some(Sex::Male),
+            "she" | "her" | "hers" | "herself" => Some(Sex::Female),
+            _ => None,
+        }
+    }
+
+    fn of_honorific(word: &str) -> Option<Sex> {
+        match word.trim_end_matches('.') {
+            "Mr" => Some(Sex::Male),
+            "Mrs" | "Ms" | "Miss" => Some(Sex::Female),
+            _ => None,
+        }
+    }
+}
+
+/// The sex the document gives each person entity it names, where its own words tell it:
+/// an honorific before a mention ("Mrs. Clinton") counts three, and a pronoun outside
+/// quotation marks counts for the person named last before it in its sentence ("he" or
+/// "she" two, "his", "him" or "her" one). A sex needs two or more, and more than twice the
+/// other's count. Gazette has no list of
+/// names by sex; the article usually says it.
+fn sexes_of_people<'d>(doc: &'d Doc) -> std::collections::HashMap<String, Sex> {
+    let marks = quotations(doc.text());
+    let tokens = doc.tokens();
+    let people: Vec<&'d gazette_doc::Entity> = doc
+        .entities()
+        .iter()
+        .filter(|e| e.label == EntityLabel::Per)
+        .collect();
+    let mut votes: std::collections::HashMap<&str, [u32; 2]> = Default::default();
+    let mut vote = |id: &'d str, sex: Sex, weight: u32| {
+        votes.entry(id).or_default()[(sex == Sex::Male) as usize] += weight;
+    };
+    let mut next_person = 0;
+    for sentence in doc.sentences() {
+        let mut last: Option<&'d str> = None;
+        for (i, t) in tokens
+            .iter()
+            .enumerate()
+            .skip_while(|(_, t)| t.start < sentence.start)
+        {
+            if t.start >= sentence.end {
+                break;
+            }
+            while next_person < people.len() && people[next_person].end <= t.start {
+                next_person += 1;
+            }
+            if let Some(p) = people.get(next_person).filter(|p| p.start == t.start) {
+                last = Some(&p.entity_id);
+                if let Some(sex) = i
+                    .checked_sub(1)
+                    .and_then(|k| Sex::of_honorific(doc.slice(tokens[k].span())))
+                {
+                    vote(&p.entity_id, sex, 3);
+                }
+            }
+            // A subject pronoun counts two; "his", "her" or "him" one, as they often stand
+            // for another person ("Podesta told the group that her position remains firm").
+            let word = doc.slice(t.span()).to_lowercase();
+            if let (Some(sex), Some(id)) = (Sex::of_pronoun(&word), last) {
+                if !inside_quotation(&marks, t.start) {
+                    vote(
+                        id,
+                        sex,
+                        if matches!(word.as_str(), "he" | "she") {
+                            2
+                        } else {
+                            1
+                        },
+                    );
+                }
+            }
+        }
+    }
+    votes
+        .into_iter()
+        .filter_map(|(id, [female, male])| {
+            let sex = if female >= 2 && female > 2 * male {
+                Sex::Female
+            } else if male >= 2 && male > 2 * female {
+                Sex::Male
+            } else {
+                return None;
+            };
+            Some((id.to_string(), sex))
+        })
+        .collect()
+}
+
 /// Whether token `i` is a common noun for one person that `pronoun` ("he" or "she") can
 /// stand for: a noun for people ("official", "spokesman") whose sex, if the word tells
 /// it, is the pronoun's.
@@ -3420,6 +3531,42 @@ mod tests {
         assert!(!person_noun_agrees_word("spokeswoman", "he"));
         assert!(person_noun_agrees_word("senator", "she"));
         assert!(!person_noun_agrees_word("chairman", "she"));
+    }
+
+    #[test]
+    fn a_pronoun_speaker_is_no_one_the_article_gives_the_other_sex() {
+        // Mayor Ruiz is "she" and "Mrs."; Tom Reyes, named last before the quote and the
+        // subject of the sentence before it, is "he". Without the article's own evidence,
+        // "she" would be Reyes.
+        let quotes = run(
+            "Mayor Ana Ruiz opened the new bridge on Monday. Mrs. Ruiz said she had waited ten years for it.\n\n\
+             Tom Reyes, the head of the drivers' union, said he welcomed the bridge but feared the tolls.\n\n\
+             \"The tolls will fall in a year,\" she said.",
+        );
+        let q = quotes
+            .iter()
+            .find(|q| q.0.contains("tolls will fall"))
+            .unwrap_or_else(|| panic!("{quotes:?}"));
+        assert_eq!(
+            (q.1.as_str(), q.2.as_str()),
+            ("she", "Ana Ruiz"),
+            "{quotes:?}"
+        );
+        // The same text with "he" says Reyes.
+        let quotes = run(
+            "Mayor Ana Ruiz opened the new bridge on Monday. Mrs. Ruiz said she had waited ten years for it.\n\n\
+             Tom Reyes, the head of the drivers' union, said he welcomed the bridge but feared the tolls.\n\n\
+             \"The tolls will fall in a year,\" he said.",
+        );
+        let q = quotes
+            .iter()
+            .find(|q| q.0.contains("tolls will fall"))
+            .unwrap_or_else(|| panic!("{quotes:?}"));
+        assert_eq!(
+            (q.1.as_str(), q.2.as_str()),
+            ("he", "Tom Reyes"),
+            "{quotes:?}"
+        );
     }
 
     /// [`person_noun_agrees`] on a word alone (as a singular common noun).
