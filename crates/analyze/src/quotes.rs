@@ -669,17 +669,6 @@ pub(crate) fn mention(doc: &Doc, tree: &Tree<'_>, head: usize) -> Mention {
             "they" | "them" => &[EntityLabel::Org, EntityLabel::Per],
             _ => &[EntityLabel::Per],
         };
-        // A "he" is no one the document calls "she" or "Mrs." (and the other way round).
-        let sexes = std::cell::OnceCell::new();
-        let fits = |e: &gazette_doc::Entity| {
-            let Some(sex) = Sex::of_pronoun(&text) else {
-                return true;
-            };
-            sexes
-                .get_or_init(|| sexes_of_people(doc, tree))
-                .get(&e.entity_id)
-                .is_none_or(|&s| s == sex)
-        };
         // Prefer the subject of the sentence ("Putin asked ..., which, he said, ..."), then
         // the last such entity named before the pronoun.
         let here = sentence_at(doc, start);
@@ -688,6 +677,17 @@ pub(crate) fn mention(doc: &Doc, tree: &Tree<'_>, head: usize) -> Mention {
         // The document's quotations, found once and only if a rule below needs them.
         let marks = std::cell::OnceCell::new();
         let marks = || marks.get_or_init(|| quotations(doc.text()));
+        // A "he" is no one the document calls "she" or "Mrs." (and the other way round).
+        let sexes = std::cell::OnceCell::new();
+        let fits = |e: &gazette_doc::Entity| {
+            let Some(sex) = Sex::of_pronoun(&text) else {
+                return true;
+            };
+            sexes
+                .get_or_init(|| sexes_of_people(doc, tree, marks()))
+                .get(&e.entity_id)
+                .is_none_or(|&s| s == sex)
+        };
         let by_subject = subject.and_then(|i| {
             let t = &tree.tokens[i];
             doc.entities()
@@ -2411,9 +2411,12 @@ impl Sex {
 /// limit 141, but "Melanie said to the nominee, who began his speech" made Melanie a man;
 /// counting only the subjects of clauses on the person's verb, 154, and "Warren said he
 /// should resign" made Warren one).
-fn sexes_of_people<'d>(doc: &'d Doc, tree: &Tree<'_>) -> std::collections::HashMap<String, Sex> {
+fn sexes_of_people<'d>(
+    doc: &'d Doc,
+    tree: &Tree<'_>,
+    marks: &[(usize, usize)],
+) -> std::collections::HashMap<String, Sex> {
     const REACH: usize = 9;
-    let marks = quotations(doc.text());
     let tokens = tree.tokens;
     let people: Vec<&'d gazette_doc::Entity> = doc
         .entities()
@@ -2451,9 +2454,16 @@ fn sexes_of_people<'d>(doc: &'d Doc, tree: &Tree<'_>) -> std::collections::HashM
                     vote(&p.entity_id, sex, 3);
                 }
             }
-            let word = doc.slice(t.span()).to_lowercase();
-            if let (Some(sex), Some((id, after))) = (Sex::of_pronoun(&word), last) {
-                if i >= after && i - after < REACH && !inside_quotation(&marks, t.start) {
+            let Some((id, _)) = last.filter(|&(_, after)| i >= after && i - after < REACH) else {
+                continue;
+            };
+            let word = doc.slice(t.span());
+            if word.len() > 7 || !word.starts_with(['h', 'H', 's', 'S']) {
+                continue;
+            }
+            let word = word.to_lowercase();
+            if let Some(sex) = Sex::of_pronoun(&word) {
+                if !inside_quotation(marks, t.start) {
                     let weight = if matches!(word.as_str(), "he" | "she") {
                         2
                     } else {
