@@ -3553,36 +3553,23 @@ mod tests {
     fn a_pronoun_speaker_is_no_one_the_article_gives_the_other_sex() {
         // Mayor Ruiz is "Mrs." and "she"; Tom Reyes, named last before the quote and the
         // subject of the sentence before it, "said he". Without the article's own evidence,
-        // "she" would be Reyes.
-        let quotes = run(
-            "Mayor Ana Ruiz opened the new bridge on Monday. Mrs. Ruiz said she had waited ten years for it.\n\n\
-             Union leader Tom Reyes said he welcomed the bridge but feared the tolls.\n\n\
-             \"The tolls will fall in a year,\" she said.",
-        );
-        let q = quotes
-            .iter()
-            .find(|q| q.0.contains("tolls will fall"))
-            .unwrap_or_else(|| panic!("{quotes:?}"));
-        assert_eq!(
-            (q.1.as_str(), q.2.as_str()),
-            ("she", "Ana Ruiz"),
-            "{quotes:?}"
-        );
-        // The same text with "he" says Reyes.
-        let quotes = run(
-            "Mayor Ana Ruiz opened the new bridge on Monday. Mrs. Ruiz said she had waited ten years for it.\n\n\
-             Union leader Tom Reyes said he welcomed the bridge but feared the tolls.\n\n\
-             \"The tolls will fall in a year,\" he said.",
-        );
-        let q = quotes
-            .iter()
-            .find(|q| q.0.contains("tolls will fall"))
-            .unwrap_or_else(|| panic!("{quotes:?}"));
-        assert_eq!(
-            (q.1.as_str(), q.2.as_str()),
-            ("he", "Tom Reyes"),
-            "{quotes:?}"
-        );
+        // "she" would be Reyes; with "he", Reyes it is.
+        for (pronoun, person) in [("she", "Ana Ruiz"), ("he", "Tom Reyes")] {
+            let quotes = run(&format!(
+                "Mayor Ana Ruiz opened the new bridge on Monday. Mrs. Ruiz said she had waited ten years for it.\n\n\
+                 Union leader Tom Reyes said he welcomed the bridge but feared the tolls.\n\n\
+                 \"The tolls will fall in a year,\" {pronoun} said."
+            ));
+            let q = quotes
+                .iter()
+                .find(|q| q.0.contains("tolls will fall"))
+                .unwrap_or_else(|| panic!("{quotes:?}"));
+            assert_eq!(
+                (q.1.as_str(), q.2.as_str()),
+                (pronoun, person),
+                "{quotes:?}"
+            );
+        }
     }
 
     /// [`person_noun_agrees`] on a word alone (as a singular common noun).
