@@ -73,7 +73,7 @@ pub fn candidate_spans(doc: &Doc) -> Vec<(Candidate, (usize, usize))> {
 }
 
 use gazette_learn::binary::BinaryModel;
-use gazette_learn::perceptron::{Trainer, feat, hash_str};
+use gazette_learn::perceptron::{Trainer, feat, hash_str, train_bag};
 
 pub use gazette_learn::file::{ModelError, ModelMeta};
 
@@ -361,34 +361,33 @@ pub fn train(
     trained_on: &str,
     log: &mut dyn FnMut(&str),
 ) -> BinaryModel {
-    let mut trainers = Vec::new();
-    for seed in cfg.seed..cfg.seed + cfg.bag.max(1) {
-        let mut trainer = Trainer::new(2);
-        let mut rng = gazette_learn::Rng::new(seed);
-        let mut scores = [0f32; 2];
-        for epoch in 0..cfg.epochs {
-            rng.shuffle(&mut data);
-            let mut correct = 0usize;
-            for (f, y) in &data {
-                trainer.score(f, &mut scores);
-                let guess = if scores[CONTENT] > scores[OTHER] {
-                    CONTENT
-                } else {
-                    OTHER
-                };
-                let truth = if *y { CONTENT } else { OTHER };
-                trainer.tick(f);
-                trainer.update(f, truth, guess);
-                correct += (guess == truth) as usize;
-            }
+    let mut scores = [0f32; 2];
+    let total = data.len().max(1) as f64;
+    let trainers = train_bag(
+        &mut data,
+        2,
+        cfg.epochs,
+        cfg.seed,
+        cfg.bag,
+        |trainer, (f, y)| {
+            trainer.score(f, &mut scores);
+            let guess = if scores[CONTENT] > scores[OTHER] {
+                CONTENT
+            } else {
+                OTHER
+            };
+            let truth = if *y { CONTENT } else { OTHER };
+            trainer.tick(f);
+            trainer.update(f, truth, guess);
+            guess == truth
+        },
+        |seed, epoch, correct| {
             log(&format!(
-                "  seed {seed} epoch {}: accuracy {:.4}",
-                epoch + 1,
-                correct as f64 / data.len().max(1) as f64
-            ));
-        }
-        trainers.push(trainer);
-    }
+                "  seed {seed} epoch {epoch}: accuracy {:.4}",
+                correct as f64 / total
+            ))
+        },
+    );
     trained(trainers, trained_on, format!("{cfg:?}"))
 }
 
@@ -739,43 +738,41 @@ pub fn train_ranker(
     name: &str,
     log: &mut dyn FnMut(&str),
 ) -> BinaryModel {
-    let mut trainers = Vec::new();
-    for seed in cfg.seed..cfg.seed + cfg.bag.max(1) {
-        let mut trainer = Trainer::new(2);
-        let mut rng = gazette_learn::Rng::new(seed);
-        let mut s = [0f32; 2];
-        for epoch in 0..cfg.epochs {
-            rng.shuffle(&mut data);
-            let mut right = 0;
-            for (cands, gold) in data.iter() {
-                let margins: Vec<f32> = cands
-                    .iter()
-                    .map(|f| {
-                        trainer.score(f, &mut s);
-                        s[1] - s[0]
-                    })
-                    .collect();
-                let best = (0..cands.len())
-                    .max_by(|&a, &b| margins[a].total_cmp(&margins[b]).then(b.cmp(&a)))
-                    .unwrap_or(0);
-                for f in cands {
-                    trainer.tick(f);
-                }
-                if best == *gold {
-                    right += 1;
-                } else {
-                    trainer.update(&cands[*gold], 1, 0);
-                    trainer.update(&cands[best], 0, 1);
-                }
+    let mut s = [0f32; 2];
+    let total = data.len().max(1) as f64;
+    let trainers = train_bag(
+        &mut data,
+        2,
+        cfg.epochs,
+        cfg.seed,
+        cfg.bag,
+        |trainer, (cands, gold)| {
+            let margins: Vec<f32> = cands
+                .iter()
+                .map(|f| {
+                    trainer.score(f, &mut s);
+                    s[1] - s[0]
+                })
+                .collect();
+            let best = (0..cands.len())
+                .max_by(|&a, &b| margins[a].total_cmp(&margins[b]).then(b.cmp(&a)))
+                .unwrap_or(0);
+            for f in cands {
+                trainer.tick(f);
             }
+            if best != *gold {
+                trainer.update(&cands[*gold], 1, 0);
+                trainer.update(&cands[best], 0, 1);
+            }
+            best == *gold
+        },
+        |seed, epoch, right| {
             log(&format!(
-                "  {name} seed {seed} epoch {}: accuracy {:.4}",
-                epoch + 1,
-                right as f64 / data.len().max(1) as f64
-            ));
-        }
-        trainers.push(trainer);
-    }
+                "  {name} seed {seed} epoch {epoch}: accuracy {:.4}",
+                right as f64 / total
+            ))
+        },
+    );
     trained(trainers, "PolNeAR train", format!("{cfg:?}"))
 }
 

@@ -11,9 +11,8 @@
 use std::path::Path;
 use std::sync::OnceLock;
 
-use gazette_learn::Rng;
 use gazette_learn::binary::BinaryModel;
-use gazette_learn::perceptron::Trainer;
+use gazette_learn::perceptron::train_bag;
 
 pub use gazette_learn::file::{ModelError, ModelMeta};
 
@@ -112,15 +111,18 @@ pub fn train<'a>(
     meta: ModelMeta,
 ) -> BlockModel {
     let examples = examples(pages);
+    // Each member starts from the blocks' own order (not where the member before left it).
     let trainers = (0..bag.max(1))
-        .map(|b| {
-            let mut examples: Vec<&Example> = examples.iter().collect();
-            let mut trainer = Trainer::new(2);
-            let mut rng = Rng::new(seed + b);
+        .flat_map(|b| {
+            let mut order: Vec<&Example> = examples.iter().collect();
             let mut scores = [0f32; 2];
-            for _ in 0..epochs {
-                rng.shuffle(&mut examples);
-                for ex in &examples {
+            train_bag(
+                &mut order,
+                2,
+                epochs,
+                seed + b,
+                1,
+                |trainer, ex| {
                     trainer.tick(&ex.features);
                     trainer.score(&ex.features, &mut scores);
                     let guess = if scores[ARTICLE] > scores[FURNITURE] {
@@ -129,9 +131,10 @@ pub fn train<'a>(
                         FURNITURE
                     };
                     trainer.update(&ex.features, ex.label, guess);
-                }
-            }
-            trainer
+                    guess == ex.label
+                },
+                |_, _, _| {},
+            )
         })
         .collect();
     BinaryModel::from_trainers(trainers, meta)

@@ -66,6 +66,35 @@ pub struct Trainer {
     instances: u32,
 }
 
+/// Trains a bag of `bag` perceptrons of `classes` classes on `data`, the first from seed
+/// `seed`, the next from `seed + 1`, and so on: each pass of `epochs` visits `data` in an
+/// order shuffled anew by that member's generator, starting from the order the member
+/// before left (so a run is reproducible from its seed). `step` learns from one item and
+/// says whether the trainer got it right; `epoch_done(seed, epoch, right)` is told after
+/// each pass (epochs count from 1).
+pub fn train_bag<T>(
+    data: &mut [T],
+    classes: usize,
+    epochs: usize,
+    seed: u64,
+    bag: u64,
+    mut step: impl FnMut(&mut Trainer, &T) -> bool,
+    mut epoch_done: impl FnMut(u64, usize, usize),
+) -> Vec<Trainer> {
+    (seed..seed + bag.max(1))
+        .map(|seed| {
+            let mut trainer = Trainer::new(classes);
+            let mut rng = crate::Rng::new(seed);
+            for epoch in 1..=epochs {
+                rng.shuffle(data);
+                let right = data.iter().filter(|item| step(&mut trainer, item)).count();
+                epoch_done(seed, epoch, right);
+            }
+            trainer
+        })
+        .collect()
+}
+
 impl Trainer {
     /// A trainer for `n_classes` classes.
     pub fn new(n_classes: usize) -> Trainer {
