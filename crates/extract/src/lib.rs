@@ -118,6 +118,8 @@ pub fn from_html_with(
     // Pages that scripts fill in (single-page apps) may hold the article only in their
     // JSON-LD: when that text is more than twice what the page shows, it is the article.
     if let Some(ld) = metadata::json_ld_article_body(&index) {
+        // (The page's own blocks lose their invisible characters as they are read.)
+        let ld = visible(ld);
         let paragraphs: Vec<String> = ld
             .lines()
             .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
@@ -138,8 +140,9 @@ pub fn from_html_with(
 /// out, the metadata completed.
 fn finish_html(mut body: html::Body, mut meta: Meta, opts: &Options, empty: &str) -> Extracted {
     // One spelling for one text: pages mix composed and decomposed letters ("ü" as one
-    // code point or two; Bengali "য়"), which would make equal words differ, and hide
-    // break hints in words (soft hyphens), also in the metadata and a JSON-LD body.
+    // code point or two; Bengali "য়"), which would make equal words differ; the metadata
+    // also hides break hints in words (soft hyphens), which the body's blocks lost as they
+    // were read.
     body.text = nfc(body.text);
     body.markdown = body.markdown.map(nfc);
     for field in [
@@ -149,7 +152,7 @@ fn finish_html(mut body: html::Body, mut meta: Meta, opts: &Options, empty: &str
         &mut meta.description,
     ] {
         if let Some(value) = field.take() {
-            *field = Some(nfc(value));
+            *field = Some(nfc(visible(value)));
         }
     }
     let mut warnings = Vec::new();
@@ -165,14 +168,19 @@ fn finish_html(mut body: html::Body, mut meta: Meta, opts: &Options, empty: &str
     }
 }
 
-/// The text in Unicode normalization form C without invisible break hints (returned as
-/// is when it already is, as most text is: the quick checks decide without allocating).
-fn nfc(text: String) -> String {
-    use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
-    let text = match html::without_invisible(&text) {
+/// The text without invisible break hints ([`html::without_invisible`]; returned as is
+/// when it has none).
+fn visible(text: String) -> String {
+    match html::without_invisible(&text) {
         std::borrow::Cow::Borrowed(_) => text,
         std::borrow::Cow::Owned(visible) => visible,
-    };
+    }
+}
+
+/// The text in Unicode normalization form C (returned as is when it already is, as most
+/// text is: the quick check decides without allocating).
+fn nfc(text: String) -> String {
+    use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
     if is_nfc_quick(text.chars()) == IsNormalized::Yes {
         text
     } else {
