@@ -88,7 +88,7 @@ const BLOCK_TAGS: &[&str] = &[
 /// Class or id words of widgets that are never article text.
 static BOILERPLATE_HINT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(^|[-_ ])(comments?|share|sharing|social|related|footer|navbar|nav|breadcrumbs?|promo|advert\w*|ads?|newsletter|subscribe|subscription|cookies?|outbrain|taboola|signup|most-?popular|trending|more-stories)([-_ ]|$)",
+        r"(?i)(^|[-_ ])(comments?|share|sharing|social|related|footer|navbar|nav|breadcrumbs?|promo|advert\w*|ads?|newsletter|subscribe|subscription|cookie\w*|gdpr|cmplz|onetrust|didomi|usercentrics|cookiebot|borlabs|osano|outbrain|taboola|signup|most-?popular|trending|more-stories)([-_ ]|$)",
     )
     .expect("hint pattern compiles")
 });
@@ -1475,6 +1475,24 @@ mod tests {
             "Great article",
             "Copyright",
         ] {
+            assert!(!text.contains(absent), "{absent:?} leaked into {text}");
+        }
+    }
+
+    #[test]
+    fn a_consent_managers_panel_goes_with_its_cookie_table() {
+        let para = "The council voted on Tuesday to rebuild the old bridge over the river, which has been closed to traffic since the spring floods damaged its piers.";
+        let page = Html::parse_document(&format!(
+            r#"<html><body><div class="page"><article><p>{para}</p><p>{para}</p><p>{para}</p></article>
+            <div id="cmplz-cookiebanner-container"><p>Necessary cookies</p>
+            <p>These cookies are always active because the basic functions of the site need them to work.</p>
+            <table><tr><td>Name</td><td>Provider</td><td>Purpose</td></tr>
+            <tr><td>_ga</td><td>Google</td><td>Registers a unique ID that is used to generate statistical data on how the visitor uses the website.</td></tr></table>
+            </div></div></body></html>"#
+        ));
+        let text = main_text(&page, &gazette_doc::Meta::default(), false, None).text;
+        assert!(text.contains("spring floods"), "{text}");
+        for absent in ["cookies", "_ga", "statistical data"] {
             assert!(!text.contains(absent), "{absent:?} leaked into {text}");
         }
     }

@@ -83,13 +83,34 @@ pub fn is_furniture(line: &str) -> bool {
 /// The short phrases of [`is_furniture`] alone ("Other news", "Share this").
 pub(crate) fn is_furniture_phrase(line: &str) -> bool {
     let line = line.trim();
-    line.is_empty() || (line.chars().count() <= 80 && FURNITURE.is_match(line))
+    line.is_empty()
+        || (line.chars().count() <= 80 && (FURNITURE.is_match(line) || DATE_LINE.is_match(line)))
 }
+
+/// A line that is only a date (and maybe a time): the story's date or a post's, set on a
+/// line of its own above or below the text. The date is metadata, kept as such. The year
+/// must be there, so that "3. Klasse" or "Mai 1968" stay text.
+static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)^[\s\p{P}]*
+        ((updated|aktualisiert|veröffentlicht|published|posted|erstellt|publicado|publié|mis\s+à\s+jour|date|datum|stand)(\s+(am|on|le|el))?\s*:?\s*)?
+        (\p{L}{2,12}\.?,\s*)?
+        ( \d{1,2}\.?\s*\p{L}{3,12}\.?,?\s+\d{4}
+        | \p{L}{3,12}\.?\s+\d{1,2}(st|nd|rd|th)?\.?,?\s+\d{4}
+        | \d{1,2}\.\s?\d{1,2}\.\s?(\d{4}|\d{2})
+        | \d{4}-\d{2}-\d{2}
+        | \d{1,2}/\d{1,2}/\d{4}
+        | \d{1,2}\s+de\s+\p{L}{3,12}\s+de\s+\d{4} )
+        (\s*[,|–—-]?\s*(um\s+|at\s+|à\s+|a\s+las\s+)?\d{1,2}[:.h]\d{2}(\s*(uhr|h|a\.?\s?m\.?|p\.?\s?m\.?))?)?
+        [\s\p{P}]*$",
+    )
+    .expect("date line pattern compiles")
+});
 
 /// Words one of which every furniture sentence holds: a cheap test before the pattern.
 static FURNITURE_SENTENCE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)newsletter|follow|like|latest|download|copyright|permission|reproduc|republish|redistribut|responsible|subscri|sorgfältig|haftung|warning|notice|deprecated|error|citation|cite|folg|segui|suiv",
+        r"(?i)newsletter|follow|like|latest|download|copyright|permission|reproduc|republish|redistribut|responsible|subscri|sorgfältig|haftung|warning|notice|deprecated|standards|error|citation|cite|folg|segui|suiv",
     )
     .expect("furniture word pattern compiles")
 });
@@ -112,11 +133,64 @@ pub(crate) fn is_furniture_sentence(line: &str) -> bool {
         return line.len() <= 2000;
     }
     if line.len() > 1000 || line.chars().count() > 250 {
-        return false;
+        return line.len() <= 2000 && is_site_notice(line);
     }
-    ((line.ends_with(')') || line.contains('©')) && CREDIT_AT_END.is_match(line))
+    is_site_notice(line)
+        || ((line.ends_with(')') || line.contains('©')) && CREDIT_AT_END.is_match(line))
         || (FURNITURE_SENTENCE_WORDS.is_match(line) && FURNITURE_SENTENCE.is_match(line))
 }
+
+/// What a site says about itself rather than about the story, in a banner or box that
+/// the page builds around every article: its cookies ("We use cookies to ...", "Diese
+/// Website verwendet Cookies"), that the browser lacks JavaScript or is too old, or an
+/// offer of push notifications. A cookie notice may run to a few sentences; the others
+/// are short. An article about cookies or browsers talks about them in the third person,
+/// which these patterns do not match.
+fn is_site_notice(line: &str) -> bool {
+    // The opening is enough to tell: notices say what they are at once.
+    let head: String = line
+        .chars()
+        .take(300)
+        .flat_map(char::to_lowercase)
+        .collect();
+    if head.contains("cookie") {
+        return COOKIE_NOTICE.is_match(&head);
+    }
+    line.len() <= 400 && BROWSER_NOTICE.is_match(&head)
+}
+
+/// A site speaking of its own cookies, or of the settings and consent around them.
+static COOKIE_NOTICE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)
+        \b(we|wir|our|unser\w*|uns|nous|notre|nos|utilizamos|usamos|nuestro|nuestra|utilizziamo|il\s+nostro|używamy|korzystamy|nasz\w*
+           |(this|our)\s+(web)?site|(diese|die|unsere)\s+(web|internet)?(seite|site|website)|ce\s+site|este\s+sitio|questo\s+sito)\b
+        [^.!?]{0,60}\b(use|uses|using|store|stores|verwende\w*|nutz\w*|setz\w*|speicher\w*|einsetz\w*|utilis\w*|utiliz\w*|usa\w*|używa\w*|korzysta\w*)\b
+        [^.!?]{0,60}\bcookie
+      | \b(verwenden|nutzen|setzen|speichern|utilizamos|usamos|utilisons|utilizziamo|używamy|korzystamy)\s+(wir\s+)?[^.!?]{0,60}\bcookie
+      | cookie\w*[^.!?]{0,60}\b(we|wir|our|unser\w*|uns|nous|notre|nos|nuestro|nuestra|il\s+nostro|nasz\w*|this\s+(web)?site)\b
+      | cookie[-\s]?(einstellungen|settings|policy|richtlinie|preferences|präferenzen|hinweis|banner|abfrage|consent|zustimmung)
+      | \b(accept|akzeptier\w*|allow|zulassen|enable|disable|aktivier\w*|deaktivier\w*)\b[^.!?]{0,40}\bcookie
+      | cookie\w*[^.!?]{0,40}\b(accept|akzeptieren|zulassen|enable|disable|aktivieren|deaktivieren)\b",
+    )
+    .expect("cookie notice pattern compiles")
+});
+
+/// A site asking for JavaScript, a newer browser, or leave to send notifications.
+static BROWSER_NOTICE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)
+        javascript[^.!?]{0,60}\b(enable\w*|activ\w*|aktivier\w*|need\w*|requires?|benötig\w*|włącz\w*|obsług\w*|habilit\w*|disabled|deaktiviert)\b
+      | \b(enable|activate|aktivieren\s+sie|turn\s+on|needs?|requires?|benötigt|włącz)\b[^.!?]{0,40}javascript
+      | \b(veraltete\w*|outdated|unsupported|älter\w*)\s+(\w+\s+)?browser
+      | browser[^.!?]{0,40}\b(is|are|wird|werden)\s+(not|nicht|no\s+longer|nicht\s+mehr)\s+(supported|unterstützt)
+      | \b(is|are|wird|werden)\s+(not|nicht|no\s+longer|nicht\s+mehr)\s+(supported|unterstützt)[^.!?]{0,20}[.!]\s[^.!?]{0,60}\bbrowser
+      | \b(turn\s+on|enable|allow|activate|aktivieren|erlauben|zulassen)\b[^.!?]{0,40}\b(push[-\s])?(notifications|benachrichtigungen)\b
+      | \b(push[-\s])?(notifications|benachrichtigung(en)?)\b[^.!?]{0,20}\b(aktivieren|erlauben|zulassen|turn\s+on)\b
+      | \bpush[-\s]?(meldung|nachricht|benachrichtigung)\w*[^.!?]{0,60}\bbrowser",
+    )
+    .expect("browser notice pattern compiles")
+});
 
 /// Sentences of page furniture, matched from the start of a paragraph.
 static FURNITURE_SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
@@ -132,7 +206,7 @@ static FURNITURE_SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
           | .{0,80}\bwritten\s+permission\b | .{0,80}\bnot\s+responsible\s+for\s+the\s+(opinions|content)
           | (to\s+(view|read|continue)|already\s+a\s+subscriber|if\s+you('re|\s+are)\s+(seeing|already)).{0,120}\bsubscri
           | (trotz\s+sorgfältiger\s+inhaltlicher\s+kontrolle|haftungs(ausschluss|beschränkung|hinweis)).*
-          | (warning|notice|deprecated|fatal\s+error|parse\s+error)\s*:.{0,200}\bon\s+line\s+\d+
+          | (warning|notice|deprecated|strict\s+standards|fatal\s+error|parse\s+error)\s*:.{0,200}\bon\s+line\s+\d+
           | (suggested\s+citation|cite\s+(this|as)|how\s+to\s+cite|zitiervorschlag|zitierweise)\b.*
           | .{0,60}\b(síguenos|seguir\s+a\s+.{1,40}\s+en|folgen\s+sie\s+uns|folge\s+uns|suivez(-|\s+)nous)\b.{0,60}\b(twitter|facebook|instagram|linkedin|x)\b.*
         )",
@@ -310,6 +384,65 @@ mod tests {
             "Warning: the river will rise again on Tuesday, the agency said.",
             "Scholars cite this letter as the first account of the flood.",
             "Sie folgen uns nicht mehr, sagte der Bürgermeister.",
+        ] {
+            assert!(!is_furniture(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn a_site_speaking_of_its_cookies_or_the_browser_is_furniture_an_article_on_them_is_not() {
+        for line in [
+            "We use cookies to improve your experience on our site. By continuing to browse, you agree to our use of cookies.",
+            "Um Ihnen ein besseres Nutzererlebnis zu bieten, verwenden wir Cookies. Durch Nutzung unserer Dienste stimmen Sie unserer Verwendung von Cookies zu.",
+            "Diese Website verwendet Cookies.",
+            "Utilizamos cookies para mejorar su experiencia en nuestro sitio.",
+            "This feature is not available with your current cookie settings.",
+            "Please enable JavaScript to read the Valley Courier.",
+            "Aktivieren Sie JavaScript um das Video zu sehen.",
+            "Du verwendest einen veralteten Browser. Es ist möglich, dass diese Website nicht korrekt angezeigt wird.",
+            "IE 11 is not supported. For an optimal experience visit our site on another browser.",
+            "Turn on notifications to receive alerts as stories develop.",
+            "Benachrichtigungen aktivieren",
+        ] {
+            assert!(is_furniture(line), "{line}");
+        }
+        for line in [
+            "The regulator said websites must ask before they store cookies, and fined three publishers on Monday.",
+            "We debuted a browser extension that blocks trackers, the group said in its annual report.",
+            "The bakery's cookies sold out within an hour, its owner said.",
+            "Older browsers will no longer receive security updates from March, the company said.",
+        ] {
+            assert!(!is_furniture(line), "{line}");
+        }
+        // The notice is found by its opening even when a long consent text follows.
+        let long = format!(
+            "Wir verwenden Cookies, um Inhalte zu personalisieren. {}",
+            "Weitere Angaben zu Zwecken und Anbietern finden Sie in den Einstellungen. ".repeat(8)
+        );
+        assert!(long.chars().count() > 250);
+        assert!(is_furniture(&long));
+    }
+
+    #[test]
+    fn a_line_holding_only_a_date_is_furniture_a_date_in_a_sentence_is_not() {
+        for line in [
+            "12. September 2019",
+            "14. 01. 2020, 21:56",
+            "Updated Sep 27, 2020",
+            "Aktualisiert am 28.01.2020 - 15:49",
+            "Montag, 3. Februar 2020, 10:15 Uhr",
+            "January 10, 2020 9:00AM",
+            "2020-04-09",
+            "Date 23.05.2011",
+            "19 sierpnia 2020, 5:16",
+        ] {
+            assert!(is_furniture(line), "{line}");
+        }
+        for line in [
+            "3. Klasse",
+            "Mai 1968",
+            "Am 12. September 2019 begann der Prozess.",
+            "On January 10, 2020, the bridge reopened.",
         ] {
             assert!(!is_furniture(line), "{line}");
         }
