@@ -236,26 +236,41 @@ pub(crate) fn main_text(
         }
         None => out,
     };
-    // Dates, bylines and "contact us" lines that sit at the edges of the container are
-    // not prose: trim short non-sentence blocks before the first and after the last
-    // block of prose.
-    // List items, table cells and code are the article's own structure, not the short
-    // dates and bylines this trimming is for (ingredient lists, data tables, commands).
+    // The classifier weighs the blocks outside the text's span itself (it sees where
+    // each block lies against it); without it, the short ones there are trimmed.
+    let (first, last) = text_span(page, &out);
+    let kept = if model.is_some() {
+        &out[..]
+    } else if first < last {
+        &out[first..last]
+    } else {
+        &out[..]
+    };
+    join(page, kept.iter().copied(), markdown)
+}
+
+/// Dates, bylines and "contact us" lines that sit at the edges of the container are
+/// not prose: the span from the first to the last block that is (or is long). Without the
+/// block classifier, the short non-sentence blocks outside it are trimmed; the classifier
+/// has the span among its features instead. (Trimming before the classifier's choice too
+/// lost article text: a closing line, a first subheading. Cross-validation 0.9385 →
+/// 0.9397, AEB 0.948 → 0.954.)
+/// List items, table cells and code are the article's own structure, not the short
+/// dates and bylines this trimming is for (ingredient lists, data tables, commands).
+fn text_span(page: &Html, blocks: &[&Block]) -> (usize, usize) {
     let structural = |b: &Block| {
         page.tree
             .get(b.owner)
             .and_then(|n| n.value().as_element())
             .is_some_and(|e| matches!(e.name(), "li" | "td" | "th" | "dd" | "pre"))
     };
-    let edge = |b: &&Block| b.is_prose() || b.chars() >= 80 || structural(b);
-    let first = out.iter().position(edge).unwrap_or(0);
-    let last = out.iter().rposition(edge).map_or(out.len(), |i| i + 1);
-    let kept = if first < last {
-        &out[first..last]
-    } else {
-        &out[..]
-    };
-    join(page, kept.iter().copied(), markdown)
+    let edge = |b: &&&Block| b.is_prose() || b.chars() >= 80 || structural(b);
+    let first = blocks.iter().position(|b| edge(&b)).unwrap_or(0);
+    let last = blocks
+        .iter()
+        .rposition(|b| edge(&b))
+        .map_or(blocks.len(), |i| i + 1);
+    (first, last)
 }
 
 /// The blocks of a page's container (before the classifier) with their features: what
@@ -402,9 +417,11 @@ fn is_author_box(text: &str, person: Option<&[&str]>) -> bool {
 /// The element that holds the most prose of a container directly (as the parent of its
 /// blocks), and how deep in the page that element is: article paragraphs are siblings
 /// under one parent, while captions, teasers and author boxes sit in subtrees of their own.
+/// Also the container's [`text_span`].
 struct ProseParent {
     node: Option<NodeId>,
     depth: usize,
+    span: (usize, usize),
 }
 
 impl ProseParent {
@@ -422,7 +439,11 @@ impl ProseParent {
         let depth = node
             .and_then(|id| page.tree.get(id))
             .map_or(0, |n| n.ancestors().count());
-        ProseParent { node, depth }
+        ProseParent {
+            node,
+            depth,
+            span: text_span(page, blocks),
+        }
     }
 
     /// Where a block's element sits against the prose parent: its child, deeper inside
@@ -546,6 +567,18 @@ fn block_features(
         Some(_) => "short",
         None => "edge",
     };
+    // Before the first block of prose (a dateline, a byline), after the last (a
+    // signature, "contact us"), or between.
+    let zone = if i < prose.span.0 {
+        "before"
+    } else if i >= prose.span.1 {
+        "after"
+    } else {
+        "inside"
+    };
+    f.push(h2("zone", zone));
+    f.push(h3("zone+len", zone, &len));
+    f.push(h3("zone+end", zone, end));
     f.push(h2("prev", prose_at(i.checked_sub(1))));
     f.push(h2("next", prose_at(Some(i + 1))));
     let (where_, depth) = prose.place(page, b.owner);
