@@ -84,33 +84,43 @@ pub fn is_furniture(line: &str) -> bool {
 pub(crate) fn is_furniture_phrase(line: &str) -> bool {
     let line = line.trim();
     line.is_empty()
-        || (line.chars().count() <= 80 && (FURNITURE.is_match(line) || DATE_LINE.is_match(line)))
+        || (line.chars().count() <= 80 && (FURNITURE.is_match(line) || is_date_line(line)))
 }
 
 /// A line that is only a date (and maybe a time): the story's date or a post's, set on a
 /// line of its own above or below the text. The date is metadata, kept as such. The year
 /// must be there, so that "3. Klasse" or "Mai 1968" stay text.
 static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?ix)^[\s\p{P}]*
+    // A clock time, with its zone when given ("9:11 a.m.", "4:59 AM UTC", "21:56 Uhr").
+    const TIME: &str = r"\d{1,2}[:.h]\d{2}(\s*(uhr|h|a\.?\s?m\.?|p\.?\s?m\.?))?(\s*\(?(utc|gmt|[ecmp][sd]t|ce[s]?t|ist|bst)\)?)?";
+    Regex::new(&format!(
+        r"(?ix)^[\s\p{{P}}]*
         ((updated|aktualisiert|veröffentlicht|published|posted|erstellt|publicado|publié|mis\s+à\s+jour|date|datum|stand)(\s+(am|on|le|el))?\s*:?\s*)?
-        (\p{L}{2,12}\.?,\s*)?
-        ( \d{1,2}\.?\s*\p{L}{3,12}\.?,?\s+\d{4}
-        | \p{L}{3,12}\.?\s+\d{1,2}(st|nd|rd|th)?\.?,?\s+\d{4}
-        | \d{1,2}\.\s?\d{1,2}\.\s?(\d{4}|\d{2})
-        | \d{4}-\d{2}-\d{2}
-        | \d{1,2}/\d{1,2}/\d{4}
-        | \d{1,2}\s+de\s+\p{L}{3,12}\s+de\s+\d{4} )
-        (\s*[,|–—-]?\s*(um\s+|at\s+|à\s+|a\s+las\s+)?\d{1,2}[:.h]\d{2}(\s*(uhr|h|a\.?\s?m\.?|p\.?\s?m\.?))?)?
-        [\s\p{P}]*$",
-    )
+        ( \d+\s+(mins?|minutes?|hrs?|hours?|days?)\s+ago
+        | ({TIME}\s*,?\s*)?
+          (\p{{L}}{{2,12}}\.?,\s*)?
+          ( \d{{1,2}}\.?\s*\p{{L}}{{3,12}}\.?,?\s+\d{{4}}
+          | \p{{L}}{{3,12}}\.?\s+\d{{1,2}}(st|nd|rd|th)?\.?,?\s+\d{{4}}
+          | \d{{1,2}}\.\s?\d{{1,2}}\.\s?(\d{{4}}|\d{{2}})
+          | \d{{4}}-\d{{2}}-\d{{2}}
+          | \d{{1,2}}/\d{{1,2}}/\d{{4}}
+          | \d{{1,2}}\s+de\s+\p{{L}}{{3,12}}\s+de\s+\d{{4}} )
+          (\s*[,|–—-]?\s*(um\s+|at\s+|à\s+|a\s+las\s+)?{TIME})? )
+        [\s\p{{P}}]*$"
+    ))
     .expect("date line pattern compiles")
 });
+
+/// Whether a line holds only dates: one, or several set apart by bars ("April 24, 2020 at
+/// 9:11 a.m. | Updated: April 24, 2020 at 9:26 a.m.").
+fn is_date_line(line: &str) -> bool {
+    line.split('|').all(|part| DATE_LINE.is_match(part)) && line.chars().any(|c| c.is_ascii_digit())
+}
 
 /// Words one of which every furniture sentence holds: a cheap test before the pattern.
 static FURNITURE_SENTENCE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)newsletter|follow|like|latest|download|copyright|permission|reproduc|republish|redistribut|responsible|subscri|sorgfältig|haftung|warning|notice|deprecated|standards|error|citation|cite|folg|segui|suiv",
+        r"(?i)newsletter|follow|like|latest|download|copyright|rights|rechte|droits|derechos|direitos|diritti|permission|reproduc|republish|redistribut|responsible|subscri|sorgfältig|haftung|warning|notice|deprecated|standards|error|citation|cite|folg|segui|suiv",
     )
     .expect("furniture word pattern compiles")
 });
@@ -187,7 +197,9 @@ static BROWSER_NOTICE: LazyLock<Regex> = LazyLock::new(|| {
       | \b(is|are|wird|werden)\s+(not|nicht|no\s+longer|nicht\s+mehr)\s+(supported|unterstützt)[^.!?]{0,20}[.!]\s[^.!?]{0,60}\bbrowser
       | \b(turn\s+on|enable|allow|activate|aktivieren|erlauben|zulassen)\b[^.!?]{0,40}\b(push[-\s])?(notifications|benachrichtigungen)\b
       | \b(push[-\s])?(notifications|benachrichtigung(en)?)\b[^.!?]{0,20}\b(aktivieren|erlauben|zulassen|turn\s+on)\b
-      | \bpush[-\s]?(meldung|nachricht|benachrichtigung)\w*[^.!?]{0,60}\bbrowser",
+      | \bpush[-\s]?(meldung|nachricht|benachrichtigung)\w*[^.!?]{0,60}\bbrowser
+      | \b(your|ihren?|deinen?)\s+ad[-\s]?blockers?\b[^.!?]{0,80}\b(disable|turn\w*\s+off|pause|whitelist|deaktivier\w*|ausschalten)
+      | \b(disable|turn\w*\s+off|pause|whitelist|deaktivier\w*|ausschalten)\b[^.!?]{0,30}\b(your|ihren?|deinen?)\s+ad[-\s]?blockers?\b",
     )
     .expect("browser notice pattern compiles")
 });
@@ -200,6 +212,7 @@ static FURNITURE_SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
           | for\s+the\s+latest\s+(news|stories|updates)\b | download\s+(the|our)\s+.{0,40}\bapps?\b
           | (this|the)\s+(article|story|content|material)\s+(is|was|may)\b.{0,80}\b(copyright|permission|reproduced|republished|redistributed)
           | copyright\s+(©|\(c\)|\d{4}).*
+          | (.{0,150}[.!?©]\s*)?(all\s+rights\s+reserved|alle\s+rechte\s+vorbehalten|tous\s+droits\s+réservés|todos\s+los\s+derechos\s+reservados|todos\s+os\s+direitos\s+reservados|tutti\s+i\s+diritti\s+riservati)\b.{0,150}$
           | .{0,120}\b(our|unser\w*|sign\s+up|subscribe|abonn\w*|anmelden|melde|mit)\b.{0,60}\bnewsletter\b.{0,120}$
           | .{0,120}\bnewsletter\b.{0,60}\b(abonnieren|anmelden|bestellen|sign\s+up|subscribe)\b.{0,80}$
           | .{0,40}\b(get|download)\s+(the\s+latest|our)\b.{0,80}\bapps?\b.{0,40}$
@@ -402,6 +415,8 @@ mod tests {
             "Du verwendest einen veralteten Browser. Es ist möglich, dass diese Website nicht korrekt angezeigt wird.",
             "IE 11 is not supported. For an optimal experience visit our site on another browser.",
             "Turn on notifications to receive alerts as stories develop.",
+            "Please help us keep our journalism free by turning off your ad blocker on our site.",
+            "Regulated by the press standards body. Copyright 2023 Valley Courier Ltd. All rights reserved.",
             "Benachrichtigungen aktivieren",
         ] {
             assert!(is_furniture(line), "{line}");
@@ -411,6 +426,8 @@ mod tests {
             "We debuted a browser extension that blocks trackers, the group said in its annual report.",
             "The bakery's cookies sold out within an hour, its owner said.",
             "Older browsers will no longer receive security updates from March, the company said.",
+            "Ad blockers cost publishers millions, and some ask readers to disable them, the study found.",
+            "The band said all rights reserved by the label would pass to the estate.",
         ] {
             assert!(!is_furniture(line), "{line}");
         }
@@ -435,6 +452,10 @@ mod tests {
             "2020-04-09",
             "Date 23.05.2011",
             "19 sierpnia 2020, 5:16",
+            "April 24, 2020 at 9:11 a.m. | UPDATED: April 24, 2020 at 9:26 a.m.",
+            "Nov. 9, 2023, 4:59 AM UTC",
+            "Updated: 8:24, 2 Nov 2023",
+            "Updated 15 hrs ago",
         ] {
             assert!(is_furniture(line), "{line}");
         }
