@@ -609,8 +609,14 @@ fn block_features(
                     .filter(|t| t.len() >= 3)
                 {
                     let token = token.to_ascii_lowercase();
-                    f.push(h3("cls", level, &token));
-                    f.push(h2("cls", &token));
+                    // The ancestors' own words name the site's layout more than the
+                    // block: the classifier learned sites by them (cross-validation
+                    // 0.9395 with them, 0.9421 without; AEB 0.9548, 0.9550). Their
+                    // groups stay.
+                    if level == "0" {
+                        f.push(h3("cls", level, &token));
+                        f.push(h2("cls", &token));
+                    }
                     if let Some(group) = class_word_group(&token) {
                         f.push(h3("grp", level, group));
                         f.push(h2("grp", group));
