@@ -355,6 +355,9 @@ fn container_blocks<'a>(
         let is_meta = |m: &Option<String>| m.as_deref().is_some_and(|v| same_words(v, &b.text));
         if b.link_density() > 0.5
             || (n < 100 && is_furniture_phrase(&b.text))
+            // A short line that opens by announcing furniture is that furniture's
+            // heading ("Auch interessant", "Über den Autor", "Contenido relacionado").
+            || (n < 60 && furniture_phrase(&b.text).is_some_and(|(_, opens)| opens))
             || is_meta(&meta.title)
             || is_meta(&meta.byline)
             || is_author_box(&b.text, person.as_deref())
@@ -634,8 +637,9 @@ fn block_features(
 /// of news: "Read also", "Lesen Sie auch", "Subscribe to our newsletter", "All rights
 /// reserved". The class words of the markup say the same where sites name their
 /// elements well; many do not. The rules drop a line that is nothing but such a phrase
-/// (`text::is_furniture`); this lets the classifier weigh a block that opens with one
-/// ("Lesen Sie auch: Die neue Regierung ..."), by the kind of furniture it names.
+/// (`text::is_furniture`), and a short one (under 60 characters) that opens with one; this
+/// lets the classifier weigh a longer block that opens with one ("Lesen Sie auch: Die neue
+/// Regierung ..."), by the kind of furniture it names.
 fn furniture_phrase(text: &str) -> Option<(&'static str, bool)> {
     const GROUPS: &[(&str, &[&str])] = &[
         (
@@ -1516,6 +1520,20 @@ mod tests {
         ] {
             assert!(!text.contains(absent), "{absent:?} leaked into {text}");
         }
+    }
+
+    #[test]
+    fn a_short_heading_that_announces_furniture_goes_and_the_text_stays() {
+        let para = "Der Gemeinderat hat am Dienstag beschlossen, die alte Brücke über den Fluss neu zu bauen, die seit dem Hochwasser im Frühjahr gesperrt ist.";
+        let page = Html::parse_document(&format!(
+            r#"<html><body><article><p>{para}</p><p>{para}</p>
+            <h3>Auch interessant:</h3>
+            <p>Auch interessant ist, sagte die Bürgermeisterin, dass der Bau im Herbst beginnen und zwei Jahre dauern soll, wenn der Kreis das Geld freigibt.</p>
+            </article></body></html>"#
+        ));
+        let text = main_text(&page, &gazette_doc::Meta::default(), false, None).text;
+        assert!(!text.contains("interessant:"), "{text}");
+        assert!(text.contains("sagte die Bürgermeisterin"), "{text}");
     }
 
     #[test]
