@@ -166,8 +166,38 @@ fn is_site_notice(line: &str) -> bool {
     if head.contains("cookie") {
         return COOKIE_NOTICE.is_match(&head);
     }
-    line.len() <= 400 && BROWSER_NOTICE.is_match(&head)
+    (line.len() <= 400 && BROWSER_NOTICE.is_match(&head))
+        || (line.len() <= 800 && is_affiliate_notice(&head))
 }
+
+/// A site declaring that it earns from its links or carries advertising ("This post may
+/// contain affiliate links", "Für Links auf dieser Seite erhält X eine Provision vom
+/// Händler", "Dieser Beitrag enthält Werbung"): said of itself or to its reader, where an
+/// article on such links speaks of others.
+fn is_affiliate_notice(head: &str) -> bool {
+    (AFFILIATE_LINKS.is_match(head) && SITE_VOICE.is_match(head)) || AFFILIATE_NOTICE.is_match(head)
+}
+
+static AFFILIATE_LINKS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(affiliate|partner|werbe)[-\s]?links?\b")
+        .expect("affiliate link pattern compiles")
+});
+
+/// The site speaking of itself or to its reader.
+static SITE_VOICE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(we|wir|uns|our|unser\w*|ich|mir|you|du|this\s+(post|article|page|site)|dieser\s+(beitrag|artikel)|diese\s+seite)\b")
+        .expect("site voice pattern compiles")
+});
+
+static AFFILIATE_NOTICE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)
+        \b(earn|earns|receive|receives|erhält|erhalten|bekommen|bekommt)\b(?:[^.!?]|\b(?:ggf|evtl|bzw|ca)\.){0,50}\b(commissions?|provisions?|vergütung|compensation)\b[^.!?]{0,80}\b(link|links|händler|retailer|purchase|kauf|buy)\w*
+      | \b(dieser\s+(beitrag|artikel|post)|this\s+(post|article))\s+(enthält|contains|may\s+contain|ist\s+in\s+zusammenarbeit)\b[^.!?]{0,30}\b(werbung|advertising|sponsored|affiliate|mit)
+      | ^\W*(\*\s*)?(werbung|anzeige|advertisement|sponsored)\s*[.:|]\s*\w",
+    )
+    .expect("affiliate notice pattern compiles")
+});
 
 /// A site speaking of its own cookies, or of the settings and consent around them.
 static COOKIE_NOTICE: LazyLock<Regex> = LazyLock::new(|| {
@@ -416,6 +446,10 @@ mod tests {
             "IE 11 is not supported. For an optimal experience visit our site on another browser.",
             "Turn on notifications to receive alerts as stories develop.",
             "Please help us keep our journalism free by turning off your ad blocker on our site.",
+            "We may earn a commission when you buy through links on our site.",
+            "Our editors choose products independently. We may earn affiliate commissions from buying links.",
+            "Für Links auf dieser Seite erhält die Redaktion ggf. eine Provision vom Händler.",
+            "*Werbung. Dieser Beitrag enthält Werbung für eine Modemarke.",
             "Regulated by the press standards body. Copyright 2023 Valley Courier Ltd. All rights reserved.",
             "Benachrichtigungen aktivieren",
         ] {
@@ -428,6 +462,8 @@ mod tests {
             "Older browsers will no longer receive security updates from March, the company said.",
             "Ad blockers cost publishers millions, and some ask readers to disable them, the study found.",
             "The band said all rights reserved by the label would pass to the estate.",
+            "Influencers must mark affiliate links, the court ruled on Tuesday.",
+            "The agents earn a commission of five percent on each sale, the report found.",
         ] {
             assert!(!is_furniture(line), "{line}");
         }
