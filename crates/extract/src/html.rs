@@ -264,11 +264,11 @@ fn text_span(page: &Html, blocks: &[&Block]) -> (usize, usize) {
             .and_then(|n| n.value().as_element())
             .is_some_and(|e| matches!(e.name(), "li" | "td" | "th" | "dd" | "pre"))
     };
-    let edge = |b: &&&Block| b.is_prose() || b.chars() >= 80 || structural(b);
-    let first = blocks.iter().position(|b| edge(&b)).unwrap_or(0);
+    let edge = |b: &Block| b.is_prose() || b.chars() >= 80 || structural(b);
+    let first = blocks.iter().position(|b| edge(b)).unwrap_or(0);
     let last = blocks
         .iter()
-        .rposition(|b| edge(&b))
+        .rposition(|b| edge(b))
         .map_or(blocks.len(), |i| i + 1);
     (first, last)
 }

@@ -92,7 +92,7 @@ pub(crate) fn is_furniture_phrase(line: &str) -> bool {
 /// must be there, so that "3. Klasse" or "Mai 1968" stay text.
 static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
     // A clock time, with its zone when given ("9:11 a.m.", "4:59 AM UTC", "21:56 Uhr").
-    const TIME: &str = r"\d{1,2}[:.h]\d{2}(\s*(uhr|h|a\.?\s?m\.?|p\.?\s?m\.?))?(\s*\(?(utc|gmt|[ecmp][sd]t|ce[s]?t|ist|bst)\)?)?";
+    const TIME: &str = r"\d{1,2}[:.h]\d{2}(\s*(uhr|h|a\.?\s?m\.?|p\.?\s?m\.?))?(\s*\(?(utc|gmt|[ecmp][sd]t|cest?|ist|bst)\)?)?";
     Regex::new(&format!(
         r"(?ix)^[\s\p{{P}}]*
         ((updated|aktualisiert|veröffentlicht|published|posted|erstellt|publicado|publié|mis\s+à\s+jour|date|datum|stand)(\s+(am|on|le|el))?\s*:?\s*)?
@@ -152,11 +152,15 @@ pub(crate) fn is_furniture_sentence(line: &str) -> bool {
 
 /// What a site says about itself rather than about the story, in a banner or box that
 /// the page builds around every article: its cookies ("We use cookies to ...", "Diese
-/// Website verwendet Cookies"), that the browser lacks JavaScript or is too old, or an
-/// offer of push notifications. A cookie notice may run to a few sentences; the others
-/// are short. An article about cookies or browsers talks about them in the third person,
-/// which these patterns do not match.
+/// Website verwendet Cookies"), that the browser lacks JavaScript or is too old, an
+/// offer of push notifications, the reader's ad blocker, its affiliate links. A cookie
+/// notice may run to a few sentences; the others are short. An article about cookies or
+/// browsers talks about them in the third person, which these patterns do not match.
 fn is_site_notice(line: &str) -> bool {
+    // Every block of a page passes here: most hold none of the notices' words.
+    if !NOTICE_WORDS.is_match(line) {
+        return false;
+    }
     // The opening is enough to tell: notices say what they are at once.
     let head: String = line
         .chars()
@@ -169,6 +173,14 @@ fn is_site_notice(line: &str) -> bool {
     (line.len() <= 400 && BROWSER_NOTICE.is_match(&head))
         || (line.len() <= 800 && is_affiliate_notice(&head))
 }
+
+/// Words one of which every site notice holds, looked for before anything else.
+static NOTICE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)cookie|javascript|browser|notification|benachrichtig|blocker|affiliate|provision|commission|compensation|vergütung|werb|anzeige|advertis|sponsor|partner|zusammenarbeit",
+    )
+    .expect("notice word pattern compiles")
+});
 
 /// A site declaring that it earns from its links or carries advertising ("This post may
 /// contain affiliate links", "Für Links auf dieser Seite erhält X eine Provision vom
@@ -189,6 +201,7 @@ static SITE_VOICE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("site voice pattern compiles")
 });
 
+/// Earning from the links, an article that declares its advertising, a line marked as one.
 static AFFILIATE_NOTICE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)
