@@ -114,7 +114,7 @@ static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
 /// Whether a line holds only dates: one, or several set apart by bars ("April 24, 2020 at
 /// 9:11 a.m. | Updated: April 24, 2020 at 9:26 a.m.").
 fn is_date_line(line: &str) -> bool {
-    line.split('|').all(|part| DATE_LINE.is_match(part)) && line.chars().any(|c| c.is_ascii_digit())
+    line.bytes().any(|b| b.is_ascii_digit()) && line.split('|').all(|part| DATE_LINE.is_match(part))
 }
 
 /// Words one of which every furniture sentence holds: a cheap test before the pattern.
@@ -157,16 +157,13 @@ pub(crate) fn is_furniture_sentence(line: &str) -> bool {
 /// notice may run to a few sentences; the others are short. An article about cookies or
 /// browsers talks about them in the third person, which these patterns do not match.
 fn is_site_notice(line: &str) -> bool {
-    // Every block of a page passes here: most hold none of the notices' words.
-    if !NOTICE_WORDS.is_match(line) {
+    // The opening is enough to tell: notices say what they are at once. Every block of a
+    // page passes here, and most hold none of the notices' words there.
+    let opening = &line[..line.char_indices().nth(300).map_or(line.len(), |(i, _)| i)];
+    if !NOTICE_WORDS.is_match(opening) {
         return false;
     }
-    // The opening is enough to tell: notices say what they are at once.
-    let head: String = line
-        .chars()
-        .take(300)
-        .flat_map(char::to_lowercase)
-        .collect();
+    let head: String = opening.chars().flat_map(char::to_lowercase).collect();
     if head.contains("cookie") {
         return COOKIE_NOTICE.is_match(&head);
     }
@@ -174,12 +171,31 @@ fn is_site_notice(line: &str) -> bool {
         || (line.len() <= 800 && is_affiliate_notice(&head))
 }
 
-/// Words one of which every site notice holds, looked for before anything else.
-static NOTICE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)cookie|javascript|browser|notification|benachrichtig|blocker|affiliate|provision|commission|compensation|vergütung|werb|anzeige|advertis|sponsor|partner|zusammenarbeit",
-    )
-    .expect("notice word pattern compiles")
+/// Words one of which every site notice holds, looked for before anything else (an
+/// automaton folding ASCII case only).
+static NOTICE_WORDS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+    aho_corasick::AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build([
+            "cookie",
+            "javascript",
+            "browser",
+            "notification",
+            "benachrichtig",
+            "blocker",
+            "affiliate",
+            "provision",
+            "commission",
+            "compensation",
+            "vergütung",
+            "werb",
+            "anzeige",
+            "advertis",
+            "sponsor",
+            "partner",
+            "zusammenarbeit",
+        ])
+        .expect("notice words compile")
 });
 
 /// A site declaring that it earns from its links or carries advertising ("This post may
