@@ -741,10 +741,7 @@ pub(crate) fn mention(doc: &Doc, tree: &Tree<'_>, head: usize) -> Mention {
                     .iter()
                     .any(|e| e.label == EntityLabel::Per && s.start <= e.start && e.end <= start);
                 // Not a possessor ("An ambassador's job, he said, ...").
-                let owner = tree
-                    .tokens
-                    .get(noun + 1)
-                    .is_some_and(|t| t.tag.as_deref() == Some("POS"));
+                let owner = possessive_at(tree.tokens, noun + 1);
                 (!named && !owner && person_noun_agrees(tree, noun, &text)).then_some((lo, noun))
             });
             if let Some((lo, noun)) = opening {
@@ -2443,9 +2440,7 @@ fn sexes_of_people<'d>(
                 let after = tokens.partition_point(|x| x.end <= p.end);
                 // A possessor is no antecedent to count on ("under Warren's grilling he
                 // admitted", "Trump's wife said she").
-                let owner = tokens
-                    .get(after)
-                    .is_some_and(|x| x.tag.as_deref() == Some("POS"));
+                let owner = possessive_at(tokens, after);
                 last = (!owner).then_some((&p.entity_id, after));
                 if let Some(sex) = i
                     .checked_sub(1)
@@ -2487,6 +2482,13 @@ fn sexes_of_people<'d>(
             Some((id.to_string(), sex))
         })
         .collect()
+}
+
+/// Whether token `i` is the possessive "'s" that makes the words before it an owner.
+fn possessive_at(tokens: &[Token], i: usize) -> bool {
+    tokens
+        .get(i)
+        .is_some_and(|t| t.tag.as_deref() == Some("POS"))
 }
 
 /// Whether token `i` is a common noun for one person that `pronoun` ("he" or "she") can

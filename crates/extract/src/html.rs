@@ -234,19 +234,18 @@ pub(crate) fn main_text(
                 .map(|(_, b)| *b)
                 .collect()
         }
-        None => out,
+        // Without the classifier, the short blocks outside the text's span are trimmed;
+        // the classifier sees where each block lies against it and weighs them itself.
+        None => {
+            let (first, last) = text_span(page, &out);
+            if first < last {
+                out[first..last].to_vec()
+            } else {
+                out
+            }
+        }
     };
-    // The classifier weighs the blocks outside the text's span itself (it sees where
-    // each block lies against it); without it, the short ones there are trimmed.
-    let (first, last) = text_span(page, &out);
-    let kept = if model.is_some() {
-        &out[..]
-    } else if first < last {
-        &out[first..last]
-    } else {
-        &out[..]
-    };
-    join(page, kept.iter().copied(), markdown)
+    join(page, out.iter().copied(), markdown)
 }
 
 /// Dates, bylines and "contact us" lines that sit at the edges of the container are
