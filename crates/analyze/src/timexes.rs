@@ -69,6 +69,18 @@ const PROSPECTIVE: &[&str] = &[
     "threaten", "slate", "due", "likely", "set",
 ];
 
+/// Verbs that put what they govern on a later day.
+const SCHEDULING: &[&str] = &[
+    "schedule",
+    "reschedule",
+    "plan",
+    "postpone",
+    "delay",
+    "defer",
+    "adjourn",
+    "slate",
+];
+
 /// The tense of the verb governing each token: follow the dependency heads up to a verb,
 /// then look at it and its auxiliaries ("will meet" future, "met"/"has met" past). Tokens
 /// with no governing verb take their sentence's tense.
@@ -81,8 +93,13 @@ fn token_tenses(doc: &Doc, sentences: &[(usize, usize, Tense)]) -> Vec<(usize, T
         }
     }
     let verb_tense = |v: usize| -> Option<Tense> {
+        // Only the verb's own auxiliaries: a past-tense clause that hangs on it ("remove
+        // him Thursday even if they continued ...") does not make it past.
         let aux = |pred: &dyn Fn(&gazette_doc::Token) -> bool| {
-            children[v].iter().any(|&c| pred(&tokens[c]))
+            children[v].iter().any(|&c| {
+                matches!(tokens[c].dep.as_deref(), Some("aux" | "aux:pass" | "cop"))
+                    && pred(&tokens[c])
+            })
         };
         if aux(&|t| {
             t.tag.as_deref() == Some("MD")
@@ -139,6 +156,24 @@ fn token_tenses(doc: &Doc, sentences: &[(usize, usize, Tense)]) -> Vec<(usize, T
                     break;
                 }
                 infinitive |= tokens[at].tag.as_deref() == Some("VB");
+                // A day something is scheduled for or put off until lies ahead, whatever the
+                // tense of the scheduling ("has scheduled a news conference Thursday",
+                // "postponed until Tuesday"). Not a day before the verb ("On Friday, the
+                // government planned to ...": when it planned), nor a participle that
+                // describes a noun ("a service planned for Saturday was canceled"), which
+                // takes the tense of its sentence.
+                if i > at
+                    && tokens[at].pos.as_deref() == Some("VERB")
+                    && tokens[at].dep.as_deref() != Some("acl")
+                    && tokens[at]
+                        .lemma
+                        .as_deref()
+                        .is_some_and(|l| SCHEDULING.contains(&l))
+                    && weekday()
+                {
+                    found = Some(Tense::Future);
+                    break;
+                }
                 if matches!(tokens[at].pos.as_deref(), Some("VERB" | "AUX")) {
                     found = verb_tense(at);
                     if found.is_some() {
@@ -273,6 +308,25 @@ mod tests {
         // "Would" speaks of what lies ahead of the report.
         let v = values("He said the father would travel to Washington on Saturday.");
         assert_eq!(v[0].1, "1989-11-04");
+    }
+
+    #[test]
+    fn scheduled_and_put_off_days_lie_ahead_whatever_the_tense() {
+        // Anchored at Thursday 1989-11-02.
+        let v = values("The prosecutor has scheduled a news conference Monday to announce it.");
+        assert_eq!(v[0], ("Monday".to_string(), "1989-11-06".to_string()));
+        let v = values("Officials postponed until Tuesday any action on the permit.");
+        assert_eq!(v[0], ("Tuesday".to_string(), "1989-11-07".to_string()));
+        // A past clause hanging on the planned act is not its auxiliary.
+        let v = values(
+            "They did not plan to remove him on Saturday even if his relatives refused to comply.",
+        );
+        assert_eq!(v[0], ("Saturday".to_string(), "1989-11-04".to_string()));
+        // When the planning happened, and a planned event that a past report says is off.
+        let v = values("On Tuesday, the government planned to pay the first claims.");
+        assert_eq!(v[0], ("Tuesday".to_string(), "1989-10-31".to_string()));
+        let v = values("A memorial service planned for Saturday was canceled.");
+        assert_eq!(v[0], ("Saturday".to_string(), "1989-10-28".to_string()));
     }
 
     #[test]
