@@ -224,19 +224,29 @@ pub(crate) fn main_text(
 ) -> Body {
     let blocks = blocks(page, markdown);
     let out = container_blocks(page, &blocks, meta);
+    // Furniture sentences (follow us, copyright and cookie notices, appeals for support)
+    // go after the classifier has seen them: the classifier is trained on the container's
+    // blocks, and a new sentence rule would otherwise take its furniture examples away.
     let out: Vec<&Block> = match model {
         Some(m) => {
             let prose = ProseParent::of(page, &out);
             let phrases = furniture_phrases(&out);
             out.iter()
                 .enumerate()
-                .filter(|(i, _)| m.margin(&block_features(page, &out, *i, &prose, &phrases)) >= 0.0)
+                .filter(|(i, b)| {
+                    !is_furniture_sentence(&b.text)
+                        && m.margin(&block_features(page, &out, *i, &prose, &phrases)) >= 0.0
+                })
                 .map(|(_, b)| *b)
                 .collect()
         }
         // Without the classifier, the short blocks outside the text's span are trimmed;
         // the classifier sees where each block lies against it and weighs them itself.
         None => {
+            let out: Vec<&Block> = out
+                .into_iter()
+                .filter(|b| !is_furniture_sentence(&b.text))
+                .collect();
             let (first, last) = text_span(page, &out);
             if first < last {
                 out[first..last].to_vec()
@@ -373,8 +383,6 @@ fn container_blocks<'a>(
         }
         out.push(b);
     }
-    // Furniture sentences (follow us, get our app, copyright notices).
-    out.retain(|b| !is_furniture_sentence(&b.text));
     out
 }
 

@@ -169,6 +169,7 @@ fn is_site_notice(line: &str) -> bool {
     }
     (line.len() <= 400 && BROWSER_NOTICE.is_match(&head))
         || (line.len() <= 800 && is_affiliate_notice(&head))
+        || (line.len() <= 600 && APPEAL.is_match(&head))
 }
 
 /// Words one of which every site notice holds, looked for before anything else (an
@@ -194,6 +195,19 @@ static NOTICE_WORDS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
             "sponsor",
             "partner",
             "zusammenarbeit",
+            "support",
+            "unterstütz",
+            "wesprzyj",
+            "apoy",
+            "souten",
+            "spende",
+            "donat",
+            "telegram",
+            "youtube",
+            "whatsapp",
+            "instagram",
+            "tiktok",
+            "letter to the editor",
         ])
         .expect("notice words compile")
 });
@@ -226,6 +240,27 @@ static AFFILIATE_NOTICE: LazyLock<Regex> = LazyLock::new(|| {
       | ^\W*(\*\s*)?(werbung|anzeige|advertisement|sponsored)\s*[.:|]\s*\w",
     )
     .expect("affiliate notice pattern compiles")
+});
+
+/// The site asking its reader for money or attention: to support its work, to donate,
+/// to join its channel on a messaging or video platform, to write a letter to the
+/// editor. Said to the reader ("support us", "unterstützen Sie unsere Arbeit") or of the
+/// site's own channel ("our YouTube channel"); an article reports such appeals in the
+/// third person ("the party asked voters to support its candidate").
+static APPEAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)
+        \b(support|unterstütze|unterstützen\s+sie|wesprzyj|apoya|apóyanos|soutenez)\s+
+          (us|uns|nas|nous|our\s+(work|journalism|reporting|newsroom|site|magazine)|unsere\s+(arbeit|redaktion)
+          |unser\s+(magazin|projekt)|independent\s+journalism|(diese[ns]?\s+(form\s+des\s+)?)?journalismus)\b
+      | \bconsider\s+(supporting|donating\s+to|subscribing\s+to)\s+(us|our)\b
+      | \bjede\s+(noch\s+so\s+)?kleine\s+spende\b | \b(jetzt|bitte)\s+spenden\b | \bdonate\s+(now|today)\b
+      | \b(our|unser\w*|nuestro|notre|nasz\w*)\s+(canal|channel|kanal)\s+(de|on|auf|na|sur)\s+(telegram|youtube|whatsapp|instagram|tiktok)\b
+      | \b(our|unser\w*|nuestro|notre|nasz\w*)\s+(telegram|youtube|whatsapp|instagram|tiktok)[-\s]?(kanal|channel|canal)\b
+      | \b(canal|channel|kanal)\s+(de|on|auf)\s+(telegram|whatsapp)\b[^.!]{0,10}[?!.]\s*(únete|join|tritt|abonniere)
+      | \bsubmit\s+(a|your)\s+letter\s+to\s+the\s+editor\b",
+    )
+    .expect("appeal pattern compiles")
 });
 
 /// A site speaking of its own cookies, or of the settings and consent around them.
@@ -503,6 +538,30 @@ mod tests {
         );
         assert!(long.chars().count() > 250);
         assert!(is_furniture(&long));
+    }
+
+    #[test]
+    fn a_site_asking_its_reader_for_support_is_furniture_a_reported_appeal_is_not() {
+        for line in [
+            "If you enjoyed reading this post, would you consider supporting our work? Just click here.",
+            "Please support us so that the Courier can keep reporting from the valley.",
+            "Die Zeitung ist unabhängig. Unterstützen Sie unsere Arbeit mit einem Abo!",
+            "Wenn Ihnen der Artikel gefallen hat: Unterstützen Sie diese Form des Journalismus.",
+            "Jede kleine Spende hilft!",
+            "¡Mira lo que tiene nuestro canal de YouTube!",
+            "¿Ya sabías que tenemos canal de Telegram? Únete desde tu celular.",
+            "We want to hear what you think. Submit a letter to the editor.",
+        ] {
+            assert!(is_furniture(line), "{line}");
+        }
+        for line in [
+            "The charity asked donors to support its appeal for flood victims, its director said.",
+            "\"We offer support for our customers,\" the company's spokesman said on Monday.",
+            "The minister said the government would support our farmers through the winter.",
+            "The influencer runs a YouTube channel with two million subscribers, the report said.",
+        ] {
+            assert!(!is_furniture(line), "{line}");
+        }
     }
 
     #[test]
