@@ -381,6 +381,8 @@ fn resolve_relative_to_last(
         return out;
     }
     let mut last_date: Option<NaiveDate> = None;
+    // The last date given to the day: "the previous day" after "in 2015" is not New Year's Eve.
+    let mut last_day: Option<NaiveDate> = None;
     let mut last_value: Option<String> = None;
     let mut kept = Vec::with_capacity(out.len());
     for mut f in out {
@@ -389,7 +391,13 @@ fn resolve_relative_to_last(
         if let Some((_, normalizer, args)) =
             pending.iter().find(|(s, _, _)| f.start <= *s && *s < f.end)
         {
-            let base = last_date.unwrap_or(anchor);
+            let base =
+                if normalizer == "relunit" && args.get("unit").map(String::as_str) == Some("D") {
+                    last_day
+                } else {
+                    last_date
+                }
+                .unwrap_or(anchor);
             let value = report_value(normalizer, last_value.as_deref(), anchor)
                 .or_else(|| normalize::value(normalizer, args, base, tense_at(f.start)));
             match value {
@@ -400,6 +408,9 @@ fn resolve_relative_to_last(
         if f.kind == TimexType::Date {
             if let Some(d) = calendar_start(&f.value) {
                 last_date = Some(d);
+                if f.value.len() >= 10 {
+                    last_day = Some(d);
+                }
             }
             if is_calendar(&f.value) {
                 last_value = Some(f.value.clone());
@@ -897,6 +908,54 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn business_quarters_british_clocks_and_frequencies() {
+        // Anchored at Tuesday 2017-11-21.
+        let pairs = |v: &[(&str, &str)]| v.iter().map(|(a, b)| pair(a, b)).collect::<Vec<_>>();
+        assert_eq!(
+            text_values("Revenue fell in Q3 and rose in H1 2020.", Tense::Past),
+            pairs(&[("Q3", "2017-Q3"), ("H1 2020", "2020-H1")])
+        );
+        // "H1" alone is no date.
+        assert!(text_values("The H1 visa rules changed.", Tense::Past).is_empty());
+        assert_eq!(
+            text_values(
+                "The session starts at 9.30am and ends at 17:45 CET.",
+                Tense::Present
+            ),
+            pairs(&[
+                ("9.30am", "2017-11-21T09:30"),
+                ("17:45 CET", "2017-11-21T17:45")
+            ])
+        );
+        assert!(text_values("Shares rose 9.30 percent.", Tense::Past).is_empty());
+        assert_eq!(
+            text_values(
+                "The board meets every other week and reports twice a year.",
+                Tense::Present
+            ),
+            pairs(&[("every other week", "P2W"), ("twice a year", "P1Y")])
+        );
+        assert!(text_values("The firm raised its quarterly dividend.", Tense::Past).is_empty());
+        assert_eq!(
+            text_values("He returned this past weekend.", Tense::Past),
+            pairs(&[("this past weekend", "2017-W46-WE")])
+        );
+    }
+
+    #[test]
+    fn the_previous_day_counts_from_the_last_day_given() {
+        // Anchored at 2017-11-21: the last day the story gave, not the last year.
+        let v = text_values(
+            "The minister arrived on March 4. In 2015 he had served once. The previous day, he met the envoy.",
+            Tense::Past,
+        );
+        assert_eq!(v[2], pair("The previous day", "2017-03-03"));
+        // With no day given, the day before publication.
+        let v = text_values("The previous day, he met the envoy.", Tense::Past);
+        assert_eq!(v[0].1, "2017-11-20");
     }
 
     #[test]
