@@ -940,6 +940,17 @@ mod tests {
         );
         assert!(text_values("The firm raised its quarterly dividend.", Tense::Past).is_empty());
         assert_eq!(
+            text_values(
+                "Output rose in the third quarter of last year and will double in the second half of next year, as it does every summer.",
+                Tense::Past
+            ),
+            pairs(&[
+                ("the third quarter of last year", "2016-Q3"),
+                ("the second half of next year", "2018-H2"),
+                ("every summer", "XXXX-SU")
+            ])
+        );
+        assert_eq!(
             text_values("He returned this past weekend.", Tense::Past),
             pairs(&[("this past weekend", "2017-W46-WE")])
         );

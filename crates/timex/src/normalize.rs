@@ -471,6 +471,7 @@ pub(crate) fn value(normalizer: &str, a: &Args, anchor: NaiveDate, tense: Tense)
         "set_month" => num(a, "month")
             .filter(|m| (1..=12).contains(m))
             .map(|m| format!("XXXX-{m:02}")),
+        "set_season" => Some(format!("XXXX-{}", a.get("season")?)),
         "set_n" => {
             let n = a.get("num").and_then(|v| v.parse::<f64>().ok());
             duration_value(n, a.get("unit")?)
