@@ -341,6 +341,8 @@ impl TimexTagger {
                 rule.kind
             };
             let (start, modifier) = with_modifier(text, start, amount_like, taken.as_slice());
+            // A rule may carry its own ("the end of the month").
+            let modifier = modifier.or_else(|| args.get("mod").cloned());
             let start = with_decade_article(text, start, end, taken.as_slice());
             taken.push((start, end));
             if rule.normalizer == "clock" {
@@ -1073,6 +1075,24 @@ mod tests {
         );
         assert_eq!(found[1].0, "early December");
         assert_eq!(found[1].3.as_deref(), Some("START"));
+        // The edge of the present month or decade (anchored in November 2017).
+        let found = tag(
+            "The deal expires at the end of the month; by the end of the decade coal is gone.",
+            Tense::Future,
+        );
+        assert_eq!(
+            found[0],
+            (
+                "the end of the month".into(),
+                TimexType::Date,
+                "2017-11".into(),
+                Some("END".into())
+            )
+        );
+        assert_eq!(
+            (found[1].2.as_str(), found[1].3.as_deref()),
+            ("201", Some("END"))
+        );
     }
 
     #[test]
