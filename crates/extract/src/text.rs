@@ -84,7 +84,26 @@ pub fn is_furniture(line: &str) -> bool {
 pub(crate) fn is_furniture_phrase(line: &str) -> bool {
     let line = line.trim();
     line.is_empty()
-        || (line.chars().count() <= 80 && (FURNITURE.is_match(line) || is_date_line(line)))
+        || (line.chars().count() <= 80
+            && (FURNITURE.is_match(line) || is_date_line(line) || is_code_name(line)))
+}
+
+/// A line that is a name from the page's code rather than words: a style breakpoint
+/// ("medium-browser-and-portrait-tablet") or a picture's file path
+/// ("images/stories/kolumne/NAC_Kolumne_Wolf.png") that a template printed as text.
+fn is_code_name(line: &str) -> bool {
+    if line.contains(char::is_whitespace) {
+        return false;
+    }
+    let lower = line.to_ascii_lowercase();
+    let picture = [".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg"]
+        .iter()
+        .any(|ext| lower.ends_with(ext));
+    let kebab = line.split('-').count() >= 3
+        && line
+            .split('-')
+            .all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase()));
+    picture || kebab
 }
 
 /// A line that is only a date (and maybe a time): the story's date or a post's, set on a
@@ -120,7 +139,7 @@ fn is_date_line(line: &str) -> bool {
 /// Words one of which every furniture sentence holds: a cheap test before the pattern.
 static FURNITURE_SENTENCE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)newsletter|follow|like|latest|download|copyright|rights|rechte|droits|derechos|direitos|diritti|permission|reproduc|republish|redistribut|responsible|subscri|sorgfältig|haftung|warning|notice|deprecated|standards|error|citation|cite|folg|segui|suiv",
+        r"(?i)newsletter|inbox|follow|like|latest|download|copyright|rights|rechte|droits|derechos|direitos|diritti|permission|reproduc|republish|redistribut|responsible|subscri|sorgfältig|haftung|warning|notice|deprecated|standards|error|citation|cite|folg|segui|suiv",
     )
     .expect("furniture word pattern compiles")
 });
@@ -208,6 +227,12 @@ static NOTICE_WORDS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
             "instagram",
             "tiktok",
             "letter to the editor",
+            "to share",
+            "for us",
+            "pin ",
+            "password",
+            "dark mode",
+            "light mode",
         ])
         .expect("notice words compile")
 });
@@ -244,7 +269,7 @@ static AFFILIATE_NOTICE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The site asking its reader for money or attention: to support its work, to donate,
 /// to join its channel on a messaging or video platform, to write a letter to the
-/// editor. Said to the reader ("support us", "unterstützen Sie unsere Arbeit") or of the
+/// editor, to send a tip, to pin a picture. Said to the reader ("support us", "unterstützen Sie unsere Arbeit") or of the
 /// site's own channel ("our YouTube channel"); an article reports such appeals in the
 /// third person ("the party asked voters to support its candidate").
 static APPEAL: LazyLock<Regex> = LazyLock::new(|| {
@@ -258,7 +283,9 @@ static APPEAL: LazyLock<Regex> = LazyLock::new(|| {
       | \b(our|unser\w*|nuestro|notre|nasz\w*)\s+(canal|channel|kanal)\s+(de|on|auf|na|sur)\s+(telegram|youtube|whatsapp|instagram|tiktok)\b
       | \b(our|unser\w*|nuestro|notre|nasz\w*)\s+(telegram|youtube|whatsapp|instagram|tiktok)[-\s]?(kanal|channel|canal)\b
       | \b(canal|channel|kanal)\s+(de|on|auf)\s+(telegram|whatsapp)\b[^.!]{0,10}[?!.]\s*(únete|join|tritt|abonniere)
-      | \bsubmit\s+(a|your)\s+letter\s+to\s+the\s+editor\b",
+      | \bsubmit\s+(a|your)\s+letter\s+to\s+the\s+editor\b
+      | \b(have|got)\s+(a\s+)?(news\s+)?(tips?|info|information|a\s+story)\s+(to\s+share|for\s+us)\b
+      | \b(feel\s+free\s+to\s+)?pin\s+(this|it|the\s+following)\b[^.!?]{0,30}\b(photo|image|picture|pin|recipe|post)\b",
     )
     .expect("appeal pattern compiles")
 });
@@ -280,7 +307,8 @@ static COOKIE_NOTICE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("cookie notice pattern compiles")
 });
 
-/// A site asking for JavaScript, a newer browser, or leave to send notifications.
+/// A site asking for JavaScript, a newer browser, or leave to send notifications; the
+/// controls of its interface (a forgotten password, a dark mode).
 static BROWSER_NOTICE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)
@@ -293,7 +321,8 @@ static BROWSER_NOTICE: LazyLock<Regex> = LazyLock::new(|| {
       | \b(push[-\s])?(notifications|benachrichtigung(en)?)\b[^.!?]{0,20}\b(aktivieren|erlauben|zulassen|turn\s+on)\b
       | \bpush[-\s]?(meldung|nachricht|benachrichtigung)\w*[^.!?]{0,60}\bbrowser
       | \b(your|ihren?|deinen?)\s+ad[-\s]?blockers?\b[^.!?]{0,80}\b(disable|turn\w*\s+off|pause|whitelist|deaktivier\w*|ausschalten)
-      | \b(disable|turn\w*\s+off|pause|whitelist|deaktivier\w*|ausschalten)\b[^.!?]{0,30}\b(your|ihren?|deinen?)\s+ad[-\s]?blockers?\b",
+      | \b(disable|turn\w*\s+off|pause|whitelist|deaktivier\w*|ausschalten)\b[^.!?]{0,30}\b(your|ihren?|deinen?)\s+ad[-\s]?blockers?\b
+      | \bforgot\s+(your\s+)?password\b | \bswitch\s+to\s+(the\s+)?(dark|light)\s+mode\b",
     )
     .expect("browser notice pattern compiles")
 });
@@ -307,8 +336,9 @@ static FURNITURE_SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
           | (this|the)\s+(article|story|content|material)\s+(is|was|may)\b.{0,80}\b(copyright|permission|reproduced|republished|redistributed)
           | copyright\s+(©|\(c\)|\d{4}).*
           | (.{0,150}[.!?©]\s*)?(all\s+rights\s+reserved|alle\s+rechte\s+vorbehalten|tous\s+droits\s+réservés|todos\s+los\s+derechos\s+reservados|todos\s+os\s+direitos\s+reservados|tutti\s+i\s+diritti\s+riservati)\b.{0,150}$
-          | .{0,120}\b(our|unser\w*|sign\s+up|subscribe|abonn\w*|anmelden|melde|mit)\b.{0,60}\bnewsletter\b.{0,120}$
-          | .{0,120}\bnewsletter\b.{0,60}\b(abonnieren|anmelden|bestellen|sign\s+up|subscribe)\b.{0,80}$
+          | .{0,120}\b(our|unser\w*|sign\s+up|subscribe|abonn\w*|anmelden|melde|mit)\b.{0,60}\bnewsletters?\b.{0,120}$
+          | .{0,120}\bnewsletters?\b.{0,60}\b(abonnieren|anmelden|bestellen|sign\s+up|subscribe)\b.{0,80}$
+          | .{0,80}\b(sent|delivered)\s+(straight\s+|directly\s+)?to\s+your\s+inbox\b.{0,80}$ | .{0,200}\bunsubscribe\s+at\s+any\s+time\b.{0,40}$
           | .{0,40}\b(get|download)\s+(the\s+latest|our)\b.{0,80}\bapps?\b.{0,40}$
           | .{0,80}\bwritten\s+permission\b | .{0,80}\bnot\s+responsible\s+for\s+the\s+(opinions|content)
           | (to\s+(view|read|continue)|already\s+a\s+subscriber|if\s+you('re|\s+are)\s+(seeing|already)).{0,120}\bsubscri
@@ -551,6 +581,13 @@ mod tests {
             "¡Mira lo que tiene nuestro canal de YouTube!",
             "¿Ya sabías que tenemos canal de Telegram? Únete desde tu celular.",
             "We want to hear what you think. Submit a letter to the editor.",
+            "Do you have info to share with our reporters? Here's how.",
+            "If you are using Pinterest, feel free to pin the following photo:",
+            "Never miss the latest news from the Courier. Sign up for our newsletters to get today's top stories.",
+            "Get local news delivered to your inbox!",
+            "We'll email you a link to the story. You may edit your settings or unsubscribe at any time.",
+            "Forgot your password?",
+            "Switch to the dark mode that's kinder on your eyes at night time.",
         ] {
             assert!(is_furniture(line), "{line}");
         }
@@ -559,7 +596,24 @@ mod tests {
             "\"We offer support for our customers,\" the company's spokesman said on Monday.",
             "The minister said the government would support our farmers through the winter.",
             "The influencer runs a YouTube channel with two million subscribers, the report said.",
+            "Police asked anyone with information to call the hotline.",
+            "The hackers reset the minister's password, the report said.",
+            "The paper's newsletters reached two million readers last year.",
         ] {
+            assert!(!is_furniture(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn a_name_from_the_pages_code_is_furniture_a_hyphenated_word_is_not() {
+        for line in [
+            "medium-browser-and-portrait-tablet",
+            "landscape-tablet-and-above",
+            "images/stories/kolumne/NAC_Kolumne_Wolf.png",
+        ] {
+            assert!(is_furniture(line), "{line}");
+        }
+        for line in ["Well-being", "Mother-in-law", "well-being", "2020-2021"] {
             assert!(!is_furniture(line), "{line}");
         }
     }
