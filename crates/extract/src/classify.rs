@@ -58,7 +58,8 @@ pub struct LabeledPage {
     pub without: Vec<String>,
 }
 
-/// One block of a page's container with its label, when the snippets tell it.
+/// One block of a page's container with its label, when the snippets or the sentence
+/// rules tell it.
 struct Example {
     features: Vec<u64>,
     label: usize,
@@ -91,7 +92,14 @@ fn examples<'a>(pages: impl IntoIterator<Item = &'a LabeledPage>) -> Vec<Example
         let with: Vec<String> = p.with.iter().map(|s| normalize(s)).collect();
         let without: Vec<String> = p.without.iter().map(|s| normalize(s)).collect();
         for (text, features) in crate::html::candidate_blocks(&p.html) {
-            if let Some(label) = label(&text, &with, &without) {
+            // Where the snippets are silent, a block the sentence rules call furniture
+            // (a copyright line, a cookie notice, an appeal) is one more furniture example:
+            // the snippets give few (155 blocks against 2,073 of article text), and a
+            // classifier that has seen more furniture keeps less of it. Cross-validation
+            // 0.9459 -> 0.9463 (precision 0.936 -> 0.944, recall 0.956 -> 0.949).
+            let label = label(&text, &with, &without)
+                .or_else(|| crate::text::is_furniture_sentence(&text).then_some(FURNITURE));
+            if let Some(label) = label {
                 out.push(Example { features, label });
             }
         }
