@@ -349,8 +349,9 @@ static BROWSER_NOTICE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Sentences of page furniture, matched from the start of a paragraph.
 static FURNITURE_SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
-    regex::RegexBuilder::new(
-        r"(?ix)^[\s\p{P}\p{S}]*(
+    // Word boundaries in ASCII: a Unicode one stops the fast engine at the first curly
+    // quote or accented letter of a line and leaves it to the slow one.
+    let pattern = r"(?ix)^[\s\p{P}\p{S}]*(
             (follow|like)\s+.{0,60}\bon\s+(twitter|facebook|instagram|linkedin|x)\b
           | for\s+the\s+latest\s+(news|stories|updates)\b | download\s+(the|our)\s+.{0,40}\bapps?\b
           | (this|the)\s+(article|story|content|material)\s+(is|was|may)\b.{0,80}\b(copyright|permission|reproduced|republished|redistributed)
@@ -366,11 +367,11 @@ static FURNITURE_SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
           | (warning|notice|deprecated|strict\s+standards|fatal\s+error|parse\s+error)\s*:.{0,200}\bon\s+line\s+\d+
           | (suggested\s+citation|cite\s+(this|as)|how\s+to\s+cite|zitiervorschlag|zitierweise)\b.*
           | .{0,60}\b(síguenos|seguir\s+a\s+.{1,40}\s+en|folgen\s+sie\s+uns|folge\s+uns|suivez(-|\s+)nous)\b.{0,60}\b(twitter|facebook|instagram|linkedin|x)\b.*
-        )",
-    )
-    .dfa_size_limit(16 << 20)
-    .build()
-    .expect("furniture sentence pattern compiles")
+        )";
+    regex::RegexBuilder::new(&pattern.replace(r"\b", r"(?-u:\b)"))
+        .dfa_size_limit(16 << 20)
+        .build()
+        .expect("furniture sentence pattern compiles")
 });
 
 /// Splits a plain-text article into metadata (title, byline) and body text.
