@@ -289,9 +289,10 @@ static AFFILIATE_NOTICE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The site asking its reader for money or attention: to support its work, to donate,
 /// to join its channel on a messaging or video platform, to write a letter to the
-/// editor, to send a tip, to pin a picture. Said to the reader ("support us", "unterstützen Sie unsere Arbeit") or of the
-/// site's own channel ("our YouTube channel"); an article reports such appeals in the
-/// third person ("the party asked voters to support its candidate").
+/// editor, to send a tip, to pin a picture. Said to the reader ("support us",
+/// "unterstützen Sie unsere Arbeit") or of the site's own channel ("our YouTube
+/// channel"); an article reports such appeals in the third person ("the party asked
+/// voters to support its candidate").
 static APPEAL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)
@@ -592,7 +593,7 @@ mod tests {
     }
 
     #[test]
-    fn a_site_asking_its_reader_for_support_is_furniture_a_reported_appeal_is_not() {
+    fn a_sites_appeals_and_interface_lines_are_furniture_reported_appeals_are_not() {
         for line in [
             "If you enjoyed reading this post, would you consider supporting our work? Just click here.",
             "Please support us so that the Courier can keep reporting from the valley.",
