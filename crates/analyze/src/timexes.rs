@@ -141,15 +141,18 @@ fn token_tenses(doc: &Doc, sentences: &[(usize, usize, Tense)]) -> Vec<(usize, T
                     .iter()
                     .any(|d| doc.slice(t.span()).eq_ignore_ascii_case(d))
             };
+            let lemma_in = |k: usize, words: &[&str]| {
+                tokens[k]
+                    .lemma
+                    .as_deref()
+                    .is_some_and(|l| words.contains(&l))
+            };
             for _ in 0..6 {
                 // What is planned, scheduled or expected to happen on a day lies ahead ("is
                 // scheduled to close Monday", "planned to leave on Thursday").
                 if infinitive
                     && matches!(tokens[at].pos.as_deref(), Some("VERB" | "ADJ"))
-                    && tokens[at]
-                        .lemma
-                        .as_deref()
-                        .is_some_and(|l| PROSPECTIVE.contains(&l))
+                    && lemma_in(at, PROSPECTIVE)
                     && weekday()
                 {
                     found = Some(Tense::Future);
@@ -165,10 +168,7 @@ fn token_tenses(doc: &Doc, sentences: &[(usize, usize, Tense)]) -> Vec<(usize, T
                 if i > at
                     && tokens[at].pos.as_deref() == Some("VERB")
                     && tokens[at].dep.as_deref() != Some("acl")
-                    && tokens[at]
-                        .lemma
-                        .as_deref()
-                        .is_some_and(|l| SCHEDULING.contains(&l))
+                    && lemma_in(at, SCHEDULING)
                     && weekday()
                 {
                     found = Some(Tense::Future);
