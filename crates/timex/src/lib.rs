@@ -307,6 +307,17 @@ impl TimexTagger {
             if rule.kind == TimexType::Duration && is_age(&text[end..]) {
                 continue;
             }
+            // "The early hours" of a day are a part of it, not an amount of time.
+            if rule.kind == TimexType::Duration
+                && text[start..end].eq_ignore_ascii_case("hours")
+                && ["early ", "small ", "wee "].iter().any(|w| {
+                    text[..start]
+                        .get(start.saturating_sub(w.len())..)
+                        .is_some_and(|b| b.eq_ignore_ascii_case(w))
+                })
+            {
+                continue;
+            }
             let args: normalize::Args = rule
                 .args
                 .iter()
@@ -955,6 +966,17 @@ mod tests {
         assert_eq!(
             text_values("He returned this past weekend.", Tense::Past),
             pairs(&[("this past weekend", "2017-W46-WE")])
+        );
+    }
+
+    #[test]
+    fn the_early_hours_are_no_duration() {
+        assert_eq!(
+            texts(&tag(
+                "Police arrested him in the early hours of Sunday after a chase of two hours.",
+                Tense::Past
+            )),
+            ["Sunday", "two hours"]
         );
     }
 
