@@ -172,9 +172,10 @@ pub(crate) fn is_furniture_sentence(line: &str) -> bool {
 /// What a site says about itself rather than about the story, in a banner or box that
 /// the page builds around every article: its cookies ("We use cookies to ...", "Diese
 /// Website verwendet Cookies"), that the browser lacks JavaScript or is too old, an
-/// offer of push notifications, the reader's ad blocker, its affiliate links. A cookie
-/// notice may run to a few sentences; the others are short. An article about cookies or
-/// browsers talks about them in the third person, which these patterns do not match.
+/// offer of push notifications, the reader's ad blocker, its affiliate links, the
+/// controls of its interface, its appeals for support. A cookie notice may run to a few
+/// sentences; the others are short. An article about cookies or browsers talks about them
+/// in the third person, which these patterns do not match.
 fn is_site_notice(line: &str) -> bool {
     // The opening is enough to tell: notices say what they are at once. Every block of a
     // page passes here, and most hold none of the notices' words there.
