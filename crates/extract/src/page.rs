@@ -5,6 +5,20 @@
 use scraper::{ElementRef, Html};
 use serde_json::Value;
 
+/// An element's attribute by name. scraper's `Element::attr` interns the name as an atom
+/// first (a hash and, for names it does not know, a lock) on every call; the extractor
+/// asks each element for several attributes and slimmed elements carry few, so comparing
+/// the names as text is several times cheaper.
+pub(crate) trait Attribute {
+    fn attribute(&self, name: &str) -> Option<&str>;
+}
+
+impl Attribute for scraper::node::Element {
+    fn attribute(&self, name: &str) -> Option<&str> {
+        self.attrs().find(|(n, _)| *n == name).map(|(_, v)| v)
+    }
+}
+
 /// A JSON-LD block: parsed, or its raw text when it is not valid JSON (hand-written
 /// JSON-LD often has trailing commas or raw newlines; dates can still be read from it).
 pub(crate) enum JsonLd {
@@ -40,15 +54,15 @@ impl<'a> PageIndex<'a> {
             match v.name() {
                 "meta" => {
                     let key = v
-                        .attr("property")
-                        .or_else(|| v.attr("name"))
-                        .or_else(|| v.attr("itemprop"))
-                        .or_else(|| v.attr("http-equiv"));
-                    if let (Some(k), Some(c)) = (key, v.attr("content")) {
+                        .attribute("property")
+                        .or_else(|| v.attribute("name"))
+                        .or_else(|| v.attribute("itemprop"))
+                        .or_else(|| v.attribute("http-equiv"));
+                    if let (Some(k), Some(c)) = (key, v.attribute("content")) {
                         idx.metas.push((k.trim().to_ascii_lowercase(), c));
                     }
                 }
-                "script" if v.attr("type").is_some_and(|t| t.contains("ld+json")) => {
+                "script" if v.attribute("type").is_some_and(|t| t.contains("ld+json")) => {
                     let raw = e.text().collect::<String>();
                     idx.json_ld.push(match serde_json::from_str(raw.trim()) {
                         Ok(value) => JsonLd::Parsed(value),
@@ -57,12 +71,12 @@ impl<'a> PageIndex<'a> {
                 }
                 "title" if idx.title.is_none() => idx.title = Some(e),
                 "h1" if idx.h1.is_none() => idx.h1 = Some(e),
-                "link" if idx.canonical.is_none() && v.attr("rel") == Some("canonical") => {
-                    idx.canonical = v.attr("href");
+                "link" if idx.canonical.is_none() && v.attribute("rel") == Some("canonical") => {
+                    idx.canonical = v.attribute("href");
                 }
                 "html" if idx.html_lang.is_none() => {
                     // XHTML pages may give only `xml:lang`.
-                    idx.html_lang = v.attr("lang").or_else(|| v.attr("xml:lang"))
+                    idx.html_lang = v.attribute("lang").or_else(|| v.attribute("xml:lang"))
                 }
                 _ => {}
             }

@@ -23,6 +23,10 @@ pub(crate) fn strip_code(html: &str, templates: bool, links: bool) -> Cow<'_, st
     let mut depth = Depth::default();
     // The pieces of a slimmed tag, reused from tag to tag.
     let mut kept: Vec<&str> = Vec::new();
+    // Where the text since the last tag (or comment) begins, and how many elements that
+    // keep their whitespace as written are open.
+    let mut text_start = 0;
+    let mut preformatted = 0usize;
     while let Some(i) = memchr::memchr(b'<', &bytes[from..]).map(|i| from + i) {
         from = i + 1;
         let Some(&next) = bytes.get(i + 1) else {
@@ -31,21 +35,34 @@ pub(crate) fn strip_code(html: &str, templates: bool, links: bool) -> Cow<'_, st
         if !(next.is_ascii_alphabetic() || matches!(next, b'/' | b'!')) {
             continue; // "1 < 2": text
         }
+        // The indentation between two tags is one whitespace character to the extractor,
+        // which collapses runs of it, and a sixth of what is left of a page for the parser.
+        if preformatted == 0 && i - text_start > 1 {
+            let between = &bytes[text_start..i];
+            if between.iter().all(u8::is_ascii_whitespace) {
+                let one = if between.contains(&b'\n') { "\n" } else { " " };
+                out.replace(text_start, i, &[one]);
+            }
+        }
         if bytes[i + 1..].starts_with(b"!--") {
             let Some(end) = memchr::memmem::find(&bytes[i + 4..], b"-->").map(|j| i + 4 + j + 3)
             else {
                 break;
             };
             out.replace(i, end, &[]);
-            from = end;
+            (from, text_start) = (end, end);
             continue;
         }
         if next == b'/' || next == b'!' {
             let end = memchr::memchr(b'>', &bytes[i..]).map_or(bytes.len(), |j| i + j + 1);
-            if next == b'/' && depth.close(tag_name(&bytes[i + 2..])) {
+            let name = tag_name(&bytes[i + 2..]);
+            if next == b'/' && depth.close(name) {
                 out.replace(i, end, &[]);
             }
-            from = end;
+            if next == b'/' && keeps_whitespace(name) {
+                preformatted = preformatted.saturating_sub(1);
+            }
+            (from, text_start) = (end, end);
             continue;
         }
         let Some(tag) = EMPTIED
@@ -53,16 +70,19 @@ pub(crate) fn strip_code(html: &str, templates: bool, links: bool) -> Cow<'_, st
             .find(|t| starts_with_ignore_case(&bytes[i + 1..], t.as_bytes()))
         else {
             let name = tag_name(&bytes[i + 1..]);
+            if keeps_whitespace(name) {
+                preformatted += 1;
+            }
             if !depth.open(name) {
                 let end = memchr::memchr(b'>', &bytes[i..]).map_or(bytes.len(), |j| i + j + 1);
                 out.replace(i, end, &[]);
-                from = end;
+                (from, text_start) = (end, end);
             } else if let Some((len, slimmed)) = slim_tag(&html[i..], links, &mut kept) {
                 if slimmed {
                     out.replace(i, i + len, &kept);
                 }
                 // Past the whole tag: a `<` inside an attribute's value is no tag.
-                from = i + len;
+                (from, text_start) = (i + len, i + len);
             }
             continue;
         };
@@ -81,6 +101,7 @@ pub(crate) fn strip_code(html: &str, templates: bool, links: bool) -> Cow<'_, st
         // JSON-LD stays as it is, markup in its strings too.
         if *tag == "script" && is_json_ld(&bytes[after_name..open_end]) {
             from = find_close(&bytes[open_end..], b"script").map_or(open_end, |j| open_end + j);
+            text_start = from;
             continue;
         }
         // Blogger and others ship the article as an HTML template inside a script that
@@ -90,7 +111,7 @@ pub(crate) fn strip_code(html: &str, templates: bool, links: bool) -> Cow<'_, st
                 let close_end =
                     memchr::memchr(b'>', &bytes[close..]).map_or(bytes.len(), |j| close + j + 1);
                 out.replace(i, close_end, &["<div>", &html[open_end..close], "</div>"]);
-                from = close_end;
+                (from, text_start) = (close_end, close_end);
                 continue;
             }
         }
@@ -101,7 +122,7 @@ pub(crate) fn strip_code(html: &str, templates: bool, links: bool) -> Cow<'_, st
             break;
         };
         out.replace(open_end, close, &[]);
-        from = close;
+        (from, text_start) = (close, close);
     }
     out.finish()
 }
@@ -167,20 +188,64 @@ fn tag_name(b: &[u8]) -> &[u8] {
     &b[..end]
 }
 
-/// Whether an element of this name stays open until its end tag.
+/// Whether an element of this name stays open until its end tag. (Called at every tag
+/// of the page: the name is lowercased once and matched, not compared with each name.)
 fn nests(name: &[u8]) -> bool {
-    const NOT_NESTING: &[&str] = &[
-        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
-        "source", "track", "wbr", "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th",
-        "thead", "tbody", "tfoot", "rb", "rt", "rp", "colgroup", "html", "head", "body",
-    ];
-    !name.is_empty()
-        && !EMPTIED
-            .iter()
-            .any(|n| name.eq_ignore_ascii_case(n.as_bytes()))
-        && !NOT_NESTING
-            .iter()
-            .any(|n| name.eq_ignore_ascii_case(n.as_bytes()))
+    const LONGEST: usize = 8; // "colgroup", "optgroup", "template"
+    if name.is_empty() {
+        return false;
+    }
+    if name.len() > LONGEST {
+        return true;
+    }
+    let mut buf = [0u8; LONGEST];
+    let lower = &mut buf[..name.len()];
+    lower.copy_from_slice(name);
+    lower.make_ascii_lowercase();
+    !(EMPTIED.iter().any(|n| n.as_bytes() == lower)
+        || matches!(
+            &*lower,
+            b"area"
+                | b"base"
+                | b"br"
+                | b"col"
+                | b"embed"
+                | b"hr"
+                | b"img"
+                | b"input"
+                | b"link"
+                | b"meta"
+                | b"param"
+                | b"source"
+                | b"track"
+                | b"wbr"
+                | b"p"
+                | b"li"
+                | b"dt"
+                | b"dd"
+                | b"option"
+                | b"optgroup"
+                | b"tr"
+                | b"td"
+                | b"th"
+                | b"thead"
+                | b"tbody"
+                | b"tfoot"
+                | b"rb"
+                | b"rt"
+                | b"rp"
+                | b"colgroup"
+                | b"html"
+                | b"head"
+                | b"body"
+        ))
+}
+
+/// Whether an element keeps the whitespace of its text as written.
+fn keeps_whitespace(name: &[u8]) -> bool {
+    ["pre", "textarea", "listing", "xmp", "plaintext"]
+        .iter()
+        .any(|n| name.eq_ignore_ascii_case(n.as_bytes()))
 }
 
 /// A page being rewritten: the new text is made only once something changes.
@@ -391,7 +456,8 @@ mod tests {
     #[test]
     fn every_attribute_the_extractor_reads_survives_the_pass() {
         // The pass keeps a list of attributes: code that reads another one would find it
-        // gone. Every `attr("...")` call and attribute selector of the crate is on the list.
+        // gone. Every `attribute("...")` call and attribute selector of the crate is on
+        // the list.
         let sources = [
             include_str!("html.rs"),
             include_str!("page.rs"),
@@ -400,7 +466,7 @@ mod tests {
             include_str!("lib.rs"),
             include_str!("classify.rs"),
         ];
-        let calls = regex::Regex::new(r#"\.attr\("([A-Za-z:-]+)"\)"#).unwrap();
+        let calls = regex::Regex::new(r#"\.(?:attr|attribute)\("([A-Za-z:-]+)"\)"#).unwrap();
         let selectors =
             regex::Regex::new(r#"Selector::parse\(\s*r?#?"([^"]*)"|selector\(\s*r?#?"([^"]*)""#)
                 .unwrap();
@@ -439,6 +505,15 @@ mod tests {
         // Implicitly closed elements do not count: a long list stays whole.
         let list = format!("<ul>{}</ul>", "<li>item".repeat(n));
         assert_eq!(strip_code(&list, false, false).matches("<li>").count(), n);
+    }
+
+    #[test]
+    fn indentation_between_tags_is_one_character_except_in_preformatted_text() {
+        let page = "<ul>\n    <li>One  two</li>  <li>Three</li>\n\t</ul><pre>\n  <b>x</b>\n    <b>y</b></pre>\n\n<p>1 <  2</p>";
+        assert_eq!(
+            strip_code(page, false, false),
+            "<ul>\n<li>One  two</li> <li>Three</li>\n</ul><pre>\n  <b>x</b>\n    <b>y</b></pre>\n<p>1 <  2</p>"
+        );
     }
 
     #[test]

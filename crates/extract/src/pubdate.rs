@@ -28,7 +28,7 @@ use serde_json::Value;
 
 use crate::Options;
 use crate::dates::parse_date;
-use crate::page::{JsonLd, PageIndex};
+use crate::page::{Attribute, JsonLd, PageIndex};
 
 /// Earliest plausible publication date when the caller gives none (the web's news).
 const DEFAULT_MIN: (i32, u32, u32) = (1995, 1, 1);
@@ -455,7 +455,10 @@ pub(crate) fn find(
     }
     for e in page.select(&MARKED) {
         let v = e.value();
-        let raw = v.attr("datetime").or(v.attr("content")).or(v.attr("title"));
+        let raw = v
+            .attribute("datetime")
+            .or(v.attribute("content"))
+            .or(v.attribute("title"));
         let date = raw
             .and_then(|s| parse_any(s, order))
             .or_else(|| text_dates(&text_of(e), order).into_iter().next());
@@ -470,7 +473,7 @@ pub(crate) fn find(
         }
         if let Some(p) = e
             .value()
-            .attr("datetime")
+            .attribute("datetime")
             .and_then(|s| parse_any(s, order))
             .filter(|p| ok(p))
         {
@@ -621,7 +624,7 @@ fn in_other_content(e: ElementRef<'_>) -> bool {
     e.ancestors().filter_map(ElementRef::wrap).any(|a| {
         let v = a.value();
         matches!(v.name(), "aside" | "footer" | "nav")
-            || [v.attr("class"), v.attr("id")]
+            || [v.attribute("class"), v.attribute("id")]
                 .into_iter()
                 .flatten()
                 .any(|c| {
@@ -647,10 +650,14 @@ fn date_elements(page: &Html, order: SlashOrder) -> Vec<Published> {
         if matches!(v.name(), "script" | "style" | "html" | "body" | "head") {
             continue;
         }
-        let hint = [v.attr("class"), v.attr("id"), v.attr("itemprop")]
-            .into_iter()
-            .flatten()
-            .any(|h| DATE_CLASS.is_match(h));
+        let hint = [
+            v.attribute("class"),
+            v.attribute("id"),
+            v.attribute("itemprop"),
+        ]
+        .into_iter()
+        .flatten()
+        .any(|h| DATE_CLASS.is_match(h));
         if !hint || in_other_content(e) {
             continue;
         }

@@ -139,7 +139,7 @@ fn is_date_line(line: &str) -> bool {
 /// Words one of which every furniture sentence holds: a cheap test before the pattern.
 static FURNITURE_SENTENCE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)newsletter|inbox|follow|like|latest|download|copyright|rights|rechte|droits|derechos|direitos|diritti|permission|reproduc|republish|redistribut|responsible|subscri|sorgfältig|haftung|warning|notice|deprecated|standards|error|citation|cite|folg|segui|suiv",
+        r"(?i)newsletter|inbox|twitter|facebook|instagram|linkedin|(?-u:\b)x(?-u:\b)|latest|download|copyright|rights|rechte|droits|derechos|direitos|diritti|permission|reproduc|republish|redistribut|responsible|subscri|sorgfältig|haftung|on\s+line|citation|cite",
     )
     .expect("furniture word pattern compiles")
 });
