@@ -820,6 +820,9 @@ fn with_modifier(
             continue;
         }
         if let Some(cut) = extend_over(text, start, prefix, taken) {
+            // TimeML annotators leave "about" out of a duration ("about | five hours": 9 of
+            // 11 in TimeBank and AQUAINT) but keep "nearly" and "more than": its mod stays.
+            let cut = if *prefix == "about " { start } else { cut };
             return (cut, (!modifier.is_empty()).then(|| (*modifier).to_string()));
         }
     }
@@ -1097,6 +1100,19 @@ mod tests {
         );
         assert_eq!(found[1].0, "early December");
         assert_eq!(found[1].3.as_deref(), Some("START"));
+        // "About" stays outside the extent, as annotators write it, but still sets the mod.
+        let found = tag(
+            "The talks took about five hours and nearly two days.",
+            Tense::Past,
+        );
+        assert_eq!(
+            (found[0].0.as_str(), found[0].3.as_deref()),
+            ("five hours", Some("APPROX"))
+        );
+        assert_eq!(
+            (found[1].0.as_str(), found[1].3.as_deref()),
+            ("nearly two days", Some("APPROX"))
+        );
         // The edge of the present month or decade (anchored in November 2017).
         let found = tag(
             "The deal expires at the end of the month; by the end of the decade coal is gone.",
