@@ -3,22 +3,24 @@
 //! the first one found wins; [`Meta::sources`] records which signal that was. The
 //! publication date has a module of its own, [`crate::pubdate`].
 
-use std::sync::LazyLock;
-
 use gazette_doc::Meta;
-use scraper::{ElementRef, Html, Selector};
+use scraper::{ElementRef, Html};
 
 use crate::html::markup_text;
-use crate::page::PageIndex;
+use crate::page::{Attribute, PageIndex, elements, has_class};
 use serde_json::Value;
 
-fn selector(s: &str) -> Selector {
-    Selector::parse(s).expect("static selector parses")
+/// An element that holds the byline: `[rel=author]`, `[itemprop=author]`, or the classes
+/// `byline`, `author`, `author-name`, `byline-name`.
+fn holds_byline(el: &scraper::node::Element) -> bool {
+    // `rel` values are matched ignoring ASCII case, as CSS does for that attribute.
+    el.attribute("rel")
+        .is_some_and(|r| r.eq_ignore_ascii_case("author"))
+        || el.attribute("itemprop") == Some("author")
+        || ["byline", "author", "author-name", "byline-name"]
+            .iter()
+            .any(|c| has_class(el, c))
 }
-
-static BYLINE: LazyLock<Selector> = LazyLock::new(|| {
-    selector(r#"[rel="author"], [itemprop="author"], .byline, .author, .author-name, .byline-name"#)
-});
 
 /// Article types of schema.org whose properties describe the page's article.
 const ARTICLE_TYPES: &[&str] = &[
@@ -60,7 +62,7 @@ pub(crate) fn from_index(page: &Html, idx: &PageIndex<'_>) -> Meta {
         }
     }
     if meta.byline.is_none() {
-        for e in page.select(&BYLINE) {
+        for e in elements(page).filter(|e| holds_byline(e.value())) {
             let t = text_of(e);
             let t = t.trim_start_matches("By ").trim_start_matches("by ").trim();
             if (3..=80).contains(&t.chars().count()) {

@@ -19,6 +19,19 @@ impl Attribute for scraper::node::Element {
     }
 }
 
+/// Whether an element's class list holds `class` (case-sensitive, as CSS matches it in a
+/// standards-mode page). scraper's `has_class` interns every class of the element first.
+pub(crate) fn has_class(el: &scraper::node::Element, class: &str) -> bool {
+    el.attribute("class")
+        .is_some_and(|c| c.split_ascii_whitespace().any(|w| w == class))
+}
+
+/// The page's elements in document order: what the extractor walks in place of CSS
+/// selectors, whose matching costs more than the few tests it needs.
+pub(crate) fn elements(page: &Html) -> impl Iterator<Item = ElementRef<'_>> {
+    page.tree.root().descendants().filter_map(ElementRef::wrap)
+}
+
 /// A JSON-LD block: parsed, or its raw text when it is not valid JSON (hand-written
 /// JSON-LD often has trailing commas or raw newlines; dates can still be read from it).
 pub(crate) enum JsonLd {

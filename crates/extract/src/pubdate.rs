@@ -23,12 +23,12 @@ use std::sync::LazyLock;
 use chrono::{Datelike, NaiveDate};
 use gazette_doc::Published;
 use regex::Regex;
-use scraper::{ElementRef, Html, Node, Selector};
+use scraper::{ElementRef, Html, Node};
 use serde_json::Value;
 
 use crate::Options;
 use crate::dates::parse_date;
-use crate::page::{Attribute, JsonLd, PageIndex};
+use crate::page::{Attribute, JsonLd, PageIndex, elements, has_class};
 
 /// Earliest plausible publication date when the caller gives none (the web's news).
 const DEFAULT_MIN: (i32, u32, u32) = (1995, 1, 1);
@@ -271,14 +271,27 @@ static URL_DATE_YEAR_LAST: LazyLock<Regex> = LazyLock::new(|| {
         .expect("URL date pattern compiles")
 });
 
-static MARKED: LazyLock<Selector> = LazyLock::new(|| {
-    Selector::parse(
-        r#"time[pubdate], [itemprop="datePublished"], [itemprop="dateCreated"], [property="schema:datePublished"], [property="schema:dateCreated"], [property="dc:date"], [property="dc:created"], abbr.published, .published[title], time.published, time.entry-date"#,
-    )
-    .expect("selector")
-});
-static TIME: LazyLock<Selector> =
-    LazyLock::new(|| Selector::parse("time[datetime]").expect("selector"));
+/// An element that marks the publication date: `time[pubdate]`, microdata, RDFa and
+/// Dublin Core properties, and the classes blog themes use (`abbr.published`,
+/// `.published[title]`, `time.published`, `time.entry-date`).
+fn marks_published(el: &scraper::node::Element) -> bool {
+    let name = el.name();
+    let is = |attr: &str, values: &[&str]| el.attribute(attr).is_some_and(|v| values.contains(&v));
+    (name == "time" && el.attribute("pubdate").is_some())
+        || is("itemprop", &["datePublished", "dateCreated"])
+        || is(
+            "property",
+            &[
+                "schema:datePublished",
+                "schema:dateCreated",
+                "dc:date",
+                "dc:created",
+            ],
+        )
+        || (has_class(el, "published")
+            && (name == "abbr" || name == "time" || el.attribute("title").is_some()))
+        || (name == "time" && has_class(el, "entry-date"))
+}
 static JSON_LD_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r#""date(?:Published|Created)"\s*:\s*"([^"]{8,40})""#).expect("pattern")
 });
@@ -453,7 +466,7 @@ pub(crate) fn find(
     if let Some((p, key)) = meta_dates(idx).into_iter().find(|(p, _)| ok(p)) {
         return as_shown(p, &format!("meta {key}"));
     }
-    for e in page.select(&MARKED) {
+    for e in elements(page).filter(|e| marks_published(e.value())) {
         let v = e.value();
         let raw = v
             .attribute("datetime")
@@ -467,7 +480,9 @@ pub(crate) fn find(
         }
     }
     // A <time> element outside lists of other articles.
-    for e in page.select(&TIME) {
+    for e in elements(page)
+        .filter(|e| e.value().name() == "time" && e.value().attribute("datetime").is_some())
+    {
         if in_other_content(e) {
             continue;
         }
