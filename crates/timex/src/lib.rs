@@ -351,7 +351,13 @@ impl TimexTagger {
             } else {
                 rule.kind
             };
-            let (start, modifier) = with_modifier(text, start, amount_like, taken.as_slice());
+            let (start, modifier) = with_modifier(
+                text,
+                start,
+                amount_like,
+                rule.kind == TimexType::Duration,
+                taken.as_slice(),
+            );
             // A rule may carry its own ("the end of the month").
             let modifier = modifier.or_else(|| args.get("mod").cloned());
             let start = with_decade_article(text, start, end, taken.as_slice());
@@ -805,6 +811,7 @@ fn with_modifier(
     text: &str,
     start: usize,
     kind: TimexType,
+    duration: bool,
     taken: &[(usize, usize)],
 ) -> (usize, Option<String>) {
     // TimeML annotators leave "earlier"/"later" out before a day's name or "this week"
@@ -821,8 +828,13 @@ fn with_modifier(
         }
         if let Some(cut) = extend_over(text, start, prefix, taken) {
             // TimeML annotators leave "about" out of a duration ("about | five hours": 9 of
-            // 11 in TimeBank and AQUAINT) but keep "nearly" and "more than": its mod stays.
-            let cut = if *prefix == "about " { start } else { cut };
+            // 11 in TimeBank and AQUAINT) but keep "nearly" and "more than", and keep it in
+            // a date ("about two years ago"): its mod stays.
+            let cut = if *prefix == "about " && duration {
+                start
+            } else {
+                cut
+            };
             return (cut, (!modifier.is_empty()).then(|| (*modifier).to_string()));
         }
     }
@@ -1599,6 +1611,11 @@ mod tests {
         assert_eq!(
             tag("Talks are going on now.", Tense::Present)[0].2,
             "PRESENT_REF"
+        );
+        let found = tag("Prices will rise in the near term.", Tense::Future);
+        assert_eq!(
+            (found[0].0.as_str(), found[0].2.as_str()),
+            ("the near term", "FUTURE_REF")
         );
         assert_eq!(tag("He spoke last week.", Tense::Past)[0].2, "2017-W46");
         assert_eq!(
