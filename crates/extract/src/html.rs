@@ -996,7 +996,7 @@ fn block_mark(page: &Html, owner: NodeId) -> (String, Option<NodeId>) {
 /// For development: the outermost skipped element around the first text node holding
 /// `needle` (its tag, class and id), or why there is none.
 pub(crate) fn skipped_ancestor(page: &Html, needle: &str) -> String {
-    let mut skipper = Skipper::new(page);
+    let page_chars = text_chars(page.tree.root());
     for node in page.tree.root().descendants() {
         let Node::Text(t) = node.value() else {
             continue;
@@ -1008,7 +1008,7 @@ pub(crate) fn skipped_ancestor(page: &Html, needle: &str) -> String {
         let mut outermost = None;
         for a in node.ancestors() {
             if let Some(el) = a.value().as_element() {
-                if skipper.is_skipped(a, el) {
+                if is_skipped(a, el, page_chars) {
                     outermost = Some(format!(
                         "<{} class={:?} id={:?} role={:?}>",
                         el.name(),
@@ -1139,102 +1139,45 @@ fn is_marked_body(el: &scraper::node::Element) -> bool {
         .any(|h| MARKED_BODY.is_match(h))
 }
 
-/// Which elements of a page the extractor skips, with what their class and id words
-/// say remembered by those words: a page repeats the same few dozen classes on
-/// thousands of elements, and the hint patterns were a tenth of the extraction's time.
-struct Skipper<'a> {
+fn is_skipped(
+    node: ego_tree::NodeRef<'_, Node>,
+    el: &scraper::node::Element,
     page_chars: usize,
-    hints: HashMap<(&'a str, &'a str), Hint>,
-}
-
-/// What an element's class and id words say it is.
-#[derive(Clone, Copy)]
-enum Hint {
-    /// No words, or the words of an article's own container.
-    Content,
-    Boilerplate,
-    ReadMore,
-    WeakBoilerplate,
-    Other,
-}
-
-impl<'a> Skipper<'a> {
-    fn new(page: &'a Html) -> Skipper<'a> {
-        Skipper {
-            page_chars: text_chars(page.tree.root()),
-            hints: HashMap::new(),
-        }
+) -> bool {
+    if SKIP_TAGS.contains(&el.name()) {
+        // A figure that holds a table is the article's data, not a picture; its caption
+        // still goes.
+        return !(el.name() == "figure"
+            && node
+                .descendants()
+                .any(|d| d.value().as_element().is_some_and(|e| e.name() == "table")));
     }
-
-    fn is_skipped(
-        &mut self,
-        node: ego_tree::NodeRef<'a, Node>,
-        el: &'a scraper::node::Element,
-    ) -> bool {
-        let page_chars = self.page_chars;
-        if SKIP_TAGS.contains(&el.name()) {
-            // A figure that holds a table is the article's data, not a picture; its caption
-            // still goes.
-            return !(el.name() == "figure"
-                && node
-                    .descendants()
-                    .any(|d| d.value().as_element().is_some_and(|e| e.name() == "table")));
-        }
-        if el.attribute("hidden").is_some() || el.attribute("aria-hidden") == Some("true") {
-            return true;
-        }
-        // Navigation, headers, footers and sidebars, unless a broken page left one open
-        // around the article (then it holds most of the page's text) or a template put the
-        // article's own marked-up body inside one.
-        if matches!(el.name(), "nav" | "footer" | "aside" | "menu")
-            || matches!(
-                el.attribute("role"),
-                Some("navigation" | "complementary" | "banner" | "contentinfo")
-            )
-        {
-            return text_chars(node) * 2 < page_chars && !holds_article_body(node);
-        }
-        // Whole-page wrappers carry site-wide classes ("one-sidebar", "menu-type-x") that
-        // say nothing about their content; ASP.NET pages wrap everything in one <form>,
-        // while other forms (log-in, comment, newsletter) are never article text.
-        if el.name() == "form" {
-            return text_chars(node) * 2 < page_chars;
-        }
-        if matches!(el.name(), "html" | "body" | "main" | "article") {
-            return false;
-        }
-        let words = (
-            el.attribute("class").unwrap_or(""),
-            el.attribute("id").unwrap_or(""),
-        );
-        match *self
-            .hints
-            .entry(words)
-            .or_insert_with(|| hint(words.0, words.1))
-        {
-            Hint::Content | Hint::Other => false,
-            // A wrapper holding most of the page's text is not the widget its class names
-            // (e.g. `m-advertisement-off-canvas--pusher` around a whole page).
-            Hint::Boilerplate => text_chars(node) * 2 < page_chars,
-            Hint::ReadMore => {
-                let chars = text_chars(node);
-                let linked: usize = node
-                    .descendants()
-                    .filter(|d| d.value().as_element().is_some_and(|e| e.name() == "a"))
-                    .map(text_chars)
-                    .sum();
-                let unfolds = chars >= 200 && linked * 4 < chars;
-                !unfolds && chars * 2 < page_chars
-            }
-            Hint::WeakBoilerplate => text_chars(node) * 4 < page_chars,
-        }
+    if el.attribute("hidden").is_some() || el.attribute("aria-hidden") == Some("true") {
+        return true;
     }
-}
-
-/// What the class and id words of an element say it is.
-fn hint(class: &str, id: &str) -> Hint {
-    let hints = [class, id]
+    // Navigation, headers, footers and sidebars, unless a broken page left one open
+    // around the article (then it holds most of the page's text) or a template put the
+    // article's own marked-up body inside one.
+    if matches!(el.name(), "nav" | "footer" | "aside" | "menu")
+        || matches!(
+            el.attribute("role"),
+            Some("navigation" | "complementary" | "banner" | "contentinfo")
+        )
+    {
+        return text_chars(node) * 2 < page_chars && !holds_article_body(node);
+    }
+    // Whole-page wrappers carry site-wide classes ("one-sidebar", "menu-type-x") that
+    // say nothing about their content; ASP.NET pages wrap everything in one <form>,
+    // while other forms (log-in, comment, newsletter) are never article text.
+    if el.name() == "form" {
+        return text_chars(node) * 2 < page_chars;
+    }
+    if matches!(el.name(), "html" | "body" | "main" | "article") {
+        return false;
+    }
+    let hints = [el.attribute("class"), el.attribute("id")]
         .into_iter()
+        .flatten()
         .map(str::trim)
         .filter(|h| !h.is_empty());
     // Words that describe a feature of the element rather than what it is ("has-ads",
@@ -1243,16 +1186,24 @@ fn hint(class: &str, id: &str) -> Hint {
         hints.map(|h| FEATURE_WORDS.replace_all(h, " ")).collect();
     let any = |re: &Regex| cleaned.iter().any(|h| re.is_match(h));
     if cleaned.is_empty() || any(&CONTENT_HINT) {
-        Hint::Content
-    } else if any(&BOILERPLATE_HINT) {
-        Hint::Boilerplate
-    } else if any(&READ_MORE) {
-        Hint::ReadMore
-    } else if any(&WEAK_BOILERPLATE_HINT) {
-        Hint::WeakBoilerplate
-    } else {
-        Hint::Other
+        return false;
     }
+    // A wrapper holding most of the page's text is not the widget its class names
+    // (e.g. `m-advertisement-off-canvas--pusher` around a whole page).
+    if any(&BOILERPLATE_HINT) {
+        return text_chars(node) * 2 < page_chars;
+    }
+    if any(&READ_MORE) {
+        let chars = text_chars(node);
+        let linked: usize = node
+            .descendants()
+            .filter(|d| d.value().as_element().is_some_and(|e| e.name() == "a"))
+            .map(text_chars)
+            .sum();
+        let unfolds = chars >= 200 && linked * 4 < chars;
+        return !unfolds && chars * 2 < page_chars;
+    }
+    any(&WEAK_BOILERPLATE_HINT) && text_chars(node) * 4 < page_chars
 }
 
 /// Whether the element holds the page's article body as schema.org marks it
@@ -1284,7 +1235,7 @@ fn text_chars(node: ego_tree::NodeRef<'_, Node>) -> usize {
 }
 
 fn blocks(page: &Html, with_markdown: bool) -> Vec<Block> {
-    let mut skipper = Skipper::new(page);
+    let page_chars = text_chars(page.tree.root());
     let mut blocks = Vec::new();
     let mut open_blocks: Vec<NodeId> = vec![page.tree.root().id()];
     let mut skipping: Option<NodeId> = None;
@@ -1318,7 +1269,7 @@ fn blocks(page: &Html, with_markdown: bool) -> Vec<Block> {
                 }
                 match node.value() {
                     Node::Element(el) => {
-                        if skipper.is_skipped(node, el) {
+                        if is_skipped(node, el, page_chars) {
                             skipping = Some(node.id());
                             continue;
                         }
