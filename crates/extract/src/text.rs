@@ -139,7 +139,7 @@ fn is_date_line(line: &str) -> bool {
 /// Words one of which every furniture sentence holds: a cheap test before the pattern.
 static FURNITURE_SENTENCE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)newsletter|inbox|twitter|facebook|instagram|linkedin|(?-u:\b)x(?-u:\b)|latest|download|copyright|rights|rechte|droits|derechos|direitos|diritti|permission|reproduc|republish|redistribut|responsible|subscri|sorgfältig|haftung|on\s+line|citation|cite",
+        r"(?i)newsletter|inbox|twitter|facebook|instagram|linkedin|(?-u:\b)x(?-u:\b)|latest|download|copyright|rights|rechte|droits|derechos|direitos|diritti|permission|reproduc|republish|redistribut|responsible|subscri|sorgfältig|haftung|on\s+line|citation|cite|laden\s+sie|button",
     )
     .expect("furniture word pattern compiles")
 });
@@ -363,6 +363,8 @@ static FURNITURE_SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
           | .{0,120}\bnewsletters?\b.{0,60}\b(abonnieren|anmelden|bestellen|sign\s+up|subscribe)\b.{0,80}$
           | .{0,80}\b(sent|delivered)\s+(straight\s+|directly\s+)?to\s+your\s+inbox\b.{0,80}$ | .{0,200}\bunsubscribe\s+at\s+any\s+time\b.{0,40}$
           | .{0,40}\b(get|download)\s+(the\s+latest|our)\b.{0,80}\bapps?\b.{0,40}$
+          | laden\s+sie\s+(sich\s+)?(jetzt\s+)?(unsere|die)\s+.{0,60}\bapps?\b.{0,80}\bherunter\b
+          | (klicken\s+sie\s+auf\s+(den|diesen)\s+.{0,20}button,?\s+um\s+den\s+inhalt\s+von|click\s+(on\s+)?the\s+.{0,20}button\s+(below\s+)?to\s+load\s+the\s+content\s+from)\b.{1,80}$
           | .{0,80}\bwritten\s+permission\b | .{0,80}\bnot\s+responsible\s+for\s+the\s+(opinions|content)
           | (to\s+(view|read|continue)|already\s+a\s+subscriber|if\s+you('re|\s+are)\s+(seeing|already)).{0,120}\bsubscri
           | (trotz\s+sorgfältiger\s+inhaltlicher\s+kontrolle|haftungs(ausschluss|beschränkung|hinweis)).*
@@ -611,6 +613,9 @@ mod tests {
             "We'll email you a link to the story. You may edit your settings or unsubscribe at any time.",
             "Forgot your password?",
             "Switch to the dark mode that's kinder on your eyes at night time.",
+            "Laden Sie unsere App für iOS und Android auf Ihr Handy herunter.",
+            "Klicken Sie auf den unteren Button, um den Inhalt von www.example.de zu laden.",
+            "Click the button below to load the content from maps.example.com.",
         ] {
             assert!(is_furniture(line), "{line}");
         }
@@ -622,6 +627,8 @@ mod tests {
             "Police asked anyone with information to call the hotline.",
             "The hackers reset the minister's password, the report said.",
             "The paper's newsletters reached two million readers last year.",
+            "Nutzer laden die App seit Montag seltener herunter, sagte der Sprecher.",
+            "Click the button and the door opens, the engineer explained to the visitors.",
         ] {
             assert!(!is_furniture(line), "{line}");
         }
