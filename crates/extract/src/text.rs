@@ -254,6 +254,11 @@ static NOTICE_WORDS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
             "password",
             "dark mode",
             "light mode",
+            "nichteinwilligung",
+            "melden sie sich an",
+            "sign in to",
+            "log in to",
+            "netiquette",
         ])
         .expect("notice words compile")
 });
@@ -344,7 +349,11 @@ static BROWSER_NOTICE: LazyLock<Regex> = LazyLock::new(|| {
       | \bpush[-\s]?(meldung|nachricht|benachrichtigung)\w*[^.!?]{0,60}\bbrowser
       | \b(your|ihren?|deinen?)\s+ad[-\s]?blockers?\b[^.!?]{0,80}\b(disable|turn\w*\s+off|pause|whitelist|deaktivier\w*|ausschalten)
       | \b(disable|turn\w*\s+off|pause|whitelist|deaktivier\w*|ausschalten)\b[^.!?]{0,30}\b(your|ihren?|deinen?)\s+ad[-\s]?blockers?\b
-      | \bforgot\s+(your\s+)?password\b | \bswitch\s+to\s+(the\s+)?(dark|light)\s+mode\b",
+      | \bforgot\s+(your\s+)?password\b | \bswitch\s+to\s+(the\s+)?(dark|light)\s+mode\b
+      | ^folgen\s+der\s+nichteinwilligung\s*:
+      | ^(bitte\s+)?melden\s+sie\s+sich\s+an,?\s+um\b[^.!?]{0,60}\b(zu\s+lesen|weiterzulesen|zu\s+kommentieren)
+      | ^(please\s+)?(sign|log)\s+in\s+to\s+(read|continue\s+reading|comment)\b
+      | \b(halten\s+sie\s+sich\s+an|beachten\s+sie)\s+unsere\s+netiquette\b | \bfollow\s+our\s+netiquette\b",
     )
     .expect("browser notice pattern compiles")
 });
@@ -614,6 +623,10 @@ mod tests {
             "Forgot your password?",
             "Switch to the dark mode that's kinder on your eyes at night time.",
             "Laden Sie unsere App für iOS und Android auf Ihr Handy herunter.",
+            "Folgen der Nichteinwilligung: Der Dienst Youtube wird Ihnen nicht zur Verfügung gestellt",
+            "Melden Sie sich an um unbegrenzt Artikel zu lesen",
+            "Sign in to continue reading.",
+            "Bitte registrieren Sie sich und halten Sie sich an unsere Netiquette.",
             "Klicken Sie auf den unteren Button, um den Inhalt von www.example.de zu laden.",
             "Click the button below to load the content from maps.example.com.",
         ] {
@@ -629,6 +642,8 @@ mod tests {
             "The paper's newsletters reached two million readers last year.",
             "Nutzer laden die App seit Montag seltener herunter, sagte der Sprecher.",
             "Click the button and the door opens, the engineer explained to the visitors.",
+            "Die Folgen der Nichteinwilligung seien für Patienten erheblich, sagte die Ärztin.",
+            "Users must sign in to read their messages, the company said in a statement.",
         ] {
             assert!(!is_furniture(line), "{line}");
         }
