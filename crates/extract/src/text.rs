@@ -173,7 +173,8 @@ pub(crate) fn is_furniture_sentence(line: &str) -> bool {
 /// the page builds around every article: its cookies ("We use cookies to ...", "Diese
 /// Website verwendet Cookies"), that the browser lacks JavaScript or is too old, an
 /// offer of push notifications, the reader's ad blocker, its affiliate links, the
-/// controls of its interface, its appeals for support. A cookie notice may run to a few
+/// controls of its interface, its consent dialog, a log-in prompt, its netiquette, its
+/// appeals for support. A cookie notice may run to a few
 /// sentences; the others are short. An article about cookies or browsers talks about them
 /// in the third person, which these patterns do not match.
 fn is_site_notice(line: &str) -> bool {
@@ -335,7 +336,8 @@ static COOKIE_NOTICE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A site asking for JavaScript, a newer browser, or leave to send notifications; the
-/// controls of its interface (a forgotten password, a dark mode).
+/// controls of its interface (a forgotten password, a dark mode); what its consent dialog
+/// says of a refusal; a prompt to log in before reading; its comment section's netiquette.
 static BROWSER_NOTICE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)
