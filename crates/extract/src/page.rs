@@ -59,10 +59,7 @@ impl<'a> PageIndex<'a> {
             canonical: None,
             html_lang: None,
         };
-        for node in page.tree.root().descendants() {
-            let Some(e) = ElementRef::wrap(node) else {
-                continue;
-            };
+        for e in elements(page) {
             let v = e.value();
             match v.name() {
                 "meta" => {

@@ -657,10 +657,7 @@ fn in_other_content(e: ElementRef<'_>) -> bool {
 /// Dates in the text of elements whose class or id names a date, in document order.
 fn date_elements(page: &Html, order: SlashOrder) -> Vec<Published> {
     let mut out = Vec::new();
-    for node in page.tree.root().descendants() {
-        let Some(e) = ElementRef::wrap(node) else {
-            continue;
-        };
+    for e in elements(page) {
         let v = e.value();
         if matches!(v.name(), "script" | "style" | "html" | "body" | "head") {
             continue;
