@@ -31,10 +31,13 @@ static FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
           | ((photo|image|picture|foto|bild)\s+(credits?|sources?|quellen?)|crédits?\s+(photos?|images?)|(bild|foto)nachweise?)\s*:.*
           | (permalink|permalien)(\s*:)?(\s+https?://\S+)? | explore\s+further
           | ((download|save)\s+(this\s+|the\s+)?(\w+\s+)?as\s+(a\s+)?pdf | (\w+\s+){0,3}als\s+pdf\s+(herunterladen|speichern))
+          | (es\s+werden\s+(die\s+)?(\w+\s+)?)?\d+\s+bis\s+\d+\s+\(?von\s+(insgesamt\s+)?\d+\)?(\s+\w+)?(\s+angezeigt)?
+          | (showing|displaying)\s+(results?\s+)?\d+\s*(–|-|to)\s*\d+\s+\(?of\s+\d+(\s+\w+)?\)? | (seite|page)\s+\d+\s+(von|of)\s+\d+
           | (der\s+)?artikel\s+wurde\s+(erfolgreich\s+)?(hinzugefügt|in\s+den\s+warenkorb\s+gelegt)
           | (the\s+)?(item|product)\s+(was|has\s+been)\s+(successfully\s+)?added\s+to\s+(your\s+)?(cart|basket)
           | .*(getty\s+images|shutterstock|/\s*afp|/\s*dpa|/\s*reuters|/\s*ap)
-          | (mehr|weitere)\s+(zum\s+thema|artikel|beiträge|nachrichten|news|infos?)\b.* | weiter(lesen)?
+          | (noch\s+)?(mehr|weitere)\s+(zum\s+thema|artikel|beiträge|nachrichten|news|infos?)\b.* | weiter(lesen)?
+          | jetzt\s+(.{1,50}\s+)?(anmelden|registrieren|abonnieren) | customer\s+(care|service)
           | (artikel|beitrag|seite)\s+(teilen|drucken|merken|empfehlen) | teilen | drucken
           | kommentare?(\s*\(\d+\))? | kommentieren.* | bild\s+anzeigen | vorschau\b.*
           | zurück(\s+zur\s+übersicht)? | nach\s+oben | eingestellt\s+von\b.* | erstellt\s+am\b.*
@@ -122,7 +125,7 @@ static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
         ((updated|aktualisiert|veröffentlicht|published|posted|erstellt|publicado|publié|mis\s+à\s+jour|date|datum|stand)(\s+(am|on|le|el))?\s*:?\s*)?
         ( \d+\s+(mins?|minutes?|hrs?|hours?|days?)\s+ago
         | ({TIME}\s*,?\s*)?
-          (\p{{L}}{{2,12}}\.?,\s*)?
+          (\p{{L}}{{2,12}}\.?(,\s*|\s+))?
           ( \d{{1,2}}\.?\s*\p{{L}}{{3,12}}\.?,?\s+\d{{4}}
           | \p{{L}}{{3,12}}\.?\s+\d{{1,2}}(st|nd|rd|th)?\.?,?\s+\d{{4}}
           | \d{{1,2}}\.\s?\d{{1,2}}\.\s?(\d{{4}}|\d{{2}})
@@ -382,6 +385,7 @@ static FURNITURE_SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
           | .{0,40}\b(get|download)\s+(the\s+latest|our)\b.{0,80}\bapps?\b.{0,40}$
           | laden\s+sie\s+(sich\s+)?(jetzt\s+)?(unsere|die)\s+.{0,60}\bapps?\b.{0,80}\bherunter\b
           | (klicken\s+sie\s+auf\s+(den|diesen)\s+.{0,20}button,?\s+um\s+den\s+inhalt\s+von|click\s+(on\s+)?the\s+.{0,20}button\s+(below\s+)?to\s+load\s+the\s+content\s+from)\b.{1,80}$
+          | (mit\s+diesem\s+button\s+(kannst\s+du|können\s+sie)|with\s+this\s+button,?\s+you\s+can)\b.{1,200}$
           | .{0,80}\bwritten\s+permission\b | .{0,80}\bnot\s+responsible\s+for\s+the\s+(opinions|content)
           | (to\s+(view|read|continue)|already\s+a\s+subscriber|if\s+you('re|\s+are)\s+(seeing|already)).{0,120}\bsubscri
           | (trotz\s+sorgfältiger\s+inhaltlicher\s+kontrolle|haftungs(ausschluss|beschränkung|hinweis)).*
@@ -554,6 +558,12 @@ mod tests {
             "Download this article as PDF",
             "Der Artikel wurde erfolgreich hinzugefügt.",
             "The item was successfully added to your cart.",
+            "Es werden die Weine 1 bis 10 von insgesamt 19 angezeigt!",
+            "Showing 1–12 of 48 results",
+            "Seite 2 von 5",
+            "Jetzt für unsere Top-News anmelden",
+            "Noch mehr Infos für dich",
+            "Customer Care",
             "Warning: Cannot modify header information in /var/www/site/wp-includes/pluggable.php on line 1210",
             "Suggested citation: Roe, Jane: The Bridge Affair, Valley Courier, 2020/4/09, https://example.org/bridge/.",
             "Puede escribirnos a la redacción o seguir a Valle Noticias en Facebook, Twitter e Instagram.",
@@ -577,6 +587,8 @@ mod tests {
             "Explore further afield and the valley opens up.",
             "The ministry will publish the report as a PDF on Monday.",
             "Der Artikel wurde am Montag veröffentlicht.",
+            "Jetzt will sich der Verein neu anmelden, sagte der Vorsitzende am Montag.",
+            "Customer service complaints rose by a third last year.",
         ] {
             assert!(!is_furniture(line), "{line}");
         }
@@ -653,6 +665,7 @@ mod tests {
             "Bitte registrieren Sie sich und halten Sie sich an unsere Netiquette.",
             "Klicken Sie auf den unteren Button, um den Inhalt von www.example.de zu laden.",
             "Click the button below to load the content from maps.example.com.",
+            "Mit diesem Button kannst Du diese Episode zu einer Liste hinzufügen. Dazu musst Du Dich einloggen:",
         ] {
             assert!(is_furniture(line), "{line}");
         }
@@ -703,6 +716,7 @@ mod tests {
             "Nov. 9, 2023, 4:59 AM UTC",
             "Updated: 8:24, 2 Nov 2023",
             "Updated 15 hrs ago",
+            "Energie 12.12.2022, 08:30 Uhr",
         ] {
             assert!(is_furniture(line), "{line}");
         }
