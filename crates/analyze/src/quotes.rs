@@ -575,12 +575,15 @@ pub(crate) fn mention(doc: &Doc, tree: &Tree<'_>, head: usize) -> Mention {
             );
         }
     }
-    // A relative pronoun after a comma is the mention ("one of the doctors, who called him
+    // A relative pronoun after a comma or a dash is the mention ("one of the doctors, who called him
     // a quack"), and the noun phrase before the comma, which its clause describes, is who it
     // is (found by shape: the parse often hangs the clause elsewhere).
     if matches!(tree.tokens[head].tag.as_deref(), Some("WP" | "WDT"))
         && head >= 2
-        && doc.slice(tree.tokens[head - 1].span()) == ","
+        && matches!(
+            doc.slice(tree.tokens[head - 1].span()),
+            "," | "—" | "–" | "--"
+        )
         && matches!(tree.tokens[head - 2].pos.as_deref(), Some("NOUN" | "PROPN"))
     {
         let noun = name_head(tree.tokens, head.saturating_sub(8), head - 2);
@@ -592,6 +595,33 @@ pub(crate) fn mention(doc: &Doc, tree: &Tree<'_>, head: usize) -> Mention {
             canonical: antecedent.canonical,
             entity_id: antecedent.entity_id,
         };
+    }
+    // Any other relative pronoun is who the noun its clause describes is ("the group that
+    // says ...", "officials who spoke"), as the parse attaches the clause.
+    if matches!(tree.tokens[head].tag.as_deref(), Some("WP" | "WDT")) {
+        let noun = tree.tokens[head]
+            .head
+            .filter(|&v| tree.dep(v) == "acl:relcl")
+            .and_then(|v| tree.tokens[v].head)
+            .filter(|&n| {
+                n < head
+                    && matches!(tree.tokens[n].pos.as_deref(), Some("NOUN" | "PROPN" | "PRON"))
+                    // "a letter ... Friday afternoon that ...": a time is nobody.
+                    && !doc
+                        .timexes()
+                        .iter()
+                        .any(|t| t.start <= tree.tokens[n].start && tree.tokens[n].end <= t.end)
+            });
+        if let Some(noun) = noun {
+            let (start, end) = token_span(doc, head, head);
+            let antecedent = mention(doc, tree, noun);
+            return Mention {
+                start,
+                end,
+                canonical: antecedent.canonical,
+                entity_id: antecedent.entity_id,
+            };
+        }
     }
     // The phrase: the head with its compound, flat, amod and det children (not clauses).
     let mut lo = head;
@@ -3509,6 +3539,29 @@ mod tests {
             [("the bridge would cost too much", "who", "Ann Ruiz")],
             "{quotes:?}"
         );
+        // Without a comma, or after a dash, the clause still says whom the pronoun stands for.
+        for (text, name) in [
+            (
+                "The mayor met the Valley Transit Union, which says the fares must fall.",
+                "Valley Transit Union",
+            ),
+            (
+                "The council heard from residents who said the bridge was unsafe.",
+                "residents",
+            ),
+            (
+                "The row ended with Ann Ruiz — who said the bridge was unsafe — leaving the room.",
+                "Ann Ruiz",
+            ),
+        ] {
+            let quotes = run(text);
+            assert!(
+                quotes
+                    .iter()
+                    .any(|(_, m, n, _)| matches!(m.as_str(), "who" | "which") && n == name),
+                "{text}: {quotes:?}"
+            );
+        }
     }
 
     #[test]
