@@ -172,7 +172,12 @@ fn meta_tags(idx: &PageIndex<'_>, meta: &mut Meta) {
     let get = |name: &str| idx.meta(name);
     for key in ["og:title", "twitter:title"] {
         if let Some(v) = get(key) {
-            meta.offer_title(v, &format!("meta {key}"));
+            let h1 = idx.h1.map(text_of);
+            let site = get("og:site_name");
+            meta.offer_title(
+                &headline_between_bars(v, h1.as_deref(), site),
+                &format!("meta {key}"),
+            );
         }
     }
     for key in [
@@ -222,6 +227,36 @@ fn text_of(e: ElementRef<'_>) -> String {
         .join(" ")
 }
 
+/// The headline of an Open Graph or Twitter title that still carries the site's name, a
+/// section or the day between bars ("Berlin confronts its colonial past | DW | 19.01.2020",
+/// "Opinion | Republicans Are Following Trump"): the part the page's `<h1>` repeats, else
+/// the first part that is neither a date, the site's name nor a one-word label. Only bars:
+/// a dash or a colon is often the headline's own.
+fn headline_between_bars(title: &str, h1: Option<&str>, site: Option<&str>) -> String {
+    let parts: Vec<&str> = title.split(" | ").map(str::trim).collect();
+    if parts.len() == 1 {
+        return title.trim().to_string();
+    }
+    let same = |a: &str, b: &str| {
+        a.split_whitespace()
+            .map(str::to_lowercase)
+            .eq(b.split_whitespace().map(str::to_lowercase))
+    };
+    if let Some(part) = h1.and_then(|h| parts.iter().find(|p| same(p, h))) {
+        return part.to_string();
+    }
+    let label = |p: &str| {
+        p.split_whitespace().count() < 2
+            || !p.chars().any(char::is_alphabetic)
+            || site.is_some_and(|s| same(p, s))
+    };
+    parts
+        .iter()
+        .find(|p| !label(p))
+        .unwrap_or(&parts[0])
+        .to_string()
+}
+
 /// Removes the site name that `<title>` often carries ("Headline | Site", "Site - Headline").
 fn clean_title(title: &str) -> String {
     for sep in [" | ", " – ", " — ", " - ", " :: ", " · "] {
@@ -267,6 +302,42 @@ mod tests {
             Some("Putin and Assad met in Sochi.")
         );
         assert_eq!(m.sources["description"], "json-ld description");
+    }
+
+    #[test]
+    fn an_open_graph_title_loses_the_site_and_day_after_bars_but_keeps_its_dashes() {
+        for (og, title) in [
+            (
+                "Berlin confronts its colonial past | DW | 19.01.2020",
+                "Berlin confronts its colonial past",
+            ),
+            (
+                "Putin - Assad talks end in Sochi",
+                "Putin - Assad talks end in Sochi",
+            ),
+        ] {
+            let page = Html::parse_document(&format!(
+                r#"<html><head><meta property="og:title" content="{og}"></head><body></body></html>"#
+            ));
+            assert_eq!(from_page(&page).title.as_deref(), Some(title));
+        }
+        // A section before the headline; the headline the page repeats in its <h1>.
+        assert_eq!(
+            headline_between_bars("Opinion | Republicans Are Following Trump", None, None),
+            "Republicans Are Following Trump"
+        );
+        assert_eq!(
+            headline_between_bars(
+                "Winterhechte | fish.example | Dein Fischereimagazin",
+                Some("Winterhechte"),
+                None
+            ),
+            "Winterhechte"
+        );
+        assert_eq!(
+            headline_between_bars("Bridge reopens | Valley Courier", None, Some("Valley Courier")),
+            "Bridge reopens"
+        );
     }
 
     #[test]
