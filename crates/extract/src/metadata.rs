@@ -257,9 +257,12 @@ fn headline_between_bars(title: &str, h1: Option<&str>, site: Option<&str>) -> S
         .to_string()
 }
 
-/// Removes the site name that `<title>` often carries ("Headline | Site", "Site - Headline").
+/// Removes the site name that `<title>` often carries ("Headline | Site", "Site - Headline",
+/// WordPress's "Headline ‹ Site" and "Headline « Site"), or a site's domain after a colon
+/// ("Headline : literaturkritik.de").
 fn clean_title(title: &str) -> String {
-    for sep in [" | ", " – ", " — ", " - ", " :: ", " · "] {
+    let title = title.trim().trim_end_matches([' ', '-', '|']).trim_end();
+    for sep in [" | ", " – ", " — ", " - ", " :: ", " · ", " ‹ ", " « "] {
         if title.contains(sep) {
             return title
                 .split(sep)
@@ -269,7 +272,22 @@ fn clean_title(title: &str) -> String {
                 .to_string();
         }
     }
-    title.trim().to_string()
+    match title.rsplit_once(" : ") {
+        Some((head, domain)) if is_domain(domain) => head.trim().to_string(),
+        _ => title.to_string(),
+    }
+}
+
+/// A bare domain name ("literaturkritik.de", "www.example.org").
+fn is_domain(s: &str) -> bool {
+    let labels: Vec<&str> = s.split('.').collect();
+    labels.len() >= 2
+        && labels
+            .iter()
+            .all(|l| !l.is_empty() && l.chars().all(|c| c.is_alphanumeric() || c == '-'))
+        && labels
+            .last()
+            .is_some_and(|tld| tld.len() >= 2 && tld.chars().all(|c| c.is_ascii_lowercase()))
 }
 
 #[cfg(test)]
@@ -335,7 +353,11 @@ mod tests {
             "Winterhechte"
         );
         assert_eq!(
-            headline_between_bars("Bridge reopens | Valley Courier", None, Some("Valley Courier")),
+            headline_between_bars(
+                "Bridge reopens | Valley Courier",
+                None,
+                Some("Valley Courier")
+            ),
             "Bridge reopens"
         );
     }
@@ -348,6 +370,25 @@ mod tests {
         let m = from_page(&page);
         assert_eq!(m.title.as_deref(), Some("Putin meets Assad in Sochi"));
         assert_eq!(m.sources["title"], "<title>");
+        for (raw, title) in [
+            (
+                "Ein Roboter für den Garten ‹ Hobbywerkstatt",
+                "Ein Roboter für den Garten",
+            ),
+            ("Lexikon der Löwen « Nalas Seiten", "Lexikon der Löwen"),
+            (
+                "Ann Cotten verwebt Lokales und Globales : literaturkritik.de",
+                "Ann Cotten verwebt Lokales und Globales",
+            ),
+            ("National Rail Enquiries -", "National Rail Enquiries"),
+            // A colon set off by spaces, as French writes it, is the headline's own.
+            (
+                "Guinée : un braconnier condamné",
+                "Guinée : un braconnier condamné",
+            ),
+        ] {
+            assert_eq!(clean_title(raw), title);
+        }
     }
 
     #[test]
