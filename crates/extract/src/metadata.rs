@@ -8,7 +8,9 @@ use scraper::{ElementRef, Html};
 
 use crate::html::markup_text;
 use crate::page::{Attribute, PageIndex, elements, has_class};
+use regex::Regex;
 use serde_json::Value;
+use std::sync::LazyLock;
 
 /// An element that holds the byline: `[rel=author]`, `[itemprop=author]`, or the classes
 /// `byline`, `author`, `author-name`, `byline-name`.
@@ -63,10 +65,11 @@ pub(crate) fn from_index(page: &Html, idx: &PageIndex<'_>) -> Meta {
     }
     if meta.byline.is_none() {
         for e in elements(page).filter(|e| holds_byline(e.value())) {
-            let t = text_of(e);
-            let t = t.trim_start_matches("By ").trim_start_matches("by ").trim();
+            let Some(t) = clean_byline(&text_of(e)) else {
+                continue;
+            };
             if (3..=80).contains(&t.chars().count()) {
-                meta.offer_byline(t, "byline element");
+                meta.offer_byline(&t, "byline element");
                 break;
             }
         }
@@ -82,7 +85,11 @@ fn json_ld(idx: &PageIndex<'_>, meta: &mut Meta) {
             if let Some(h) = article.get("headline").and_then(Value::as_str) {
                 meta.offer_title(h, "json-ld headline");
             }
-            if let Some(a) = article.get("author").and_then(names) {
+            if let Some(a) = article
+                .get("author")
+                .and_then(names)
+                .and_then(|a| clean_byline(&a))
+            {
                 meta.offer_byline(&a, "json-ld author");
             }
             if let Some(p) = article.get("publisher").and_then(names) {
@@ -188,11 +195,11 @@ fn meta_tags(idx: &PageIndex<'_>, meta: &mut Meta) {
         "dc.creator",
         "byl",
     ] {
-        if let Some(v) = get(key) {
-            if !v.starts_with("http") {
-                let v = v.trim_start_matches("By ").trim_start_matches("by ");
-                meta.offer_byline(v, &format!("meta {key}"));
-            }
+        if let Some(v) = get(key)
+            .filter(|v| !v.starts_with("http"))
+            .and_then(clean_byline)
+        {
+            meta.offer_byline(&v, &format!("meta {key}"));
         }
     }
     for key in ["og:description", "description", "twitter:description"] {
@@ -225,6 +232,75 @@ fn text_of(e: ElementRef<'_>) -> String {
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// A byline as pages write it, reduced to the names: without the word that introduces them
+/// ("By", "von", "Veröffentlicht von", "Autor:"), what follows a bar or bullet, and the date,
+/// time or handle written after them ("Jeff Foust Monday, November 18, 2019", "Bryan DeArdo
+/// @BryanDeArdo Nov 18, 2019"). None for a publishing system's placeholder ("admin").
+pub(crate) fn clean_byline(raw: &str) -> Option<String> {
+    static INTRO: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?i)^\s*((veröffentlicht|geschrieben|verfasst|posted|written|published|beitrag)\s+(von|by)\s*:?|by|von|par|por|door)\s+|^\s*(autor(in)?|author|text|texte|redaktion)\s*:\s*",
+        )
+        .expect("byline intro pattern compiles")
+    });
+    // Where the names end: a handle, a date or time, a weekday before a date, a label with
+    // a colon ("Kategorien:"), an update note.
+    static AFTER_NAMES: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?ix)\s(
+                @\w
+              | (mon|tues|wednes|thurs|fri|satur|sun)day(,|\s+\d)
+              | (montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)\b
+              | (mo|di|mi|do|fr|sa|so)\.?,\s*\d
+              | (jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d
+              | (januar|februar|märz|mai|juni|juli|oktober|dezember)\s+\d
+              | (hace|vor)\s+\d | \d+\s+(mins?|minutes?|hours?|hrs?|days?|minuten|stunden|tagen?|minutos|horas|días)\b
+              | \d{1,2}\.?\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|januar|februar|märz|mai|juni|juli|oktober|dezember)
+              | \d{1,2}\.\s?\d{1,2}\.
+              | \d{4}[-./]
+              | (am|on|le|el|at|um)\s+\d
+              | (updated|aktualisiert|published|veröffentlicht|posted)\b
+              | \p{L}+:\s
+            )",
+        )
+        .expect("byline end pattern compiles")
+    });
+    let mut text = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+    // "von Autor: Georg Holzer": an introduction may come twice.
+    while let Some(m) = INTRO.find(&text) {
+        text = text[m.end()..].to_string();
+    }
+    let text = text.split(['|', '•', '·', '»']).next().unwrap_or_default();
+    // (Matched after a space, so that a date opening the line ends the names before any.)
+    let spaced = format!(" {text}");
+    let text = match AFTER_NAMES.find(&spaced) {
+        Some(m) => &spaced[..m.start()],
+        None => &spaced,
+    };
+    let text = text
+        .trim()
+        .trim_end_matches([',', '-', '–', ':', ';'])
+        .trim();
+    const PLACEHOLDERS: &[&str] = &[
+        "admin",
+        "administrator",
+        "wordpressadmin",
+        "webmaster",
+        "anonymous",
+        "anonym",
+        "anónimo",
+        "unknown",
+        "null",
+        "none",
+    ];
+    let lower = text.to_lowercase();
+    // A byline names someone: it does not open with a digit (a date the page put there).
+    (!text.is_empty()
+        && !text.starts_with(|c: char| c.is_ascii_digit())
+        && !PLACEHOLDERS.contains(&lower.as_str()))
+    .then(|| text.to_string())
 }
 
 /// The headline of an Open Graph or Twitter title that still carries the site's name, a
@@ -388,6 +464,51 @@ mod tests {
             ),
         ] {
             assert_eq!(clean_title(raw), title);
+        }
+    }
+
+    #[test]
+    fn bylines_keep_the_names_only() {
+        for (raw, byline) in [
+            ("By Jane Roe", Some("Jane Roe")),
+            ("von Christian Weber", Some("Christian Weber")),
+            ("Veröffentlicht von Chris Jung", Some("Chris Jung")),
+            ("Autorin: Anna Berg", Some("Anna Berg")),
+            ("Jeff Foust Monday, November 18, 2019", Some("Jeff Foust")),
+            (
+                "Bryan DeArdo @BryanDeArdo Nov 18, 2019 at 9:24 pm ET • 2 min read",
+                Some("Bryan DeArdo"),
+            ),
+            ("Lena Fischer, 12.03.2021", Some("Lena Fischer")),
+            ("Katrina Creer 21 Jan 2020", Some("Katrina Creer")),
+            ("Von Tomas Berg Fr, 18. Oktober 2019", Some("Tomas Berg")),
+            ("von Autor: Georg Holm", Some("Georg Holm")),
+            ("Beitrag von r23 » 21.01.2009, 05:42", Some("r23")),
+            ("Posted by Günter Kienitz at 18:52", Some("Günter Kienitz")),
+            ("Reuters Updated: January 16, 2020", Some("Reuters")),
+            (
+                "Von Katharina Schmidt Kategorien: Mode 6. November 2023",
+                Some("Katharina Schmidt"),
+            ),
+            (
+                "Glen Owen and Brendan Carlin for The Mail on Sunday",
+                Some("Glen Owen and Brendan Carlin for The Mail on Sunday"),
+            ),
+            ("3 de Mayo de 2022", None),
+            ("Dezember 10, 2019", None),
+            ("Written by: Charnele Henry", Some("Charnele Henry")),
+            (
+                "Isabel Caro y José Wilson Hace 13 horas",
+                Some("Isabel Caro y José Wilson"),
+            ),
+            ("Jane Roe | Valley Courier", Some("Jane Roe")),
+            ("Jane Roe and John Doe", Some("Jane Roe and John Doe")),
+            ("Associated Press", Some("Associated Press")),
+            ("von wordpressadmin |", None),
+            ("admin", None),
+            ("anónimo", None),
+        ] {
+            assert_eq!(clean_byline(raw).as_deref(), byline, "{raw}");
         }
     }
 
