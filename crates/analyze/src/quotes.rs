@@ -498,6 +498,7 @@ impl Component for QuoteExtractor {
             Layer::Sentences,
             Layer::Syntax,
             Layer::Entities,
+            Layer::Timexes,
         ]
     }
     fn assigns(&self) -> &'static [Layer] {

@@ -591,6 +591,9 @@ pub fn quotes(args: &TrainQuotesArgs) -> anyhow::Result<ExitCode> {
         Box::new(gazette_analyze::SentenceSplitter),
         Box::new(gazette_analyze::SyntaxAnnotator::default()),
         Box::new(gazette_analyze::EntityAnnotator::default()),
+        // The quote rules read the times too (a time is never a speaker or a content):
+        // training must see the layers the extractor sees at run time.
+        Box::new(gazette_analyze::TimexAnnotator::default()),
     ])?;
     let bar = indicatif::ProgressBar::new(docs.len() as u64);
     let mut lexicon = gazette_analyze::CueLexicon::default();
