@@ -378,6 +378,11 @@ fn container_blocks<'a>(
             || (n < 60 && furniture_phrase(&b.text).is_some_and(|(_, opens)| opens))
             || is_meta(&meta.title)
             || is_meta(&meta.byline)
+            // The byline as the page writes it ("von Anna Berg, 12.03.2021").
+            || (n < 200
+                && meta.byline.as_deref().is_some_and(|by| {
+                    crate::metadata::clean_byline(&b.text).is_some_and(|c| same_words(&c, by))
+                }))
             || is_author_box(&b.text, person.as_deref())
         {
             continue;
@@ -1767,6 +1772,22 @@ mod tests {
         assert!(!text.contains("transport desk"), "{text}");
         assert!(!text.contains("download the"), "{text}");
         assert_eq!(text.matches("cracks in two").count(), 3, "{text}");
+    }
+
+    #[test]
+    fn the_byline_as_the_page_writes_it_leaves_the_text() {
+        let prose = "The council voted on Tuesday to close the old bridge to cars from next spring, after engineers found cracks in two of its piers.";
+        let page = Html::parse_document(&format!(
+            r#"<article><p>{prose}</p><p>Von Anna Berg | 12.03.2021 | 3 Min. Lesezeit</p><p>{prose}</p>
+            <p>Anna Berg said the bridge would reopen to walkers in May.</p></article>"#
+        ));
+        let meta = gazette_doc::Meta {
+            byline: Some("Anna Berg".into()),
+            ..Default::default()
+        };
+        let text = main_text(&page, &meta, false, None).text;
+        assert!(!text.contains("Von Anna Berg"), "{text}");
+        assert!(text.contains("Anna Berg said the bridge"), "{text}");
     }
 
     #[test]
