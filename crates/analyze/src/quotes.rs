@@ -544,6 +544,19 @@ fn token_span(doc: &Doc, lo: usize, hi: usize) -> (usize, usize) {
     (doc.tokens()[lo].start, doc.tokens()[hi].end)
 }
 
+/// The mention of the relative pronoun `head` ("who", "which"), resolved to the entity of
+/// the noun its clause describes.
+fn standing_for(doc: &Doc, tree: &Tree<'_>, head: usize, noun: usize) -> Mention {
+    let (start, end) = token_span(doc, head, head);
+    let antecedent = mention(doc, tree, noun);
+    Mention {
+        start,
+        end,
+        canonical: antecedent.canonical,
+        entity_id: antecedent.entity_id,
+    }
+}
+
 /// The mention for a speaker or channel token: its noun phrase (without a leading
 /// determiner-free clause), resolved to an entity.
 pub(crate) fn mention(doc: &Doc, tree: &Tree<'_>, head: usize) -> Mention {
@@ -588,14 +601,7 @@ pub(crate) fn mention(doc: &Doc, tree: &Tree<'_>, head: usize) -> Mention {
         && matches!(tree.tokens[head - 2].pos.as_deref(), Some("NOUN" | "PROPN"))
     {
         let noun = name_head(tree.tokens, head.saturating_sub(8), head - 2);
-        let (start, end) = token_span(doc, head, head);
-        let antecedent = mention(doc, tree, noun);
-        return Mention {
-            start,
-            end,
-            canonical: antecedent.canonical,
-            entity_id: antecedent.entity_id,
-        };
+        return standing_for(doc, tree, head, noun);
     }
     // Any other relative pronoun is who the noun its clause describes is ("the group that
     // says ...", "officials who spoke"), as the parse attaches the clause.
@@ -614,14 +620,7 @@ pub(crate) fn mention(doc: &Doc, tree: &Tree<'_>, head: usize) -> Mention {
                         .any(|t| t.start <= tree.tokens[n].start && tree.tokens[n].end <= t.end)
             });
         if let Some(noun) = noun {
-            let (start, end) = token_span(doc, head, head);
-            let antecedent = mention(doc, tree, noun);
-            return Mention {
-                start,
-                end,
-                canonical: antecedent.canonical,
-                entity_id: antecedent.entity_id,
-            };
+            return standing_for(doc, tree, head, noun);
         }
     }
     // The phrase: the head with its compound, flat, amod and det children (not clauses).
