@@ -1445,6 +1445,9 @@ fn extract(doc: &Doc, refine_edges: bool) -> Vec<Quote> {
         } else if let (None, true) = (
             content_head,
             matches!(tree.dep(v), "parataxis" | "advcl" | "conj")
+                // "X described it as ominous, and said ...": a verb joined by "and" says
+                // what follows it, not the clause it is joined to.
+                && !(tree.dep(v) == "conj" && tree.child(v, &["cc"]).is_some())
                 && tokens[v]
                     .head
                     .is_some_and(|h| h < v || speaker.is_some() && set_off(v))
@@ -3562,6 +3565,26 @@ mod tests {
                 "{text}: {quotes:?}"
             );
         }
+    }
+
+    #[test]
+    fn a_verb_of_saying_joined_by_and_reports_what_follows_it() {
+        let quotes = run(
+            "Democrats also described the showdown as ominous, and said the panel itself might be damaged by the move.",
+        );
+        assert!(
+            quotes.iter().any(
+                |(c, m, _, _)| c.starts_with("the panel itself might be damaged")
+                    && m == "Democrats"
+            ),
+            "{quotes:?}"
+        );
+        assert!(
+            quotes
+                .iter()
+                .all(|(c, ..)| !c.contains("showdown") || !c.contains("damaged")),
+            "{quotes:?}"
+        );
     }
 
     #[test]
