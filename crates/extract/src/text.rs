@@ -30,9 +30,6 @@ static FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
           | (photo|photograph|image|picture|credit|credits|source|foto|fotos|bild|bilder|titelbild|beitragsbild|bildquelle|quelle|crédit|crédits|fuente)\s*:.*
           | ((photo|image|picture|foto|bild)\s+(credits?|sources?|quellen?)|crédits?\s+(photos?|images?)|(bild|foto)nachweise?)\s*:.*
           | (permalink|permalien)(\s*:)?(\s+https?://\S+)? | explore\s+further
-          | ((download|save)\s+(this\s+|the\s+)?(\w+\s+)?as\s+(a\s+)?pdf | (\w+\s+){0,3}als\s+pdf\s+(herunterladen|speichern))
-          | (es\s+werden\s+(die\s+)?(\w+\s+)?)?\d+\s+bis\s+\d+\s+\(?von\s+(insgesamt\s+)?\d+\)?(\s+\w+)?(\s+angezeigt)?
-          | (showing|displaying)\s+(results?\s+)?\d+\s*(–|-|to)\s*\d+\s+\(?of\s+\d+(\s+\w+)?\)? | (seite|page)\s+\d+\s+(von|of)\s+\d+
           | (der\s+)?artikel\s+wurde\s+(erfolgreich\s+)?(hinzugefügt|in\s+den\s+warenkorb\s+gelegt)
           | (the\s+)?(item|product)\s+(was|has\s+been)\s+(successfully\s+)?added\s+to\s+(your\s+)?(cart|basket)
           | .*(getty\s+images|shutterstock|/\s*afp|/\s*dpa|/\s*reuters|/\s*ap)
@@ -48,6 +45,30 @@ static FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("furniture pattern compiles")
 });
+
+/// Furniture lines that count or offer a file ("Showing 1–12 of 48 results", "Seite 2 von
+/// 5", "Dieses Skript als PDF herunterladen"), matched as [`FURNITURE`] is. Apart, so that
+/// the lines with no number and no "pdf", most of them, skip these costly alternatives.
+static FURNITURE_COUNTS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)^[\s\p{P}\p{S}]*(
+            ((download|save)\s+(this\s+|the\s+)?(\w+\s+)?as\s+(a\s+)?pdf | (\w+\s+){0,3}als\s+pdf\s+(herunterladen|speichern))
+          | (es\s+werden\s+(die\s+)?(\w+\s+)?)?\d+\s+bis\s+\d+\s+\(?von\s+(insgesamt\s+)?\d+\)?(\s+\w+)?(\s+angezeigt)?
+          | (showing|displaying)\s+(results?\s+)?\d+\s*(–|-|to)\s*\d+\s+\(?of\s+\d+(\s+\w+)?\)? | (seite|page)\s+\d+\s+(von|of)\s+\d+
+        )[\s\p{P}\p{S}]*$",
+    )
+    .expect("furniture count pattern compiles")
+});
+
+/// Whether a line may be one of [`FURNITURE_COUNTS`]: it holds a digit (any script's, as
+/// `\d` reads them) or "pdf".
+fn may_count(line: &str) -> bool {
+    line.chars().any(char::is_numeric)
+        || line
+            .as_bytes()
+            .windows(3)
+            .any(|w| w.eq_ignore_ascii_case(b"pdf"))
+}
 
 static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -93,7 +114,10 @@ pub(crate) fn is_furniture_phrase(line: &str) -> bool {
     let line = line.trim();
     line.is_empty()
         || (line.chars().count() <= 80
-            && (FURNITURE.is_match(line) || is_date_line(line) || is_code_name(line)))
+            && (FURNITURE.is_match(line)
+                || (may_count(line) && FURNITURE_COUNTS.is_match(line))
+                || is_date_line(line)
+                || is_code_name(line)))
 }
 
 /// A line that is a name from the page's code rather than words: a style breakpoint
@@ -561,6 +585,7 @@ mod tests {
             "Es werden die Weine 1 bis 10 von insgesamt 19 angezeigt!",
             "Showing 1–12 of 48 results",
             "Seite 2 von 5",
+            "Seite ٢ von ٥",
             "Jetzt für unsere Top-News anmelden",
             "Noch mehr Infos für dich",
             "Customer Care",
