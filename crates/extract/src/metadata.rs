@@ -3,14 +3,15 @@
 //! the first one found wins; [`Meta::sources`] records which signal that was. The
 //! publication date has a module of its own, [`crate::pubdate`].
 
+use std::sync::LazyLock;
+
 use gazette_doc::Meta;
+use regex::Regex;
 use scraper::{ElementRef, Html};
+use serde_json::Value;
 
 use crate::html::markup_text;
 use crate::page::{Attribute, PageIndex, elements, has_class};
-use regex::Regex;
-use serde_json::Value;
-use std::sync::LazyLock;
 
 /// An element that holds the byline: `[rel=author]`, `[itemprop=author]`, or the classes
 /// `byline`, `author`, `author-name`, `byline-name`.
@@ -43,15 +44,16 @@ pub(crate) fn from_page(page: &Html) -> Meta {
 
 pub(crate) fn from_index(page: &Html, idx: &PageIndex<'_>) -> Meta {
     let mut meta = Meta::default();
+    let h1 = idx.h1.map(text_of);
     json_ld(idx, &mut meta);
-    meta_tags(idx, &mut meta);
+    meta_tags(idx, h1.as_deref(), &mut meta);
 
     if let Some(t) = idx.title {
         let title = clean_title(&text_of(t));
         meta.offer_title(&title, "<title>");
     }
-    if let Some(h) = idx.h1 {
-        meta.offer_title(&text_of(h), "<h1>");
+    if let Some(h) = &h1 {
+        meta.offer_title(h, "<h1>");
     }
     if let Some(l) = idx.canonical {
         if l.starts_with("http") {
@@ -175,14 +177,13 @@ fn names(v: &Value) -> Option<String> {
     }
 }
 
-fn meta_tags(idx: &PageIndex<'_>, meta: &mut Meta) {
+/// `h1`: the text of the page's first `<h1>`, which an Open Graph title may repeat.
+fn meta_tags(idx: &PageIndex<'_>, h1: Option<&str>, meta: &mut Meta) {
     let get = |name: &str| idx.meta(name);
     for key in ["og:title", "twitter:title"] {
         if let Some(v) = get(key) {
-            let h1 = idx.h1.map(text_of);
-            let site = get("og:site_name");
             meta.offer_title(
-                &headline_between_bars(v, h1.as_deref(), site),
+                &headline_between_bars(v, h1, get("og:site_name")),
                 &format!("meta {key}"),
             );
         }
