@@ -614,10 +614,7 @@ pub(crate) fn mention(doc: &Doc, tree: &Tree<'_>, head: usize) -> Mention {
                 n < head
                     && matches!(tree.tokens[n].pos.as_deref(), Some("NOUN" | "PROPN" | "PRON"))
                     // "a letter ... Friday afternoon that ...": a time is nobody.
-                    && !doc
-                        .timexes()
-                        .iter()
-                        .any(|t| t.start <= tree.tokens[n].start && tree.tokens[n].end <= t.end)
+                    && !names_a_time(doc, &tree.tokens[n])
             });
         if let Some(noun) = noun {
             return standing_for(doc, tree, head, noun);
