@@ -394,10 +394,16 @@ impl Component for EntityAnnotator {
                     doc.slice(gazette_doc::Span::new(last.1, f.0)),
                     doc.slice(gazette_doc::Span::new(last.0, last.1)),
                 );
-                let joint = matches!(
-                    between.split_whitespace().collect::<Vec<_>>()[..],
-                    ["for"] | ["of"] | ["for", "the"] | ["of", "the"] | ["on"] | ["on", "the"]
-                );
+                // "for", "of" or "on", then "the" and capitalized words the recognizer left
+                // out ("for the Exploration of the" before "Sea").
+                let between: Vec<&str> = between.split_whitespace().collect();
+                let joint = between
+                    .first()
+                    .is_some_and(|w| matches!(*w, "for" | "of" | "on"))
+                    && between.iter().all(|w| {
+                        matches!(*w, "for" | "of" | "on" | "the")
+                            || w.starts_with(char::is_uppercase)
+                    });
                 // The recognizer may give the first part another type ("International
                 // Council" as MISC) or cut the name twice ("... for the Exploration", "of the
                 // Sea"): a body's word anywhere in what came before will do.
@@ -882,7 +888,9 @@ const HEADLINE_VERBS: &[&str] = &[
 /// it ("Donald Trump Calls Out Ted Cruz", "Hillary Clinton Reassures House Democrats"),
 /// past any list of headline verbs: a person of three words or more on such a line that
 /// holds people the article's running text names is those people, and nothing more; one
-/// of two words, a person of the text and an ordinary word.
+/// of two words, a person of the text and an ordinary word. A name of any type run on over
+/// a headline verb after its first word ("Clinton Plan Would Raise Taxes") is the people of
+/// the running text in it, else the words before the verb.
 fn people_in_headlines(
     doc: &Doc,
     tokens: &[Token],
@@ -955,33 +963,68 @@ fn people_in_headlines(
                 continue;
             }
         }
+        // A run of any type over a headline verb after its first word ("Clinton Plan Would
+        // Raise Taxes" as an organization) is no one name: the people of the running text
+        // in it are, else the words before the verb.
+        let verb = (a + 1..b).find(|&k| HEADLINE_VERBS.contains(&doc.slice(tokens[k].span())));
+        if let (Some(v), true) = (verb, in_headline(f.0)) {
+            let parts = people_within(&people, a, b, &form);
+            if parts.is_empty() {
+                if v > a {
+                    out.push((f.0, tokens[v - 1].end, f.2));
+                }
+            } else {
+                out.extend(
+                    parts
+                        .into_iter()
+                        .map(|(s, e)| (tokens[s].start, tokens[e - 1].end, EntityLabel::Per)),
+                );
+            }
+            continue;
+        }
         if f.2 != EntityLabel::Per || b < a + 3 || !in_headline(f.0) {
             out.push(f);
             continue;
         }
-        let mut parts = Vec::new();
-        let mut k = a;
-        while k < b {
-            let at = |p: &&Vec<String>| {
-                !p.is_empty()
-                    && k + p.len() <= b
-                    && p.iter().enumerate().all(|(j, w)| form(k + j) == *w)
-            };
-            match people.iter().find(at) {
-                Some(p) => {
-                    parts.push((tokens[k].start, tokens[k + p.len() - 1].end, f.2));
-                    k += p.len();
-                }
-                None => k += 1,
-            }
-        }
+        let parts = people_within(&people, a, b, &form);
         if parts.is_empty() {
             out.push(f);
         } else {
-            out.extend(parts);
+            out.extend(
+                parts
+                    .into_iter()
+                    .map(|(s, e)| (tokens[s].start, tokens[e - 1].end, f.2)),
+            );
         }
     }
     out
+}
+
+/// The token ranges within `a..b` that spell one of `people` (lowercased word lists,
+/// longest first), left to right.
+fn people_within(
+    people: &[Vec<String>],
+    a: usize,
+    b: usize,
+    form: &dyn Fn(usize) -> String,
+) -> Vec<(usize, usize)> {
+    let mut parts = Vec::new();
+    let mut k = a;
+    while k < b {
+        let at = |p: &&Vec<String>| {
+            !p.is_empty()
+                && k + p.len() <= b
+                && p.iter().enumerate().all(|(j, w)| form(k + j) == *w)
+        };
+        match people.iter().find(at) {
+            Some(p) => {
+                parts.push((k, k + p.len()));
+                k += p.len();
+            }
+            None => k += 1,
+        }
+    }
+    parts
 }
 
 /// Whether a sentence or line is written in title case: most (seven in ten) of its words,

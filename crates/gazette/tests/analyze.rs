@@ -408,14 +408,10 @@ fn every_quote_of_the_bundled_examples_has_its_speaker_and_channel() {
                     "per:paul-girard",
                     "",
                 ),
-                // A forecast is the agency's stance; the recognizer types "Météo-France" as
-                // MISC, so its id says misc (the speaker is right, the type is not).
-                (
-                    "stance",
-                    "rain to return on Tuesday",
-                    "misc:météo-france",
-                    "",
-                ),
+                // Not "Météo-France expects rain to return on Tuesday": a forecast, which
+                // PolNeAR's annotators mark as a cue for 4 in 28 of the people and
+                // organizations that "expect" something (the cue lexicon). It was found
+                // while the recognizer took the agency for a thing (MISC), for 9 in 14.
             ],
         ),
         (

@@ -1,14 +1,15 @@
-//! Training the recognizer: greedy left-to-right with the BIO constraint, on the labels
-//! it predicts itself (so that it learns from its own history, as it will run), towards
-//! the best label given that history (`B-X` where the gold `I-X` cannot follow an `O`).
+//! Training the recognizer as a global model: each sentence is decoded with the beam the
+//! recognizer runs with, on its own history, and corrected where the gold sequence falls
+//! out of the beam (early update).
 
 use gazette_learn::Rng;
-use gazette_learn::perceptron::{Trainer, argmax};
+use gazette_learn::perceptron::Trainer;
 
 use crate::conll::Sentence;
 use crate::gazetteer::Gazetteer;
 use crate::{
-    EntityModel, History, MODEL_FORMAT, ModelMeta, Sentence as Context, allowed, features, score,
+    BEAM_WIDTH, EntityModel, History, MODEL_FORMAT, ModelMeta, Sentence as Context, allowed,
+    context_features, label_features, memory_features, score,
 };
 
 /// Settings of `gazette train ner`.
@@ -79,15 +80,6 @@ pub fn train(
             )
         })
         .collect();
-    // The label that opens the entity each label continues (`I-X` → `B-X`).
-    let begin_of: Vec<u16> = labels
-        .iter()
-        .enumerate()
-        .map(|(i, l)| match l.strip_prefix("I-") {
-            Some(t) => index(&format!("B-{t}")),
-            None => i as u16,
-        })
-        .collect();
     // Each sentence's document start, and at each document start the memory a document
     // begins with: what its own wording says of its words (labels play no part, so once
     // for all seeds and epochs).
@@ -113,8 +105,6 @@ pub fn train(
         // epoch: its own decisions, as at run time, one epoch old.
         let mut given: Vec<Vec<u16>> = data.iter().map(|(w, _, _)| vec![0; w.len()]).collect();
         let mut order: Vec<usize> = (0..data.len()).collect();
-        let mut feats = Vec::with_capacity(48);
-        let mut scores = vec![0.0f32; labels.len()];
         for epoch in 0..cfg.epochs {
             let mut histories: Vec<History> = Vec::with_capacity(data.len());
             for k in 0..data.len() {
@@ -133,33 +123,10 @@ pub fn train(
             for &k in &order {
                 let (words, tags, gold) = &data[k];
                 let ctx = Context::new(words, tags, &gazetteer, &clusters, &histories[k]);
-                let mut prev: Vec<u16> = Vec::with_capacity(words.len());
-                for (i, &truth) in gold.iter().enumerate() {
-                    features(&ctx, i, &prev, &mut feats);
-                    trainer.score(&feats, &mut scores);
-                    let last = prev.last().copied();
-                    let guess = argmax(&scores, Some(&|c| allowed(&labels, last, c)));
-                    // Never an update towards a label the decoder could not give here: it
-                    // would only swell the inside labels' weights on the words of every
-                    // entity the model failed to open. Where the model left the gold entity
-                    // unopened, the best label now opens it; where it opened one of another
-                    // type, no label is right and nothing is learned.
-                    let target = if allowed(&labels, last, truth as usize) {
-                        Some(truth as usize)
-                    } else if last.is_none_or(|l| labels[l as usize] == "O") {
-                        Some(usize::from(begin_of[truth as usize]))
-                    } else {
-                        None
-                    };
-                    trainer.tick(&feats);
-                    if let Some(target) = target {
-                        trainer.update(&feats, target, guess);
-                    }
-                    correct += (guess == truth as usize) as usize;
-                    total += 1;
-                    prev.push(guess as u16);
-                }
-                given[k] = prev;
+                let best = learn_sentence(&mut trainer, &ctx, gold, &labels);
+                correct += best.iter().zip(gold).filter(|(a, b)| a == b).count();
+                total += gold.len();
+                given[k] = best;
             }
             log(&format!(
                 "  epoch {}: train label accuracy {:.4}",
@@ -191,6 +158,124 @@ pub fn train(
         model.meta.dev_scores.push((format!("f1_{t}"), c.prf().2));
     }
     model
+}
+
+/// Learns from one sentence as the decoder reads it: a beam of [`BEAM_WIDTH`] label
+/// sequences scored by the sums of their weights, one pair of last labels each
+/// ([`EntityModel::decode`]). Where the gold sequence first falls out of the beam, or at the
+/// end if the best sequence is not the gold one, the gold prefix is rewarded and the best
+/// prefix of the same length penalized, label by label (early update, Collins and Roark
+/// 2004). Returns the best full sequence, which the document memory records.
+fn learn_sentence(
+    trainer: &mut Trainer,
+    s: &Context<'_>,
+    gold: &[u16],
+    labels: &[String],
+) -> Vec<u16> {
+    let n = gold.len();
+    let n_labels = labels.len();
+    // What does not depend on the labels is scored once per word.
+    let mut word_feats: Vec<Vec<u64>> = Vec::with_capacity(n);
+    let mut word_scores: Vec<f32> = vec![0.0; n * n_labels];
+    let mut memory = Vec::with_capacity(4);
+    for (i, row) in word_scores.chunks_mut(n_labels).enumerate() {
+        let mut feats = Vec::with_capacity(64);
+        context_features(s, i, &mut feats);
+        memory_features(s, i, &mut memory);
+        feats.extend_from_slice(&memory);
+        trainer.score(&feats, row);
+        word_feats.push(feats);
+    }
+    // One beam per word: (sequence score, label, entry of the previous beam it extends).
+    let mut steps: Vec<Vec<(f32, u16, usize)>> = Vec::with_capacity(n);
+    let mut scores = vec![0.0f32; n_labels];
+    let mut label_feats = Vec::with_capacity(9);
+    let mut candidates: Vec<(f32, u16, usize)> = Vec::new();
+    // Where the gold prefix is in the current beam, until it first falls out.
+    let mut gold_at = Some(0);
+    let mut fell_out = None;
+    for i in 0..n {
+        candidates.clear();
+        let start = [(0.0, u16::MAX, usize::MAX)];
+        let beam: &[(f32, u16, usize)] = if i == 0 { &start } else { &steps[i - 1] };
+        for (at, &(total, label, parent)) in beam.iter().enumerate() {
+            let prev1 = (i >= 1).then_some(label);
+            let prev2 = (i >= 2).then(|| steps[i - 2][parent].1);
+            label_features(s, i, prev1, prev2, &mut label_feats);
+            trainer.score(&label_feats, &mut scores);
+            let row = &word_scores[i * n_labels..(i + 1) * n_labels];
+            for c in (0..n_labels).filter(|&c| allowed(labels, prev1, c)) {
+                candidates.push((total + scores[c] + row[c], c as u16, at));
+            }
+        }
+        // Best first (a stable sort: on equal scores the earlier candidate, as decoding).
+        candidates.sort_by(|a, b| b.0.total_cmp(&a.0));
+        let state = |l: u16, p: usize| (l, (i >= 1).then(|| steps[i - 1][p].1));
+        let mut kept: Vec<(f32, u16, usize)> = Vec::with_capacity(BEAM_WIDTH);
+        for &(total, label, parent) in &candidates {
+            if kept.len() == BEAM_WIDTH {
+                break;
+            }
+            if !kept
+                .iter()
+                .any(|&(_, l, p)| state(l, p) == state(label, parent))
+            {
+                kept.push((total, label, parent));
+            }
+        }
+        if fell_out.is_none() {
+            gold_at = gold_at.and_then(|g| {
+                kept.iter()
+                    .position(|&(_, l, p)| l == gold[i] && (i == 0 || p == g))
+            });
+            if gold_at.is_none() {
+                fell_out = Some(i);
+            }
+        }
+        steps.push(kept);
+    }
+    let best_up_to = |end: usize| {
+        let mut out = vec![0u16; end + 1];
+        let mut at = 0;
+        for i in (0..=end).rev() {
+            let (_, label, parent) = steps[i][at];
+            out[i] = label;
+            at = parent;
+        }
+        out
+    };
+    // One instance per word, with the features of its gold history.
+    let mut feats = Vec::with_capacity(80);
+    for (i, word) in word_feats.iter().enumerate() {
+        let g = |k: usize| i.checked_sub(k).map(|j| gold[j]);
+        label_features(s, i, g(1), g(2), &mut label_feats);
+        feats.clear();
+        feats.extend_from_slice(word);
+        feats.extend_from_slice(&label_feats);
+        trainer.tick(&feats);
+    }
+    let last = fell_out.unwrap_or(n.saturating_sub(1));
+    let guess = if n == 0 { Vec::new() } else { best_up_to(last) };
+    if guess[..] != gold[..guess.len()] {
+        for i in 0..=last {
+            let g = |k: usize| i.checked_sub(k).map(|j| gold[j]);
+            let p = |k: usize| i.checked_sub(k).map(|j| guess[j]);
+            if (g(0), g(1), g(2)) == (p(0), p(1), p(2)) {
+                continue;
+            }
+            for (seq, delta) in [(gold, 1.0), (&guess[..], -1.0)] {
+                let before = |k: usize| i.checked_sub(k).map(|j| seq[j]);
+                label_features(s, i, before(1), before(2), &mut label_feats);
+                trainer.add(&word_feats[i], usize::from(seq[i]), delta);
+                trainer.add(&label_feats, usize::from(seq[i]), delta);
+            }
+        }
+    }
+    if n == 0 || fell_out.is_none() {
+        guess
+    } else {
+        best_up_to(n - 1)
+    }
 }
 
 /// Labels every sentence and scores it (conlleval exact match).
