@@ -126,7 +126,7 @@ pub struct TrainNerArgs {
     #[arg(long, default_value = "models/ner/en_conll.bin.gz")]
     out: PathBuf,
     /// Passes over the training data.
-    #[arg(long, default_value_t = 12)]
+    #[arg(long, default_value_t = 18)]
     epochs: usize,
     /// Seed of the shuffling.
     #[arg(long, default_value_t = 1)]

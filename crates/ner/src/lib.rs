@@ -539,6 +539,87 @@ pub(crate) fn label_features(
     ]);
 }
 
+/// One beam per word of a label search: (sequence score, label, index of the entry of the
+/// previous beam it extends).
+pub(crate) type Beam = Vec<(f32, u16, usize)>;
+
+/// The labels that may follow each label: row 0 at the sentence start, row 1 + l after
+/// label l.
+pub(crate) fn allowed_table(labels: &[String]) -> Vec<Vec<usize>> {
+    std::iter::once(None)
+        .chain((0..labels.len()).map(|l| Some(l as u16)))
+        .map(|prev| {
+            (0..labels.len())
+                .filter(|&c| allowed(labels, prev, c))
+                .collect()
+        })
+        .collect()
+}
+
+/// A beam search over the label sequences of `n` words, a sequence scoring the sum of its
+/// labels' scores; `score(i, prev1, prev2, out)` writes the scores of word `i`'s labels after
+/// the two labels before it. Sequences that end in the same two labels see the same
+/// features from then on, so only the best of them is kept; on equal scores the earlier
+/// candidate goes first, so the search is deterministic.
+pub(crate) fn beam_search(
+    n: usize,
+    width: usize,
+    allowed_after: &[Vec<usize>],
+    mut score: impl FnMut(usize, Option<u16>, Option<u16>, &mut [f32]),
+) -> Vec<Beam> {
+    let n_labels = allowed_after.len() - 1;
+    let mut steps: Vec<Beam> = Vec::with_capacity(n);
+    let mut scores = vec![0.0f32; n_labels];
+    let mut candidates: Beam = Vec::new();
+    let start = [(0.0, u16::MAX, usize::MAX)];
+    for i in 0..n {
+        candidates.clear();
+        let beam: &[(f32, u16, usize)] = if i == 0 { &start } else { &steps[i - 1] };
+        for (at, &(total, label, parent)) in beam.iter().enumerate() {
+            let prev1 = (i >= 1).then_some(label);
+            let prev2 = (i >= 2).then(|| steps[i - 2][parent].1);
+            score(i, prev1, prev2, &mut scores);
+            for &c in &allowed_after[prev1.map_or(0, |l| usize::from(l) + 1)] {
+                candidates.push((total + scores[c], c as u16, at));
+            }
+        }
+        // Picked one at a time, as the beam is much smaller than the candidates.
+        let state = |l: u16, p: usize| (l, (i >= 1).then(|| steps[i - 1][p].1));
+        let mut kept: Beam = Vec::with_capacity(width);
+        while kept.len() < width {
+            let mut best: Option<usize> = None;
+            for (k, c) in candidates.iter().enumerate() {
+                if c.0 > best.map_or(f32::NEG_INFINITY, |b| candidates[b].0) {
+                    best = Some(k);
+                }
+            }
+            let Some(b) = best else { break };
+            let (total, label, parent) = candidates[b];
+            candidates[b].0 = f32::NEG_INFINITY;
+            if !kept
+                .iter()
+                .any(|&(_, l, p)| state(l, p) == state(label, parent))
+            {
+                kept.push((total, label, parent));
+            }
+        }
+        steps.push(kept);
+    }
+    steps
+}
+
+/// The labels of the best entry of the beam at word `len - 1`, followed back.
+pub(crate) fn best_path(steps: &[Beam], len: usize) -> Vec<u16> {
+    let mut out = vec![0u16; len];
+    let mut at = 0;
+    for i in (0..len).rev() {
+        let (_, label, parent) = steps[i][at];
+        out[i] = label;
+        at = parent;
+    }
+    out
+}
+
 /// Hashes of a word's first 2, 3 and 4 characters, each lowercased (a shorter word's
 /// prefixes are the whole word), built in one pass.
 fn prefixes(form: &str) -> [u64; 3] {
@@ -637,85 +718,35 @@ impl EntityModel {
         out
     }
 
-    /// The best label sequence under a beam search, a sequence scoring the sum of its
-    /// labels' weights (the recognizer was trained with this search, [`train`]). Sequences
-    /// that end in the same two labels see the same features from then on, so only the best
-    /// of them is kept.
+    /// The best label sequence under a beam search ([`beam_search`]; the recognizer was
+    /// trained with this search, [`train`]).
     fn decode(&self, s: &Sentence<'_>, context: &[f32], width: usize) -> Vec<u16> {
         let n_labels = self.labels.len();
-        // One beam entry per position: (sequence score, label, entry it extends).
-        let mut steps: Vec<Vec<(f32, u16, usize)>> = Vec::with_capacity(s.words.len());
-        let mut word_feats = Vec::with_capacity(64);
+        // The memory's scores added to the context's: what does not depend on the labels.
+        let mut word_scores = context.to_vec();
+        let mut feats = Vec::with_capacity(4);
+        let mut memory = vec![0.0f32; n_labels];
+        for (i, row) in word_scores.chunks_mut(n_labels).enumerate() {
+            memory_features(s, i, &mut feats);
+            self.weights.score(&feats, &mut memory);
+            row.iter_mut().zip(&memory).for_each(|(r, m)| *r += m);
+        }
+        let allowed_after = self
+            .allowed_after
+            .get_or_init(|| allowed_table(&self.labels));
         let mut label_feats = Vec::with_capacity(9);
-        let mut word_scores = vec![0.0f32; n_labels];
-        let mut scores = vec![0.0f32; n_labels];
-        let mut candidates: Vec<(f32, u16, usize)> = Vec::new();
-        let allowed_after = self.allowed_after.get_or_init(|| {
-            std::iter::once(None)
-                .chain((0..n_labels).map(|l| Some(l as u16)))
-                .map(|prev| {
-                    (0..n_labels)
-                        .filter(|&c| allowed(&self.labels, prev, c))
-                        .collect()
-                })
-                .collect()
-        });
-        for i in 0..s.words.len() {
-            memory_features(s, i, &mut word_feats);
-            self.weights.score(&word_feats, &mut word_scores);
-            for (score, c) in word_scores
-                .iter_mut()
-                .zip(&context[i * n_labels..(i + 1) * n_labels])
-            {
-                *score += c;
-            }
-            candidates.clear();
-            let beam: &[(f32, u16, usize)] = match i {
-                0 => &[(0.0, u16::MAX, usize::MAX)],
-                _ => &steps[i - 1],
-            };
-            for (at, &(total, label, parent)) in beam.iter().enumerate() {
-                let prev1 = (i >= 1).then_some(label);
-                let prev2 = (i >= 2).then(|| steps[i - 2][parent].1);
+        let steps = beam_search(
+            s.words.len(),
+            width,
+            allowed_after,
+            |i, prev1, prev2, out| {
                 label_features(s, i, prev1, prev2, &mut label_feats);
-                self.weights.score(&label_feats, &mut scores);
-                for &c in &allowed_after[prev1.map_or(0, |l| usize::from(l) + 1)] {
-                    candidates.push((total + scores[c] + word_scores[c], c as u16, at));
-                }
-            }
-            // Best first (on equal scores the earlier candidate, so decoding is
-            // deterministic), one per pair of last labels, until the beam is full: picked
-            // one at a time, as the beam is much smaller than the candidates.
-            let mut kept: Vec<(f32, u16, usize)> = Vec::with_capacity(width);
-            let state = |l: u16, p: usize| (l, (i >= 1).then(|| steps[i - 1][p].1));
-            while kept.len() < width {
-                let mut best: Option<usize> = None;
-                for (k, c) in candidates.iter().enumerate() {
-                    if c.0 > best.map_or(f32::NEG_INFINITY, |b| candidates[b].0) {
-                        best = Some(k);
-                    }
-                }
-                let Some(b) = best else { break };
-                let (total, label, parent) = candidates[b];
-                candidates[b].0 = f32::NEG_INFINITY;
-                if !kept
-                    .iter()
-                    .any(|&(_, l, p)| state(l, p) == state(label, parent))
-                {
-                    kept.push((total, label, parent));
-                }
-            }
-            steps.push(kept);
-        }
-        // Follow the best final entry back.
-        let mut out = vec![0u16; s.words.len()];
-        let mut at = 0;
-        for i in (0..s.words.len()).rev() {
-            let (_, label, parent) = steps[i][at];
-            out[i] = label;
-            at = parent;
-        }
-        out
+                self.weights.score(&label_feats, out);
+                let row = &word_scores[i * n_labels..(i + 1) * n_labels];
+                out.iter_mut().zip(row).for_each(|(o, w)| *o += w);
+            },
+        );
+        best_path(&steps, s.words.len())
     }
 
     /// BIO label names (`B-PER`, `O`, ...) of one sentence of a document ([`History`]).

@@ -8,8 +8,8 @@ use gazette_learn::perceptron::Trainer;
 use crate::conll::Sentence;
 use crate::gazetteer::Gazetteer;
 use crate::{
-    BEAM_WIDTH, EntityModel, History, MODEL_FORMAT, ModelMeta, Sentence as Context, allowed,
-    context_features, label_features, memory_features, score,
+    BEAM_WIDTH, EntityModel, History, MODEL_FORMAT, ModelMeta, Sentence as Context, allowed_table,
+    beam_search, best_path, context_features, label_features, memory_features, score,
 };
 
 /// Settings of `gazette train ner`.
@@ -30,7 +30,7 @@ pub struct Settings {
 impl Default for Settings {
     fn default() -> Settings {
         Settings {
-            epochs: 12,
+            epochs: 18,
             seed: 1,
             min_count: 2,
             min_weight: 0.5,
@@ -95,6 +95,7 @@ pub fn train(
     }
     // The hashed views of each sentence's words, which the memory records.
     let infos: Vec<_> = data.iter().map(|(w, _, _)| Context::words(w)).collect();
+    let allowed_after = allowed_table(&labels);
     let mut trainers = Vec::new();
     for seed in cfg.seed..cfg.seed + cfg.bag.max(1) {
         let mut trainer = Trainer::new(labels.len());
@@ -123,7 +124,7 @@ pub fn train(
             for &k in &order {
                 let (words, tags, gold) = &data[k];
                 let ctx = Context::new(words, tags, &gazetteer, &clusters, &histories[k]);
-                let best = learn_sentence(&mut trainer, &ctx, gold, &labels);
+                let best = learn_sentence(&mut trainer, &ctx, gold, &allowed_after);
                 correct += best.iter().zip(gold).filter(|(a, b)| a == b).count();
                 total += gold.len();
                 given[k] = best;
@@ -160,20 +161,19 @@ pub fn train(
     model
 }
 
-/// Learns from one sentence as the decoder reads it: a beam of [`BEAM_WIDTH`] label
-/// sequences scored by the sums of their weights, one pair of last labels each
-/// ([`EntityModel::decode`]). Where the gold sequence first falls out of the beam, or at the
-/// end if the best sequence is not the gold one, the gold prefix is rewarded and the best
-/// prefix of the same length penalized, label by label (early update, Collins and Roark
-/// 2004). Returns the best full sequence, which the document memory records.
+/// Learns from one sentence as the decoder reads it ([`beam_search`] with [`BEAM_WIDTH`]).
+/// Where the gold sequence first falls out of the beam, or at the end if the best sequence
+/// is not the gold one, the gold prefix is rewarded and the best prefix of the same length
+/// penalized, label by label (early update, Collins and Roark 2004). Returns the best full
+/// sequence, which the document memory records.
 fn learn_sentence(
     trainer: &mut Trainer,
     s: &Context<'_>,
     gold: &[u16],
-    labels: &[String],
+    allowed_after: &[Vec<usize>],
 ) -> Vec<u16> {
     let n = gold.len();
-    let n_labels = labels.len();
+    let n_labels = allowed_after.len() - 1;
     // What does not depend on the labels is scored once per word.
     let mut word_feats: Vec<Vec<u64>> = Vec::with_capacity(n);
     let mut word_scores: Vec<f32> = vec![0.0; n * n_labels];
@@ -186,64 +186,23 @@ fn learn_sentence(
         trainer.score(&feats, row);
         word_feats.push(feats);
     }
-    // One beam per word: (sequence score, label, entry of the previous beam it extends).
-    let mut steps: Vec<Vec<(f32, u16, usize)>> = Vec::with_capacity(n);
-    let mut scores = vec![0.0f32; n_labels];
     let mut label_feats = Vec::with_capacity(9);
-    let mut candidates: Vec<(f32, u16, usize)> = Vec::new();
-    // Where the gold prefix is in the current beam, until it first falls out.
+    let steps = beam_search(n, BEAM_WIDTH, allowed_after, |i, prev1, prev2, out| {
+        label_features(s, i, prev1, prev2, &mut label_feats);
+        trainer.score(&label_feats, out);
+        let row = &word_scores[i * n_labels..(i + 1) * n_labels];
+        out.iter_mut().zip(row).for_each(|(o, w)| *o += w);
+    });
+    // Where the gold prefix first falls out of the beam.
     let mut gold_at = Some(0);
-    let mut fell_out = None;
-    for i in 0..n {
-        candidates.clear();
-        let start = [(0.0, u16::MAX, usize::MAX)];
-        let beam: &[(f32, u16, usize)] = if i == 0 { &start } else { &steps[i - 1] };
-        for (at, &(total, label, parent)) in beam.iter().enumerate() {
-            let prev1 = (i >= 1).then_some(label);
-            let prev2 = (i >= 2).then(|| steps[i - 2][parent].1);
-            label_features(s, i, prev1, prev2, &mut label_feats);
-            trainer.score(&label_feats, &mut scores);
-            let row = &word_scores[i * n_labels..(i + 1) * n_labels];
-            for c in (0..n_labels).filter(|&c| allowed(labels, prev1, c)) {
-                candidates.push((total + scores[c] + row[c], c as u16, at));
-            }
-        }
-        // Best first (a stable sort: on equal scores the earlier candidate, as decoding).
-        candidates.sort_by(|a, b| b.0.total_cmp(&a.0));
-        let state = |l: u16, p: usize| (l, (i >= 1).then(|| steps[i - 1][p].1));
-        let mut kept: Vec<(f32, u16, usize)> = Vec::with_capacity(BEAM_WIDTH);
-        for &(total, label, parent) in &candidates {
-            if kept.len() == BEAM_WIDTH {
-                break;
-            }
-            if !kept
+    let fell_out = (0..n).find(|&i| {
+        gold_at = gold_at.and_then(|g| {
+            steps[i]
                 .iter()
-                .any(|&(_, l, p)| state(l, p) == state(label, parent))
-            {
-                kept.push((total, label, parent));
-            }
-        }
-        if fell_out.is_none() {
-            gold_at = gold_at.and_then(|g| {
-                kept.iter()
-                    .position(|&(_, l, p)| l == gold[i] && (i == 0 || p == g))
-            });
-            if gold_at.is_none() {
-                fell_out = Some(i);
-            }
-        }
-        steps.push(kept);
-    }
-    let best_up_to = |end: usize| {
-        let mut out = vec![0u16; end + 1];
-        let mut at = 0;
-        for i in (0..=end).rev() {
-            let (_, label, parent) = steps[i][at];
-            out[i] = label;
-            at = parent;
-        }
-        out
-    };
+                .position(|&(_, l, p)| l == gold[i] && (i == 0 || p == g))
+        });
+        gold_at.is_none()
+    });
     // One instance per word, with the features of its gold history.
     let mut feats = Vec::with_capacity(80);
     for (i, word) in word_feats.iter().enumerate() {
@@ -254,10 +213,9 @@ fn learn_sentence(
         feats.extend_from_slice(&label_feats);
         trainer.tick(&feats);
     }
-    let last = fell_out.unwrap_or(n.saturating_sub(1));
-    let guess = if n == 0 { Vec::new() } else { best_up_to(last) };
+    let guess = best_path(&steps, fell_out.map_or(n, |i| i + 1));
     if guess[..] != gold[..guess.len()] {
-        for i in 0..=last {
+        for i in 0..guess.len() {
             let g = |k: usize| i.checked_sub(k).map(|j| gold[j]);
             let p = |k: usize| i.checked_sub(k).map(|j| guess[j]);
             if (g(0), g(1), g(2)) == (p(0), p(1), p(2)) {
@@ -271,10 +229,10 @@ fn learn_sentence(
             }
         }
     }
-    if n == 0 || fell_out.is_none() {
+    if fell_out.is_none() {
         guess
     } else {
-        best_up_to(n - 1)
+        best_path(&steps, n)
     }
 }
 
