@@ -1294,10 +1294,10 @@ mod tests {
 
     /// A clear mention of a person and, with tags, a sentence where the same name alone
     /// reads as a place (the country).
-    const ACTOR: [&str; 11] = [
+    const PLAYER: [&str; 11] = [
         "The", "player", "Michael", "Jordan", ",", "33", ",", "won", "an", "award", ".",
     ];
-    const ACTOR_TAGS: [&str; 11] = [
+    const PLAYER_TAGS: [&str; 11] = [
         "DT", "NN", "NNP", "NNP", ",", "CD", ",", "VBD", "DT", "NN", ".",
     ];
     const HAPPY: [&str; 4] = ["Jordan", "was", "happy", "."];
@@ -1310,7 +1310,7 @@ mod tests {
         let model = EntityModel::english();
         let in_order = model.label_names(&HAPPY, &HAPPY_TAGS, &mut History::new());
         assert_eq!(in_order[0], "B-LOC");
-        let whole = model.label_names_document(&[(&HAPPY, &HAPPY_TAGS), (&ACTOR, &ACTOR_TAGS)]);
+        let whole = model.label_names_document(&[(&HAPPY, &HAPPY_TAGS), (&PLAYER, &PLAYER_TAGS)]);
         assert_eq!(whole[0][0], "B-PER");
         assert_eq!(whole[1][3], "I-PER");
         // A document of one sentence reads as the sentence alone.
@@ -1323,7 +1323,7 @@ mod tests {
         // Alone, "Jordan was happy." reads as the place; after a sentence that named
         // the player Michael Jordan, the memory makes it the person.
         let model = EntityModel::english();
-        let (first, first_tags, later, later_tags) = (ACTOR, ACTOR_TAGS, HAPPY, HAPPY_TAGS);
+        let (first, first_tags, later, later_tags) = (PLAYER, PLAYER_TAGS, HAPPY, HAPPY_TAGS);
         let name = |labels: Vec<u16>, i: usize| model.labels[labels[i] as usize].clone();
         let alone = model.label_in(&later, &later_tags, &mut History::new());
         assert_eq!(name(alone, 0), "B-LOC");
