@@ -901,10 +901,15 @@ pub mod boundary {
                 })
                 .collect(),
             // A content opened by its complementizer ("told The Post that [...]") begins
-            // after it.
+            // after it; so does one the extractor starts right after a "that", whatever the
+            // parse made of it ("with the newspaper that [...]", read as a relative clause).
             Edge::Start => ((s.reach_lo..s.lo)
                 .rev()
-                .find(|&u| tree.dep(u) == "mark" || tokens[u].pos.as_deref() == Some("SCONJ"))
+                .find(|&u| {
+                    tree.dep(u) == "mark"
+                        || tokens[u].pos.as_deref() == Some("SCONJ")
+                        || u + 1 == s.lo && doc.slice(tokens[u].span()).eq_ignore_ascii_case("that")
+                })
                 .map_or(s.reach_lo, |u| u + 1)..=s.hi.min(s.lo + BACK))
                 .filter(|&t| {
                     t == s.lo
