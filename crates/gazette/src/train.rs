@@ -50,7 +50,7 @@ pub fn syntax(args: &TrainSyntaxArgs) -> anyhow::Result<ExitCode> {
         .unwrap_or_default();
     let mut log = |msg: &str| eprintln!("[{:>6.1}s] {msg}", started.elapsed().as_secs_f64());
     let data = data_dir(args.data.as_ref());
-    let raw: Vec<Vec<String>> = unlabeled_text(&data)
+    let raw: Vec<Vec<String>> = unlabeled_text(&data, true)
         .into_iter()
         .map(|s| {
             s.iter()
@@ -135,7 +135,7 @@ pub fn ner(args: &TrainNerArgs) -> anyhow::Result<ExitCode> {
         min_weight: args.min_weight,
         bag: args.bag,
     };
-    let raw = unlabeled_text(&data);
+    let raw = unlabeled_text(&data, !args.clusters_without_conll);
     log(&format!(
         "clusters from {} sentences of unlabeled text",
         raw.len()
@@ -416,10 +416,13 @@ pub fn kb(args: &TrainKbArgs) -> anyhow::Result<ExitCode> {
 /// Unlabeled text for word clusters, as token lists: the training parts of CoNLL-2003,
 /// UD English EWT, PolNeAR, TempEval-3 (TimeBank, AQUAINT) and ECB+, and the MSRP training
 /// sentences. Never a development or test part: words clustered from the text a model is
-/// scored on would make its scores look better than they are on new text.
-fn unlabeled_text(data: &Path) -> Vec<Vec<String>> {
+/// scored on would make its scores look better than they are on new text. `with_conll`:
+/// whether CoNLL-2003's training sentences are in it.
+fn unlabeled_text(data: &Path, with_conll: bool) -> Vec<Vec<String>> {
     let mut raw: Vec<Vec<String>> = Vec::new();
-    if let Ok(sentences) = gazette_ner::conll::read_path(&data.join("ner/conll2003/eng.train")) {
+    if with_conll
+        && let Ok(sentences) = gazette_ner::conll::read_path(&data.join("ner/conll2003/eng.train"))
+    {
         raw.extend(sentences.into_iter().map(|s| s.words));
     }
     if let Ok(ewt) = gazette_syntax::conllu::read_path(
