@@ -736,4 +736,22 @@ mod tests {
         );
         assert_eq!(super::initials_of("Afro-Asian Solidarity"), "AAS");
     }
+
+    #[test]
+    fn the_development_check_leaves_exactly_conlls_training_sentences_out() {
+        let data = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data");
+        let conll = gazette_ner::conll::read_path(&data.join("ner/conll2003/eng.train"))
+            .expect("CoNLL-2003 training sentences in ../shared");
+        let (with, without) = (
+            super::unlabeled_text(&data, true),
+            super::unlabeled_text(&data, false),
+        );
+        assert!(without.len() > 10_000, "the other unlabeled text is read");
+        assert_eq!(with.len() - without.len(), conll.len());
+        assert_eq!(
+            with[..conll.len()],
+            conll.iter().map(|s| s.words.clone()).collect::<Vec<_>>()[..]
+        );
+        assert_eq!(with[conll.len()..], without[..]);
+    }
 }
