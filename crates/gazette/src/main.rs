@@ -131,7 +131,10 @@ pub struct TrainNerArgs {
     /// Seed of the shuffling.
     #[arg(long, default_value_t = 1)]
     seed: u64,
-    /// Drop features seen fewer times than this in training.
+    /// Drop features seen fewer times than this in training, counted over every epoch and
+    /// every model of the bag on the gold labels' path: a feature of the training sentences
+    /// is counted at least once an epoch, so 1 and 2 drop the same features (those met only
+    /// on the decoder's wrong paths, never counted).
     #[arg(long, default_value_t = 2)]
     min_count: u32,
     /// Drop averaged weights smaller than this in magnitude.

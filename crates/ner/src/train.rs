@@ -19,7 +19,8 @@ pub struct Settings {
     pub epochs: usize,
     /// Seed of the shuffling.
     pub seed: u64,
-    /// Features seen fewer times are dropped.
+    /// Features seen fewer times are dropped, counted over every epoch and every model of
+    /// the bag.
     pub min_count: u32,
     /// Averaged weights of smaller magnitude are dropped.
     pub min_weight: f32,
