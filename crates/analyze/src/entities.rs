@@ -966,19 +966,15 @@ fn people_in_headlines(
         // A run of any type over a headline verb after its first word ("Clinton Plan Would
         // Raise Taxes" as an organization) is no one name: the people of the running text
         // in it are, else the words before the verb.
-        let verb = (a + 1..b).find(|&k| HEADLINE_VERBS.contains(&doc.slice(tokens[k].span())));
-        if let (Some(v), true) = (verb, in_headline(f.0)) {
-            let parts = people_within(&people, a, b, &form);
+        let verb = in_headline(f.0)
+            .then(|| (a + 1..b).find(|&k| HEADLINE_VERBS.contains(&doc.slice(tokens[k].span()))))
+            .flatten();
+        if let Some(v) = verb {
+            let parts = people_within(tokens, &people, a, b, &form);
             if parts.is_empty() {
-                if v > a {
-                    out.push((f.0, tokens[v - 1].end, f.2));
-                }
+                out.push((f.0, tokens[v - 1].end, f.2));
             } else {
-                out.extend(
-                    parts
-                        .into_iter()
-                        .map(|(s, e)| (tokens[s].start, tokens[e - 1].end, EntityLabel::Per)),
-                );
+                out.extend(parts);
             }
             continue;
         }
@@ -986,28 +982,25 @@ fn people_in_headlines(
             out.push(f);
             continue;
         }
-        let parts = people_within(&people, a, b, &form);
+        let parts = people_within(tokens, &people, a, b, &form);
         if parts.is_empty() {
             out.push(f);
         } else {
-            out.extend(
-                parts
-                    .into_iter()
-                    .map(|(s, e)| (tokens[s].start, tokens[e - 1].end, f.2)),
-            );
+            out.extend(parts);
         }
     }
     out
 }
 
-/// The token ranges within `a..b` that spell one of `people` (lowercased word lists,
-/// longest first), left to right.
+/// The people within tokens `a..b`: each run of tokens that spells one of `people`
+/// (lowercased word lists, longest first), left to right, as a person's character span.
 fn people_within(
+    tokens: &[Token],
     people: &[Vec<String>],
     a: usize,
     b: usize,
     form: &dyn Fn(usize) -> String,
-) -> Vec<(usize, usize)> {
+) -> Vec<(usize, usize, EntityLabel)> {
     let mut parts = Vec::new();
     let mut k = a;
     while k < b {
@@ -1018,7 +1011,11 @@ fn people_within(
         };
         match people.iter().find(at) {
             Some(p) => {
-                parts.push((k, k + p.len()));
+                parts.push((
+                    tokens[k].start,
+                    tokens[k + p.len() - 1].end,
+                    EntityLabel::Per,
+                ));
                 k += p.len();
             }
             None => k += 1,
