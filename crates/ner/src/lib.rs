@@ -397,20 +397,6 @@ impl<'a> Sentence<'a> {
     }
 }
 
-#[cfg(test)]
-/// Features of word `i` given the labels already chosen before it (`prev[..i]`): those
-/// of the word and its context ([`context_features`]), of the document memory
-/// ([`memory_features`]) and of the labels before it ([`label_features`]).
-pub(crate) fn features(s: &Sentence<'_>, i: usize, prev: &[u16], out: &mut Vec<u64>) {
-    context_features(s, i, out);
-    let label = |k: usize| i.checked_sub(k).map(|j| prev[j]);
-    let mut more = Vec::with_capacity(9);
-    memory_features(s, i, &mut more);
-    out.extend_from_slice(&more);
-    label_features(s, i, label(1), label(2), &mut more);
-    out.extend_from_slice(&more);
-}
-
 /// What the document memory says about word `i` and its neighbour ([`History`]): the
 /// features that change when the decoder reads a sentence a second time with the memory
 /// of the whole document.
@@ -994,6 +980,19 @@ impl EntityModel {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Features of word `i` given the labels already chosen before it (`prev[..i]`): those
+    /// of the word and its context ([`context_features`]), of the document memory
+    /// ([`memory_features`]) and of the labels before it ([`label_features`]).
+    fn features(s: &Sentence<'_>, i: usize, prev: &[u16], out: &mut Vec<u64>) {
+        context_features(s, i, out);
+        let label = |k: usize| i.checked_sub(k).map(|j| prev[j]);
+        let mut more = Vec::with_capacity(9);
+        memory_features(s, i, &mut more);
+        out.extend_from_slice(&more);
+        label_features(s, i, label(1), label(2), &mut more);
+        out.extend_from_slice(&more);
+    }
 
     #[test]
     fn bio_spans_follow_conlleval() {
