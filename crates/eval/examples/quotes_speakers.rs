@@ -1,6 +1,13 @@
 //! Development aid: PolNeAR dev quotes whose content matches (overlap 0.3) but whose speaker
 //! does not, with the gold source and gazette's speaker.
 //! `cargo run --release -p gazette-eval --example quotes_speakers -- dev.jsonl`
+/// The scorer's stop words (`score_quotes.py`).
+const STOP: &[&str] = &[
+    "the", "a", "an", "of", "and", "'s", "’s", "mr", "mr.", "ms", "ms.", "mrs", "mrs.", "dr",
+    "dr.", "said", "says", "told", "he", "she", "they", "it", "we", "i", "you", "his", "her",
+    "their", "its",
+];
+
 fn main() {
     let path = std::env::args().nth(1).expect("a PolNeAR JSONL file");
     let docs = gazette_eval::polnear::read(std::path::Path::new(&path)).expect("reads");
@@ -25,18 +32,43 @@ fn main() {
             };
             matched += 1;
             let ours = q.speaker.as_ref().map(|s| (s.start, s.end));
+            let text = |(s, e): (usize, usize)| chars[s..e].iter().collect::<String>();
+            let canonical = q
+                .speaker
+                .as_ref()
+                .and_then(|s| s.canonical.clone())
+                .unwrap_or_default();
+            // As the scorer: the spans overlap, or the source and our words (the mention and
+            // the name it resolves to) share a content word.
+            let words = |s: &str| -> std::collections::HashSet<String> {
+                s.to_lowercase()
+                    .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+                    .filter(|w| w.chars().count() > 1 && !STOP.contains(w))
+                    .map(str::to_string)
+                    .collect()
+            };
+            let gold_words = words(
+                &source
+                    .iter()
+                    .copied()
+                    .map(text)
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            );
             let right = match ours {
                 None => source.is_empty(),
-                Some((s, e)) => source.iter().any(|&(gs, ge)| s < ge && gs < e),
+                Some((s, e)) => {
+                    source.iter().any(|&(gs, ge)| s < ge && gs < e)
+                        || !gold_words.is_disjoint(&words(&format!("{} {canonical}", text((s, e)))))
+                }
             };
             if !right {
                 wrong += 1;
                 missing += ours.is_none() as usize;
-                let text = |(s, e): (usize, usize)| chars[s..e].iter().collect::<String>();
                 let gold_sources: Vec<String> = source.iter().copied().map(text).collect();
                 let content: String = chars[q.start..q.end].iter().take(50).collect();
                 println!(
-                    "{:?}\tgold {gold_sources:?}\tours {:?}\t{content}",
+                    "{:?}\tgold {gold_sources:?}\tours {:?} = {canonical:?}\t{content}",
                     q.kind,
                     ours.map(text).unwrap_or_default()
                 );
