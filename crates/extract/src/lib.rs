@@ -6,8 +6,8 @@ Three entry points, one per kind of input:
 
 * [`from_html`]: main-text extraction from a web page (boilerplate removed) plus
   metadata from `<meta>` tags, JSON-LD and the page itself;
-* [`from_text`]: a plain-text article whose first line is the title; trailing page
-  furniture ("Other news", share and subscribe lines) is dropped;
+* [`from_text`]: a plain-text article whose first line is the title (when it reads as
+  a headline); trailing page furniture ("Other news", share and subscribe lines) is dropped;
 * [`from_body`]: the input verbatim as the article text, so offsets refer to it exactly.
 
 Extraction never fails: messy input yields a Doc (maybe with empty text) and
@@ -244,12 +244,18 @@ pub fn publication_date(page: &str, opts: &Options) -> Option<(Published, String
         .map(|f| (f.date, f.signal))
 }
 
-/// Extracts the article from plain text whose first non-empty line is the title.
+/// Extracts the article from plain text whose first non-empty line is the title, when it
+/// reads as one (short, not several sentences, not the only line).
 pub fn from_text(input: &str, opts: &Options) -> Extracted {
     let (mut meta, mut body) = text::split(input);
     let mut warnings = Vec::new();
     if body.is_empty() {
-        warnings.push("no text after the title line".to_string());
+        let what = if meta.title.is_some() {
+            "no text after the title line"
+        } else {
+            "no text"
+        };
+        warnings.push(what.to_string());
     }
     take_dateline(&mut body, None, &mut meta);
     finish(&body, &mut meta, opts);

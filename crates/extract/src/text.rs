@@ -1,4 +1,4 @@
-//! Plain-text articles: the first line is the title, an optional "By ..." line is the
+//! Plain-text articles: the first line is the title (when it reads as one), an optional "By ..." line is the
 //! byline, the rest is the body, minus the page furniture that copy-pasted or scraped
 //! text often ends with ("Other news", "Related articles", share and subscribe lines).
 
@@ -423,6 +423,18 @@ static FURNITURE_SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("furniture sentence pattern compiles")
 });
 
+/// Whether the first line of a text is its title rather than its first paragraph: a
+/// headline is short and is not several sentences ("In object-oriented programming,
+/// inheritance is a way ... . The concept was invented in 1967 for Simula."). A text of
+/// one line is all body.
+fn looks_like_title(line: &str) -> bool {
+    static SENTENCES: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r#"[.!?]["”’)]?\s+["“‘(]?\p{Lu}.*[.!?]["”’)]?$"#)
+            .expect("sentence pattern compiles")
+    });
+    line.trim().chars().count() <= 250 && !SENTENCES.is_match(line.trim())
+}
+
 /// Splits a plain-text article into metadata (title, byline) and body text.
 ///
 /// The body keeps its paragraphs, separated by one blank line, with surrounding
@@ -430,11 +442,14 @@ static FURNITURE_SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
 pub(crate) fn split(input: &str) -> (Meta, String) {
     let input = input.trim_start_matches('\u{feff}');
     let mut meta = Meta::default();
-    let mut lines = input.lines().map(|l| l.trim_end());
-    for line in lines.by_ref() {
-        if !line.trim().is_empty() {
-            meta.offer_title(line, "first line");
-            break;
+    let all: Vec<&str> = input.lines().map(|l| l.trim_end()).collect();
+    let first = all.iter().position(|l| !l.trim().is_empty());
+    let mut lines = all.iter().copied();
+    if let Some(i) = first {
+        let more = all[i + 1..].iter().any(|l| !l.trim().is_empty());
+        if more && looks_like_title(all[i]) {
+            meta.offer_title(all[i], "first line");
+            lines.nth(i);
         }
     }
 
@@ -525,6 +540,38 @@ mod tests {
             dl("Assad's opponents - and Western governments - said"),
             None
         );
+    }
+
+    #[test]
+    fn a_first_line_is_the_title_only_if_it_reads_as_one() {
+        // A text of one paragraph, or of one line, has no title: it is all body.
+        let paragraph = "Inheritance is a way to form new classes from classes that have \
+                         already been defined. The concept was invented in 1967 for Simula.";
+        for input in [
+            format!("{paragraph}\nIt is meant to help reuse code.\n"),
+            format!("{paragraph}\n\nIt is meant to help reuse code."),
+        ] {
+            let (meta, body) = split(&input);
+            assert_eq!(meta.title, None, "{input}");
+            assert!(body.starts_with("Inheritance is a way"), "{body}");
+        }
+        let (meta, body) = split("Putin met Assad in Sochi yesterday.\n");
+        assert_eq!(meta.title, None);
+        assert_eq!(body, "Putin met Assad in Sochi yesterday.");
+        // A long first line is a paragraph even when it is one sentence.
+        let long = format!("{} it rained.\n\nThe end.", "On the day ".repeat(30));
+        assert_eq!(split(&long).0.title, None);
+        // Headlines, with their own punctuation, stay titles.
+        for headline in [
+            "Putin says he will talk to Trump following Assad meeting",
+            "U.S. Senate passes the bill. Trump to sign",
+            "Mr. Smith goes to Washington",
+            "Is this Obama’s last one?",
+        ] {
+            let (meta, body) = split(&format!("{headline}\n\nThe leaders met."));
+            assert_eq!(meta.title.as_deref(), Some(headline));
+            assert_eq!(body, "The leaders met.");
+        }
     }
 
     #[test]

@@ -207,7 +207,8 @@ pub struct TrainSyntaxArgs {
 pub enum InputKind {
     /// Detect HTML or plain text from the content.
     Auto,
-    /// Plain text: the first line is the title; trailing page furniture is dropped.
+    /// Plain text: the first line is the title when it reads as a headline (short, one
+    /// sentence, not the only line); trailing page furniture is dropped.
     Text,
     /// An HTML page: main text and metadata are extracted.
     Html,
