@@ -154,6 +154,11 @@ fn resolve_weekday(anchor: NaiveDate, wd: Weekday, tense: Tense, shift: Option<i
     }
 }
 
+/// `d` moved by `days`, `None` past the calendar's end ("3020152015 days later").
+fn add_days(d: NaiveDate, days: i64) -> Option<NaiveDate> {
+    d.checked_add_signed(Duration::try_days(days)?)
+}
+
 fn shift_months(d: NaiveDate, months: i64) -> Option<NaiveDate> {
     if months >= 0 {
         d.checked_add_months(Months::new(u32::try_from(months).ok()?))
@@ -165,9 +170,9 @@ fn shift_months(d: NaiveDate, months: i64) -> Option<NaiveDate> {
 /// The calendar unit containing `anchor` shifted by `offset` units, at that unit's granularity.
 fn unit_value(anchor: NaiveDate, unit: &str, offset: i64) -> Option<String> {
     Some(match unit {
-        "D" => fmt_date(anchor + Duration::days(offset)),
-        "W" => iso_week(anchor + Duration::weeks(offset)),
-        "WE" => format!("{}-WE", iso_week(anchor + Duration::weeks(offset))),
+        "D" => fmt_date(add_days(anchor, offset)?),
+        "W" => iso_week(add_days(anchor, offset.checked_mul(7)?)?),
+        "WE" => format!("{}-WE", iso_week(add_days(anchor, offset.checked_mul(7)?)?)),
         "M" => shift_months(anchor, offset)?.format("%Y-%m").to_string(),
         "Q" => {
             let d = shift_months(anchor, 3 * offset)?;
@@ -313,7 +318,7 @@ pub(crate) fn value(normalizer: &str, a: &Args, anchor: NaiveDate, tense: Tense)
         }
         "relday" => Some(format!(
             "{}{part}",
-            fmt_date(anchor + Duration::days(num(a, "offset")?))
+            fmt_date(add_days(anchor, num(a, "offset")?)?)
         )),
         "weekday" => {
             let wd = weekday_of(num(a, "weekday")?)?;
