@@ -83,13 +83,15 @@ pub enum PipelineError {
         /// The missing layer.
         layer: Layer,
     },
-    /// A component failed on a Doc.
-    #[error("component {component}: {source}")]
+    /// A component failed on a Doc. The message holds the component's error, which is
+    /// therefore not also given as the error's source (a chain printed whole, as
+    /// `gazette analyze` does, would repeat it).
+    #[error("component {component}: {error}")]
     Failed {
         /// The component.
         component: &'static str,
         /// Its error.
-        source: ComponentError,
+        error: ComponentError,
     },
 }
 
@@ -145,9 +147,9 @@ impl Pipeline {
     /// Runs every component on `doc`, in order; stops at the first failure.
     pub fn run(&self, doc: &mut Doc) -> Result<(), PipelineError> {
         for c in &self.components {
-            c.process(doc).map_err(|source| PipelineError::Failed {
+            c.process(doc).map_err(|error| PipelineError::Failed {
                 component: c.name(),
-                source,
+                error,
             })?;
             debug_assert!(
                 c.assigns().iter().all(|l| doc.has(*l)),
@@ -220,6 +222,14 @@ mod tests {
                 .starts_with("component broken: sentences item 0"),
             "{e}"
         );
+        // The chain, printed whole (as `gazette analyze` does), says it once.
+        let mut chain = e.to_string();
+        let mut source = std::error::Error::source(&e);
+        while let Some(s) = source {
+            chain.push_str(&format!(": {s}"));
+            source = s.source();
+        }
+        assert_eq!(chain.matches("sentences item 0").count(), 1, "{chain}");
     }
 
     proptest::proptest! {
