@@ -233,6 +233,28 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// Runs of the words news attributions, names and times are made of: the layers are
+        /// valid whatever their order (the quote layer once came out of order, and two
+        /// temporal expressions once overlapped, each failing a whole article).
+        #[test]
+        fn news_words_in_any_order_get_valid_layers(
+            words in proptest::collection::vec(proptest::sample::select(vec![
+                "\"", "“", "”", "'", " said", " says", " told", " he", " she", " it", " It",
+                " Putin", " Vladimir", " Assad", " Bashar al-", " al", " Mr.", " President",
+                " the Kremlin", " SANA", " Reuters", ",", ".", " —", " according to",
+                " quoted", " as saying", " that", " added", " on Monday", " yesterday evening",
+                " 3:00-5:30 p.m.", " in October 2015", " for four hours", "\n\n", " (AP) -",
+                " MOSCOW", " spokesman", " Dmitry Peskov", " the", " meeting", " is",
+                " was", " will", " talks", " Syria", " Russian", " who", " which", ":", "?",
+                " and", " not", " asked", " for", "'s", " view", " (", ")",
+            ]), 0..40),
+        ) {
+            let text: String = words.concat();
+            let mut doc = Doc::new(text.clone(), Meta::default());
+            let run = Pipeline::english().run(&mut doc);
+            proptest::prop_assert!(run.is_ok(), "{text:?}: {run:?}");
+        }
+
         #[test]
         fn any_text_gets_valid_layers_covering_every_word(text in "[A-Za-zÀ-ÿ“”‘’\"'.!?…,;:$0-9 \n—-]{0,200}") {
             let mut doc = Doc::new(text.clone(), Meta::default());

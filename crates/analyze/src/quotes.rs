@@ -863,10 +863,13 @@ fn reported_clause(doc: &Doc, tokens: &[Token], cue: usize) -> Option<(usize, us
             k = that + 1;
         }
     }
+    // Nothing after the cue ("he said" ending the text).
+    if k > last {
+        return None;
+    }
     // "says neither the nominee nor her campaign helped ...".
     let paired = matches!(word(k).as_str(), "neither" | "either" | "both");
-    if k > last || !(paired || matches!(pos(k), "DET" | "PRON" | "PROPN" | "NOUN" | "ADJ" | "NUM"))
-    {
+    if !(paired || matches!(pos(k), "DET" | "PRON" | "PROPN" | "NOUN" | "ADJ" | "NUM")) {
         return None;
     }
     // A noun phrase (possibly with "of" and possessives), then a finite verb.
@@ -3257,6 +3260,16 @@ mod tests {
         drop_nested(&mut out);
         let spans: Vec<(usize, usize)> = out.iter().map(|q| (q.start, q.end)).collect();
         assert_eq!(spans, [(10, 80), (100, 140), (100, 140)]);
+    }
+
+    #[test]
+    fn a_verb_of_saying_may_end_the_text() {
+        // The clause after a cue was looked for past the last word.
+        assert!(run(" he said").is_empty());
+        let quotes = run("Putin will go to Sochi, he said");
+        assert_eq!(quotes.len(), 1, "{quotes:?}");
+        assert_eq!(quotes[0].0, "Putin will go to Sochi");
+        assert_eq!(quotes[0].2, "Vladimir Putin");
     }
 
     #[test]

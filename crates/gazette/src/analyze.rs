@@ -86,7 +86,7 @@ pub fn run(args: &AnalyzeArgs) -> anyhow::Result<ExitCode> {
                     return;
                 }
             };
-            match analyze_item(&item, args.input, &opts, &pipeline, &by_url) {
+            match contained(|| analyze_item(&item, args.input, &opts, &pipeline, &by_url)) {
                 Ok(Analyzed {
                     doc,
                     warnings,
@@ -121,6 +121,21 @@ pub fn run(args: &AnalyzeArgs) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::from(1));
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Runs `work` on one item so that a panic inside it (a bug in gazette) fails that item
+/// with an error naming it, and the batch goes on with the others.
+fn contained<T>(work: impl FnOnce() -> anyhow::Result<T>) -> anyhow::Result<T> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(work)).unwrap_or_else(|panic| {
+        let what = panic
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| panic.downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        Err(anyhow::anyhow!(
+            "internal error, a bug in gazette (please report it with this input): {what}"
+        ))
+    })
 }
 
 fn describe(e: IngestError) -> anyhow::Error {
@@ -374,4 +389,27 @@ fn print_explain(pipeline: &Pipeline) -> io::Result<()> {
         )?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::contained;
+
+    #[test]
+    fn a_panic_fails_only_its_item() {
+        let mut results = Vec::new();
+        for n in [1, 0, 2] {
+            results.push(contained(|| {
+                if n == 0 {
+                    panic!("index out of bounds: the len is {n}");
+                }
+                Ok(n)
+            }));
+        }
+        assert_eq!(results[0].as_ref().unwrap(), &1);
+        let e = results[1].as_ref().unwrap_err().to_string();
+        assert!(e.starts_with("internal error"), "{e}");
+        assert!(e.ends_with("index out of bounds: the len is 0"), "{e}");
+        assert_eq!(results[2].as_ref().unwrap(), &2);
+    }
 }
