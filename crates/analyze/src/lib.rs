@@ -247,7 +247,15 @@ mod tests {
                 " MOSCOW", " spokesman", " Dmitry Peskov", " the", " meeting", " is",
                 " was", " will", " talks", " Syria", " Russian", " who", " which", ":", "?",
                 " and", " not", " asked", " for", "'s", " view", " (", ")",
-            ]), 0..40),
+                " Sen.", " Gwen Moore", " (D-Wis.)", " R-Ky.,", " WASHINGTON ―", " SOCHI, Russia",
+                " Rep.", " Mrs.", " Clinton", " her", " his", " they", " we", " I", " you",
+                " by", " BREAKING", " NEWS", " -", "…", " 2017", " Nov. 21", " 0600 GMT",
+                " next week", " ago", " later", " every year", " now", " a", " statement",
+                " in a statement", " wrote", " tweeted", " believes", " wants to", " urged",
+                " called", " the ministry", " officials", " sources", " familiar with",
+                "\n", " “", "” ", " ‘", "’", " »", " «", " ;", " the Russian leader",
+                " de", " van", " Mr", " Dr.", " Jr.", " III", " U.S.", " U.N.",
+            ]), 0..60),
         ) {
             let text: String = words.concat();
             let mut doc = Doc::new(text.clone(), Meta::default());
