@@ -130,9 +130,14 @@ impl<'a> Context<'a> {
         marks: &[(usize, usize)],
     ) -> Context<'a> {
         let tokens = tree.tokens;
+        // Quotations are sorted and apart: the one that could hold a token is the last
+        // that opens before it.
         let quoted = tokens
             .iter()
-            .map(|t| marks.iter().any(|&(s, e)| s < t.start && t.end < e))
+            .map(|t| {
+                let i = marks.partition_point(|&(s, _)| s < t.start);
+                i > 0 && t.end < marks[i - 1].1
+            })
             .collect();
         let mut sentence = vec![(0, 0); tokens.len()];
         let mut t = 0;
@@ -529,11 +534,12 @@ pub mod speaker {
         let i = sentences.partition_point(|s| s.end <= tokens[lo].start);
         let from = sentences.get(i.saturating_sub(1)).map_or(0, |s| s.start);
         let to = sentences.get(i).map_or(usize::MAX, |s| s.end);
-        (0..tokens.len())
+        // The tokens of those two sentences only (not a scan of the whole document per quote).
+        let first = tokens.partition_point(|t| t.start < from);
+        let last = tokens.partition_point(|t| t.end <= to);
+        (first..last)
             .filter(|&t| {
                 (t < lo || t > hi)
-                    && tokens[t].start >= from
-                    && tokens[t].end <= to
                     && matches!(tokens[t].pos.as_deref(), Some("NOUN" | "PROPN" | "PRON"))
                     && !matches!(
                         tree.dep(t),

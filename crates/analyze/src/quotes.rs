@@ -270,11 +270,13 @@ fn is_agent(doc: &Doc, tree: &Tree<'_>, t: usize) -> bool {
         let word = doc.slice(token.span()).to_lowercase();
         return matches!(word.as_str(), "he" | "she" | "they" | "i" | "we" | "you");
     }
-    doc.entities().iter().any(|e| {
-        e.start < token.end
-            && token.start < e.end
-            && matches!(e.label, EntityLabel::Per | EntityLabel::Org)
-    })
+    // Entities are ordered and apart: a binary search finds those over the token.
+    let entities = doc.entities();
+    let first = entities.partition_point(|e| e.end <= token.start);
+    entities[first..]
+        .iter()
+        .take_while(|e| e.start < token.end)
+        .any(|e| matches!(e.label, EntityLabel::Per | EntityLabel::Org))
 }
 
 /// Every verb of an analyzed document with its lemma and `frame`: the candidates the
@@ -362,6 +364,11 @@ pub struct QuoteExtractor;
 pub(crate) struct Tree<'a> {
     pub(crate) tokens: &'a [Token],
     pub(crate) children: Vec<Vec<usize>>,
+    /// Facts of the document the tree is of, found on first use and kept, since rules
+    /// that run once per mention need them (once per mention, a long document's
+    /// pronouns made the work grow with the square of its length).
+    marks: std::cell::OnceCell<Vec<(usize, usize)>>,
+    sexes: std::cell::OnceCell<std::collections::HashMap<String, Sex>>,
 }
 
 impl<'a> Tree<'a> {
@@ -372,7 +379,23 @@ impl<'a> Tree<'a> {
                 children[h].push(i);
             }
         }
-        Tree { tokens, children }
+        Tree {
+            tokens,
+            children,
+            marks: Default::default(),
+            sexes: Default::default(),
+        }
+    }
+
+    /// The quotations of `doc`, the document of this tree ([`quotations`]).
+    pub(crate) fn quotations(&self, doc: &Doc) -> &[(usize, usize)] {
+        self.marks.get_or_init(|| quotations(doc.text()))
+    }
+
+    /// The sex `doc`, the document of this tree, gives each person ([`sexes_of_people`]).
+    fn sexes(&self, doc: &Doc) -> &std::collections::HashMap<String, Sex> {
+        self.sexes
+            .get_or_init(|| sexes_of_people(doc, self, self.quotations(doc)))
     }
 
     pub(crate) fn dep(&self, i: usize) -> &str {
@@ -702,18 +725,13 @@ pub(crate) fn mention(doc: &Doc, tree: &Tree<'_>, head: usize) -> Mention {
         let subject = here
             .and_then(|s| main_subject(tree, tokens_within(tree.tokens, s.start, s.end), start));
         // The document's quotations, found once and only if a rule below needs them.
-        let marks = std::cell::OnceCell::new();
-        let marks = || marks.get_or_init(|| quotations(doc.text()));
+        let marks = || tree.quotations(doc);
         // A "he" is no one the document calls "she" or "Mrs." (and the other way round).
-        let sexes = std::cell::OnceCell::new();
         let fits = |e: &gazette_doc::Entity| {
             let Some(sex) = Sex::of_pronoun(&text) else {
                 return true;
             };
-            sexes
-                .get_or_init(|| sexes_of_people(doc, tree, marks()))
-                .get(&e.entity_id)
-                .is_none_or(|&s| s == sex)
+            tree.sexes(doc).get(&e.entity_id).is_none_or(|&s| s == sex)
         };
         let by_subject = subject.and_then(|i| {
             let t = &tree.tokens[i];
@@ -950,7 +968,7 @@ fn signature_after(doc: &Doc, tokens: &[Token], qe: usize) -> Option<(usize, usi
     if !matches!(dash, '\u{2015}' | '\u{2014}' | '\u{2013}' | '-') {
         return None;
     }
-    let after_dash = qe + (rest.chars().count() - trimmed.chars().count()) + 1;
+    let after_dash = qe + rest[..rest.len() - trimmed.len()].chars().count() + 1;
     let first = tokens.partition_point(|t| t.start < after_dash);
     let names = tokens[first..]
         .iter()
@@ -1014,7 +1032,7 @@ fn headline_says(doc: &Doc, tokens: &[Token]) -> Vec<((usize, usize), usize, usi
         let rest = &text[doc.char_to_byte(line_start)..];
         let line_len = rest
             .find('\n')
-            .map_or(rest.chars().count(), |b| rest[..b].chars().count());
+            .map_or_else(|| rest.chars().count(), |b| rest[..b].chars().count());
         let line_end = line_start + line_len;
         let range = tokens_within(tokens, line_start, line_end);
         if crate::entities::title_case(doc, &tokens[range.clone()]) {
@@ -1172,7 +1190,7 @@ fn extract(doc: &Doc, refine_edges: bool) -> Vec<Quote> {
         return Vec::new();
     }
     let tree = Tree::new(tokens);
-    let quotes_marks = quotations(doc.text());
+    let quotes_marks = tree.quotations(doc);
     let mut out: Vec<Quote> = Vec::new();
 
     // (quote, cue token) candidates; nesting is resolved after all are found.
@@ -1193,7 +1211,7 @@ fn extract(doc: &Doc, refine_edges: bool) -> Vec<Quote> {
         }
         // A speech verb inside a quotation is part of what is quoted ("I think ..."); one
         // that modifies a noun attributes nothing ("the so-called \u{201c}deal\u{201d}").
-        if inside_quotation(&quotes_marks, tokens[v].start) || tree.dep(v) == "amod" {
+        if inside_quotation(quotes_marks, tokens[v].start) || tree.dep(v) == "amod" {
             continue;
         }
         // "Asked about the device, O'Neill said ...": the question put to the speaker, whose
@@ -1258,7 +1276,7 @@ fn extract(doc: &Doc, refine_edges: bool) -> Vec<Quote> {
                         && SAYING.contains(&lemma)
                         && tree.dep(v) == "ccomp"
                         && CUES.contains(&tree.lemma(h))
-                        && !inside_quotation(&quotes_marks, tokens[h].start)
+                        && !inside_quotation(quotes_marks, tokens[h].start)
                 })
                 .and_then(|h| tree.subject(h))
                 .map(|s| mention(doc, &tree, s));
@@ -1392,12 +1410,13 @@ fn extract(doc: &Doc, refine_edges: bool) -> Vec<Quote> {
                 let before = qe <= speaker_start && qe > s.start && speaker_start - qe <= 3;
                 // ... or after the listener and a comma or colon ("X told his radio
                 // audience on Monday, \u{201c}A. B.\u{201d}").
-                let between = (qs >= speaker_end).then(|| doc.slice(Span::new(speaker_end, qs)));
-                let after = between.is_some_and(|b| {
-                    let n = b.chars().count();
+                // (Offsets count chars, so the gap's length needs no counting: a document's
+                // far quotations are passed over without reading what lies between.)
+                let after = (qs >= speaker_end && qs - speaker_end <= 60).then(|| {
+                    let b = doc.slice(Span::new(speaker_end, qs));
                     !b.contains(['.', '!', '?'])
-                        && (n <= 3 || (n <= 60 && b.trim_end().ends_with([',', ':'])))
-                });
+                        && (qs - speaker_end <= 3 || b.trim_end().ends_with([',', ':']))
+                }) == Some(true);
                 (before || after) && qe - qs > 10
             })
         });
@@ -1539,7 +1558,7 @@ fn extract(doc: &Doc, refine_edges: bool) -> Vec<Quote> {
                     if !words_between.is_empty()
                         && words_between.clone().all(|i| {
                             tokens[i].pos.as_deref() != Some("PUNCT")
-                                && !inside_quotation(&quotes_marks, tokens[i].start)
+                                && !inside_quotation(quotes_marks, tokens[i].start)
                         })
                     {
                         hi = comma - 1;
@@ -1614,7 +1633,7 @@ fn extract(doc: &Doc, refine_edges: bool) -> Vec<Quote> {
             };
             let comment = within.clone().skip(1).find(|&i| {
                 (doc.slice(tokens[i].span()) == ","
-                    && !inside_quotation(&quotes_marks, tokens[i].start)
+                    && !inside_quotation(quotes_marks, tokens[i].start)
                     || closes(i))
                     && tokens.get(i + 1).is_some_and(|t| {
                         t.tag.as_deref() == Some("VBG")
@@ -1646,7 +1665,7 @@ fn extract(doc: &Doc, refine_edges: bool) -> Vec<Quote> {
             }
         }
         // Widen to a quotation that overlaps the content; strip edge punctuation.
-        for &(qs, qe) in &quotes_marks {
+        for &(qs, qe) in quotes_marks {
             if qs < end && start < qe && !(qs <= tokens[v].start && tokens[v].end <= qe) {
                 start = start.min(qs + 1);
                 end = end.max(qe - 1);
@@ -1772,10 +1791,10 @@ fn extract(doc: &Doc, refine_edges: bool) -> Vec<Quote> {
                 q.speaker = Some(m);
                 q.cue = q.cue.or(Some(cue));
             }
-            None => out.push(marked(&quotes_marks, content, Some(m), Some(cue))),
+            None => out.push(marked(quotes_marks, content, Some(m), Some(cue))),
         }
     }
-    for (content, speaker, cue) in name_then_says(doc, &tree, &quotes_marks) {
+    for (content, speaker, cue) in name_then_says(doc, &tree, quotes_marks) {
         let m = mention(doc, &tree, speaker);
         out.retain(|q| !(q.start < content.1 && content.0 < q.end));
         out.push(Quote {
@@ -1789,7 +1808,7 @@ fn extract(doc: &Doc, refine_edges: bool) -> Vec<Quote> {
     }
     // Quotations nobody claimed (see `claim_quotations`); again once the rules below have
     // given their quotes speakers.
-    claim_quotations(doc, &tree, &quotes_marks, &mut out);
+    claim_quotations(doc, &tree, quotes_marks, &mut out);
     // "The governor added:" closing a paragraph: the next paragraph is what was said.
     for (content, subject, cue) in colon_paragraphs(doc, &tree) {
         if out.iter().any(|q| q.start < content.1 && content.0 < q.end) {
@@ -1871,7 +1890,7 @@ fn extract(doc: &Doc, refine_edges: bool) -> Vec<Quote> {
             Some(q) => (q.speaker.clone(), q.cue.or(cue)),
             None => {
                 let m = mention(doc, &tree, speaker);
-                out.push(marked(&quotes_marks, content, Some(m.clone()), cue));
+                out.push(marked(quotes_marks, content, Some(m.clone()), cue));
                 (Some(m), cue)
             }
         };
@@ -1879,7 +1898,7 @@ fn extract(doc: &Doc, refine_edges: bool) -> Vec<Quote> {
         // latest test, North Korea said, was its biggest yet".
         if let Some(first) = first {
             if !out.iter().any(|q| q.start < first.1 && first.0 < q.end) {
-                out.push(marked(&quotes_marks, first, said_by, cue));
+                out.push(marked(quotes_marks, first, said_by, cue));
             }
         }
     }
@@ -1899,15 +1918,15 @@ fn extract(doc: &Doc, refine_edges: bool) -> Vec<Quote> {
         });
         if !out.iter().any(|q| q.start < content.1 && content.0 < q.end) {
             out.push(marked(
-                &quotes_marks,
+                quotes_marks,
                 content,
                 Some(mention(doc, &tree, speaker)),
                 Some(tokens[cue].span()),
             ));
         }
     }
-    claim_quotations(doc, &tree, &quotes_marks, &mut out);
-    learned_contents(doc, &tree, &quotes_marks, &mut out);
+    claim_quotations(doc, &tree, quotes_marks, &mut out);
+    learned_contents(doc, &tree, quotes_marks, &mut out);
     // Nothing inside the question put to a speaker ("Asked to describe the device, ...").
     let questions: Vec<(usize, usize)> = (0..tokens.len())
         .filter(|&v| question_put(&tree, v))
@@ -1917,7 +1936,7 @@ fn extract(doc: &Doc, refine_edges: bool) -> Vec<Quote> {
         })
         .collect();
     out.retain(|q| !questions.iter().any(|&(s, e)| s <= q.start && q.end <= e));
-    ranked_speakers(doc, &tree, &quotes_marks, &mut out);
+    ranked_speakers(doc, &tree, quotes_marks, &mut out);
     cut_summary_asides(doc, &tree, &mut out);
     drop_nested(&mut out);
     drop_times(doc, tokens, &mut out);
@@ -1925,7 +1944,7 @@ fn extract(doc: &Doc, refine_edges: bool) -> Vec<Quote> {
     out.sort_by_key(|q| (q.start, q.end));
     if refine_edges {
         if let Some(model) = crate::attribution::boundary::bundled() {
-            crate::attribution::boundary::refine(model, doc, &tree, &quotes_marks, &mut out);
+            crate::attribution::boundary::refine(model, doc, &tree, quotes_marks, &mut out);
             // The ranker knows no asides: one it took in is cut again.
             cut_summary_asides(doc, &tree, &mut out);
             // Two quotes that overlap before the ranker ("Nobody opposed him" and "him — he

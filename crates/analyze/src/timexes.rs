@@ -186,9 +186,10 @@ fn token_tenses(doc: &Doc, sentences: &[(usize, usize, Tense)]) -> Vec<(usize, T
                 }
             }
             let b = doc.char_to_byte(t.start);
+            // (Sentences are in text order: a binary search, not a scan per token.)
             let sentence = sentences
-                .iter()
-                .find(|(s, e, _)| *s <= b && b < *e)
+                .get(sentences.partition_point(|(_, e, _)| *e <= b))
+                .filter(|(s, _, _)| *s <= b)
                 .map_or(Tense::Present, |s| s.2);
             // "Putin said the summit on Thursday will ...": a past reporting verb over a
             // sentence that speaks of the future reports a future event. Not a day that
