@@ -2671,7 +2671,8 @@ fn trailing_says(
     let mut out = Vec::new();
     for sentence in doc.sentences() {
         let range = tokens_within(tokens, sentence.start, sentence.end);
-        if range.len() < 8 {
+        // The shortest: "Prices rose, he said" (without its stop, which the parse needs).
+        if range.len() < 6 {
             continue;
         }
         // The verb of saying, in the last seven words; the sentence may go on after a comma
@@ -3289,6 +3290,13 @@ mod tests {
         assert_eq!(quotes.len(), 1, "{quotes:?}");
         assert_eq!(quotes[0].0, "Putin will go to Sochi");
         assert_eq!(quotes[0].2, "Vladimir Putin");
+        // A short one, without its stop.
+        let quotes = run("The talks failed, he said");
+        assert_eq!(quotes.len(), 1, "{quotes:?}");
+        assert_eq!(
+            (quotes[0].0.as_str(), quotes[0].1.as_str()),
+            ("The talks failed", "he")
+        );
     }
 
     #[test]
