@@ -255,12 +255,25 @@ mod tests {
                 " called", " the ministry", " officials", " sources", " familiar with",
                 "\n", " “", "” ", " ‘", "’", " »", " «", " ;", " the Russian leader",
                 " de", " van", " Mr", " Dr.", " Jr.", " III", " U.S.", " U.N.",
+                " PUTIN SAYS", " SYRIA", " the Syrian President", " Moscow", " Russia's",
+                " Thursday's", " until Tuesday", " 4:49 PM", " four", " hours", " 19-Nov-12",
+                " 2882015", " 1990s", " twice", " a week", " then", " since", " O'Brien",
+                " al-Assad", " Abu", " bin", " the", " of", " Federation", " 99999", " e-mail",
+                " https://example.org/a?b=1", " @user", " #tag", " 50%", " $3 billion",
             ]), 0..60),
+            published in proptest::bool::ANY,
         ) {
             let text: String = words.concat();
-            let mut doc = Doc::new(text.clone(), Meta::default());
+            let mut meta = Meta::default();
+            if published {
+                meta.published = Some("2017-11-21".parse().unwrap());
+            }
+            let mut doc = Doc::new(text.clone(), meta);
             let run = Pipeline::english().run(&mut doc);
             proptest::prop_assert!(run.is_ok(), "{text:?}: {run:?}");
+            // And the analysis survives its JSON.
+            let back = Doc::from_json(&doc.to_json());
+            proptest::prop_assert!(back.as_ref().is_ok_and(|b| *b == doc), "{text:?}: {back:?}");
         }
 
         #[test]
