@@ -2371,12 +2371,12 @@ fn drop_nested(out: &mut Vec<Quote>) {
 /// Kremlin whose transcript the article quotes), not merely the last one named; or the
 /// last thing that spoke, named or not ("Russian state-owned TV reports that ...").
 fn organizations_speak_again(doc: &Doc, out: &mut [Quote]) {
-    let label_of = |id: &str| {
-        doc.entities()
-            .iter()
-            .find(|e| e.entity_id == id)
-            .map(|e| e.label)
-    };
+    // The label each entity id first has, looked up once per speaker.
+    let mut labels: std::collections::HashMap<&str, EntityLabel> = Default::default();
+    for e in doc.entities() {
+        labels.entry(e.entity_id.as_str()).or_insert(e.label);
+    }
+    let label_of = |id: &str| labels.get(id).copied();
     // (canonical name, entity id) of the organization that spoke last.
     let mut last_org: Option<(String, Option<String>)> = None;
     // Whether the mention is an "it"; if so, it becomes that organization (when there is one).
