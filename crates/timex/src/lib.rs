@@ -1358,6 +1358,8 @@ mod tests {
                 " yesterday", " evening", " days", " later", "mid-", "the ", "early ",
                 "99999", "24:61", "February 30", "0", " years", " hours", " weeks", " months",
                 " in ", " every ", "'s", " 1990s", "Q3", " fiscal ", " last ", " this ",
+                " 99999999999999999999", " 9223372036854775807", " quarters", " decades",
+                " centuries", " fortnights", " the year", " before", " after",
             ]), 0..14),
             tense in proptest::sample::select(vec![Tense::Past, Tense::Present, Tense::Future]),
         ) {

@@ -175,14 +175,23 @@ fn unit_value(anchor: NaiveDate, unit: &str, offset: i64) -> Option<String> {
         "WE" => format!("{}-WE", iso_week(add_days(anchor, offset.checked_mul(7)?)?)),
         "M" => shift_months(anchor, offset)?.format("%Y-%m").to_string(),
         "Q" => {
-            let d = shift_months(anchor, 3 * offset)?;
+            let d = shift_months(anchor, offset.checked_mul(3)?)?;
             format!("{}-Q{}", d.year(), (d.month0() / 3) + 1)
         }
-        "Y" => format!("{}", i64::from(anchor.year()) + offset),
-        "DE" => format!("{}", (i64::from(anchor.year()) + 10 * offset) / 10),
-        "CE" => format!("{}", (i64::from(anchor.year()) + 100 * offset) / 100),
+        "Y" => format!("{}", year_after(anchor, offset)?),
+        "DE" => format!("{}", year_after(anchor, offset.checked_mul(10)?)? / 10),
+        "CE" => format!("{}", year_after(anchor, offset.checked_mul(100)?)? / 100),
         _ => return None,
     })
+}
+
+/// The year `years` after the anchor's, within the calendar the days are counted in
+/// ("99999999999999999999 years later" has none).
+fn year_after(anchor: NaiveDate, years: i64) -> Option<i64> {
+    let max = i64::from(NaiveDate::MAX.year());
+    i64::from(anchor.year())
+        .checked_add(years)
+        .filter(|y| y.abs() <= max)
 }
 
 fn duration_value(n: Option<f64>, unit: &str) -> Option<String> {
@@ -349,7 +358,11 @@ pub(crate) fn value(normalizer: &str, a: &Args, anchor: NaiveDate, tense: Tense)
                     _ => unit_value(
                         anchor,
                         if unit == "FN" { "W" } else { unit },
-                        sign * n as i64 * if unit == "FN" { 2 } else { 1 },
+                        (n as i64).checked_mul(sign)?.checked_mul(if unit == "FN" {
+                            2
+                        } else {
+                            1
+                        })?,
                     ),
                 },
                 None => Some(if sign < 0 {
