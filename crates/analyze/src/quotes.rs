@@ -1511,10 +1511,11 @@ fn extract(doc: &Doc, refine_edges: bool) -> Vec<Quote> {
             if matches!(tree.dep(c), "xcomp" | "obj" | "obl:unmarked") {
                 for &r in &tree.children[c] {
                     let (rlo, rhi) = tree.extent(r);
+                    // (The clause may open the text, with nothing before it.)
                     let comma = if doc.slice(tokens[rlo].span()) == "," {
                         rlo
                     } else {
-                        rlo - 1
+                        rlo.saturating_sub(1)
                     };
                     if tree.dep(r) == "acl:relcl"
                         && rhi == hi
