@@ -564,28 +564,56 @@ pub mod speaker {
         (lo, None)
     }
 
-    /// Features of candidate `t` as the speaker of the content `lo..=hi`.
+    /// A content `lo..=hi` whose speaker is sought, with its head and the word governing
+    /// it ([`content_head`]), found once for all its candidates.
+    #[derive(Debug, Clone, Copy)]
+    pub(crate) struct Content {
+        lo: usize,
+        hi: usize,
+        head: usize,
+        governor: Option<usize>,
+    }
+
+    impl Content {
+        pub(crate) fn new(tree: &Tree<'_>, lo: usize, hi: usize) -> Content {
+            let (head, governor) = content_head(tree, lo, hi);
+            Content {
+                lo,
+                hi,
+                head,
+                governor,
+            }
+        }
+    }
+
+    /// Features of candidate `t` as the speaker of `content`.
     /// `marks` are the document's quotations (`quotes::quotations`), found once.
     pub(crate) fn features(
         doc: &Doc,
         tree: &Tree<'_>,
         lexicon: &CueLexicon,
         marks: &[(usize, usize)],
-        (lo, hi): (usize, usize),
+        content: Content,
         t: usize,
         out: &mut Vec<u64>,
     ) {
+        let Content {
+            lo,
+            hi,
+            head,
+            governor,
+        } = content;
         out.clear();
         let tokens = tree.tokens;
         let s = hash_str;
-        let (head, governor) = content_head(tree, lo, hi);
         let dep = s(tree.dep(t));
         let word = doc.slice(tokens[t].span()).to_lowercase();
         let pronoun = tokens[t].pos.as_deref() == Some("PRON");
-        let label = doc
-            .entities()
-            .iter()
-            .find(|e| e.start < tokens[t].end && tokens[t].start < e.end)
+        // (Entities are ordered and apart: the first that ends after the token's start.)
+        let entities = doc.entities();
+        let label = entities
+            .get(entities.partition_point(|e| e.end <= tokens[t].start))
+            .filter(|e| e.start < tokens[t].end)
             .map_or(0, |e| match e.label {
                 EntityLabel::Per => 1,
                 EntityLabel::Org => 2,
@@ -631,9 +659,9 @@ pub mod speaker {
                     .map_or(11, |x| (x * 10.0) as u64),
             )
         });
-        let quoted = marks
-            .iter()
-            .any(|&(a, b)| a < tokens[t].start && tokens[t].end < b) as u64;
+        // (Quotations are sorted and apart: the last that opens before the token.)
+        let opened = marks.partition_point(|&(a, _)| a < tokens[t].start);
+        let quoted = (opened > 0 && tokens[t].end < marks[opened - 1].1) as u64;
         out.extend_from_slice(&[
             feat(1, 0, 0, 0),
             feat(2, dep, 0, 0),
@@ -665,7 +693,9 @@ pub mod speaker {
         content: (usize, usize),
     ) -> Option<usize> {
         let mut f = Vec::new();
-        candidates(doc, tree, content.0, content.1)
+        let (lo, hi) = content;
+        let content = Content::new(tree, lo, hi);
+        candidates(doc, tree, lo, hi)
             .into_iter()
             // A time never speaks ("Last week", "early Friday"), nor a place or occasion
             // ("at a later press gaggle").
@@ -712,6 +742,7 @@ pub mod speaker {
                 continue;
             };
             let cands = candidates(doc, &tree, lo, hi);
+            let at = Content::new(&tree, lo, hi);
             let Some(gold_at) = cands.iter().position(|&t| {
                 source
                     .iter()
@@ -722,7 +753,7 @@ pub mod speaker {
             let feats = cands
                 .iter()
                 .map(|&t| {
-                    features(doc, &tree, lexicon, &marks, (lo, hi), t, &mut f);
+                    features(doc, &tree, lexicon, &marks, at, t, &mut f);
                     f.clone()
                 })
                 .collect();

@@ -369,6 +369,8 @@ pub(crate) struct Tree<'a> {
     /// pronouns made the work grow with the square of its length).
     marks: std::cell::OnceCell<Vec<(usize, usize)>>,
     sexes: std::cell::OnceCell<std::collections::HashMap<String, Sex>>,
+    /// Each token's subtree span, found for all at once on first use.
+    extents: std::cell::OnceCell<Vec<(usize, usize)>>,
 }
 
 impl<'a> Tree<'a> {
@@ -384,6 +386,7 @@ impl<'a> Tree<'a> {
             children,
             marks: Default::default(),
             sexes: Default::default(),
+            extents: Default::default(),
         }
     }
 
@@ -429,14 +432,37 @@ impl<'a> Tree<'a> {
 
     /// First and last token index of the subtree under `i`.
     pub(crate) fn extent(&self, i: usize) -> (usize, usize) {
-        let (mut lo, mut hi) = (i, i);
-        let mut stack = vec![i];
-        while let Some(n) = stack.pop() {
-            lo = lo.min(n);
-            hi = hi.max(n);
-            stack.extend(self.children[n].iter().copied());
+        self.extents.get_or_init(|| self.all_extents())[i]
+    }
+
+    /// Every token's [`Tree::extent`], in one pass: children before their heads.
+    fn all_extents(&self) -> Vec<(usize, usize)> {
+        let n = self.tokens.len();
+        let mut extent: Vec<(usize, usize)> = (0..n).map(|i| (i, i)).collect();
+        // 0: not reached, 1: its children pending, 2: done.
+        let mut state = vec![0u8; n];
+        let mut stack = Vec::new();
+        for start in 0..n {
+            stack.push(start);
+            while let Some(&v) = stack.last() {
+                if state[v] == 0 {
+                    state[v] = 1;
+                    stack.extend(self.children[v].iter().copied().filter(|&c| state[c] == 0));
+                    continue;
+                }
+                stack.pop();
+                if state[v] == 1 {
+                    let (mut lo, mut hi) = (v, v);
+                    for &c in &self.children[v] {
+                        lo = lo.min(extent[c].0);
+                        hi = hi.max(extent[c].1);
+                    }
+                    extent[v] = (lo, hi);
+                    state[v] = 2;
+                }
+            }
         }
-        (lo, hi)
+        extent
     }
 }
 
@@ -2303,6 +2329,9 @@ fn cut_summary_asides(doc: &Doc, tree: &Tree<'_>, out: &mut [Quote]) {
     for q in out.iter_mut() {
         let inside = tokens_within(tokens, q.start, q.end);
         let aside = inside.clone().find_map(|c| {
+            if tree.dep(c) != "acl:relcl" {
+                return None;
+            }
             let h = tokens[c].head.filter(|&h| h != c)?;
             let (lo, hi) = tree.extent(h);
             // The comma may hang on the noun or on what comes before it.
@@ -2314,8 +2343,7 @@ fn cut_summary_asides(doc: &Doc, tree: &Tree<'_>, out: &mut [Quote]) {
                 !matches!(tree.dep(k), "obj" | "ccomp" | "xcomp")
                     && !matches!(tree.lemma(k), "that" | "which" | "who")
             });
-            (tree.dep(c) == "acl:relcl"
-                && reduced
+            (reduced
                 && CUES.contains(&tree.lemma(c))
                 && comma > inside.start
                 && tokens[hi].end + 1 >= q.end)

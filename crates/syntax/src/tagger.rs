@@ -42,8 +42,16 @@ fn context(words: &[WordInfo], i: isize) -> Option<&WordInfo> {
     if i < 0 { None } else { words.get(i as usize) }
 }
 
-/// Features of word `i` given the tags already predicted for words before it.
-fn features(words: &[WordInfo], amb: &[u64], i: usize, prev: &[u16], out: &mut Vec<u64>) {
+/// Features of word `i` given the tags already predicted for words before it; `caps` is
+/// the sentence's [`caps_context`], computed once per sentence.
+fn features(
+    words: &[WordInfo],
+    amb: &[u64],
+    caps: u64,
+    i: usize,
+    prev: &[u16],
+    out: &mut Vec<u64>,
+) {
     out.clear();
     let w = &words[i];
     let ii = i as isize;
@@ -107,8 +115,8 @@ fn features(words: &[WordInfo], amb: &[u64], i: usize, prev: &[u16], out: &mut V
         feat(38, am(-1), am(0), am(1)),
         // Capitalization in context: a capital means less in a headline or after a
         // sentence start than in the middle of running lowercase text.
-        feat(40, caps_context(words), w.shape, (i == 0) as u64),
-        feat(41, caps_context(words), w.lower, 0),
+        feat(40, caps, w.shape, (i == 0) as u64),
+        feat(41, caps, w.lower, 0),
         feat(42, sh(-1), w.shape, 0),
         feat(43, w.prefix1, w.suffix3, 0),
         feat(44, sf(1), w.lower, 0),
@@ -174,6 +182,7 @@ impl Tagger {
         let mut feats = Vec::with_capacity(64);
         let mut scores = vec![0.0f32; self.tags.len()];
         let scale = self.weights.scale();
+        let caps = caps_context(words);
         for i in 0..words.len() {
             if let Some(&t) = self.dictionary.get(&words[i].form) {
                 out.push(t);
@@ -182,7 +191,7 @@ impl Tagger {
                 }
                 continue;
             }
-            features(words, &amb, i, &out, &mut feats);
+            features(words, &amb, caps, i, &out, &mut feats);
             self.weights.score(&feats, &mut scores);
             out.push(argmax(&scores, None) as u16);
             if keep_scores {
@@ -318,12 +327,13 @@ pub fn train(
         for &k in &order {
             let (words, gold) = &data[k];
             let amb = &ambs[k];
+            let caps = caps_context(words);
             let mut prev: Vec<u16> = Vec::with_capacity(words.len());
             for i in 0..words.len() {
                 let guess = if let Some(&t) = dictionary.get(&words[i].form) {
                     t as usize
                 } else {
-                    features(words, amb, i, &prev, &mut feats);
+                    features(words, amb, caps, i, &prev, &mut feats);
                     trainer.score(&feats, &mut scores);
                     let guess = argmax(&scores, None);
                     trainer.tick(&feats);
