@@ -358,13 +358,19 @@ fn best_valid(state: &State, scores: &[f32], n_labels: usize) -> usize {
     best.1
 }
 
+/// The longest sentence the beam parses (EWT's longest training sentence has 159 words).
+pub const MAX_BEAM_WORDS: usize = 400;
+
 impl Parser {
     /// Parses one tagged sentence: for each word, its head (0-based index, `None` for
     /// the root) and label index.
     pub fn parse(&self, words: &[WordInfo], tags: &[u16]) -> Vec<(Option<usize>, u16)> {
         let n = words.len();
         let n_labels = self.labels.len();
-        let state = if self.beam > 1 {
+        // Each hypothesis of the beam is a copy of its state, so a beam costs the square of
+        // the sentence's length; a run-on "sentence" of scraped text (no stops) of
+        // thousands of words is parsed greedily with the same weights instead.
+        let state = if self.beam > 1 && n <= MAX_BEAM_WORDS {
             self.parse_beam(words, tags)
         } else {
             let mut state = State::new(n);

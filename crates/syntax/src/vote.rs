@@ -23,9 +23,19 @@ struct Arc {
 /// Combines the trees of one sentence of `n` words, each with a positive weight, into
 /// the single-rooted tree whose arcs have the largest total weight. Each word's label is
 /// the one its chosen arc got most weight for. Every tree must have `n` entries.
+///
+/// A run-on "sentence" of more than [`crate::parser::MAX_BEAM_WORDS`] words (scraped text
+/// without stops) takes the tree of most weight as it is: the search contracts one cycle
+/// at a time, and on thousands of words where the parsers disagree that costs minutes.
 pub fn combine(n: usize, trees: &[(&Tree, f32)]) -> Tree {
     if n == 0 || trees.is_empty() {
         return Vec::new();
+    }
+    if n > crate::parser::MAX_BEAM_WORDS {
+        let heaviest = trees
+            .iter()
+            .fold(&trees[0], |best, t| if t.1 > best.1 { t } else { best });
+        return heaviest.0.clone();
     }
     // Arcs proposed by any tree, their weights summed, in the order first proposed; each
     // word's arcs are found through `into` (a few per word) rather than a search of all.
@@ -202,6 +212,26 @@ mod tests {
         // Label: two trees say 1 for the first word, one says 4.
         assert_eq!(t[0].1, 1);
         assert_eq!(t[2].1, 2);
+    }
+
+    #[test]
+    fn a_run_on_sentence_takes_the_heaviest_tree_whole() {
+        // Past the beam's limit no arc is voted: two light trees that agree do not
+        // outvote the heaviest one, as they would below it.
+        let n = crate::parser::MAX_BEAM_WORDS + 1;
+        let chain = |root: usize, label: u16| -> Tree {
+            (0..n)
+                .map(|d| (if d == root { None } else { Some(root) }, label))
+                .collect()
+        };
+        let (heavy, light) = (chain(0, 1), chain(n - 1, 2));
+        let t = combine(n, &[(&light, 1.0), (&heavy, 1.5), (&light, 1.0)]);
+        assert_eq!(t, heavy);
+        // Below it, the two light trees win every arc.
+        let heavy: Tree = vec![(None, 1), (Some(0), 1), (Some(0), 1)];
+        let light: Tree = vec![(Some(2), 2), (Some(2), 2), (None, 2)];
+        let t = combine(3, &[(&light, 1.0), (&heavy, 1.5), (&light, 1.0)]);
+        assert_eq!(t, light);
     }
 
     #[test]
