@@ -1192,8 +1192,21 @@ mod tests {
             "99:99 p.m.",
             "on 31/31/2017",
             "0 days",
+            "3020152015 days later",
+            "99999999999999999999 years later",
+            "99999999999999999999 centuries ago",
+            "99999999999999999999 quarters later",
+            "99999999999999999999 fortnights ago",
         ] {
             let _ = tag(t, Tense::Past);
+        }
+        // An offset past the calendar gives no date at all, not a wrapped-around year.
+        for t in ["3020152015 days later", "99999999999999999999 years later"] {
+            assert!(
+                tag(t, Tense::Past).iter().all(|f| f.1 != TimexType::Date),
+                "{t}: {:?}",
+                tag(t, Tense::Past)
+            );
         }
         assert!(
             tag("February 30, 2017", Tense::Past)
