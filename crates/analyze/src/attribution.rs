@@ -130,14 +130,9 @@ impl<'a> Context<'a> {
         marks: &[(usize, usize)],
     ) -> Context<'a> {
         let tokens = tree.tokens;
-        // Quotations are sorted and apart: the one that could hold a token is the last
-        // that opens before it.
         let quoted = tokens
             .iter()
-            .map(|t| {
-                let i = marks.partition_point(|&(s, _)| s < t.start);
-                i > 0 && t.end < marks[i - 1].1
-            })
+            .map(|t| crate::quotes::span_inside_quotation(marks, t.start, t.end))
             .collect();
         let mut sentence = vec![(0, 0); tokens.len()];
         let mut t = 0;
@@ -609,11 +604,8 @@ pub mod speaker {
         let dep = s(tree.dep(t));
         let word = doc.slice(tokens[t].span()).to_lowercase();
         let pronoun = tokens[t].pos.as_deref() == Some("PRON");
-        // (Entities are ordered and apart: the first that ends after the token's start.)
-        let entities = doc.entities();
-        let label = entities
-            .get(entities.partition_point(|e| e.end <= tokens[t].start))
-            .filter(|e| e.start < tokens[t].end)
+        let label = crate::quotes::entities_over(doc, tokens[t].span())
+            .next()
             .map_or(0, |e| match e.label {
                 EntityLabel::Per => 1,
                 EntityLabel::Org => 2,
@@ -659,9 +651,8 @@ pub mod speaker {
                     .map_or(11, |x| (x * 10.0) as u64),
             )
         });
-        // (Quotations are sorted and apart: the last that opens before the token.)
-        let opened = marks.partition_point(|&(a, _)| a < tokens[t].start);
-        let quoted = (opened > 0 && tokens[t].end < marks[opened - 1].1) as u64;
+        let quoted =
+            crate::quotes::span_inside_quotation(marks, tokens[t].start, tokens[t].end) as u64;
         out.extend_from_slice(&[
             feat(1, 0, 0, 0),
             feat(2, dep, 0, 0),

@@ -270,13 +270,17 @@ fn is_agent(doc: &Doc, tree: &Tree<'_>, t: usize) -> bool {
         let word = doc.slice(token.span()).to_lowercase();
         return matches!(word.as_str(), "he" | "she" | "they" | "i" | "we" | "you");
     }
-    // Entities are ordered and apart: a binary search finds those over the token.
+    entities_over(doc, token.span()).any(|e| matches!(e.label, EntityLabel::Per | EntityLabel::Org))
+}
+
+/// The entities that overlap `span`, in order (found by binary search: the entity layer
+/// is ordered and its entities are apart).
+pub(crate) fn entities_over(doc: &Doc, span: Span) -> impl Iterator<Item = &gazette_doc::Entity> {
     let entities = doc.entities();
-    let first = entities.partition_point(|e| e.end <= token.start);
+    let first = entities.partition_point(|e| e.end <= span.start);
     entities[first..]
         .iter()
-        .take_while(|e| e.start < token.end)
-        .any(|e| matches!(e.label, EntityLabel::Per | EntityLabel::Org))
+        .take_while(move |e| e.start < span.end)
 }
 
 /// Every verb of an analyzed document with its lemma and `frame`: the candidates the
@@ -560,15 +564,21 @@ impl Component for QuoteExtractor {
     }
 }
 
-/// The sentence holding char offset `c` (binary search: sentences are sorted).
 /// Whether char offset `c` lies inside one of `marks`, the sorted quotations of
-/// [`quotations`] (which do not overlap: the one that could hold `c` is the last starting
-/// before it).
+/// [`quotations`].
 fn inside_quotation(marks: &[(usize, usize)], c: usize) -> bool {
-    let i = marks.partition_point(|&(qs, _)| qs < c);
-    i > 0 && c < marks[i - 1].1
+    span_inside_quotation(marks, c, c)
 }
 
+/// Whether the chars `start..end` lie strictly inside one of `marks`, the sorted
+/// quotations of [`quotations`] (which do not overlap: the one that could hold them is
+/// the last opening before `start`).
+pub(crate) fn span_inside_quotation(marks: &[(usize, usize)], start: usize, end: usize) -> bool {
+    let i = marks.partition_point(|&(qs, _)| qs < start);
+    i > 0 && end < marks[i - 1].1
+}
+
+/// The sentence holding char offset `c` (binary search: sentences are sorted).
 pub(crate) fn sentence_at(doc: &Doc, c: usize) -> Option<gazette_doc::Sentence> {
     let sentences = doc.sentences();
     let i = sentences.partition_point(|s| s.end <= c);

@@ -358,11 +358,8 @@ pub(crate) fn value(normalizer: &str, a: &Args, anchor: NaiveDate, tense: Tense)
                     _ => unit_value(
                         anchor,
                         if unit == "FN" { "W" } else { unit },
-                        (n as i64).checked_mul(sign)?.checked_mul(if unit == "FN" {
-                            2
-                        } else {
-                            1
-                        })?,
+                        // (A fortnight is two weeks; the sign is 1 or -1.)
+                        (n as i64).checked_mul(sign * if unit == "FN" { 2 } else { 1 })?,
                     ),
                 },
                 None => Some(if sign < 0 {
