@@ -394,7 +394,8 @@ impl<'a> Tree<'a> {
         }
     }
 
-    /// The quotations of `doc`, the document of this tree ([`quotations`]).
+    /// The quotations of `doc`, the document of this tree ([`quotations`]), found on first
+    /// use.
     pub(crate) fn quotations(&self, doc: &Doc) -> &[(usize, usize)] {
         self.marks.get_or_init(|| quotations(doc.text()))
     }
@@ -760,8 +761,6 @@ pub(crate) fn mention(doc: &Doc, tree: &Tree<'_>, head: usize) -> Mention {
         let here = sentence_at(doc, start);
         let subject = here
             .and_then(|s| main_subject(tree, tokens_within(tree.tokens, s.start, s.end), start));
-        // The document's quotations, found once and only if a rule below needs them.
-        let marks = || tree.quotations(doc);
         // A "he" is no one the document calls "she" or "Mrs." (and the other way round).
         let fits = |e: &gazette_doc::Entity| {
             let Some(sex) = Sex::of_pronoun(&text) else {
@@ -802,7 +801,7 @@ pub(crate) fn mention(doc: &Doc, tree: &Tree<'_>, head: usize) -> Mention {
                 .find(|e| e.start <= head.start && head.end <= e.end)
                 .or(inside.last())
                 .copied()
-                .filter(|e| !inside_quotation(marks(), e.start) && fits(e))
+                .filter(|e| !inside_quotation(tree.quotations(doc), e.start) && fits(e))
         };
         // A person named by a common noun as the sentence's subject ("A spokeswoman for
         // the ministry declined to comment, but she said ..."): the pronoun is that person,
@@ -847,7 +846,7 @@ pub(crate) fn mention(doc: &Doc, tree: &Tree<'_>, head: usize) -> Mention {
                     .rev()
                     .filter(|e| e.end <= start && wanted.contains(&e.label))
                     .take_while(|e| start - e.end <= 1000)
-                    .find(|e| !inside_quotation(marks(), e.start) && fits(e))
+                    .find(|e| !inside_quotation(tree.quotations(doc), e.start) && fits(e))
             })
             .map_or((None, None), |e| {
                 (Some(e.canonical.clone()), Some(e.entity_id.clone()))
