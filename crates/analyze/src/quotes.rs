@@ -474,34 +474,27 @@ impl<'a> Tree<'a> {
 /// Quotation spans (char offsets, marks included) of the text: “…”, "…", «…» and
 /// ''…'' (two apostrophes, as some archives write quotation marks).
 pub(crate) fn quotations(text: &str) -> Vec<(usize, usize)> {
-    // Two apostrophes stand for one quotation mark: `\u{0}` marks them below.
-    const DOUBLE_APOSTROPHE: char = '\u{0}';
-    let mut out = Vec::new();
-    let raw: Vec<char> = text.chars().collect();
-    let mut chars = raw.clone();
-    for i in 0..raw.len().saturating_sub(1) {
-        if raw[i] == '\'' && raw[i + 1] == '\'' && chars[i] == '\'' {
-            chars[i] = DOUBLE_APOSTROPHE;
-            chars[i + 1] = ' ';
+    let chars: Vec<char> = text.chars().collect();
+    // Two apostrophes stand for one quotation mark: `pair[i]` is 1 on the first of them
+    // and 2 on the second. (A flag beside the text, not a stand-in character in it: any
+    // character may be in the text, NUL too.)
+    let mut pair = vec![0u8; chars.len()];
+    for i in 0..chars.len().saturating_sub(1) {
+        if chars[i] == '\'' && chars[i + 1] == '\'' && pair[i] == 0 {
+            pair[i] = 1;
+            pair[i + 1] = 2;
         }
     }
+    let mut out = Vec::new();
     let mut open: Option<(usize, char)> = None;
     let mut reopening: Option<usize> = None;
     let mut nested = false;
     for (i, &c) in chars.iter().enumerate() {
-        if reopening == Some(i) {
-            continue;
-        }
-        let c = if c == DOUBLE_APOSTROPHE { '"' } else { c };
-        if raw[i] == '\'' && chars[i] == ' ' {
+        if reopening == Some(i) || pair[i] == 2 {
             // The second apostrophe of a pair: the quotation closes after it.
             continue;
         }
-        let i_end = if chars[i] == DOUBLE_APOSTROPHE {
-            i + 2
-        } else {
-            i + 1
-        };
+        let (c, i_end) = if pair[i] == 1 { ('"', i + 2) } else { (c, i + 1) };
         match (open, c) {
             (None, '“') => open = Some((i, '”')),
             (None, '«') => open = Some((i, '»')),
@@ -4629,6 +4622,11 @@ mod tests {
         assert_eq!(q, [(0, 9), (19, 27)]);
         let q = quotations("\"She called it a \u{201c}rant,\u{201d} and left.\" Then");
         assert_eq!(q, [(0, 35)]);
+        // A NUL in the text is a character like any other: no quotation mark, and no
+        // quotation that ends past the text (the fuzzer's crash: a NUL last).
+        assert_eq!(quotations("\"A\0\" b \0"), [(0, 4)]);
+        assert_eq!(quotations("talks \0"), []);
+        assert_eq!(quotations("\0''Go,'' he said\0"), [(1, 8)]);
     }
 
     #[test]

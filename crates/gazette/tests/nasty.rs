@@ -117,10 +117,11 @@ fn nasty_inputs_fail_alone_and_clearly() {
         "cut.rss",
         b"<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Wire</title><item><title>Feed one</title><description>The harbour reopened on Tuesday, the port authority said.</description></item><item><title>Feed two</title><description>Ferries returned to the island on Wednesday.</description></item><item><title>Feed thr",
     );
-    // A JSONL dump with a broken line between good ones.
+    // A JSONL dump with a broken line between good ones, and a text that ends in a NUL
+    // after a quotation mark (found by fuzzing: the quotation ran past the text).
     put(
         "dump.jsonl",
-        b"{\"title\":\"One\",\"text\":\"The harbour reopened on Tuesday, the port authority said.\"}\n{\"title\": broken\n[1, 2]\n{\"title\":\"Two\",\"text\":\"Ferries returned to the island on Wednesday.\"}\n",
+        b"{\"title\":\"One\",\"text\":\"The harbour reopened on Tuesday, the port authority said.\"}\n{\"title\": broken\n[1, 2]\n{\"title\":\"Two\",\"text\":\"Ferries returned to the island on Wednesday.\"}\n{\"title\":\"Three\",\"text\":\"The minister said on Tuesday that the talks had gone well. \\\"We stay here\\u0000\"}\n",
     );
 
     // Clear errors expected.
@@ -218,7 +219,11 @@ fn nasty_inputs_fail_alone_and_clearly() {
     for n in 1..=3 {
         assert_eq!(text_of(&format!("Crawled {n}")).len(), 1, "{stderr}");
     }
-    assert_eq!(text_of("One").len() + text_of("Two").len(), 2, "{stderr}");
+    assert_eq!(
+        text_of("One").len() + text_of("Two").len() + text_of("Three").len(),
+        3,
+        "{stderr}"
+    );
     assert_eq!(
         text_of("Feed one").len() + text_of("Feed two").len(),
         2,
@@ -226,5 +231,5 @@ fn nasty_inputs_fail_alone_and_clearly() {
     );
     let odd = docs.iter().find(|d| d["title"] == "Odd dates").unwrap();
     assert_eq!(odd["published"], serde_json::Value::Null);
-    assert_eq!(docs.len(), 6 + 1 + 3 + 2 + 2, "{stderr}");
+    assert_eq!(docs.len(), 6 + 1 + 3 + 3 + 2, "{stderr}");
 }
