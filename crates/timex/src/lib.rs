@@ -1216,6 +1216,45 @@ mod tests {
     }
 
     #[test]
+    fn values_keep_to_the_years_timex3_writes() {
+        // Publication dates at the calendar's ends: a year is four digits or no value.
+        let text = "Tomorrow, next week, next year, the next decade, the next century, next \
+                    quarter, next month, last week, yesterday and three days later.";
+        let four_digits = regex::Regex::new(r"^(\d{4}(-|T|$)|\d{2,3}$|[A-Z])").unwrap();
+        for day in ["0000-01-01", "0001-01-01", "0999-06-15", "9999-12-31"] {
+            let anchor: NaiveDate = day.parse().unwrap();
+            let found = TimexTagger::english().tag(text, anchor, &|_| Tense::Future);
+            assert!(!found.is_empty(), "{day}");
+            for f in &found {
+                assert!(
+                    four_digits.is_match(&f.value),
+                    "{day}: {} = {}",
+                    &text[f.start..f.end],
+                    f.value
+                );
+            }
+        }
+        let anchor: NaiveDate = "0999-06-15".parse().unwrap();
+        let value_of = |expression: &str| {
+            TimexTagger::english()
+                .tag(expression, anchor, &|_| Tense::Future)
+                .first()
+                .map(|f| f.value.clone())
+        };
+        assert_eq!(value_of("next week").as_deref(), Some("0999-W25"));
+        assert_eq!(value_of("next year").as_deref(), Some("1000"));
+        assert_eq!(value_of("the next decade").as_deref(), Some("100"));
+        assert_eq!(value_of("next quarter").as_deref(), Some("0999-Q3"));
+        // Past 9999 TIMEX3 has no year to write, and a decade of 10000 would read as 1000.
+        let anchor: NaiveDate = "9999-12-31".parse().unwrap();
+        for expression in ["tomorrow", "next year", "the next decade", "next month"] {
+            let found = TimexTagger::english().tag(expression, anchor, &|_| Tense::Future);
+            assert!(found.is_empty(), "{expression}: {found:?}");
+        }
+        assert!(tag("in the 99990s", Tense::Past).is_empty());
+    }
+
+    #[test]
     fn a_clock_time_with_its_date_is_one_expression() {
         let found = tag("Bids are due by 5 p.m. EST, Nov. 6.", Tense::Future);
         assert_eq!(found.len(), 1, "{found:?}");

@@ -33,7 +33,7 @@ fn fmt_date(d: NaiveDate) -> String {
 
 fn iso_week(d: NaiveDate) -> String {
     let w = d.iso_week();
-    format!("{}-W{:02}", w.year(), w.week())
+    format!("{:04}-W{:02}", w.year(), w.week())
 }
 
 /// Year for a month-day or month without a year: the one nearest to the anchor in the
@@ -176,13 +176,26 @@ fn unit_value(anchor: NaiveDate, unit: &str, offset: i64) -> Option<String> {
         "M" => shift_months(anchor, offset)?.format("%Y-%m").to_string(),
         "Q" => {
             let d = shift_months(anchor, offset.checked_mul(3)?)?;
-            format!("{}-Q{}", d.year(), (d.month0() / 3) + 1)
+            format!("{:04}-Q{}", d.year(), (d.month0() / 3) + 1)
         }
-        "Y" => format!("{}", year_after(anchor, offset)?),
-        "DE" => format!("{}", year_after(anchor, offset.checked_mul(10)?)? / 10),
-        "CE" => format!("{}", year_after(anchor, offset.checked_mul(100)?)? / 100),
+        "Y" => format!("{:04}", year_after(anchor, offset)?),
+        "DE" => decade(year_after(anchor, offset.checked_mul(10)?)?)?,
+        "CE" => {
+            let y = year_after(anchor, offset.checked_mul(100)?)?;
+            (0..10_000)
+                .contains(&y)
+                .then(|| format!("{:02}", y / 100))?
+        }
         _ => return None,
     })
+}
+
+/// The decade of a year, as TIMEX3 writes it ("199" for the 1990s), if the year has four
+/// digits: the decade of 10000 would read as the year 1000.
+fn decade(year: i64) -> Option<String> {
+    (0..10_000)
+        .contains(&year)
+        .then(|| format!("{:03}", year / 10))
 }
 
 /// The year `years` after the anchor's, within the calendar the days are counted in
@@ -257,8 +270,27 @@ fn duration_value(n: Option<f64>, unit: &str) -> Option<String> {
     })
 }
 
-/// Computes the TIMEX3 value of a rule's normalizer.
+/// Computes the TIMEX3 value of a rule's normalizer: none when the date falls outside
+/// the years TIMEX3 writes (0000 to 9999, four digits), as a publication date near the
+/// calendar's ends or "the year 99999" would give.
 pub(crate) fn value(normalizer: &str, a: &Args, anchor: NaiveDate, tense: Tense) -> Option<String> {
+    computed_value(normalizer, a, anchor, tense).filter(|v| written_in_timex_years(v))
+}
+
+/// Whether a value's year, if it starts with one, is written as TIMEX3 writes years: four
+/// digits ("0800", "2017-W47"), or three for a decade ("199") and two for a century ("19")
+/// standing alone. "+10000-01-01", "-0001-12-31", "1-W02" and "10000" are not.
+fn written_in_timex_years(value: &str) -> bool {
+    let digits = value.bytes().take_while(u8::is_ascii_digit).count();
+    match digits {
+        0 => !value.starts_with(['+', '-']),
+        2 | 3 => digits == value.len(),
+        4 => value.len() == 4 || value.as_bytes()[4] == b'-' || value.as_bytes()[4] == b'T',
+        _ => false,
+    }
+}
+
+fn computed_value(normalizer: &str, a: &Args, anchor: NaiveDate, tense: Tense) -> Option<String> {
     let part = a.get("part").map(|p| format!("T{p}")).unwrap_or_default();
     match normalizer {
         "date" | "date_weekday" => {
@@ -308,7 +340,7 @@ pub(crate) fn value(normalizer: &str, a: &Args, anchor: NaiveDate, tense: Tense)
         // "the '90s" is taken to be of the 20th century.
         "decade" => num(a, "year")
             .or_else(|| num(a, "short").map(|s| 1900 + s))
-            .map(|y| format!("{:03}", y / 10)),
+            .and_then(decade),
         // The 20th century is "19" (its years are 19xx).
         "century" => num(a, "n")
             .filter(|n| (1..=30).contains(n))
@@ -706,9 +738,14 @@ mod tests {
             ),
             None
         );
+        // TIMEX3 writes four-digit years: "the year 99999" has no value.
         assert_eq!(
-            value("year", &args(&[("year", "99999")]), anchor(), Tense::Past).unwrap(),
-            "99999"
+            value("year", &args(&[("year", "99999")]), anchor(), Tense::Past),
+            None
+        );
+        assert_eq!(
+            value("year", &args(&[("year", "800")]), anchor(), Tense::Past).unwrap(),
+            "0800"
         );
         assert_eq!(
             value(
