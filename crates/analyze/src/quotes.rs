@@ -494,7 +494,11 @@ pub(crate) fn quotations(text: &str) -> Vec<(usize, usize)> {
             // The second apostrophe of a pair: the quotation closes after it.
             continue;
         }
-        let (c, i_end) = if pair[i] == 1 { ('"', i + 2) } else { (c, i + 1) };
+        let (c, i_end) = if pair[i] == 1 {
+            ('"', i + 2)
+        } else {
+            (c, i + 1)
+        };
         match (open, c) {
             (None, '“') => open = Some((i, '”')),
             (None, '«') => open = Some((i, '»')),
