@@ -132,6 +132,18 @@ fn clitic_len(word: &str) -> Option<usize> {
     None
 }
 
+/// Marks that shape how text is laid out, not what it says: soft hyphens, zero-width
+/// spaces and joiners, direction marks and embeddings, word joiners, byte-order marks.
+fn is_invisible(c: char) -> bool {
+    matches!(c,
+        '\u{ad}'
+        | '\u{200b}'..='\u{200f}'
+        | '\u{202a}'..='\u{202e}'
+        | '\u{2060}'..='\u{2064}'
+        | '\u{2066}'..='\u{2069}'
+        | '\u{feff}')
+}
+
 /// Byte spans of the tokens of `text`.
 pub fn tokenize(text: &str) -> Vec<(usize, usize)> {
     let mut spans: Vec<(usize, usize)> = Vec::new();
@@ -157,9 +169,19 @@ pub fn tokenize(text: &str) -> Vec<(usize, usize)> {
                 continue;
             }
         }
-        if seg.chars().all(char::is_whitespace) {
+        // Unicode's word boundaries attach a format character to the character before it,
+        // a space too (" \u{feff}"), and a zero-width space stands alone: such marks are
+        // trimmed off a token, and a segment of nothing else is no token.
+        let trimmed = seg.trim_matches(|c: char| c.is_whitespace() || is_invisible(c));
+        if trimmed.is_empty() {
             continue;
         }
+        let b = b
+            + (seg.len()
+                - seg
+                    .trim_start_matches(|c: char| c.is_whitespace() || is_invisible(c))
+                    .len());
+        let (seg, end) = (trimmed, b + trimmed.len());
         if let Some(last) = spans.last_mut() {
             let touching = last.1 == b;
             let prev = &text[last.0..last.1];
@@ -208,6 +230,25 @@ mod tests {
             .into_iter()
             .map(|(s, e)| &text[s..e])
             .collect()
+    }
+
+    #[test]
+    fn invisible_marks_are_no_tokens() {
+        // A byte-order mark after a space, a zero-width space between words and a
+        // direction mark before or after a word, as scraped and pasted text has them.
+        let text = "\u{200f}\u{201c}Ok\u{201d} talks\u{200b} lasted \u{feff}four hours\u{200e}, \u{200e}Assad said\u{200b}";
+        assert_eq!(
+            toks(text),
+            [
+                "\u{201c}", "Ok", "\u{201d}", "talks", "lasted", "four", "hours", ",", "Assad",
+                "said"
+            ]
+        );
+        // Inside a word a soft hyphen stays; a zero-width space is a break.
+        assert_eq!(
+            toks("Vladi\u{ad}mir in So\u{200b}chi"),
+            ["Vladi\u{ad}mir", "in", "So", "chi"]
+        );
     }
 
     #[test]
