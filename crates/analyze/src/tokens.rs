@@ -149,8 +149,8 @@ pub fn tokenize(text: &str) -> Vec<(usize, usize)> {
     let mut spans: Vec<(usize, usize)> = Vec::new();
     let mut protected = protected_spans(text).peekable();
     let mut skip_until = 0usize;
+    let blank = |c: char| c.is_whitespace() || is_invisible(c);
     for (b, seg) in text.split_word_bound_indices() {
-        let end = b + seg.len();
         if b < skip_until {
             continue;
         }
@@ -172,16 +172,12 @@ pub fn tokenize(text: &str) -> Vec<(usize, usize)> {
         // Unicode's word boundaries attach a format character to the character before it,
         // a space too (" \u{feff}"), and a zero-width space stands alone: such marks are
         // trimmed off a token, and a segment of nothing else is no token.
-        let trimmed = seg.trim_matches(|c: char| c.is_whitespace() || is_invisible(c));
-        if trimmed.is_empty() {
+        let lead = seg.len() - seg.trim_start_matches(blank).len();
+        let seg = seg.trim_matches(blank);
+        if seg.is_empty() {
             continue;
         }
-        let b = b
-            + (seg.len()
-                - seg
-                    .trim_start_matches(|c: char| c.is_whitespace() || is_invisible(c))
-                    .len());
-        let (seg, end) = (trimmed, b + trimmed.len());
+        let (b, end) = (b + lead, b + lead + seg.len());
         if let Some(last) = spans.last_mut() {
             let touching = last.1 == b;
             let prev = &text[last.0..last.1];
