@@ -501,10 +501,16 @@ impl Component for EntityAnnotator {
             }
         }
         // Canonical name: the longest mention of the same type that contains this one.
+        // Read without invisible marks, so that "Vladi\u{ad}mir Putin" from a verbatim
+        // text has the id and knowledge-base entry of "Vladimir Putin".
         let texts: Vec<(Vec<String>, String)> = found
             .iter()
             .map(|&(s, e, _)| {
-                let text = doc.slice(gazette_doc::Span::new(s, e)).to_string();
+                let text: String = doc
+                    .slice(gazette_doc::Span::new(s, e))
+                    .chars()
+                    .filter(|&c| !crate::tokens::is_invisible(c))
+                    .collect();
                 (words(&text), text)
             })
             .collect();
@@ -1569,6 +1575,31 @@ mod tests {
             "{mentions:?}"
         );
         assert_eq!(id(text, "Clinton"), "per:hillary-clinton", "{mentions:?}");
+    }
+
+    #[test]
+    fn soft_hyphens_in_a_name_change_no_identity() {
+        // A verbatim text (a JSONL dump of pages) keeps the page's hyphenation hints.
+        let text = "President Vladi\u{ad}mir Putin met Bashar al-As\u{ad}sad in Sochi on \
+                    Monday. Putin said the operation was nearing its end.";
+        let mut doc = gazette_doc::Doc::new(text.into(), gazette_doc::Meta::default());
+        crate::Pipeline::english().run(&mut doc).unwrap();
+        let named = |name: &str| {
+            doc.entities()
+                .iter()
+                .find(|e| doc.slice(e.span()) == name)
+                .map(|e| (e.canonical.clone(), e.entity_id.clone()))
+        };
+        let putin = (
+            "Vladimir Putin".to_string(),
+            "per:vladimir-putin".to_string(),
+        );
+        assert_eq!(named("Vladi\u{ad}mir Putin"), Some(putin.clone()));
+        assert_eq!(named("Putin"), Some(putin));
+        assert_eq!(
+            named("Bashar al-As\u{ad}sad").map(|e| e.1),
+            Some("per:bashar-al-assad".to_string())
+        );
     }
 
     #[test]

@@ -134,7 +134,7 @@ fn clitic_len(word: &str) -> Option<usize> {
 
 /// Marks that shape how text is laid out, not what it says: soft hyphens, zero-width
 /// spaces and joiners, direction marks and embeddings, word joiners, byte-order marks.
-fn is_invisible(c: char) -> bool {
+pub(crate) fn is_invisible(c: char) -> bool {
     matches!(c,
         '\u{ad}'
         | '\u{200b}'..='\u{200f}'

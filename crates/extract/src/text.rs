@@ -440,7 +440,9 @@ fn looks_like_title(line: &str) -> bool {
 /// The body keeps its paragraphs, separated by one blank line, with surrounding
 /// whitespace trimmed from each line.
 pub(crate) fn split(input: &str) -> (Meta, String) {
-    let input = input.trim_start_matches('\u{feff}');
+    // Soft hyphens and zero-width spaces go, as they do from pages (a byte-order mark too).
+    let input = crate::html::without_invisible(input);
+    let input = input.as_ref();
     let mut meta = Meta::default();
     let all: Vec<&str> = input.lines().map(|l| l.trim_end()).collect();
     let first = all.iter().position(|l| !l.trim().is_empty());
@@ -540,6 +542,15 @@ mod tests {
             dl("Assad's opponents - and Western governments - said"),
             None
         );
+    }
+
+    #[test]
+    fn hyphenation_hints_are_no_text() {
+        let (meta, body) = split(
+            "\u{feff}Pu\u{ad}tin meets Assad\n\nVladi\u{ad}mir Putin met him in So\u{200b}chi.",
+        );
+        assert_eq!(meta.title.as_deref(), Some("Putin meets Assad"));
+        assert_eq!(body, "Vladimir Putin met him in Sochi.");
     }
 
     #[test]
