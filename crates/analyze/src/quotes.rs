@@ -1992,7 +1992,33 @@ fn extract(doc: &Doc, refine_edges: bool) -> Vec<Quote> {
             q.kind = QuoteKind::Stance;
         }
     }
+    // The ranker's training reads the quotes before this (`unrefined_quotes`).
+    if refine_edges {
+        balance_marks(quotes_marks, &mut out);
+    }
     out
+}
+
+/// Content that holds one mark of a quotation gets back the other, which the trimming of
+/// its edges took off: "\u{201c}we will win\u{201d} during a rally", not "we will
+/// win\u{201d} during a rally"; "the bill \u{201c}a disgrace.\u{201d}", not "the bill
+/// \u{201c}a disgrace.". Done last, after the edge ranker, on the spans it was trained on.
+fn balance_marks(quotations: &[(usize, usize)], quotes: &mut [Quote]) {
+    for q in quotes.iter_mut() {
+        let first = quotations.partition_point(|&(_, qe)| qe <= q.start);
+        for &(qs, qe) in &quotations[first..] {
+            if qs > q.end {
+                break;
+            }
+            if qs + 1 == q.start && qe <= q.end {
+                q.start = qs;
+            }
+            if qe == q.end + 1 && q.start <= qs {
+                q.end = qe;
+            }
+        }
+    }
+    quotes.sort_by_key(|q| (q.start, q.end));
 }
 
 /// Verbs beyond [`SAYING`] whose noun-phrase or infinitive content is still what was said:
@@ -3409,6 +3435,29 @@ mod tests {
     }
 
     #[test]
+    fn content_keeps_both_marks_of_a_quotation_or_neither() {
+        let quotes = run(
+            "Trump told reporters \"we will win this election by a lot\" during a \
+                          rally in Ohio on Monday. The senator called the bill \u{201c}a \
+                          disgrace to the nation.\u{201d}",
+        );
+        let contents: Vec<&str> = quotes.iter().map(|q| q.0.as_str()).collect();
+        assert_eq!(
+            contents,
+            [
+                "\"we will win this election by a lot\" during a rally in Ohio on Monday",
+                "the bill \u{201c}a disgrace to the nation.\u{201d}"
+            ]
+        );
+        // A direct quote is the words inside the marks.
+        let quotes = run("\u{201c}We will win this election by a lot,\u{201d} Trump said.");
+        assert_eq!(
+            said(&quotes),
+            [("We will win this election by a lot", "Donald Trump")]
+        );
+    }
+
+    #[test]
     fn a_summing_up_aside_is_neither_the_speaker_nor_part_of_the_content() {
         // The seed article's last sentence: the accusers speak; Moscow's denial of the
         // "allegations" is the writer's aside.
@@ -3550,7 +3599,7 @@ mod tests {
         assert_eq!(
             said(&quotes),
             [
-                ("the proposal \"a fair basis for an agreement", "Berg"),
+                ("the proposal \"a fair basis for an agreement\"", "Berg"),
                 ("both sides can accept without losing face.", "Berg")
             ],
             "{quotes:?}"
@@ -3945,8 +3994,11 @@ mod tests {
         assert_eq!(
             said(&quotes),
             [
-                ("the fire as a \u{201c}terrible situation.", "The mayor"),
-                ("the city's response \u{201c}outrageous", "Ruiz")
+                (
+                    "the fire as a \u{201c}terrible situation.\u{201d}",
+                    "The mayor"
+                ),
+                ("the city's response \u{201c}outrageous\u{201d}", "Ruiz")
             ],
             "{quotes:?}"
         );
@@ -4013,7 +4065,7 @@ mod tests {
         assert_eq!(
             said(&quotes),
             [(
-                "the council is to blame for focusing on \u{201c}he said this, he tweeted that.",
+                "the council is to blame for focusing on \u{201c}he said this, he tweeted that.\u{201d}",
                 "Ruiz"
             )],
             "{quotes:?}"
