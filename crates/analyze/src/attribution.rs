@@ -893,14 +893,27 @@ pub mod boundary {
                 from = from.max(span.end);
             }
         }
+        let cue_token = q.cue.map(|c| {
+            tokens
+                .partition_point(|t| t.start < c.start)
+                .min(tokens.len() - 1)
+        });
+        // Nor over whom the words were said to, where a quotation follows it ("told
+        // reporters \u{201c}...\u{201d}"): the cue's indirect object. (Without the marks such
+        // an object is often part of what was said: "called him a master", "urged
+        // Republicans to join".)
+        if let Some(o) = cue_token.and_then(|v| tree.child(v, &["iobj"])) {
+            let last = tree.extent(o).1;
+            let quoted = tokens
+                .get(last + 1)
+                .is_some_and(|t| is_mark(doc.slice(t.span())));
+            if quoted && tokens[last].end <= q.start {
+                from = from.max(tokens[last].end);
+            }
+        }
         let reach_lo = tokens.partition_point(|t| t.start < from).clamp(first, lo);
         let reach_hi = (tokens.partition_point(|t| t.end <= to).max(hi + 1) - 1).min(last);
-        let cue = q.cue.map_or(0, |c| {
-            let t = tokens
-                .partition_point(|t| t.start < c.start)
-                .min(tokens.len() - 1);
-            hash_str(&tree.lemma(t).to_lowercase())
-        });
+        let cue = cue_token.map_or(0, |t| hash_str(&tree.lemma(t).to_lowercase()));
         Some(Span {
             lo,
             hi,

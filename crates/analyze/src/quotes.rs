@@ -3449,6 +3449,15 @@ mod tests {
                 "the bill \u{201c}a disgrace to the nation.\u{201d}"
             ]
         );
+        // Whom it was told to is not what was said.
+        let quotes = run(
+            "Trump told reporters \u{201c}we will win this election by a lot\u{201d} \
+                          during a rally in Ohio on Monday.",
+        );
+        assert!(
+            quotes.len() == 1 && quotes[0].0.starts_with("\u{201c}we will win"),
+            "{quotes:?}"
+        );
         // A direct quote is the words inside the marks.
         let quotes = run("\u{201c}We will win this election by a lot,\u{201d} Trump said.");
         assert_eq!(
