@@ -1578,6 +1578,26 @@ mod tests {
     }
 
     #[test]
+    fn an_armed_group_is_one_organization_however_it_is_written() {
+        let text = "The leader of al-Qaeda was killed. The leader of Al Qaeda was killed. \
+                    Al-Qaida said it would fight on. The Taliban and Hizbollah condemned it.";
+        let found = mentions(text);
+        for (name, id) in [
+            ("al-Qaeda", "org:al-qaeda"),
+            ("Al Qaeda", "org:al-qaeda"),
+            ("Al-Qaida", "org:al-qaeda"),
+            ("Taliban", "org:taliban"),
+            ("Hizbollah", "org:hezbollah"),
+        ] {
+            assert_eq!(
+                all_named(&found, name),
+                [(EntityLabel::Org, id)],
+                "{name}: {found:?}"
+            );
+        }
+    }
+
+    #[test]
     fn soft_hyphens_in_a_name_change_no_identity() {
         // A verbatim text (a JSONL dump of pages) keeps the page's hyphenation hints.
         let text = "President Vladi\u{ad}mir Putin met Bashar al-As\u{ad}sad in Sochi on \
