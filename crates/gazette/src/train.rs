@@ -179,30 +179,68 @@ pub fn ner(args: &TrainNerArgs) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// "UNITED NATIONS" → "United Nations"; short acronyms ("NATO") stay as they are.
+/// "UNITED NATIONS" → "United Nations", "HEWLETT-PACKARD" → "Hewlett-Packard"; short
+/// acronyms ("NATO") stay as they are.
 fn title_case(name: &str) -> String {
     let words: Vec<&str> = name.split_whitespace().collect();
     if words.len() == 1 && words[0].chars().count() <= 5 {
         return words[0].to_string();
     }
+    // The first letter up ("(china)" → "(China)"); roman numerals all up ("G-III").
+    let capitalized = |part: &str| {
+        if (2..=4).contains(&part.len()) && part.chars().all(|c| matches!(c, 'i' | 'v' | 'x')) {
+            return part.to_uppercase();
+        }
+        match part.find(char::is_alphanumeric) {
+            Some(at) => {
+                let mut rest = part[at..].chars();
+                let first = rest.next().map(|f| f.to_uppercase().collect::<String>());
+                format!(
+                    "{}{}{}",
+                    &part[..at],
+                    first.unwrap_or_default(),
+                    rest.as_str()
+                )
+            }
+            None => part.to_string(),
+        }
+    };
+    // Small words stay lowercase inside a name, alone or before a hyphen ("Bank for
+    // International Settlements", "Bashar al-Assad"); each part after a hyphen is capitalized.
+    let small = |part: &str| {
+        matches!(
+            part,
+            "of" | "and" | "the" | "for" | "in" | "on" | "de" | "al"
+        )
+    };
     words
         .iter()
         .enumerate()
         .map(|(i, w)| {
-            let lower = w.to_lowercase();
-            if i > 0
-                && matches!(
-                    lower.as_str(),
-                    "of" | "and" | "the" | "for" | "in" | "on" | "de" | "al"
-                )
-            {
-                lower
-            } else {
-                let mut c = lower.chars();
-                c.next()
-                    .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
-                    .unwrap_or_default()
-            }
+            w.to_lowercase()
+                .split('-')
+                .enumerate()
+                .map(|(j, part)| {
+                    // "Qatar-based", "state-owned", "Co-operation" keep the lowercase part.
+                    let attached = j > 0
+                        && matches!(
+                            part,
+                            "based"
+                                | "owned"
+                                | "run"
+                                | "backed"
+                                | "led"
+                                | "operation"
+                                | "ordination"
+                        );
+                    if i > 0 && j == 0 && small(part) || attached {
+                        part.to_string()
+                    } else {
+                        capitalized(part)
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join("-")
         })
         .collect::<Vec<_>>()
         .join(" ")
@@ -735,6 +773,35 @@ mod tests {
             "AICF"
         );
         assert_eq!(super::initials_of("Afro-Asian Solidarity"), "AAS");
+    }
+
+    #[test]
+    fn dictionary_names_in_capitals_read_as_names() {
+        for (written, name) in [
+            ("UNITED NATIONS", "United Nations"),
+            ("NATO", "NATO"),
+            (
+                "BANK FOR INTERNATIONAL SETTLEMENTS",
+                "Bank for International Settlements",
+            ),
+            ("HEWLETT-PACKARD", "Hewlett-Packard"),
+            ("AL-JAZEERA", "Al-Jazeera"),
+            (
+                "DUBAI-BASED BROADCASTER AL-ARABIYA",
+                "Dubai-based Broadcaster al-Arabiya",
+            ),
+            (
+                "E-HOUSE (CHINA) HOLDINGS LIMITED",
+                "E-House (China) Holdings Limited",
+            ),
+            ("G-III APPAREL GROUP LTD", "G-III Apparel Group Ltd"),
+            (
+                "ORGANIZATION FOR SECURITY AND CO-OPERATION IN EUROPE",
+                "Organization for Security and Co-operation in Europe",
+            ),
+        ] {
+            assert_eq!(super::title_case(written), name);
+        }
     }
 
     #[test]
