@@ -418,6 +418,7 @@ fn resolve_relative_to_last(
                 }
                 .unwrap_or(anchor);
             let value = report_value(normalizer, last_value.as_deref(), anchor)
+                .filter(|v| normalize::written_in_timex_years(v))
                 .or_else(|| normalize::value(normalizer, args, base, tense_at(f.start)));
             match value {
                 Some(v) => f.value = v,
@@ -1219,7 +1220,8 @@ mod tests {
     fn values_keep_to_the_years_timex3_writes() {
         // Publication dates at the calendar's ends: a year is four digits or no value.
         let text = "Tomorrow, next week, next year, the next decade, the next century, next \
-                    quarter, next month, last week, yesterday and three days later.";
+                    quarter, next month, last week, yesterday and three days later. Sales rose in \
+                    the quarter, up from a year ago.";
         let four_digits = regex::Regex::new(r"^(\d{4}(-|T|$)|\d{2,3}$|[A-Z])").unwrap();
         for day in ["0000-01-01", "0001-01-01", "0999-06-15", "9999-12-31"] {
             let anchor: NaiveDate = day.parse().unwrap();

@@ -180,12 +180,7 @@ fn unit_value(anchor: NaiveDate, unit: &str, offset: i64) -> Option<String> {
         }
         "Y" => format!("{:04}", year_after(anchor, offset)?),
         "DE" => decade(year_after(anchor, offset.checked_mul(10)?)?)?,
-        "CE" => {
-            let y = year_after(anchor, offset.checked_mul(100)?)?;
-            (0..10_000)
-                .contains(&y)
-                .then(|| format!("{:02}", y / 100))?
-        }
+        "CE" => century(year_after(anchor, offset.checked_mul(100)?)?)?,
         _ => return None,
     })
 }
@@ -196,6 +191,13 @@ fn decade(year: i64) -> Option<String> {
     (0..10_000)
         .contains(&year)
         .then(|| format!("{:03}", year / 10))
+}
+
+/// The century of a year ("20" for 2017), if the year has four digits.
+fn century(year: i64) -> Option<String> {
+    (0..10_000)
+        .contains(&year)
+        .then(|| format!("{:02}", year / 100))
 }
 
 /// The year `years` after the anchor's, within the calendar the days are counted in
@@ -280,7 +282,7 @@ pub(crate) fn value(normalizer: &str, a: &Args, anchor: NaiveDate, tense: Tense)
 /// Whether a value's year, if it starts with one, is written as TIMEX3 writes years: four
 /// digits ("0800", "2017-W47"), or three for a decade ("199") and two for a century ("19")
 /// standing alone. "+10000-01-01", "-0001-12-31", "1-W02" and "10000" are not.
-fn written_in_timex_years(value: &str) -> bool {
+pub(crate) fn written_in_timex_years(value: &str) -> bool {
     let digits = value.bytes().take_while(u8::is_ascii_digit).count();
     match digits {
         0 => !value.starts_with(['+', '-']),
