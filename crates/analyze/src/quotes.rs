@@ -3435,6 +3435,20 @@ mod tests {
     }
 
     #[test]
+    fn a_speaker_set_off_by_where_they_spoke_is_still_the_speaker() {
+        for name in ["Putin", "Trump", "Peskov"] {
+            let quotes = run(&format!(
+                "{name}, speaking in Sochi, said the operation was nearing its end."
+            ));
+            assert_eq!(
+                quotes.iter().map(|q| q.1.as_str()).collect::<Vec<_>>(),
+                [name],
+                "{quotes:?}"
+            );
+        }
+    }
+
+    #[test]
     fn content_keeps_both_marks_of_a_quotation_or_neither() {
         let quotes = run(
             "Trump told reporters \"we will win this election by a lot\" during a \

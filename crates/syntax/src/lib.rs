@@ -453,6 +453,35 @@ mod tests {
     }
 
     #[test]
+    fn an_unknown_capitalized_word_is_no_interjection() {
+        let model = SyntaxModel::english();
+        let words = [
+            "Putin",
+            ",",
+            "speaking",
+            "in",
+            "Sochi",
+            ",",
+            "said",
+            "the",
+            "operation",
+            "was",
+            "nearing",
+            "its",
+            "end",
+            ".",
+        ];
+        let a = model.analyze(&words);
+        assert_eq!(
+            (a[0].upos.as_str(), a[0].deprel.as_str()),
+            ("PROPN", "nsubj")
+        );
+        // Known words keep their closed classes: "Well, ..." is an interjection.
+        let a = model.analyze(&["Well", ",", "he", "said", "no", "."]);
+        assert_eq!(a[0].upos, "INTJ");
+    }
+
+    #[test]
     fn a_verb_of_saying_read_as_a_noun_is_the_verb() {
         let model = SyntaxModel::english();
         let words = [

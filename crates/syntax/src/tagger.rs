@@ -26,6 +26,11 @@ pub struct Tagger {
 
 const UNKNOWN: u64 = 0x0055_4e4b;
 
+/// Universal tags of the closed word classes.
+const CLOSED: &[&str] = &[
+    "ADP", "AUX", "CCONJ", "DET", "INTJ", "PART", "PRON", "SCONJ",
+];
+
 /// How capitalized the sentence is: 0 mostly lowercase, 1 mixed, 2 mostly capitalized
 /// (a headline or title).
 fn caps_context(words: &[WordInfo]) -> u64 {
@@ -193,7 +198,14 @@ impl Tagger {
             }
             features(words, &amb, caps, i, &out, &mut feats);
             self.weights.score(&feats, &mut scores);
-            out.push(argmax(&scores, None) as u16);
+            // A capitalized word training never met is no closed-class word: "Putin, speaking
+            // in Sochi, said" had tagged "Putin" an interjection, as "Well, ...". (All unknown
+            // words: 0.9479 -> 0.9477 UPOS on EWT dev, where typos and emoticons are closed-class
+            // words; the capitalized ones: 0.9479, LAS 0.8055 -> 0.8056.)
+            let open = |t: usize| !CLOSED.contains(&self.tags[t].0.as_str());
+            let valid: Option<&dyn Fn(usize) -> bool> =
+                (amb[i] == UNKNOWN && words[i].capitalized).then_some(&open);
+            out.push(argmax(&scores, valid) as u16);
             if keep_scores {
                 all.push(scores.iter().map(|s| s * scale).collect());
             }
